@@ -1,0 +1,251 @@
+"""The knowledge base's semantic check: ids, references, quotes, numbers, fingerprints, relations and derivations."""
+
+from __future__ import annotations
+
+import hashlib
+from dataclasses import dataclass
+
+from kzcn.derive import DerivationError, derive
+from kzcn.errors import Problem
+from kzcn.model import KnowledgeBase
+from kzcn.schema import Locator, format_path
+from kzcn.text import IndexedSource, Span, fold, numbers_in, sentences
+
+MAX_CLOSEST_SEARCHES = 20
+"""Quotes not found beyond this many get no closest-passage hint: the search is slow and one hint per fix is plenty."""
+
+
+@dataclass(frozen=True)
+class UncoveredSentence:
+    source: str
+    """The source id."""
+    paragraph: int
+    """The 1-based paragraph."""
+    text: str
+    """The sentence as the source writes it."""
+
+
+def fingerprint(text: str) -> str:
+    """The SHA-256 digest of a source text as UTF-8, as facts.yaml records it."""
+    return hashlib.sha256(text.encode("utf-8")).hexdigest()
+
+
+class _Checker:
+    def __init__(self, kb: KnowledgeBase, locator: Locator) -> None:
+        self.kb = kb
+        self.locator = locator
+        self.problems: list[Problem] = []
+        self.warnings: list[str] = []
+        self.indexed = {source.id: IndexedSource.of(source.text) for source in kb.sources if source.text is not None}
+        self.closest_searches = 0
+
+    def report(self, path: tuple[str | int, ...], message: str) -> None:
+        line, column, _raw = self.locator.at(path)
+        self.problems.append(Problem(self.kb.path, message, line, column, format_path(path)))
+
+    def run(self) -> None:
+        self.unique_ids()
+        self.sources()
+        for index in range(len(self.kb.facts)):
+            self.fact(index)
+        self.relations()
+        self.derivations()
+        self.repeated_quotes()
+
+    def unique_ids(self) -> None:
+        seen: dict[str, str] = {}
+        for index, source in enumerate(self.kb.sources):
+            if source.id in seen:
+                self.report(
+                    ("sources", index, "id"), f"duplicate source id {source.id!r}, first used at {seen[source.id]}"
+                )
+            seen.setdefault(source.id, f"sources[{index}]")
+        seen = {}
+        groups: tuple[tuple[str, list[str]], ...] = (
+            ("facts", [fact.id for fact in self.kb.facts]),
+            ("relations", [relation.id for relation in self.kb.relations]),
+            ("derived", [spec.id for spec in self.kb.derived]),
+        )
+        for group, ids in groups:
+            for index, item_id in enumerate(ids):
+                if item_id in seen:
+                    self.report((group, index, "id"), f"duplicate id {item_id!r}, first used at {seen[item_id]}")
+                seen.setdefault(item_id, f"{group}[{index}]")
+
+    def sources(self) -> None:
+        for index, source in enumerate(self.kb.sources):
+            if source.text is not None and source.sha256 is not None:
+                actual = fingerprint(source.text)
+                if actual != source.sha256:
+                    self.report(
+                        ("sources", index, "sha256"),
+                        f"fingerprint mismatch: the text's SHA-256 is {actual}, the file records {source.sha256}; "
+                        "the text was changed, or the digest is wrong",
+                    )
+            if source.cited_in is not None:
+                cited_source, paragraph = source.cited_in
+                self.paragraph_exists(("sources", index, "cited_in"), cited_source, paragraph)
+
+    def paragraph_exists(self, path: tuple[str | int, ...], source_id: str, paragraph: int) -> bool:
+        if source_id not in self.kb.sources_by_id:
+            self.report(path, f"names no known source {source_id!r}; known: {', '.join(self.kb.sources_by_id)}")
+            return False
+        indexed = self.indexed.get(source_id)
+        if indexed is None:
+            self.report(path, f"source {source_id!r} has no text to quote from; add its `text` or cite another source")
+            return False
+        if paragraph > len(indexed.paragraphs):
+            self.report(
+                path, f"paragraph {paragraph} does not exist; source {source_id!r} has {len(indexed.paragraphs)}"
+            )
+            return False
+        return True
+
+    def fact(self, index: int) -> None:
+        fact = self.kb.facts[index]
+        path: tuple[str | int, ...] = ("facts", index)
+        for position, other in enumerate(fact.refers_to):
+            if other not in self.kb.sources_by_id:
+                self.report((*path, "refers_to", position), f"names no known source {other!r}")
+        if fact.source not in self.kb.sources_by_id:
+            self.report(
+                (*path, "source"), f"names no known source {fact.source!r}; known: {', '.join(self.kb.sources_by_id)}"
+            )
+            return
+        numbers: set[float] = set()
+        for number, quote in enumerate(fact.quotes):
+            here = (*path, "quotes", number)
+            if not self.paragraph_exists((*here, "paragraph"), fact.source, quote.paragraph):
+                continue
+            numbers |= numbers_in(fold(quote.text))
+            self.quote(here, fact.source, quote.paragraph, quote.text)
+        if fact.quantity is not None and float(fact.quantity.amount) not in numbers:
+            self.report(
+                (*path, "quantity", "amount"),
+                f"the amount {fact.quantity.amount} does not appear in the fact's quotes "
+                f"(numbers there: {_listed(numbers)}); quote the words that give it",
+            )
+        if fact.time is not None and float(fact.time.year) not in numbers:
+            self.report(
+                (*path, "time", "year"),
+                f"the year {fact.time.year} does not appear in the fact's quotes "
+                f"(numbers there: {_listed(numbers)}); quote the words that give it, or drop `time`",
+            )
+
+    def quote(self, path: tuple[str | int, ...], source_id: str, paragraph: int, text: str) -> None:
+        indexed = self.indexed[source_id]
+        found = indexed.find(text, paragraph)
+        if found is not None:
+            if found[0] != paragraph:
+                self.report(
+                    (*path, "paragraph"),
+                    f"the quote stands in paragraph {found[0]} (offset {found[1]}), not {paragraph}; "
+                    f"write paragraph: {found[0]}",
+                )
+            return
+        message = f"the quote does not appear verbatim in source {source_id!r}"
+        if self.closest_searches < MAX_CLOSEST_SEARCHES:
+            self.closest_searches += 1
+            where, passage, similarity = indexed.closest(text)
+            if similarity >= 0.5:
+                message += f"; closest passage (paragraph {where}, {similarity:.0%} alike): {passage!r}"
+        self.report((*path, "text"), message)
+
+    def relations(self) -> None:
+        facts = self.kb.facts_by_id
+        for index, relation in enumerate(self.kb.relations):
+            path: tuple[str | int, ...] = ("relations", index)
+            left, right = facts.get(relation.left), facts.get(relation.right)
+            roles = ("part", "whole") if relation.kind == "part-of" else ("from", "to")
+            missing = False
+            for role, fact_id, fact in zip(roles, (relation.left, relation.right), (left, right), strict=True):
+                if fact is None:
+                    self.report((*path, role), f"names no known fact {fact_id!r}")
+                    missing = True
+                elif fact.quantity is None:
+                    self.report((*path, role), f"fact {fact_id!r} has no quantity to compare")
+                    missing = True
+            if missing:
+                continue
+            assert left is not None and right is not None and left.quantity and right.quantity
+            if left.quantity.unit != right.quantity.unit:
+                self.report(path, f"compares {left.quantity.unit} with {right.quantity.unit}; both facts need one unit")
+                continue
+            small, large = left.quantity.value, right.quantity.value
+            unit = left.quantity.unit
+            if relation.kind == "part-of" and small > large:
+                self.report(
+                    path,
+                    f"part-of does not hold: the part {left.id} ({small:,} {unit}) is larger than "
+                    f"the whole {right.id} ({large:,} {unit})",
+                )
+            elif relation.kind == "increase" and not small < large:
+                self.report(
+                    path,
+                    f"increase does not hold: {right.id} ({large:,} {unit}) is not above {left.id} ({small:,} {unit})",
+                )
+
+    def derivations(self) -> None:
+        facts = self.kb.facts_by_id
+        for index, spec in enumerate(self.kb.derived):
+            path: tuple[str | int, ...] = ("derived", index)
+            broken = False
+            for role, fact_id in spec.inputs:
+                if fact_id not in facts:
+                    self.report((*path, "inputs", role), f"names no known fact {fact_id!r}")
+                    broken = True
+            if broken:
+                continue
+            try:
+                derive(spec, facts)
+            except DerivationError as error:
+                self.report(path, f"cannot be computed: {error}")
+
+    def repeated_quotes(self) -> None:
+        first_use: dict[tuple[str, str], str] = {}
+        repeats: dict[str, list[str]] = {}
+        for fact in self.kb.facts:
+            for quote in fact.quotes:
+                key = (fact.source, fold(quote.text))
+                if key in first_use and first_use[key] != fact.id:
+                    repeats.setdefault(first_use[key], []).append(fact.id)
+                first_use.setdefault(key, fact.id)
+        for first, others in repeats.items():
+            shown = ", ".join(others[:3]) + (f" and {len(others) - 3} more" if len(others) > 3 else "")
+            self.warnings.append(f"{self.kb.path}: fact {first} shares a quote with {shown}")
+
+
+def check(kb: KnowledgeBase, locator: Locator) -> tuple[list[Problem], list[str]]:
+    """(problems, warnings) of a knowledge base that passed the schema."""
+    checker = _Checker(kb, locator)
+    checker.run()
+    return checker.problems, checker.warnings
+
+
+def uncovered_sentences(kb: KnowledgeBase) -> list[UncoveredSentence]:
+    """The sentences of every source text that no fact quotes from, in source order."""
+    quoted: dict[str, list[Span]] = {}
+    indexed = {source.id: IndexedSource.of(source.text) for source in kb.sources if source.text is not None}
+    for fact in kb.facts:
+        source = indexed.get(fact.source)
+        if source is None:
+            continue
+        for quote in fact.quotes:
+            span = source.span_of(quote.text, quote.paragraph)
+            if span is not None:
+                quoted.setdefault(fact.source, []).append(span)
+    missing = []
+    for source_id, source in indexed.items():
+        spans = quoted.get(source_id, [])
+        for number, paragraph in enumerate(source.paragraphs, start=1):
+            for sentence in sentences(source.text, paragraph):
+                if not any(span.start < sentence.end and sentence.start < span.end for span in spans):
+                    text = " ".join(source.text[sentence.start : sentence.end].split())
+                    missing.append(UncoveredSentence(source_id, number, text))
+    return missing
+
+
+def _listed(numbers: set[float]) -> str:
+    if not numbers:
+        return "none"
+    return ", ".join(f"{n:g}" for n in sorted(numbers)[:10])

@@ -1,0 +1,516 @@
+"""The command line: Typer options in, domain calls, a renderer out; the only module that knows exit statuses."""
+
+from __future__ import annotations
+
+import functools
+import os
+import shutil
+import sys
+from collections.abc import Callable
+from typing import TYPE_CHECKING, Annotated, Any, Optional, TypeVar
+
+import typer
+
+from kzcn import __version__
+from kzcn.errors import EXIT_INTERNAL, EXIT_KB_UNUSABLE, KzcnError, UsageError
+from kzcn.kb import ENV_FACTS, resolve_facts_path
+from kzcn.model import FACT_KINDS
+from kzcn.render import Format, RenderOptions
+
+if TYPE_CHECKING:
+    from kzcn.model import KnowledgeBase
+    from kzcn.result import Result
+
+EXIT_OUTPUT_FAILED = 74  # EX_IOERR from sysexits.h: the output could not be written (a full disk, say).
+EXIT_INTERRUPTED = 130  # 128 + SIGINT, as shells report Ctrl-C.
+EXIT_BROKEN_PIPE = 141  # 128 + SIGPIPE: the reader closed the pipe before all output was written.
+
+EXIT_STATUS_HELP = (
+    "Exit statuses: 0 success (an empty result is still success); 1 what was asked for does not exist "
+    "(an unknown id, a year with no figure); 2 usage error; 3 the knowledge base cannot be loaded or fails its "
+    "check; 70 internal error (a bug: rerun with KZCN_DEBUG=1 for the traceback); 74 output could not be written; "
+    "130 interrupted; 141 the reader closed the pipe early."
+)
+
+app = typer.Typer(
+    name="kzcn",
+    help="Explore the claims of one article on Kazakhstan–China economic cooperation: facts, sources and derived "
+    "totals, each traceable to a verbatim quote.\n\nExample: kzcn facts --kind forecast",
+    epilog=EXIT_STATUS_HELP,
+    no_args_is_help=True,
+    pretty_exceptions_enable=False,
+    rich_markup_mode=None,
+    context_settings={"help_option_names": ["-h", "--help"]},
+)
+
+F = TypeVar("F", bound=Callable[..., Any])
+
+
+# -- completion ----------------------------------------------------------------------------------------------------
+
+
+def _completion_values(ctx: typer.Context, facet: str, incomplete: str) -> list[str]:
+    """Values for shell completion from the knowledge base; nothing, silently, if it cannot be read in time."""
+    import threading
+
+    found: list[str] = []
+
+    def read() -> None:
+        try:
+            from kzcn.query import facet_values
+
+            root = ctx.find_root()
+            path = resolve_facts_path(root.params.get("facts"))
+            found.extend(facet_values(_read_kb(path), facet))
+        except BaseException:
+            return
+
+    worker = threading.Thread(target=read, daemon=True)
+    worker.start()
+    worker.join(timeout=2.0)
+    if worker.is_alive():
+        return []
+    lowered = incomplete.casefold()
+    return [value for value in found if value.casefold().startswith(lowered)]
+
+
+def _complete_ids(ctx: typer.Context, incomplete: str) -> list[str]:
+    return _completion_values(ctx, "id", incomplete)
+
+
+def _complete_derived(ctx: typer.Context, incomplete: str) -> list[str]:
+    return _completion_values(ctx, "derived", incomplete)
+
+
+def _complete_topics(ctx: typer.Context, incomplete: str) -> list[str]:
+    return _completion_values(ctx, "topic", incomplete)
+
+
+def _complete_entities(ctx: typer.Context, incomplete: str) -> list[str]:
+    return _completion_values(ctx, "entity", incomplete)
+
+
+def _complete_years(ctx: typer.Context, incomplete: str) -> list[str]:
+    return _completion_values(ctx, "year", incomplete)
+
+
+def _complete_sources(ctx: typer.Context, incomplete: str) -> list[str]:
+    return _completion_values(ctx, "source", incomplete)
+
+
+def _complete_kinds(incomplete: str) -> list[str]:
+    return [kind for kind in FACT_KINDS if kind.startswith(incomplete)]
+
+
+# -- shared options ------------------------------------------------------------------------------------------------
+
+FormatOption = Annotated[
+    Format,
+    typer.Option(
+        "--format", "-f", help="Output format: table for people; json, ndjson, csv, tsv, markdown for scripts."
+    ),
+]
+JsonOption = Annotated[bool, typer.Option("--json", help="Short for --format json.")]
+FieldsOption = Annotated[
+    Optional[str],  # noqa: UP045 - Typer reads the annotation at run time on Python 3.10 too
+    typer.Option("--fields", metavar="A,B,C", help="Only these fields, in this order (all formats)."),
+]
+NoColorOption = Annotated[bool, typer.Option("--no-color", help="No colour in tables (also NO_COLOR, TERM=dumb).")]
+
+
+def _render_options(fields: str | None, no_color: bool) -> RenderOptions:
+    wanted = [name.strip() for name in fields.split(",") if name.strip()] if fields is not None else None
+    if fields is not None and not wanted:
+        raise UsageError("--fields needs at least one field name, such as --fields id,statement")
+    env = os.environ
+    if no_color or env.get("NO_COLOR") or env.get("TERM") == "dumb":
+        color = False
+    elif env.get("FORCE_COLOR"):
+        color = True
+    else:
+        color = _isatty(sys.stdout)
+    width = max(40, shutil.get_terminal_size((100, 24)).columns)
+    encoding = getattr(sys.stdout, "encoding", None) or "utf-8"
+    try:
+        "\u2014\u00b6".encode(encoding)
+        ascii_only = False
+    except (UnicodeEncodeError, LookupError):
+        ascii_only = True
+    return RenderOptions(fields=wanted, color=color, width=width, ascii_only=ascii_only)
+
+
+def _isatty(stream: Any) -> bool:
+    try:
+        return bool(stream.isatty())
+    except (AttributeError, ValueError, OSError):
+        return False
+
+
+# -- running a command ---------------------------------------------------------------------------------------------
+
+
+def _read_kb(path: str) -> KnowledgeBase:
+    from kzcn.kb import load_knowledge_base
+
+    return load_knowledge_base(path)
+
+
+def _stderr(line: str) -> None:
+    try:
+        sys.stderr.write(line + "\n")
+        sys.stderr.flush()
+    except (OSError, ValueError):
+        pass  # stderr itself is gone: there is nobody left to tell
+
+
+def _write(text: str) -> None:
+    """All output in one write, encoded for the stream: PYTHONUNBUFFERED would otherwise cost a syscall per piece."""
+    stream = sys.stdout
+    encoding = getattr(stream, "encoding", None) or "utf-8"
+    try:
+        data = text.encode(encoding, errors="backslashreplace")
+    except LookupError:
+        data = text.encode("utf-8", errors="backslashreplace")
+    buffer = getattr(stream, "buffer", None)
+    if buffer is not None:
+        stream.flush()
+        buffer.write(data)
+        buffer.flush()
+    else:
+        stream.write(data.decode(encoding if encoding else "utf-8", errors="replace"))
+        stream.flush()
+
+
+def _silence_stdout() -> None:
+    # After a broken pipe, Python would complain again while flushing stdout at exit ("Exception ignored").
+    try:
+        devnull = os.open(os.devnull, os.O_WRONLY)
+        os.dup2(devnull, sys.stdout.fileno())
+    except (OSError, ValueError, AttributeError):
+        pass
+
+
+def handles_errors(command: F) -> F:
+    """Turns what a command raises into a message on stderr and its documented exit status; never a traceback."""
+
+    @functools.wraps(command)
+    def wrapper(*args: Any, **kwargs: Any) -> Any:
+        try:
+            return command(*args, **kwargs)
+        except typer.Exit:
+            raise
+        except KzcnError as error:
+            for line in error.lines():
+                _stderr(line)
+            raise typer.Exit(error.exit_status) from None
+        except KeyboardInterrupt:
+            _stderr("kzcn: interrupted")
+            raise typer.Exit(EXIT_INTERRUPTED) from None
+        except BrokenPipeError:
+            _silence_stdout()
+            raise typer.Exit(EXIT_BROKEN_PIPE) from None
+        except OSError as error:
+            if getattr(error, "filename", None) is None:
+                _stderr(f"kzcn: cannot write output: {error.strerror or error}")
+                _silence_stdout()
+                raise typer.Exit(EXIT_OUTPUT_FAILED) from None
+            raise
+        except Exception as error:
+            if os.environ.get("KZCN_DEBUG"):
+                raise
+            _stderr(
+                f"kzcn: internal error ({type(error).__name__}); this is a bug in kzcn. "
+                "Run again with KZCN_DEBUG=1 to see the traceback, and report it."
+            )
+            raise typer.Exit(EXIT_INTERNAL) from None
+
+    return wrapper  # type: ignore[return-value]
+
+
+def _emit(
+    ctx: typer.Context,
+    build: Callable[[KnowledgeBase], Result],
+    output_format: Format,
+    as_json: bool,
+    fields: str | None,
+    no_color: bool,
+) -> None:
+    if as_json:
+        output_format = Format.json
+    options = _render_options(fields, no_color)
+    _output(build(_read_kb(ctx.obj)), output_format, options)
+
+
+def _output(result: Result, output_format: Format, options: RenderOptions) -> None:
+    from kzcn.render import render
+
+    if not result.records:
+        result.select(options.fields, table=output_format is Format.table)  # an unknown --fields is still an error
+        _stderr(result.empty_message)
+        if output_format is Format.table:
+            return
+    _write(render(result, output_format, options))
+
+
+# -- commands ------------------------------------------------------------------------------------------------------
+
+
+def _version(value: bool) -> None:
+    if value:
+        typer.echo(f"kzcn {__version__}")
+        raise typer.Exit(0)
+
+
+@app.callback()
+def main_options(
+    ctx: typer.Context,
+    facts: Annotated[
+        Optional[str],  # noqa: UP045 - Typer reads the annotation at run time on Python 3.10 too
+        typer.Option(
+            "--facts",
+            metavar="PATH",
+            envvar=ENV_FACTS,
+            help="The knowledge base to read (default: the one shipped with kzcn). Also KZCN_FACTS; this option wins.",
+        ),
+    ] = None,
+    version: Annotated[
+        bool, typer.Option("--version", callback=_version, is_eager=True, help="Print kzcn's version and exit.")
+    ] = False,
+) -> None:
+    ctx.obj = resolve_facts_path(facts)
+
+
+@app.command(
+    short_help="List the facts, filtered and searched.",
+    help="Example: kzcn facts --topic transport --year 2017\n\n"
+    "List the article's claims as a table: id, kind, statement, time, quantity, source and paragraph. "
+    "Filters combine with AND; each may be repeated. TEXT matches statements and quotes, ignoring case. "
+    "--year Y matches facts in Y (a point), since Y or earlier (a start), and by Y (a target). "
+    "No match is not an error: kzcn says so and exits 0.",
+)
+@handles_errors
+def facts(
+    ctx: typer.Context,
+    text: Annotated[Optional[str], typer.Argument(help="Words to find in statements and quotes.")] = None,  # noqa: UP045
+    topic: Annotated[
+        Optional[list[str]],  # noqa: UP045
+        typer.Option("--topic", "-t", help="Only facts with this topic.", autocompletion=_complete_topics),
+    ] = None,
+    kind: Annotated[
+        Optional[list[str]],  # noqa: UP045
+        typer.Option(
+            "--kind", "-k", help=f"Only facts of this kind: {', '.join(FACT_KINDS)}.", autocompletion=_complete_kinds
+        ),
+    ] = None,
+    entity: Annotated[
+        Optional[list[str]],  # noqa: UP045
+        typer.Option(
+            "--entity",
+            "-e",
+            help="Only facts about this entity (Kazakhstan, Vietnam, ...).",
+            autocompletion=_complete_entities,
+        ),
+    ] = None,
+    year: Annotated[
+        Optional[list[int]],  # noqa: UP045
+        typer.Option(
+            "--year", "-y", min=1, max=9999, help="Only facts about this year.", autocompletion=_complete_years
+        ),
+    ] = None,
+    source: Annotated[
+        Optional[list[str]],  # noqa: UP045
+        typer.Option("--source", "-s", help="Only facts quoting this source id.", autocompletion=_complete_sources),
+    ] = None,
+    sort: Annotated[
+        str, typer.Option("--sort", help="Order: source (the article's order), id, kind or year.")
+    ] = "source",
+    limit: Annotated[Optional[int], typer.Option("--limit", "-n", min=0, help="At most this many facts.")] = None,  # noqa: UP045
+    output_format: FormatOption = Format.table,
+    as_json: JsonOption = False,
+    fields: FieldsOption = None,
+    no_color: NoColorOption = False,
+) -> None:
+    from kzcn.query import SORT_KEYS, list_facts
+
+    for value in kind or ():
+        if value not in FACT_KINDS:
+            raise UsageError(f"unknown --kind {value!r}; kinds: {', '.join(FACT_KINDS)}")
+    if sort not in SORT_KEYS:
+        raise UsageError(f"unknown --sort {sort!r}; choose one of {', '.join(SORT_KEYS)}")
+    _emit(
+        ctx,
+        lambda kb: list_facts(
+            kb,
+            text=text,
+            topics=topic or (),
+            kinds=kind or (),
+            entities=entity or (),
+            years=year or (),
+            sources=source or (),
+            sort=sort,
+            limit=limit,
+        ),
+        output_format,
+        as_json,
+        fields,
+        no_color,
+    )
+
+
+@app.command(
+    short_help="One fact in full, with its quote in context.",
+    help="Example: kzcn show transport-income-2017\n\n"
+    "Every field of one fact, its quote highlighted inside its paragraph of the source, and the derived figures "
+    "that use it. An unknown id is an error (exit 1) that suggests the closest ids.",
+)
+@handles_errors
+def show(
+    ctx: typer.Context,
+    fact_id: Annotated[str, typer.Argument(metavar="ID", help="The fact's id.", autocompletion=_complete_ids)],
+    output_format: FormatOption = Format.table,
+    as_json: JsonOption = False,
+    fields: FieldsOption = None,
+    no_color: NoColorOption = False,
+) -> None:
+    from kzcn.query import show_fact
+
+    _emit(ctx, lambda kb: show_fact(kb, fact_id), output_format, as_json, fields, no_color)
+
+
+@app.command(
+    short_help="The sources and what is known of them.",
+    help="Example: kzcn sources\n\n"
+    "Each source with its kind, title, publisher, language, view count and fingerprint (or unknown where the "
+    "source does not say), and how many facts cite it.",
+)
+@handles_errors
+def sources(
+    ctx: typer.Context,
+    output_format: FormatOption = Format.table,
+    as_json: JsonOption = False,
+    fields: FieldsOption = None,
+    no_color: NoColorOption = False,
+) -> None:
+    from kzcn.query import list_sources
+
+    _emit(ctx, list_sources, output_format, as_json, fields, no_color)
+
+
+@app.command(
+    short_help="Kazakhstan's transport income: stated, forecast and derived.",
+    help="Example: kzcn revenue --year 2020 --json\n\n"
+    "The transport sector's income as the article gives it, with derived figures (shares, remainders, growth) "
+    "marked as computed by kzcn. Without --year: the whole series and a bar chart. A year with no figure is an "
+    "error (exit 1) naming the years that have one; --interpolate estimates years between them, labelled as such.",
+)
+@handles_errors
+def revenue(
+    ctx: typer.Context,
+    year: Annotated[
+        Optional[int],  # noqa: UP045
+        typer.Option("--year", "-y", min=1, max=9999, help="Only this year.", autocompletion=_complete_years),
+    ] = None,
+    interpolate: Annotated[
+        bool, typer.Option("--interpolate", help="Estimate a year between stated ones (labelled interpolated).")
+    ] = False,
+    output_format: FormatOption = Format.table,
+    as_json: JsonOption = False,
+    fields: FieldsOption = None,
+    no_color: NoColorOption = False,
+) -> None:
+    from kzcn import query
+
+    _emit(
+        ctx, lambda kb: query.revenue(kb, year=year, interpolate=interpolate), output_format, as_json, fields, no_color
+    )
+
+
+@app.command(
+    short_help="Every derived figure with its arithmetic.",
+    help="Example: kzcn totals --explain china-share-of-transport-income-2017\n\n"
+    "The figures kzcn computes from facts (declared under `derived:` in the knowledge base): formula, input "
+    "facts with their values, and result. None of them is stated by the source.",
+)
+@handles_errors
+def totals(
+    ctx: typer.Context,
+    explain: Annotated[
+        Optional[str],  # noqa: UP045
+        typer.Option(
+            "--explain", metavar="ID", help="Only this derived figure, in full.", autocompletion=_complete_derived
+        ),
+    ] = None,
+    output_format: FormatOption = Format.table,
+    as_json: JsonOption = False,
+    fields: FieldsOption = None,
+    no_color: NoColorOption = False,
+) -> None:
+    from kzcn import query
+
+    _emit(ctx, lambda kb: query.totals(kb, explain=explain), output_format, as_json, fields, no_color)
+
+
+@app.command(
+    short_help="Counts of facts by kind, topic, entity, source and year.",
+    help="Example: kzcn stats --format csv\n\nHow many facts there are of each kind, topic, entity, source and year.",
+)
+@handles_errors
+def stats(
+    ctx: typer.Context,
+    output_format: FormatOption = Format.table,
+    as_json: JsonOption = False,
+    fields: FieldsOption = None,
+    no_color: NoColorOption = False,
+) -> None:
+    from kzcn import query
+
+    _emit(ctx, query.stats, output_format, as_json, fields, no_color)
+
+
+@app.command(
+    short_help="Validate the knowledge base.",
+    help="Example: kzcn check --facts my-facts.yaml\n\n"
+    "Checks schema and types, unique ids, references, that every quote stands verbatim in its source, that every "
+    "quantity's number and year appear in its quote, the fingerprints, the declared relations and the derived "
+    "figures. Silent with exit 0 when clean; each problem on stderr with file:line:column and exit 3 when not. "
+    "--coverage lists the source sentences no fact quotes.",
+)
+@handles_errors
+def check(
+    ctx: typer.Context,
+    verbose: Annotated[bool, typer.Option("--verbose", "-v", help="Say what was checked, in one line.")] = False,
+    coverage: Annotated[bool, typer.Option("--coverage", help="List the sentences no fact quotes from.")] = False,
+    output_format: FormatOption = Format.table,
+    as_json: JsonOption = False,
+    fields: FieldsOption = None,
+    no_color: NoColorOption = False,
+) -> None:
+    kb = _read_kb(ctx.obj)
+    for warning in kb.warnings:
+        _stderr(f"warning: {warning}")
+    if verbose:
+        quotes = sum(len(fact.quotes) for fact in kb.facts)
+        _stderr(
+            f"{kb.path}: OK: {len(kb.facts)} facts, {quotes} quotes, {len(kb.sources)} sources, "
+            f"{len(kb.relations)} relations, {len(kb.derived)} derived figures"
+        )
+    if coverage:
+        from kzcn.query import coverage as coverage_query
+
+        options = _render_options(fields, no_color)
+        _output(coverage_query(kb), Format.json if as_json else output_format, options)
+
+
+def main() -> None:
+    """The `kzcn` console script: the app, with interrupts and broken pipes outside any command handled too."""
+    try:
+        app(prog_name="kzcn")
+    except KeyboardInterrupt:
+        _stderr("kzcn: interrupted")
+        sys.exit(EXIT_INTERRUPTED)
+    except BrokenPipeError:
+        _silence_stdout()
+        sys.exit(EXIT_BROKEN_PIPE)
+
+
+__all__ = ["EXIT_KB_UNUSABLE", "app", "main"]

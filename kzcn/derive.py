@@ -1,0 +1,207 @@
+"""Derived figures: the operations a knowledge base may declare, and computing them from facts with their arithmetic."""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from dataclasses import dataclass
+from decimal import ROUND_HALF_UP, Decimal, InvalidOperation
+
+from kzcn.model import SCALES, DerivedSpec, Fact, KnowledgeBase
+
+
+class DerivationError(ValueError):
+    """A derived figure cannot be computed from its inputs; the message says why."""
+
+
+@dataclass(frozen=True)
+class DerivedInput:
+    role: str
+    """The input's role in the operation (part, whole, from, to)."""
+    fact_id: str
+    """The fact it comes from."""
+    amount: Decimal
+    """The fact's amount, in the fact's scale."""
+    unit: str
+    """The fact's unit."""
+    scale: str
+    """The fact's scale."""
+    qualifier: str
+    """The fact's qualifier; anything but exact makes the result inexact."""
+    year: int | None
+    """The fact's year, where it has one."""
+    kind: str
+    """The fact's kind (a forecast input makes the result forecast-based)."""
+
+
+@dataclass(frozen=True)
+class DerivedFigure:
+    id: str
+    """The declaration's id."""
+    label: str
+    """What the figure is."""
+    operation: str
+    """The operation's name."""
+    value: Decimal
+    """The result, unrounded."""
+    unit: str
+    """USD, cities, percent, percent per year ..."""
+    scale: str
+    """The result's scale (that of its inputs for sums and differences; `one` for percentages)."""
+    formula: str
+    """The operation in words, with the roles: "part / whole × 100"."""
+    arithmetic: str
+    """The same with the input values: "1.3 / 3 × 100 = 43.3"."""
+    inputs: tuple[DerivedInput, ...]
+    """The facts it uses."""
+    year: int | None
+    """The year the figure is about: that of its inputs, or the later one for a change."""
+    based_on_forecast: bool
+    """True when any input is a forecast: the figure then forecasts too."""
+    exact: bool
+    """False when any input is a bound or approximate: then so is the result."""
+    series: str | None
+    """The series the figure sits beside, if declared."""
+
+
+@dataclass(frozen=True)
+class Operation:
+    roles: tuple[str, ...]
+    """The inputs it takes, in order."""
+    formula: str
+    """The arithmetic in terms of the roles."""
+    compute: Callable[[dict[str, DerivedInput]], tuple[Decimal, str, str]]
+    """(value, unit, scale) from the inputs by role."""
+    needs_years: bool = False
+    """True when the inputs must have years (growth over time)."""
+    needs_same_unit: bool = True
+    """True when the inputs must share a unit."""
+
+
+def _in_scale(item: DerivedInput, scale: str) -> Decimal:
+    return item.amount * Decimal(SCALES[item.scale]) / Decimal(SCALES[scale])
+
+
+def _share(inputs: dict[str, DerivedInput]) -> tuple[Decimal, str, str]:
+    part, whole = inputs["part"], inputs["whole"]
+    denominator = _in_scale(whole, part.scale)
+    if denominator == 0:
+        raise DerivationError("the whole is zero, so no share can be taken of it")
+    return part.amount / denominator * 100, "percent", "one"
+
+
+def _remainder(inputs: dict[str, DerivedInput]) -> tuple[Decimal, str, str]:
+    whole, part = inputs["whole"], inputs["part"]
+    return whole.amount - _in_scale(part, whole.scale), whole.unit, whole.scale
+
+
+def _change(inputs: dict[str, DerivedInput]) -> tuple[Decimal, str, str]:
+    start, end = inputs["from"], inputs["to"]
+    return _in_scale(end, start.scale) - start.amount, start.unit, start.scale
+
+
+def _percent_change(inputs: dict[str, DerivedInput]) -> tuple[Decimal, str, str]:
+    start, end = inputs["from"], inputs["to"]
+    if start.amount == 0:
+        raise DerivationError("the starting value is zero, so no percentage change can be taken from it")
+    return (_in_scale(end, start.scale) - start.amount) / start.amount * 100, "percent", "one"
+
+
+def _annual_growth(inputs: dict[str, DerivedInput]) -> tuple[Decimal, str, str]:
+    start, end = inputs["from"], inputs["to"]
+    assert start.year is not None and end.year is not None  # checked by needs_years
+    years = end.year - start.year
+    if years <= 0:
+        raise DerivationError(f"the end year {end.year} is not after the start year {start.year}")
+    if start.amount <= 0 or end.amount <= 0:
+        raise DerivationError("compound growth needs two positive values")
+    ratio = float(_in_scale(end, start.scale) / start.amount)
+    return Decimal(repr((ratio ** (1 / years) - 1) * 100)), "percent per year", "one"
+
+
+def _sum(inputs: dict[str, DerivedInput]) -> tuple[Decimal, str, str]:
+    first, second = inputs["first"], inputs["second"]
+    return first.amount + _in_scale(second, first.scale), first.unit, first.scale
+
+
+OPERATIONS: dict[str, Operation] = {
+    "share": Operation(("part", "whole"), "part / whole × 100", _share),
+    "remainder": Operation(("whole", "part"), "whole − part", _remainder),
+    "change": Operation(("from", "to"), "to − from", _change),
+    "percent-change": Operation(("from", "to"), "(to − from) / from × 100", _percent_change),
+    "annual-growth": Operation(
+        ("from", "to"), "((to / from) ^ (1 / (to year − from year)) − 1) × 100", _annual_growth, needs_years=True
+    ),
+    "sum": Operation(("first", "second"), "first + second", _sum),
+}
+"""Every operation a derived figure may name in facts.yaml, by name."""
+
+
+def derive(spec: DerivedSpec, facts_by_id: dict[str, Fact]) -> DerivedFigure:
+    """The figure a declaration describes, computed from its input facts; DerivationError if it cannot be."""
+    operation = OPERATIONS.get(spec.operation)
+    if operation is None:
+        raise DerivationError(f"unknown operation {spec.operation!r}; known: {', '.join(OPERATIONS)}")
+    inputs: dict[str, DerivedInput] = {}
+    for role, fact_id in spec.inputs:
+        fact = facts_by_id.get(fact_id)
+        if fact is None:
+            raise DerivationError(f"input {role} names no fact {fact_id!r}")
+        quantity = fact.quantity
+        if quantity is None:
+            raise DerivationError(f"input {role} ({fact_id}) has no quantity to compute with")
+        try:
+            amount = Decimal(repr(quantity.amount))
+        except InvalidOperation:
+            raise DerivationError(f"input {role} ({fact_id}) has no finite amount") from None
+        if not amount.is_finite():
+            raise DerivationError(f"input {role} ({fact_id}) has no finite amount")
+        year = fact.time.year if fact.time else None
+        if operation.needs_years and year is None:
+            raise DerivationError(f"input {role} ({fact_id}) has no year, and {spec.operation} needs one")
+        inputs[role] = DerivedInput(
+            role, fact_id, amount, quantity.unit, quantity.scale, quantity.qualifier, year, fact.kind
+        )
+    units = {item.unit for item in inputs.values()}
+    if operation.needs_same_unit and len(units) > 1:
+        raise DerivationError(f"its inputs are in different units ({', '.join(sorted(units))})")
+    value, unit, scale = operation.compute(inputs)
+    years = [item.year for item in inputs.values() if item.year is not None]
+    ordered = tuple(inputs[role] for role in operation.roles)
+    return DerivedFigure(
+        id=spec.id,
+        label=spec.label,
+        operation=spec.operation,
+        value=value,
+        unit=unit,
+        scale=scale,
+        formula=operation.formula,
+        arithmetic=_arithmetic(operation.formula, inputs, value),
+        inputs=ordered,
+        year=max(years) if years else None,
+        based_on_forecast=any(item.kind == "forecast" for item in inputs.values()),
+        exact=all(item.qualifier == "exact" for item in inputs.values()),
+        series=spec.series,
+    )
+
+
+def derive_all(kb: KnowledgeBase) -> list[DerivedFigure]:
+    """Every derived figure the knowledge base declares, in file order."""
+    return [derive(spec, kb.facts_by_id) for spec in kb.derived]
+
+
+def plain_number(value: Decimal, places: int | None = None) -> str:
+    """A decimal as short plain digits, rounded half-up to `places` if given: 1.7 not 1.70, 43.3 for places=1."""
+    if places is not None:
+        value = value.quantize(Decimal(1).scaleb(-places), rounding=ROUND_HALF_UP)
+    text = format(value, "f")
+    if "." in text:
+        text = text.rstrip("0").rstrip(".")
+    return "0" if text in ("-0", "") else text
+
+
+def _arithmetic(formula: str, inputs: dict[str, DerivedInput], value: Decimal) -> str:
+    words = formula
+    for role in sorted(inputs, key=len, reverse=True):
+        item = inputs[role]
+        words = words.replace(f"{role} year", str(item.year)).replace(role, plain_number(item.amount))
+    return f"{words} = {plain_number(value, 4)}"

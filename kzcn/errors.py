@@ -1,0 +1,71 @@
+"""The one exception hierarchy for everything a user can cause, each with its exit status."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+EXIT_OK = 0
+EXIT_NOT_FOUND = 1
+EXIT_USAGE = 2
+EXIT_KB_UNUSABLE = 3
+EXIT_INTERNAL = 70  # EX_SOFTWARE from sysexits.h: a bug in kzcn, not the user's doing.
+
+
+@dataclass(frozen=True)
+class Problem:
+    """One thing wrong with a knowledge base, located as precisely as the file allows."""
+
+    file: str
+    """The knowledge-base file."""
+    message: str
+    """What was expected and what was found, and the fix where one is obvious."""
+    line: int | None = None
+    """1-based line, or None when the problem has no single place (a fingerprint, say)."""
+    column: int | None = None
+    """1-based column, or None."""
+    path: str = ""
+    """The field path, such as facts[12].quantity.amount; empty for the file as a whole."""
+
+    def __str__(self) -> str:
+        where = self.file
+        if self.line is not None:
+            where += f":{self.line}"
+            if self.column is not None:
+                where += f":{self.column}"
+        field_part = f" {self.path}:" if self.path else ""
+        return f"{where}:{field_part} {self.message}"
+
+
+class KzcnError(Exception):
+    """Something the user asked for or gave kzcn cannot be done; the message says why."""
+
+    exit_status = EXIT_USAGE
+
+    def lines(self) -> list[str]:
+        """The message as the lines to print on stderr."""
+        return [str(self)]
+
+
+class NotFoundError(KzcnError):
+    """What was asked for does not exist: an unknown id, a year with no figure."""
+
+    exit_status = EXIT_NOT_FOUND
+
+
+class UsageError(KzcnError):
+    """The command line asks for something kzcn cannot do (an unknown field, say)."""
+
+    exit_status = EXIT_USAGE
+
+
+class KnowledgeBaseError(KzcnError):
+    """The knowledge base cannot be read, parsed or validated; every problem is listed."""
+
+    exit_status = EXIT_KB_UNUSABLE
+
+    def __init__(self, problems: list[Problem]) -> None:
+        super().__init__("\n".join(str(problem) for problem in problems))
+        self.problems = problems
+
+    def lines(self) -> list[str]:
+        return [str(problem) for problem in self.problems]

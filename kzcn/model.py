@@ -1,0 +1,173 @@
+"""The knowledge base's data model: sources, facts, quantities, relations and derived-figure declarations."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from functools import cached_property
+
+FACT_KINDS = ("statistic", "forecast", "event", "opinion")
+"""What a fact is: a stated figure, a prediction, a stated non-numeric fact, or the author's view."""
+
+TIME_KINDS = ("point", "start", "target")
+"""How a fact's year is meant: in that year, since that year, or by that year."""
+
+QUALIFIERS = ("exact", "more-than", "at-least", "less-than", "at-most", "about")
+"""How a quantity's amount bounds the true value; only `exact` is an exact number."""
+
+SCALES = {"one": 1, "thousand": 10**3, "million": 10**6, "billion": 10**9, "trillion": 10**12}
+"""Named scales and the factor that turns an amount in that scale into base units."""
+
+RELATION_KINDS = ("part-of", "increase")
+"""Constraints between two facts' quantities: a part is no larger than its whole; an increase ends higher."""
+
+
+@dataclass(frozen=True)
+class Quantity:
+    amount: int | float
+    """The number as the article gives it, in `scale` units (3 for "$ 3 billion")."""
+    unit: str
+    """What is counted: an ISO currency code such as USD, or a plain noun such as `cities`."""
+    scale: str = "one"
+    """One of SCALES: `billion` for "$ 3 billion"."""
+    qualifier: str = "exact"
+    """One of QUALIFIERS: `more-than` for "more than 25"; a bound is never an exact number."""
+
+    @property
+    def value(self) -> int | float:
+        """The amount in base units (3 billion USD is 3000000000)."""
+        factor = SCALES[self.scale]
+        if isinstance(self.amount, int):
+            return self.amount * factor
+        # Multiply through the decimal text so 1.3 billion is 1300000000, not 1300000000.0000002.
+        scaled = round(self.amount * factor, 6)
+        return int(scaled) if scaled == int(scaled) else scaled
+
+
+@dataclass(frozen=True)
+class TimeRef:
+    year: int
+    """The year the article names."""
+    kind: str = "point"
+    """One of TIME_KINDS: `point` (in 2017), `start` (since 2017) or `target` (by 2020)."""
+
+
+@dataclass(frozen=True)
+class Quote:
+    paragraph: int
+    """The 1-based paragraph of the source the quote comes from."""
+    text: str
+    """The quoted words, verbatim (white space, typographic quotes and dashes may differ)."""
+
+
+@dataclass(frozen=True)
+class Source:
+    id: str
+    """Stable kebab-case id that facts cite."""
+    kind: str
+    """What the source is: article, documentary, report, ..."""
+    title: str | None
+    """Its title, or None where the source gives none (shown as unknown)."""
+    author: str | None
+    """Its author, or None where unknown."""
+    publisher: str | None
+    """Who published or produced it, or None where unknown."""
+    published: str | None
+    """When it was published, as written, or None where unknown."""
+    language: str | None
+    """The language of its text (en, ru, kk, ...), or None where unknown."""
+    url: str | None
+    """Where it can be found, or None where unknown."""
+    view_count: int | None
+    """The page's own view counter, or None where it shows none."""
+    notes: str | None
+    """What else is known of it, in plain words."""
+    text: str | None
+    """The full text facts quote from, or None for a source kzcn has no text of."""
+    sha256: str | None
+    """SHA-256 of `text` encoded as UTF-8; required with `text`."""
+    cited_in: tuple[str, int] | None = None
+    """(source id, paragraph) where another source mentions this one, if it does."""
+
+
+@dataclass(frozen=True)
+class Fact:
+    id: str
+    """Stable kebab-case id, such as transport-income-2017."""
+    statement: str
+    """One neutral sentence saying what the article claims."""
+    kind: str
+    """One of FACT_KINDS."""
+    topics: tuple[str, ...]
+    """Subjects the fact belongs to: transport, trade, industry, ..."""
+    entities: tuple[str, ...]
+    """Countries, places, people and bodies the fact concerns."""
+    source: str
+    """The id of the source the quotes come from."""
+    quotes: tuple[Quote, ...]
+    """Where the source says it; more than one when the source makes the claim twice."""
+    time: TimeRef | None = None
+    """The year the claim is about, or None where the source gives none."""
+    quantity: Quantity | None = None
+    """The figure the claim states, or None where there is none."""
+    attributed_to: str | None = None
+    """Who makes the claim when it is not the source's author ("unnamed forecasts")."""
+    series: str | None = None
+    """Facts measuring the same thing over time share a series id (transport-income)."""
+    refers_to: tuple[str, ...] = ()
+    """Ids of other sources the fact mentions (a documentary the article cites)."""
+    note: str | None = None
+    """A caveat a reader should see: an ambiguity in the source, say."""
+
+
+@dataclass(frozen=True)
+class Relation:
+    id: str
+    """Stable kebab-case id."""
+    kind: str
+    """One of RELATION_KINDS."""
+    left: str
+    """The fact that must be smaller: the part, or the starting point of an increase."""
+    right: str
+    """The fact that must be larger: the whole, or the end of an increase."""
+    reason: str | None = None
+    """Why the relation holds, in the source's words or the editor's."""
+
+
+@dataclass(frozen=True)
+class DerivedSpec:
+    id: str
+    """Stable kebab-case id of the derived figure."""
+    label: str
+    """What the figure is, in a few words."""
+    operation: str
+    """The name of an operation in kzcn.derive.OPERATIONS (share, remainder, change, ...)."""
+    inputs: tuple[tuple[str, str], ...]
+    """(role, fact id) pairs the operation takes, in the operation's order."""
+    series: str | None = None
+    """The series the figure belongs beside, if any."""
+
+
+@dataclass(frozen=True)
+class KnowledgeBase:
+    sources: tuple[Source, ...]
+    """Every source, in file order."""
+    facts: tuple[Fact, ...]
+    """Every fact, in file order."""
+    relations: tuple[Relation, ...] = ()
+    """Constraints between facts that `kzcn check` verifies."""
+    derived: tuple[DerivedSpec, ...] = ()
+    """Figures kzcn computes from facts, never stated by a source."""
+    path: str = ""
+    """Where the knowledge base was read from."""
+    warnings: tuple[str, ...] = field(default=(), compare=False)
+    """Non-fatal findings of the check, such as a quote used by several facts."""
+
+    @cached_property
+    def facts_by_id(self) -> dict[str, Fact]:
+        """Every fact by its id."""
+        return {fact.id: fact for fact in self.facts}
+
+    @cached_property
+    def sources_by_id(self) -> dict[str, Source]:
+        """Every source by its id."""
+        return {source.id: source for source in self.sources}

@@ -1,0 +1,579 @@
+"""Queries over a loaded knowledge base: filters, one fact, sources, revenue, totals and facets, each as a Result."""
+
+from __future__ import annotations
+
+from collections import Counter
+from collections.abc import Iterable
+from decimal import Decimal
+from difflib import get_close_matches
+from typing import Any
+
+from kzcn.derive import DerivedFigure, derive, derive_all, plain_number
+from kzcn.errors import NotFoundError
+from kzcn.model import SCALES, Fact, KnowledgeBase, Quantity, TimeRef
+from kzcn.result import Context, Field, Result
+from kzcn.text import IndexedSource
+
+REVENUE_SERIES = "transport-income"
+"""The series `kzcn revenue` shows: facts and derived figures declared with `series: transport-income`."""
+
+SORT_KEYS = ("source", "id", "kind", "year")
+"""What `kzcn facts --sort` accepts; `source` is the order of the knowledge base (the article's order)."""
+
+_CURRENCY_SYMBOLS = {"USD": "$", "EUR": "€", "GBP": "£", "CNY": "¥", "KZT": "₸"}
+_QUALIFIER_WORDS = {
+    "exact": "",
+    "more-than": "more than ",
+    "at-least": "at least ",
+    "less-than": "less than ",
+    "at-most": "at most ",
+    "about": "about ",
+}
+_TIME_WORDS = {"point": "{}", "start": "since {}", "target": "by {}"}
+
+FACT_FIELDS = (
+    Field("id", "ID"),
+    Field("kind", "Kind"),
+    Field("statement", "Statement"),
+    Field("time_text", "Time"),
+    Field("quantity_text", "Quantity"),
+    Field("source", "Source"),
+    Field("paragraphs", "¶"),
+    Field("forecast", "Forecast"),
+    Field("topics", "Topics"),
+    Field("entities", "Entities"),
+    Field("time_year", "Year"),
+    Field("time_kind", "Time kind"),
+    Field("amount", "Amount"),
+    Field("unit", "Unit"),
+    Field("scale", "Scale"),
+    Field("qualifier", "Qualifier"),
+    Field("value", "Value (base units)"),
+    Field("quotes", "Quotes"),
+    Field("attributed_to", "Attributed to", missing="the author"),
+    Field("series", "Series"),
+    Field("refers_to", "Refers to"),
+    Field("note", "Note"),
+)
+_FACT_TABLE = ("id", "kind", "statement", "time_text", "quantity_text", "source", "paragraphs")
+
+
+def quantity_text(quantity: Quantity | None) -> str | None:
+    """ "more than 25 cities", "$3 billion"."""
+    if quantity is None:
+        return None
+    amount = _number_text(quantity.amount)
+    scale = "" if quantity.scale == "one" else f" {quantity.scale}"
+    prefix = _QUALIFIER_WORDS[quantity.qualifier]
+    symbol = _CURRENCY_SYMBOLS.get(quantity.unit)
+    if symbol is not None:
+        return f"{prefix}{symbol}{amount}{scale}"
+    return f"{prefix}{amount}{scale} {quantity.unit}"
+
+
+def amount_text(value: Decimal, unit: str, scale: str, *, signed: bool = False, places: int = 1) -> str:
+    """A computed figure in the same words as a stated one: "$1.7 billion", "43.3 %", "+$2 billion"."""
+    sign = "+" if signed and value > 0 else ("−" if value < 0 else "")
+    digits = plain_number(abs(value), places)
+    if unit.startswith("percent"):
+        return f"{sign}{digits} %" + unit[len("percent") :]
+    scale_word = "" if scale == "one" else f" {scale}"
+    symbol = _CURRENCY_SYMBOLS.get(unit)
+    if symbol is not None:
+        return f"{sign}{symbol}{digits}{scale_word}"
+    return f"{sign}{digits}{scale_word} {unit}"
+
+
+def time_text(time: TimeRef | None) -> str | None:
+    """ "2017", "since 2017", "by 2020"."""
+    return None if time is None else _TIME_WORDS[time.kind].format(time.year)
+
+
+def year_matches(time: TimeRef | None, year: int) -> bool:
+    """Whether a fact is about `year`: in it (point), since it or before (start), or by it (target)."""
+    if time is None:
+        return False
+    if time.kind == "start":
+        return year >= time.year
+    return year == time.year
+
+
+def fact_record(fact: Fact) -> dict[str, Any]:
+    """Every field of a fact, flat, JSON-ready."""
+    quantity = fact.quantity
+    return {
+        "id": fact.id,
+        "kind": fact.kind,
+        "statement": fact.statement,
+        "time_text": time_text(fact.time),
+        "quantity_text": quantity_text(quantity),
+        "source": fact.source,
+        "paragraphs": sorted({quote.paragraph for quote in fact.quotes}),
+        "forecast": fact.kind == "forecast",
+        "topics": list(fact.topics),
+        "entities": list(fact.entities),
+        "time_year": fact.time.year if fact.time else None,
+        "time_kind": fact.time.kind if fact.time else None,
+        "amount": quantity.amount if quantity else None,
+        "unit": quantity.unit if quantity else None,
+        "scale": quantity.scale if quantity else None,
+        "qualifier": quantity.qualifier if quantity else None,
+        "value": quantity.value if quantity else None,
+        "quotes": [quote.text for quote in fact.quotes],
+        "attributed_to": fact.attributed_to,
+        "series": fact.series,
+        "refers_to": list(fact.refers_to),
+        "note": fact.note,
+    }
+
+
+def list_facts(
+    kb: KnowledgeBase,
+    *,
+    text: str | None = None,
+    topics: Iterable[str] = (),
+    kinds: Iterable[str] = (),
+    entities: Iterable[str] = (),
+    years: Iterable[int] = (),
+    sources: Iterable[str] = (),
+    sort: str = "source",
+    limit: int | None = None,
+) -> Result:
+    """The facts that pass every filter given (AND), sorted, at most `limit` of them."""
+    topic_set = {topic.lower() for topic in topics}
+    kind_set = set(kinds)
+    entity_set = {entity.casefold() for entity in entities}
+    year_list = list(years)
+    source_set = set(sources)
+    needle = text.casefold() if text else None
+    chosen = []
+    for fact in kb.facts:
+        if kind_set and fact.kind not in kind_set:
+            continue
+        if topic_set and not topic_set <= set(fact.topics):
+            continue
+        if entity_set and not entity_set <= {entity.casefold() for entity in fact.entities}:
+            continue
+        if source_set and fact.source not in source_set:
+            continue
+        if year_list and not all(year_matches(fact.time, year) for year in year_list):
+            continue
+        if (
+            needle
+            and needle not in fact.statement.casefold()
+            and not any(needle in quote.text.casefold() for quote in fact.quotes)
+        ):
+            continue
+        chosen.append(fact)
+    if sort == "id":
+        chosen.sort(key=lambda fact: fact.id)
+    elif sort == "kind":
+        chosen.sort(key=lambda fact: fact.kind)
+    elif sort == "year":
+        chosen.sort(key=lambda fact: (fact.time is None, fact.time.year if fact.time else 0))
+    if limit is not None:
+        chosen = chosen[:limit]
+    hints = [
+        f"no fact has topic {topic!r}; topics: {', '.join(sorted(_facet(kb, 'topic')))}"
+        for topic in topic_set
+        if topic not in _facet(kb, "topic")
+    ] + [
+        f"no fact concerns {entity!r}; entities: {', '.join(sorted(_facet(kb, 'entity')))}"
+        for entity in entities
+        if entity.casefold() not in {known.casefold() for known in _facet(kb, "entity")}
+    ]
+    return Result(
+        view="facts",
+        fields=FACT_FIELDS,
+        table_fields=_FACT_TABLE,
+        records=tuple(fact_record(fact) for fact in chosen),
+        title=f"{len(chosen)} of {len(kb.facts)} facts",
+        empty_message="No facts match." + "".join(f" ({hint})" for hint in hints),
+        highlight=(text,) if text else (),
+        notes=_kind_legend(),
+    )
+
+
+def closest_ids(candidates: Iterable[str], wanted: str) -> str:
+    close = get_close_matches(wanted, list(candidates), n=3, cutoff=0.4)
+    return f"; did you mean {', '.join(close)}?" if close else ""
+
+
+def show_fact(kb: KnowledgeBase, fact_id: str) -> Result:
+    """One fact in full, its quotes inside their paragraphs, and the derived figures that use it."""
+    fact = kb.facts_by_id.get(fact_id)
+    if fact is None:
+        raise NotFoundError(f"no fact with id {fact_id!r}{closest_ids(kb.facts_by_id, fact_id)}")
+    source = kb.sources_by_id[fact.source]
+    contexts = []
+    if source.text is not None:
+        indexed = IndexedSource.of(source.text)
+        for quote in fact.quotes:
+            span = indexed.span_of(quote.text, quote.paragraph)
+            paragraph = indexed.paragraphs[quote.paragraph - 1]
+            start, end = (span.start - paragraph.start, span.end - paragraph.start) if span else (-1, -1)
+            contexts.append(Context(quote.paragraph, source.text[paragraph.start : paragraph.end], start, end))
+    used_by = [spec.id for spec in kb.derived if any(fact_id == input_id for _role, input_id in spec.inputs)]
+    record = fact_record(fact)
+    record["source_title"] = source.title
+    record["derived"] = used_by
+    record["context"] = [item.text for item in contexts]
+    fields = (
+        *FACT_FIELDS,
+        Field("source_title", "Source title", missing="unknown"),
+        Field("derived", "Derived figures using it"),
+        Field("context", "Paragraphs"),
+    )
+    return Result(view="fact", fields=fields, records=(record,), single=True, title=fact.id, context=tuple(contexts))
+
+
+SOURCE_FIELDS = (
+    Field("id", "ID"),
+    Field("kind", "Kind"),
+    Field("title", "Title", missing="unknown"),
+    Field("author", "Author", missing="unknown"),
+    Field("publisher", "Publisher", missing="unknown"),
+    Field("published", "Published", missing="unknown"),
+    Field("language", "Language", missing="unknown"),
+    Field("url", "URL", missing="unknown"),
+    Field("view_count", "Views", missing="unknown"),
+    Field("sha256", "SHA-256", missing="no text"),
+    Field("facts", "Facts citing it"),
+    Field("quoted_by", "Facts quoting it"),
+    Field("cited_in", "Cited in"),
+    Field("notes", "Notes"),
+)
+
+
+def list_sources(kb: KnowledgeBase) -> Result:
+    """Every source with what is known of it and how many facts cite it."""
+    records = []
+    for source in kb.sources:
+        quoting = sum(1 for fact in kb.facts if fact.source == source.id)
+        citing = sum(1 for fact in kb.facts if fact.source == source.id or source.id in fact.refers_to)
+        records.append(
+            {
+                "id": source.id,
+                "kind": source.kind,
+                "title": source.title,
+                "author": source.author,
+                "publisher": source.publisher,
+                "published": source.published,
+                "language": source.language,
+                "url": source.url,
+                "view_count": source.view_count,
+                "sha256": source.sha256,
+                "facts": citing,
+                "quoted_by": quoting,
+                "cited_in": f"{source.cited_in[0]} ¶{source.cited_in[1]}" if source.cited_in else None,
+                "notes": source.notes,
+            }
+        )
+    return Result(
+        view="sources",
+        fields=SOURCE_FIELDS,
+        table_fields=("id", "kind", "title", "publisher", "language", "view_count", "facts", "sha256"),
+        records=tuple(records),
+        title=f"{len(records)} sources",
+        notes=("unknown: the source does not say.",),
+    )
+
+
+FIGURE_FIELDS = (
+    Field("year", "Year"),
+    Field("basis", "Basis"),
+    Field("label", "Figure"),
+    Field("text", "Amount"),
+    Field("id", "ID"),
+    Field("source", "Source"),
+    Field("amount", "Amount (number)"),
+    Field("unit", "Unit"),
+    Field("scale", "Scale"),
+    Field("value", "Value (base units)"),
+    Field("qualifier", "Qualifier"),
+    Field("role", "Role"),
+    Field("stated", "Stated"),
+    Field("forecast", "Forecast"),
+    Field("derived", "Derived"),
+    Field("interpolated", "Interpolated"),
+    Field("arithmetic", "Arithmetic"),
+    Field("inputs", "Inputs"),
+)
+_FIGURE_TABLE = ("year", "basis", "label", "text", "id", "source", "arithmetic")
+
+
+def _number(value: Decimal) -> int | float:
+    return int(value) if value == value.to_integral_value() else float(value)
+
+
+def _figure_from_fact(fact: Fact, role: str) -> dict[str, Any]:
+    quantity = fact.quantity
+    assert quantity is not None and fact.time is not None
+    paragraphs = ", ".join(f"¶{quote.paragraph}" for quote in fact.quotes)
+    return {
+        "year": fact.time.year,
+        "basis": "forecast" if fact.kind == "forecast" else "stated",
+        "label": fact.statement,
+        "text": quantity_text(quantity),
+        "id": fact.id,
+        "source": f"{fact.source} {paragraphs}",
+        "amount": quantity.amount,
+        "unit": quantity.unit,
+        "scale": quantity.scale,
+        "value": quantity.value,
+        "qualifier": quantity.qualifier,
+        "role": role,
+        "stated": True,
+        "forecast": fact.kind == "forecast",
+        "derived": False,
+        "interpolated": False,
+        "arithmetic": None,
+        "inputs": [],
+    }
+
+
+def figure_record(figure: DerivedFigure) -> dict[str, Any]:
+    """A derived figure as a row beside stated ones."""
+    signed = figure.operation in ("change", "percent-change")
+    return {
+        "year": figure.year,
+        "basis": "derived from forecast" if figure.based_on_forecast else "derived",
+        "label": figure.label,
+        "text": amount_text(figure.value, figure.unit, figure.scale, signed=signed),
+        "id": figure.id,
+        "source": "computed by kzcn",
+        "amount": _number(figure.value),
+        "unit": figure.unit,
+        "scale": figure.scale,
+        "value": _number(figure.value * SCALES[figure.scale]),
+        "qualifier": "exact" if figure.exact else "approximate",
+        "role": figure.operation,
+        "stated": False,
+        "forecast": figure.based_on_forecast,
+        "derived": True,
+        "interpolated": False,
+        "arithmetic": figure.arithmetic,
+        "inputs": [item.fact_id for item in figure.inputs],
+    }
+
+
+def revenue(kb: KnowledgeBase, *, year: int | None = None, interpolate: bool = False) -> Result:
+    """Kazakhstan's transport income as stated and forecast, with its derived figures; one year or the series."""
+    series = [fact for fact in kb.facts if fact.series == REVENUE_SERIES and fact.quantity and fact.time]
+    parts = {relation.left for relation in kb.relations if relation.kind == "part-of"}
+    series_ids = {fact.id for fact in series}
+    totals = [fact for fact in series if fact.id not in parts]
+    rows = [_figure_from_fact(fact, "part" if fact.id in parts else "total") for fact in series]
+    rows += [figure_record(derive(spec, kb.facts_by_id)) for spec in kb.derived if spec.series == REVENUE_SERIES]
+    years = sorted({fact.time.year for fact in totals if fact.time})
+    if not series_ids:
+        raise NotFoundError(f"the knowledge base has no facts in the {REVENUE_SERIES!r} series")
+    notes = [
+        "stated: the article gives the figure. forecast: the article reports a forecast, not a result.",
+        "derived: computed by kzcn from the facts named, never stated by the article.",
+    ]
+    single = False
+    if year is not None:
+        if year in years:
+            rows = [row for row in rows if row["year"] == year]
+        elif interpolate and years and years[0] < year < years[-1]:
+            rows = [_interpolated(totals, year)]
+            notes.append("interpolated: a straight line between the nearest stated or forecast years, by kzcn.")
+        else:
+            hint = " (--interpolate estimates years between them)" if len(years) > 1 and not interpolate else ""
+            raise NotFoundError(
+                f"no transport income figure for {year}; years with one: {', '.join(map(str, years))}{hint}"
+            )
+        rows.sort(key=lambda row: (row["role"] != "total", row["derived"]))
+        single = True
+    else:
+        rows.sort(key=lambda row: (row["year"], row["role"] != "total", row["derived"]))
+    return Result(
+        view="revenue",
+        fields=FIGURE_FIELDS,
+        table_fields=_FIGURE_TABLE,
+        records=tuple(rows),
+        single=single,
+        title="Kazakhstan's transport income" + (f", {year}" if year is not None else ""),
+        notes=tuple(notes),
+    )
+
+
+def _interpolated(totals: list[Fact], year: int) -> dict[str, Any]:
+    dated = sorted(totals, key=lambda fact: fact.time.year if fact.time else 0)
+    before = max((fact for fact in dated if fact.time and fact.time.year < year), key=lambda f: f.time.year)  # type: ignore[union-attr]
+    after = min((fact for fact in dated if fact.time and fact.time.year > year), key=lambda f: f.time.year)  # type: ignore[union-attr]
+    assert before.quantity and after.quantity and before.time and after.time
+    start = Decimal(repr(before.quantity.amount))
+    end = Decimal(repr(after.quantity.amount)) * SCALES[after.quantity.scale] / SCALES[before.quantity.scale]
+    fraction = Decimal(year - before.time.year) / Decimal(after.time.year - before.time.year)
+    value = start + (end - start) * fraction
+    forecast = "forecast" in (before.kind, after.kind)
+    unit, scale = before.quantity.unit, before.quantity.scale
+    return {
+        "year": year,
+        "basis": "interpolated",
+        "label": f"Interpolated by kzcn between {before.time.year} and {after.time.year}; not stated by the article",
+        "text": amount_text(value, unit, scale, places=2),
+        "id": None,
+        "source": "computed by kzcn",
+        "amount": _number(value),
+        "unit": unit,
+        "scale": scale,
+        "value": _number(value * SCALES[scale]),
+        "qualifier": "approximate",
+        "role": "total",
+        "stated": False,
+        "forecast": forecast,
+        "derived": True,
+        "interpolated": True,
+        "arithmetic": f"{plain_number(start)} + ({plain_number(end)} − {plain_number(start)}) × "
+        f"({year} − {before.time.year}) / ({after.time.year} − {before.time.year}) = {plain_number(value, 4)}",
+        "inputs": [before.id, after.id],
+    }
+
+
+TOTAL_FIELDS = (
+    Field("id", "ID"),
+    Field("label", "Figure"),
+    Field("text", "Result"),
+    Field("formula", "Formula"),
+    Field("arithmetic", "Arithmetic"),
+    Field("inputs", "Inputs"),
+    Field("input_values", "Input values"),
+    Field("operation", "Operation"),
+    Field("amount", "Amount (number)"),
+    Field("unit", "Unit"),
+    Field("scale", "Scale"),
+    Field("year", "Year"),
+    Field("forecast", "Based on forecast"),
+    Field("exact", "Exact inputs"),
+    Field("derived", "Derived"),
+)
+
+
+def totals(kb: KnowledgeBase, *, explain: str | None = None) -> Result:
+    """Every derived figure with its derivation, or one of them."""
+    figures = derive_all(kb)
+    if explain is not None:
+        figures = [figure for figure in figures if figure.id == explain]
+        if not figures:
+            raise NotFoundError(
+                f"no derived figure with id {explain!r}{closest_ids((spec.id for spec in kb.derived), explain)}"
+            )
+    records = []
+    for figure in figures:
+        input_values = []
+        for item in figure.inputs:
+            fact = kb.facts_by_id[item.fact_id]
+            kind = "forecast" if fact.kind == "forecast" else "stated"
+            input_values.append(f"{item.role} = {item.fact_id} = {quantity_text(fact.quantity)} ({kind})")
+        records.append(
+            {
+                "id": figure.id,
+                "label": figure.label,
+                "text": amount_text(
+                    figure.value, figure.unit, figure.scale, signed=figure.operation.endswith("change")
+                ),
+                "formula": figure.formula,
+                "arithmetic": figure.arithmetic,
+                "inputs": [item.fact_id for item in figure.inputs],
+                "input_values": input_values,
+                "operation": figure.operation,
+                "amount": _number(figure.value),
+                "unit": figure.unit,
+                "scale": figure.scale,
+                "year": figure.year,
+                "forecast": figure.based_on_forecast,
+                "exact": figure.exact,
+                "derived": True,
+            }
+        )
+    return Result(
+        view="totals",
+        fields=TOTAL_FIELDS,
+        table_fields=("id", "label", "text", "arithmetic", "input_values"),
+        records=tuple(records),
+        single=explain is not None,
+        title="Derived figures (computed by kzcn, not stated by the source)",
+        empty_message="The knowledge base declares no derived figures.",
+        notes=("Every figure here is derived: kzcn computes it from the facts named; the source does not state it.",),
+    )
+
+
+STAT_FIELDS = (Field("facet", "Facet"), Field("value", "Value"), Field("count", "Facts"))
+
+
+def _facet(kb: KnowledgeBase, facet: str) -> Counter[str]:
+    counts: Counter[str] = Counter()
+    for fact in kb.facts:
+        if facet == "kind":
+            counts[fact.kind] += 1
+        elif facet == "topic":
+            counts.update(fact.topics)
+        elif facet == "entity":
+            counts.update(fact.entities)
+        elif facet == "source":
+            counts[fact.source] += 1
+        elif facet == "year" and fact.time is not None:
+            counts[time_text(fact.time) or ""] += 1
+    return counts
+
+
+STAT_FACETS = ("kind", "topic", "entity", "source", "year")
+
+
+def stats(kb: KnowledgeBase) -> Result:
+    """How many facts there are of each kind, topic, entity, source and year."""
+    records = []
+    for facet in STAT_FACETS:
+        counts = _facet(kb, facet)
+        for value, count in sorted(counts.items(), key=lambda item: (-item[1], item[0])):
+            records.append({"facet": facet, "value": value, "count": count})
+        if facet == "year":
+            records.append({"facet": facet, "value": "no year given", "count": sum(1 for f in kb.facts if not f.time)})
+    return Result(
+        view="stats",
+        fields=STAT_FIELDS,
+        records=tuple(records),
+        title=f"{len(kb.facts)} facts from {len(kb.sources)} sources",
+        notes=("A fact counts once under each of its topics and entities.",),
+    )
+
+
+def coverage(kb: KnowledgeBase) -> Result:
+    """The sentences of the sources that no fact quotes from."""
+    from kzcn.check import uncovered_sentences
+
+    missing = uncovered_sentences(kb)
+    return Result(
+        view="coverage",
+        fields=(Field("source", "Source"), Field("paragraph", "¶"), Field("sentence", "Sentence no fact quotes")),
+        records=tuple({"source": item.source, "paragraph": item.paragraph, "sentence": item.text} for item in missing),
+        title="Sentences no fact quotes from",
+        empty_message="Every sentence of every source text is quoted by at least one fact.",
+    )
+
+
+def facet_values(kb: KnowledgeBase, facet: str) -> list[str]:
+    """The values a facet takes, for shell completion: ids, topics, entities, kinds or years."""
+    if facet == "id":
+        return [fact.id for fact in kb.facts]
+    if facet == "derived":
+        return [spec.id for spec in kb.derived]
+    if facet == "year":
+        return sorted({str(fact.time.year) for fact in kb.facts if fact.time})
+    if facet == "source":
+        return [source.id for source in kb.sources]
+    return sorted(_facet(kb, facet))
+
+
+def _kind_legend() -> tuple[str, ...]:
+    return (
+        "Kinds: statistic = a figure the article states; event = a stated fact without a figure; "
+        "forecast = a prediction (not a result); opinion = the author's view.",
+    )
+
+
+def _number_text(amount: int | float) -> str:
+    return plain_number(Decimal(repr(amount)))

@@ -1,0 +1,43 @@
+"""JSON and NDJSON output: records as objects with snake_case keys; unsafe characters kept exact but escaped."""
+
+from __future__ import annotations
+
+import json
+import re
+from typing import Any
+
+from kzcn.render import RenderOptions
+from kzcn.result import Result
+
+# Characters that are valid in JSON strings but can change a terminal or reorder text when shown raw:
+# C1 controls (U+0080-U+009F, some terminals read U+009B as CSI), bidirectional controls, line separators.
+_UNSAFE = re.compile("[\u0080-\u009f\u061c\u200e\u200f\u2028\u2029\u202a-\u202e\u2066-\u2069]")
+
+
+def _escape_unsafe(text: str) -> str:
+    return _UNSAFE.sub(lambda match: f"\\u{ord(match.group()):04x}", text)
+
+
+def objects(result: Result, options: RenderOptions) -> list[dict[str, Any]]:
+    """The records with only the selected fields, in their order."""
+    keys = [item.key for item in result.select(options.fields, table=False)]
+    return [{key: record.get(key) for key in keys} for record in result.records]
+
+
+def _dump(value: Any, options: RenderOptions, indent: int | None) -> str:
+    text = json.dumps(value, ensure_ascii=options.ascii_only, indent=indent)
+    return text if options.ascii_only else _escape_unsafe(text)
+
+
+def render(result: Result, options: RenderOptions) -> str:
+    records = objects(result, options)
+    if result.single and records:
+        head = dict(records[0])
+        if len(records) > 1:
+            head["related"] = records[1:]
+        return _dump(head, options, 2) + "\n"
+    return _dump(records, options, 2) + "\n"
+
+
+def render_lines(result: Result, options: RenderOptions) -> str:
+    return "".join(_dump(record, options, None) + "\n" for record in objects(result, options))

@@ -1,0 +1,203 @@
+"""Rich tables for people at a terminal: kinds styled apart, data folded not cut, knowledge-base text literal."""
+
+from __future__ import annotations
+
+import io
+import re
+from typing import Any
+
+from rich import box
+from rich.console import Console, Group, RenderableType
+from rich.table import Table
+from rich.text import Text
+
+from kzcn.render import RenderOptions
+from kzcn.result import Field, Result
+
+KIND_STYLES = {
+    "statistic": "bold green",
+    "event": "cyan",
+    "forecast": "bold yellow",
+    "opinion": "magenta",
+    "stated": "bold green",
+    "derived": "blue",
+    "derived from forecast": "yellow",
+    "interpolated": "yellow",
+}
+"""Styles of the Kind and Basis columns; the words themselves differ too, so kinds stay apart without colour."""
+
+BAR_CHARS = {"stated": "█", "part": "▓", "forecast": "░", "interpolated": "▒"}
+"""Bar characters of the revenue chart: stated, the stated part of it, and forecast look different in any terminal."""
+
+# Control characters, and the bidirectional controls that can reorder what a reader sees, are made visible as \xNN
+# or \uNNNN: text from a knowledge base must never move the cursor, change a title or flip a line.
+_INVISIBLE = re.compile("[\x00-\x08\x0b-\x1f\x7f-\x9f\u061c\u200e\u200f\u2028\u2029\u202a-\u202e\u2066-\u2069]")
+
+
+def visible(text: str) -> str:
+    """Text with every control character shown as an escape, never sent raw."""
+    return _INVISIBLE.sub(
+        lambda m: f"\\x{ord(m.group()):02x}" if ord(m.group()) < 0x100 else f"\\u{ord(m.group()):04x}", text
+    )
+
+
+def _text(value: Any, field: Field, *, highlight: tuple[str, ...] = (), color: bool = False) -> Text:
+    if value is None:
+        return Text(field.missing, style="dim italic" if color else "")
+    if isinstance(value, bool):
+        plain = "yes" if value else "no"
+    elif isinstance(value, list):
+        if field.key == "paragraphs":
+            plain = ", ".join(f"¶{item}" for item in value)
+        else:
+            plain = "; ".join(str(item) for item in value)
+    elif isinstance(value, float):
+        plain = repr(value)
+    else:
+        plain = str(value)
+    # Text() never parses Rich markup or emoji codes, so "[bold]" and ":smile:" stay literal.
+    text = Text(visible(plain))
+    if color and field.key in ("kind", "basis"):
+        text.stylize(KIND_STYLES.get(plain, ""))
+    if highlight:
+        text.highlight_words(
+            [visible(word) for word in highlight], style="reverse" if color else "", case_sensitive=False
+        )
+    return text
+
+
+def _console(options: RenderOptions) -> tuple[Console, io.StringIO]:
+    buffer = io.StringIO()
+    console = Console(
+        file=buffer,
+        width=options.width,
+        force_terminal=options.color,
+        no_color=not options.color,
+        color_system="standard" if options.color else None,
+        emoji=False,
+        highlight=False,
+        markup=False,
+        legacy_windows=False,
+    )
+    return console, buffer
+
+
+def _grid(result: Result, fields: tuple[Field, ...], options: RenderOptions) -> Table:
+    table = Table(box=box.SIMPLE_HEAD, show_lines=False, expand=False, pad_edge=False, title_justify="left")
+    for field in fields:
+        # Ids and figures keep their full width where the terminal allows, so only prose wraps.
+        keep_whole = field.key in ("id", "text", "quantity_text", "time_text", "value", "amount")
+        longest = max((len(_text(record.get(field.key), field).plain) for record in result.records), default=0)
+        table.add_column(
+            field.header,
+            overflow="fold",
+            min_width=min(longest, options.width // 3) if keep_whole else None,
+        )
+    for record in result.records:
+        cells = []
+        for field in fields:
+            value = record.get(field.key)
+            if field.key == "quantity_text" and value is not None and record.get("forecast"):
+                value = f"{value} (forecast)"
+            cells.append(_text(value, field, highlight=result.highlight, color=options.color))
+        table.add_row(*cells)
+    return table
+
+
+def _notes(result: Result, options: RenderOptions) -> list[RenderableType]:
+    return [Text(visible(note), style="dim" if options.color else "") for note in result.notes]
+
+
+def _title(result: Result, options: RenderOptions) -> list[RenderableType]:
+    return [Text(visible(result.title), style="bold" if options.color else "")] if result.title else []
+
+
+def _fact(result: Result, options: RenderOptions) -> list[RenderableType]:
+    record = result.records[0]
+    grid = Table.grid(padding=(0, 2))
+    grid.add_column(style="bold" if options.color else "", no_wrap=True)
+    grid.add_column(overflow="fold")
+    for field in result.fields:
+        if field.key in ("context", "quotes"):
+            continue
+        value = record.get(field.key)
+        if field.key == "quantity_text" and value is not None and record.get("forecast"):
+            value = f"{value} (forecast, not a result)"
+        grid.add_row(field.header, _text(value, field, color=options.color))
+    parts: list[RenderableType] = [grid, Text("")]
+    for context in result.context:
+        paragraph = Text(visible(context.text[: context.start]) if context.start >= 0 else visible(context.text))
+        if context.start >= 0:
+            quote = visible(context.text[context.start : context.end])
+            if options.color:
+                paragraph.append(quote, style="bold underline")
+            else:
+                paragraph.append(f"»{quote}«")
+            paragraph.append(visible(context.text[context.end :]))
+        parts += [Text(f"Paragraph {context.paragraph}:", style="bold" if options.color else ""), paragraph, Text("")]
+    return parts
+
+
+def _revenue_chart(result: Result, options: RenderOptions) -> list[RenderableType]:
+    bars = [record for record in result.records if not record["derived"] and isinstance(record["value"], (int, float))]
+    if not bars:
+        return []
+    largest = max(float(record["value"]) for record in bars) or 1.0
+    label_width = 24
+    room = max(10, options.width - label_width - 22)
+    lines: list[RenderableType] = [Text("")]
+    for record in bars:
+        if record["role"] == "part":
+            label, kind = "  of which China", "part"
+        else:
+            label, kind = f"{record['year']} {record['basis']}", "forecast" if record["forecast"] else "stated"
+        length = max(1, round(float(record["value"]) / largest * room))
+        line = Text(f"{visible(label):<{label_width}}")
+        style = {"stated": "green", "part": "red", "forecast": "yellow"}[kind] if options.color else ""
+        line.append(BAR_CHARS[kind] * length, style=style)
+        line.append(f" {visible(str(record['text']))}")
+        lines.append(line)
+    lines.append(
+        Text(f"{BAR_CHARS['stated']} stated   {BAR_CHARS['part']} stated part   {BAR_CHARS['forecast']} forecast")
+    )
+    return lines
+
+
+def _explain(result: Result, options: RenderOptions) -> list[RenderableType]:
+    record = result.records[0]
+    grid = Table.grid(padding=(0, 2))
+    grid.add_column(style="bold" if options.color else "", no_wrap=True)
+    grid.add_column(overflow="fold")
+    for key, header in (
+        ("id", "Derived figure"),
+        ("label", "What"),
+        ("text", "Result"),
+        ("formula", "Formula"),
+        ("arithmetic", "Arithmetic"),
+    ):
+        grid.add_row(header, Text(visible(str(record[key]))))
+    grid.add_row("Inputs", Text(visible("\n".join(record["input_values"]))))
+    flags = ["derived: computed by kzcn, not stated by the source"]
+    if record["forecast"]:
+        flags.append("based on a forecast, so a forecast itself")
+    if not record["exact"]:
+        flags.append("an input is a bound or approximate, so the result is too")
+    grid.add_row("Status", Text("; ".join(flags)))
+    return [grid]
+
+
+def render(result: Result, options: RenderOptions) -> str:
+    console, buffer = _console(options)
+    parts: list[RenderableType] = []
+    if not options.fields and result.single and result.view == "fact":
+        parts = _fact(result, options)
+    elif not options.fields and result.single and result.view == "totals":
+        parts = _explain(result, options)
+    else:
+        fields = result.select(options.fields, table=True)
+        parts = [*_title(result, options), _grid(result, fields, options)]
+        if result.view == "revenue" and not result.single and not options.fields:
+            parts += _revenue_chart(result, options)
+    parts += _notes(result, options)
+    console.print(Group(*parts), crop=False, soft_wrap=False)
+    return buffer.getvalue()

@@ -1,0 +1,170 @@
+"""Source text handling: paragraphs, sentences, quote normalisation and finding a quote in its source."""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+from difflib import SequenceMatcher
+
+_FOLD = str.maketrans(
+    {
+        "\u2018": "'", "\u2019": "'", "\u201a": "'", "\u201b": "'", "\u2032": "'",
+        "\u201c": '"', "\u201d": '"', "\u201e": '"', "\u201f": '"', "\u00ab": '"', "\u00bb": '"', "\u2033": '"',
+        "\u2010": "-", "\u2011": "-", "\u2012": "-", "\u2013": "-", "\u2014": "-", "\u2015": "-", "\u2212": "-",
+        "\u00a0": " ", "\u2007": " ", "\u202f": " ", "\u2009": " ", "\u200a": " ", "\t": " ",
+        "\r": " ", "\n": " ", "\u2028": " ", "\u2029": " ",
+    }
+)  # fmt: skip
+
+_PARAGRAPH_BREAK = re.compile(r"\n[ \t\u00a0]*\n\s*")
+# A sentence ends at . ! ? (and any closing quotes or brackets) before white space and an upper-case
+# letter or an opening quote; a lone capital before the dot is an initial ("N. A. Nazarbayev"), not an end.
+_SENTENCE_END = re.compile(r"(?<![\s.][A-Z])(?<=[.!?])[\"'\u201d\u2019)]*\s+(?=[A-Z\"\u201c\u201d(])")
+_NUMBER = re.compile(r"\d+(?:[.,]\d+)*")
+_NUMBER_WORDS = {
+    "zero": 0, "one": 1, "two": 2, "three": 3, "four": 4, "five": 5, "six": 6, "seven": 7, "eight": 8,
+    "nine": 9, "ten": 10, "eleven": 11, "twelve": 12, "dozen": 12, "hundred": 100, "thousand": 1000,
+}  # fmt: skip
+_WORD = re.compile(r"[a-z]+")
+
+
+@dataclass(frozen=True)
+class Span:
+    """A stretch of a source text: [start, end) offsets into the whole text."""
+
+    start: int
+    """Offset of the first character."""
+    end: int
+    """Offset just past the last character."""
+
+
+def normalise(text: str) -> tuple[str, list[int]]:
+    """Text with typographic quotes, dashes and all white space folded; and each kept character's original offset."""
+    folded = text.translate(_FOLD)
+    out: list[str] = []
+    offsets: list[int] = []
+    previous_space = True
+    for offset, char in enumerate(folded):
+        if char == " ":
+            if previous_space:
+                continue
+            previous_space = True
+        else:
+            previous_space = False
+        out.append(char)
+        offsets.append(offset)
+    if out and out[-1] == " ":
+        out.pop()
+        offsets.pop()
+    return "".join(out), offsets
+
+
+def fold(text: str) -> str:
+    """The normalised form of a quote, for comparing."""
+    return " ".join(text.translate(_FOLD).split())
+
+
+def paragraphs(text: str) -> list[Span]:
+    """The paragraphs of a text: stretches separated by blank lines, numbered from 1 by their position."""
+    spans = []
+    start = 0
+    for match in _PARAGRAPH_BREAK.finditer(text):
+        if text[start : match.start()].strip():
+            spans.append(_trimmed(text, start, match.start()))
+        start = match.end()
+    if text[start:].strip():
+        spans.append(_trimmed(text, start, len(text)))
+    return spans
+
+
+def sentences(text: str, paragraph: Span) -> list[Span]:
+    """The sentences of one paragraph."""
+    body = text[paragraph.start : paragraph.end]
+    spans = []
+    start = 0
+    for match in _SENTENCE_END.finditer(body):
+        spans.append(Span(paragraph.start + start, paragraph.start + match.start()))
+        start = match.end()
+    spans.append(Span(paragraph.start + start, paragraph.end))
+    return [span for span in spans if text[span.start : span.end].strip()]
+
+
+def numbers_in(text: str) -> set[float]:
+    """Every number written in the text, as digits ("1.3", "1,556") or as a small English number word."""
+    found: set[float] = set()
+    for token in _NUMBER.findall(text):
+        found.add(float(token.replace(",", "")))
+        if "," in token:
+            found.add(float(token.replace(",", ".", 1)) if token.count(",") == 1 else float(token.replace(",", "")))
+    for word in _WORD.findall(text.lower()):
+        if word in _NUMBER_WORDS:
+            found.add(float(_NUMBER_WORDS[word]))
+    return found
+
+
+@dataclass(frozen=True)
+class IndexedSource:
+    """A source text prepared for finding quotes: its paragraphs, normalised, with offsets back to the original."""
+
+    text: str
+    """The original text."""
+    paragraphs: tuple[Span, ...]
+    """Its paragraphs."""
+    normalised: tuple[tuple[str, list[int]], ...]
+    """Each paragraph normalised, with each character's offset in the original paragraph."""
+
+    @classmethod
+    def of(cls, text: str) -> IndexedSource:
+        spans = tuple(paragraphs(text))
+        return cls(text, spans, tuple(normalise(text[span.start : span.end]) for span in spans))
+
+    def find(self, quote: str, paragraph: int) -> tuple[int, int] | None:
+        """(paragraph, offset in it) where the quote stands, trying the given paragraph first; None if nowhere."""
+        needle = fold(quote)
+        if not needle:
+            return None
+        order = [paragraph - 1] if 0 < paragraph <= len(self.paragraphs) else []
+        order += [index for index in range(len(self.paragraphs)) if index != paragraph - 1]
+        for index in order:
+            haystack, offsets = self.normalised[index]
+            at = haystack.find(needle)
+            if at >= 0:
+                return index + 1, offsets[at]
+        return None
+
+    def span_of(self, quote: str, paragraph: int) -> Span | None:
+        """Where the quote stands in the whole text, if it stands in the given paragraph."""
+        if not 0 < paragraph <= len(self.paragraphs):
+            return None
+        haystack, offsets = self.normalised[paragraph - 1]
+        needle = fold(quote)
+        at = haystack.find(needle) if needle else -1
+        if at < 0:
+            return None
+        base = self.paragraphs[paragraph - 1].start
+        return Span(base + offsets[at], base + offsets[at + len(needle) - 1] + 1)
+
+    def closest(self, quote: str) -> tuple[int, str, float]:
+        """(paragraph, passage, similarity 0..1) of the passage most like the quote, for a helpful error."""
+        needle = fold(quote)
+        best = (1, "", 0.0)
+        width = len(needle)
+        for index, (haystack, _offsets) in enumerate(self.normalised):
+            starts = [0] + [match.end() for match in re.finditer(r" ", haystack)]
+            for start in starts:
+                candidate = haystack[start : start + width]
+                matcher = SequenceMatcher(None, needle, candidate, autojunk=False)
+                if matcher.real_quick_ratio() <= best[2] or matcher.quick_ratio() <= best[2]:
+                    continue
+                ratio = matcher.ratio()
+                if ratio > best[2]:
+                    best = (index + 1, candidate, ratio)
+        return best
+
+
+def _trimmed(text: str, start: int, end: int) -> Span:
+    while start < end and text[start].isspace():
+        start += 1
+    while end > start and text[end - 1].isspace():
+        end -= 1
+    return Span(start, end)

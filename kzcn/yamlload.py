@@ -1,0 +1,287 @@
+"""Reading a knowledge-base file safely: bounded bytes, strict UTF-8, and YAML events to plain data with positions."""
+
+from __future__ import annotations
+
+import os
+import stat
+from dataclasses import dataclass, field
+from typing import Any
+
+from kzcn.errors import KnowledgeBaseError, Problem
+
+MAX_FILE_BYTES = 256 * 1024 * 1024
+"""Larger files are refused before reading: a knowledge base of 100,000 facts is about 60 MiB."""
+
+MAX_DEPTH = 64
+"""Deeper nesting is refused: the schema needs five levels, and deep nesting only serves attacks."""
+
+MAX_ALIAS_EXPANSION = 100_000
+"""Values that aliases may add beyond the document's own nodes: bounds a "billion laughs" document."""
+
+MAX_PROBLEMS = 50
+"""Problems listed before the rest are counted in one line, so a broken file cannot flood a terminal."""
+
+_TAG = "tag:yaml.org,2002:"
+_SCALAR_TAGS = {_TAG + name for name in ("str", "int", "float", "bool", "null", "timestamp")}
+_COLLECTION_TAGS = {None, "!", _TAG + "map", _TAG + "seq"}
+
+Position = tuple[int, int, "str | None"]
+"""(line, column, source text): 1-based; the text is kept for scalars YAML read as something other than a string."""
+
+
+@dataclass
+class LoadedYaml:
+    """A parsed document: plain Python data and, for every container, where each of its values stands."""
+
+    data: Any
+    """The document: dicts, lists, str, int, float, bool, None, date and datetime."""
+    positions: dict[int, Any] = field(default_factory=dict)
+    """id(container) -> {key: (key Position, value Position)} for dicts, [Position, ...] for lists."""
+    root: Position = (1, 1, None)
+    """Where the document's top value starts."""
+
+
+def read_text(path: str) -> str:
+    """The file's text, refusing what is not a regular, readable, UTF-8 text file of sane size."""
+    try:
+        # stat before open: opening a FIFO for reading would block until a writer appears.
+        info = os.stat(path)
+    except FileNotFoundError:
+        raise _fail(path, "no such file; check the path given by --facts or KZCN_FACTS") from None
+    except OSError as error:
+        raise _fail(path, f"cannot be read: {error.strerror or error}") from None
+    if stat.S_ISDIR(info.st_mode):
+        raise _fail(path, "is a directory, not a knowledge-base file; name the facts.yaml inside it")
+    if not stat.S_ISREG(info.st_mode):
+        raise _fail(path, "is not a regular file (a device, FIFO or socket); give a YAML file")
+    if info.st_size > MAX_FILE_BYTES:
+        raise _fail(path, f"is {info.st_size:,} bytes; kzcn reads knowledge bases of at most {MAX_FILE_BYTES:,} bytes")
+    try:
+        with open(path, "rb") as handle:
+            raw = handle.read(MAX_FILE_BYTES + 1)
+    except OSError as error:
+        raise _fail(path, f"cannot be read: {error.strerror or error}") from None
+    if len(raw) > MAX_FILE_BYTES:
+        raise _fail(path, f"is larger than {MAX_FILE_BYTES:,} bytes; kzcn reads knowledge bases of at most that")
+    return decode(path, raw)
+
+
+def decode(path: str, raw: bytes) -> str:
+    """UTF-8 text from bytes, with a located error for anything else."""
+    if raw.startswith((b"\xff\xfe", b"\xfe\xff")):
+        raise _fail(path, "is UTF-16 (it starts with a UTF-16 byte-order mark); save it as UTF-8")
+    if raw.startswith(b"\xef\xbb\xbf"):
+        raw = raw[3:]
+    try:
+        text = raw.decode("utf-8")
+    except UnicodeDecodeError as error:
+        line = raw.count(b"\n", 0, error.start) + 1
+        column = error.start - (raw.rfind(b"\n", 0, error.start) + 1) + 1
+        byte = raw[error.start : error.start + 1].hex()
+        raise KnowledgeBaseError(
+            [Problem(path, f"invalid UTF-8 (byte 0x{byte}); save the file as UTF-8", line, column)]
+        ) from None
+    nul = text.find("\0")
+    if nul >= 0:
+        line = text.count("\n", 0, nul) + 1
+        column = nul - (text.rfind("\n", 0, nul) + 1) + 1
+        raise KnowledgeBaseError([Problem(path, "contains a NUL byte: this is a binary file, not YAML", line, column)])
+    if not text.strip():
+        raise _fail(path, "is empty; a knowledge base needs at least `sources:` and `facts:`")
+    return text
+
+
+def parse(path: str, text: str) -> LoadedYaml:
+    """The one YAML document in `text` as plain data, by safe loading only; every problem found is raised at once."""
+    import yaml
+
+    return _Composer(path, yaml).compose(text)
+
+
+def _fail(path: str, message: str) -> KnowledgeBaseError:
+    return KnowledgeBaseError([Problem(path, message)])
+
+
+class _Stop(Exception):
+    """Parsing cannot go on (a syntax error, too deep, too large): report what was found so far."""
+
+
+class _Composer:
+    """Builds plain data from parser events with an explicit stack, so no input can exhaust the C stack."""
+
+    def __init__(self, path: str, yaml: Any) -> None:
+        self.path = path
+        self.yaml = yaml
+        self.problems: list[Problem] = []
+        self.resolver = yaml.resolver.Resolver()
+        self.constructor = yaml.constructor.SafeConstructor()
+
+    def compose(self, text: str) -> LoadedYaml:
+        yaml = self.yaml
+        # Both loaders emit the same events; resolution and construction below are ours, so results are identical.
+        loader = getattr(yaml, "CSafeLoader", None) or yaml.SafeLoader
+        try:
+            result = self._build(yaml.parse(text, Loader=loader))
+        except _Stop:
+            result = None
+        except yaml.YAMLError as error:
+            self._syntax_problem(error)
+            result = None
+        if self.problems or result is None:
+            raise KnowledgeBaseError(self._capped(self.problems))
+        return result
+
+    def _build(self, events: Any) -> LoadedYaml | None:
+        yaml = self.yaml
+        scalar_event, alias_event = yaml.ScalarEvent, yaml.AliasEvent
+        mapping_start, sequence_start = yaml.MappingStartEvent, yaml.SequenceStartEvent
+        collection_end = (yaml.MappingEndEvent, yaml.SequenceEndEvent)
+        document_start = yaml.DocumentStartEvent
+
+        positions: dict[int, Any] = {}
+        anchors: dict[str, tuple[Any, int]] = {}
+        # A frame: [container, its positions, pending key, pending key position, anchor, nodes under it].
+        stack: list[list[Any]] = []
+        documents = 0
+        nodes = 0
+        expansion = 0
+        root: tuple[Any, Position] | None = None
+
+        for event in events:
+            kind = type(event)
+            if kind is scalar_event or kind is alias_event:
+                mark = event.start_mark
+                position: Position = (mark.line + 1, mark.column + 1, None)
+                if kind is scalar_event:
+                    value, position = self._scalar(event, position)
+                    size = 1
+                    if event.anchor is not None:
+                        anchors[event.anchor] = (value, 1)
+                else:
+                    if event.anchor not in anchors:
+                        self._problem(position, f"alias *{event.anchor} names no anchor defined before it")
+                        raise _Stop
+                    value, size = anchors[event.anchor]
+                    expansion += size
+                    if expansion > MAX_ALIAS_EXPANSION:
+                        self._problem(
+                            position,
+                            f"aliases expand to more than {MAX_ALIAS_EXPANSION:,} values "
+                            "(a 'billion laughs' document?); write the values out instead",
+                        )
+                        raise _Stop
+                nodes += 1
+                if not stack:
+                    root = (value, position)
+                else:
+                    self._add(stack[-1], value, position, size)
+            elif kind is mapping_start or kind is sequence_start:
+                mark = event.start_mark
+                position = (mark.line + 1, mark.column + 1, None)
+                if event.tag not in _COLLECTION_TAGS:
+                    self._problem(position, f"tag {event.tag} is not allowed; kzcn reads plain mappings and lists only")
+                if len(stack) >= MAX_DEPTH:
+                    self._problem(position, f"nested deeper than {MAX_DEPTH} levels; a knowledge base needs far fewer")
+                    raise _Stop
+                container: Any = {} if kind is mapping_start else []
+                marks: Any = {} if kind is mapping_start else []
+                positions[id(container)] = marks
+                stack.append([container, marks, _NO_KEY, None, event.anchor, 1, position])
+                nodes += 1
+            elif kind in collection_end:
+                frame = stack.pop()
+                container, size, position = frame[0], frame[5], frame[6]
+                if frame[4] is not None:
+                    anchors[frame[4]] = (container, size)
+                if not stack:
+                    root = (container, position)
+                else:
+                    self._add(stack[-1], container, position, size)
+            elif kind is document_start:
+                documents += 1
+                if documents > 1:
+                    mark = event.start_mark
+                    self._problem(
+                        (mark.line + 1, mark.column + 1, None),
+                        "a second YAML document starts here; a knowledge base is one document",
+                    )
+                    raise _Stop
+        if root is None:
+            self.problems.append(Problem(self.path, "holds no YAML document (only comments or blank lines?)"))
+            return None
+        return LoadedYaml(root[0], positions, root[1])
+
+    def _add(self, frame: list[Any], value: Any, position: Position, size: int) -> None:
+        frame[5] += size
+        container = frame[0]
+        if isinstance(container, list):
+            container.append(value)
+            frame[1].append(position)
+            return
+        if frame[2] is _NO_KEY:
+            if isinstance(value, (dict, list)):
+                self._problem(position, "a mapping key must be a plain value, not a list or mapping")
+                value = f"<invalid key at line {position[0]}>"
+            elif value == "<<" and position[2] == "<<":
+                self._problem(position, "merge keys (<<) are not supported; write the fields out")
+            frame[2], frame[3] = value, position
+            return
+        key, key_position = frame[2], frame[3]
+        frame[2] = _NO_KEY
+        if key in container:
+            first = frame[1][key][0]
+            self._problem(
+                key_position,
+                f"duplicate key {key!r}: it is already set at line {first[0]}; a key may appear once per mapping",
+            )
+            return
+        container[key] = value
+        frame[1][key] = (key_position, position)
+
+    def _scalar(self, event: Any, position: Position) -> tuple[Any, Position]:
+        value = event.value
+        tag = event.tag
+        if tag is None or tag == "!":
+            tag = self.resolver.resolve(self.yaml.ScalarNode, value, event.implicit)
+        elif tag not in _SCALAR_TAGS:
+            self._problem(position, f"tag {tag} is not allowed; kzcn never constructs objects from tags")
+            return value, position
+        if tag == _TAG + "str":
+            return value, position
+        text_position: Position = (position[0], position[1], value)
+        if tag == _TAG + "merge":
+            return "<<", text_position
+        node = self.yaml.ScalarNode(tag, value)
+        try:
+            return self.constructor.construct_object(node), text_position
+        except (self.yaml.YAMLError, ValueError, TypeError, OverflowError, KeyError) as error:
+            self._problem(
+                position, f"cannot read {value!r} as {tag.rsplit(':', 1)[-1]}: {error}; quote it to keep it as text"
+            )
+            return value, position
+
+    def _problem(self, position: Position, message: str) -> None:
+        self.problems.append(Problem(self.path, message, position[0], position[1]))
+
+    def _syntax_problem(self, error: Any) -> None:
+        mark = getattr(error, "problem_mark", None) or getattr(error, "context_mark", None)
+        message = " ".join(part for part in (getattr(error, "context", None), getattr(error, "problem", None)) if part)
+        message = f"YAML syntax error: {message or error}"
+        if mark is not None:
+            self.problems.append(Problem(self.path, message, mark.line + 1, mark.column + 1))
+        else:
+            self.problems.append(Problem(self.path, message.splitlines()[0]))
+
+    def _capped(self, problems: list[Problem]) -> list[Problem]:
+        return cap_problems(problems)
+
+
+def cap_problems(problems: list[Problem]) -> list[Problem]:
+    """At most MAX_PROBLEMS problems, and one closing line that counts the rest."""
+    if len(problems) <= MAX_PROBLEMS:
+        return problems
+    rest = len(problems) - MAX_PROBLEMS
+    return [*problems[:MAX_PROBLEMS], Problem(problems[0].file, f"... and {rest} more problems")]
+
+
+_NO_KEY = object()

@@ -1,0 +1,209 @@
+"""The schema and the semantic check, on small knowledge bases built in tmp_path."""
+
+from __future__ import annotations
+
+import copy
+from collections.abc import Callable
+from pathlib import Path
+from typing import Any
+
+import pytest
+
+from conftest import ARTICLE, sha256, small_kb
+from kzcn.errors import KnowledgeBaseError
+from kzcn.kb import load_knowledge_base
+
+
+def where(path: Path, line_text: str, value: str, nth: int = 1) -> str:
+    """ "line:column" of `value` on the nth line of the file that contains `line_text`, as the checker reports it."""
+    seen = 0
+    for number, line in enumerate(path.read_text(encoding="utf-8").splitlines(), start=1):
+        if line_text in line:
+            seen += 1
+            if seen == nth:
+                return f"{number}:{line.index(value) + 1}"
+    raise AssertionError(f"{line_text!r} is not in {path}")
+
+
+def failures(path: Path) -> list[str]:
+    with pytest.raises(KnowledgeBaseError) as caught:
+        load_knowledge_base(str(path))
+    return [str(problem).replace(str(path), "KB") for problem in caught.value.problems]
+
+
+def test_small_knowledge_base_is_valid(write_kb: Callable[..., Path]) -> None:
+    kb = load_knowledge_base(str(write_kb()))
+    assert [fact.id for fact in kb.facts] == [
+        "trains-2017", "income-2017", "income-transit-2017", "income-forecast-2020", "cities-served", "trade-grew",
+    ]  # fmt: skip
+    cities = kb.facts_by_id["cities-served"]
+    assert cities.quantity is not None and cities.quantity.qualifier == "more-than" and cities.quantity.amount == 10
+    assert kb.facts_by_id["income-2017"].time is not None
+    assert kb.warnings == ()
+
+
+def test_altered_quote_is_reported_with_closest_passage(write_kb: Callable[..., Path]) -> None:
+    data = small_kb()
+    data["facts"][0]["quotes"][0]["text"] = "In 2017 the port handled 41 trains."
+    path = write_kb(data)
+    assert failures(path) == [
+        f"KB:{where(path, '41 trains', 'In 2017')}: facts[0].quotes[0].text: the quote does not appear verbatim in "
+        "source 'doc'; closest passage (paragraph 1, 97% alike): 'In 2017 the port handled 40 trains.'",
+        f"KB:{where(path, 'amount: 40', '40')}: facts[0].quantity.amount: the amount 40 does not appear in "
+        "the fact's quotes (numbers there: 41, 2017); quote the words that give it",
+    ]
+
+
+def test_altered_number_is_reported(write_kb: Callable[..., Path]) -> None:
+    data = small_kb()
+    data["facts"][1]["quantity"]["amount"] = 2.5
+    path = write_kb(data)
+    assert failures(path) == [
+        f"KB:{where(path, 'amount: 2.5', '2.5')}: facts[1].quantity.amount: the amount 2.5 does not appear in "
+        "the fact's quotes (numbers there: 2, 2017); quote the words that give it"
+    ]
+
+
+def test_altered_fingerprint_is_reported(write_kb: Callable[..., Path]) -> None:
+    data = small_kb()
+    data["sources"][0]["text"] = ARTICLE.replace("Officials say", "Officials said")
+    path = write_kb(data)
+    assert failures(path) == [
+        f"KB:{where(path, 'sha256:', '5cf')}: sources[0].sha256: fingerprint mismatch: the text's SHA-256 is "
+        f"{sha256(data['sources'][0]['text'])}, the file records {sha256(ARTICLE)}; "
+        "the text was changed, or the digest is wrong"
+    ]
+
+
+def test_quote_in_another_paragraph_names_the_right_one(write_kb: Callable[..., Path]) -> None:
+    data = small_kb()
+    data["facts"][4]["quotes"][0]["paragraph"] = 1
+    path = write_kb(data)
+    offset = ARTICLE.split("\n\n")[2].index("More than 10")
+    assert failures(path) == [
+        f"KB:{where(path, 'paragraph: 1', '1', nth=2)}: facts[4].quotes[0].paragraph: the quote stands in "
+        f"paragraph 3 (offset {offset}), not 1; write paragraph: 3"
+    ]
+
+
+def test_quotes_match_across_typographic_quotes_dashes_and_spaces(write_kb: Callable[..., Path]) -> None:
+    data = small_kb()
+    data["facts"][1]["quotes"][0]["text"] = "the \u201cnew   corridor\u201d earned $\u00a02 billion in 2017"
+    load_knowledge_base(str(write_kb(data)))
+
+
+def test_relation_part_larger_than_whole_fails(write_kb: Callable[..., Path]) -> None:
+    data = small_kb()
+    data["relations"][0] = {"id": "bad", "kind": "part-of", "part": "income-forecast-2020", "whole": "income-2017"}
+    path = write_kb(data)
+    assert failures(path) == [
+        f"KB:{where(path, 'id: bad', 'id')}: relations[0]: part-of does not hold: the part income-forecast-2020 (4,000,000,000 USD) is larger "
+        "than the whole income-2017 (2,000,000,000 USD)"
+    ]
+
+
+def test_year_must_appear_in_quote(write_kb: Callable[..., Path]) -> None:
+    data = small_kb()
+    data["facts"][4]["time"] = {"year": 2019}
+    path = write_kb(data)
+    assert failures(path) == [
+        f"KB:{where(path, 'year: 2019', '2019')}: facts[4].time.year: the year 2019 does not appear in the fact's quotes (numbers there: 10); "
+        "quote the words that give it, or drop `time`"
+    ]
+
+
+def test_all_schema_problems_are_reported_together(write_kb: Callable[..., Path]) -> None:
+    text = """\
+kzcn: 1
+sources:
+  - id: doc
+    kind: article
+    title: null
+    author: null
+    published: no
+    text: hello
+    sha256: 2cf24dba5fb0a30e26e83b2ac5b9e29e1b161e5c1fa7425e73043362938b9824
+facts:
+  - id: Bad_Id
+    statement: x
+    kind: statistik
+    topics: [trade]
+    entities: []
+    source: doc
+    quotes: [{paragraph: 1, text: hello}]
+    quantity: {amount: 010, unit: USD}
+    tiem: {year: 2017}
+  - id: ok
+    statement: [not, text]
+    kind: event
+    topics: []
+    entities: []
+    source: doc
+    quotes: []
+"""
+    assert failures(write_kb(text)) == [
+        "KB:7:16: sources[0].published: expected text or null (for unknown), found boolean false "
+        "(YAML reads unquoted 'no' as false); quote it: published: \"no\"",
+        "KB:19:5: facts[0].tiem: unknown field 'tiem'; did you mean 'time'?",
+        "KB:11:9: facts[0].id: expected a kebab-case id (lower-case letters, digits and single hyphens), found 'Bad_Id'",
+        "KB:13:11: facts[0].kind: expected one of statistic, forecast, event, opinion, found 'statistik'; "
+        "did you mean 'statistic'?",
+        "KB:18:24: facts[0].quantity.amount: expected a plain decimal number, found integer 8 "
+        "(YAML reads unquoted '010' as 8); write it out",
+        "KB:21:16: facts[1].statement: expected text, found a list",
+        "KB:23:13: facts[1].topics: expected at least 1 item(s), found 0",
+        "KB:26:13: facts[1].quotes: expected at least one quote: every fact is traceable to its source",
+    ]
+
+
+def test_unquoted_date_is_caught(write_kb: Callable[..., Path]) -> None:
+    data = small_kb()
+    text = write_kb(data).read_text(encoding="utf-8").replace("published: null", "published: 2017-05-01")
+    path = write_kb(text)
+    assert failures(path) == [
+        f"KB:{where(path, 'published:', '2017')}: sources[0].published: expected text or null (for unknown), found a date (2017-05-01) "
+        '(YAML reads an unquoted date as a date); quote it: published: "2017-05-01"'
+    ]
+
+
+def test_references_must_resolve(write_kb: Callable[..., Path]) -> None:
+    data = small_kb()
+    data["facts"][0]["source"] = "nowhere"
+    data["derived"][0]["inputs"]["part"] = "missing-fact"
+    data["relations"][1]["to"] = "gone"
+    path = write_kb(data)
+    assert failures(path) == [
+        f"KB:{where(path, 'source: nowhere', 'nowhere')}: facts[0].source: names no known source 'nowhere'; known: doc",
+        f"KB:{where(path, 'to: gone', 'gone')}: relations[1].to: names no known fact 'gone'",
+        f"KB:{where(path, 'part: missing-fact', 'missing')}: derived[0].inputs.part: names no known fact 'missing-fact'",
+    ]
+
+
+def test_duplicate_ids_fail(write_kb: Callable[..., Path]) -> None:
+    data = small_kb()
+    data["facts"][1]["id"] = "trains-2017"
+    path = write_kb(data)
+    found = failures(path)
+    assert found[0] == (
+        f"KB:{where(path, 'id: trains-2017', 'trains', nth=2)}: facts[1].id: duplicate id 'trains-2017', "
+        "first used at facts[0]"
+    )
+
+
+def test_repeated_quotes_warn_but_load(write_kb: Callable[..., Path]) -> None:
+    data = small_kb()
+    clone: dict[str, Any] = copy.deepcopy(data["facts"][0])
+    clone["id"] = "trains-2017-again"
+    data["facts"].append(clone)
+    path = write_kb(data)
+    kb = load_knowledge_base(str(path))
+    assert kb.warnings == (f"{path}: fact trains-2017 shares a quote with trains-2017-again",)
+
+
+def test_top_level_must_be_a_mapping(write_kb: Callable[..., Path]) -> None:
+    assert failures(write_kb("- a\n- b\n")) == [
+        "KB:1:1: expected a mapping with `sources:` and `facts:` at the top, found a list"
+    ]
+    assert failures(write_kb("just text\n")) == [
+        "KB:1:1: expected a mapping with `sources:` and `facts:` at the top, found text 'just text'"
+    ]

@@ -1,0 +1,83 @@
+"""`kzcn check`: silent and 0 when clean, every problem and exit 3 when not, coverage on request."""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from pathlib import Path
+from typing import Any
+
+from conftest import small_kb
+
+
+def test_clean_check_is_silent(cli: Callable[..., Any], write_kb: Callable[..., Path]) -> None:
+    result = cli("--facts", str(write_kb()), "check")
+    assert (result.exit_code, result.stdout, result.stderr) == (0, "", "")
+
+
+def test_verbose_check_says_one_line(cli: Callable[..., Any], write_kb: Callable[..., Path]) -> None:
+    path = write_kb()
+    result = cli("--facts", str(path), "check", "--verbose")
+    assert result.exit_code == 0
+    assert result.stderr == f"{path}: OK: 6 facts, 6 quotes, 1 sources, 2 relations, 3 derived figures\n"
+
+
+def test_broken_knowledge_base_exits_3_with_one_line_per_problem(
+    cli: Callable[..., Any], write_kb: Callable[..., Path]
+) -> None:
+    data = small_kb()
+    data["facts"][0]["kind"] = "rumour"
+    data["facts"][1]["quantity"]["unit"] = 5
+    path = write_kb(data)
+    result = cli("--facts", str(path), "check")
+    assert result.exit_code == 3
+    assert result.stdout == ""
+    lines = result.stderr.splitlines()
+    assert len(lines) == 2
+    assert lines[0].startswith(f"{path}:") and "facts[0].kind: expected one of" in lines[0]
+    assert "facts[1].quantity.unit: expected text, found integer 5" in lines[1]
+    assert "Traceback" not in result.stderr
+
+
+def test_every_command_refuses_a_broken_knowledge_base(cli: Callable[..., Any], write_kb: Callable[..., Path]) -> None:
+    path = write_kb("facts: [\n")
+    for command in (["facts"], ["show", "x"], ["sources"], ["revenue"], ["totals"], ["stats"], ["check"]):
+        result = cli("--facts", str(path), *command)
+        assert result.exit_code == 3, command
+        assert result.stderr.startswith(f"{path}:") and "YAML syntax error" in result.stderr
+
+
+def test_environment_variable_chooses_the_file_and_option_wins(
+    cli: Callable[..., Any], write_kb: Callable[..., Path]
+) -> None:
+    good, bad = write_kb(), write_kb("facts: [\n")
+    assert cli("check", env={"KZCN_FACTS": str(bad)}).exit_code == 3
+    assert cli("--facts", str(good), "check", env={"KZCN_FACTS": str(bad)}).exit_code == 0
+
+
+def test_default_is_the_shipped_knowledge_base(cli: Callable[..., Any]) -> None:
+    result = cli("check", "--verbose")
+    assert result.exit_code == 0
+    assert "OK: 35 facts" in result.stderr
+
+
+def test_coverage_lists_unquoted_sentences(cli: Callable[..., Any], write_kb: Callable[..., Path]) -> None:
+    data = small_kb()
+    del data["facts"][5]  # the only quote of "Trade between the two countries grew quickly."
+    result = cli("--facts", str(write_kb(data)), "check", "--coverage", "--format", "csv")
+    assert result.exit_code == 0
+    assert result.stdout == "source,paragraph,sentence\ndoc,1,Trade between the two countries grew quickly.\n"
+
+
+def test_coverage_of_shipped_file_is_page_furniture_only(cli: Callable[..., Any]) -> None:
+    result = cli("check", "--coverage", "--json")
+    assert result.exit_code == 0
+    assert result.stdout == (
+        '[\n  {\n    "source": "article",\n    "paragraph": 12,\n    "sentence": "Number of shows: 1556"\n  }\n]\n'
+    )
+
+
+def test_check_never_writes_the_knowledge_base(cli: Callable[..., Any], write_kb: Callable[..., Path]) -> None:
+    path = write_kb()
+    before = (path.read_bytes(), path.stat().st_mtime_ns)
+    cli("--facts", str(path), "check", "--coverage")
+    assert (path.read_bytes(), path.stat().st_mtime_ns) == before

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import errno
 import functools
 import os
 import shutil
@@ -164,21 +165,30 @@ def _stderr(line: str) -> None:
 
 
 def _write(text: str) -> None:
-    """All output in one write, encoded for the stream: PYTHONUNBUFFERED would otherwise cost a syscall per piece."""
+    """All output in few large writes: with PYTHONUNBUFFERED, small writes would cost a syscall each."""
     stream = sys.stdout
+    if stream is None:  # started with stdout closed (`kzcn facts >&-`)
+        raise OSError(errno.EBADF, os.strerror(errno.EBADF))
     encoding = getattr(stream, "encoding", None) or "utf-8"
     try:
         data = text.encode(encoding, errors="backslashreplace")
     except LookupError:
         data = text.encode("utf-8", errors="backslashreplace")
-    buffer = getattr(stream, "buffer", None)
-    if buffer is not None:
+    try:
+        descriptor = stream.fileno()
+    except (AttributeError, ValueError, OSError):
+        descriptor = -1
+    if descriptor < 0:  # an in-memory stream, as in tests
+        stream.buffer.write(data) if hasattr(stream, "buffer") else stream.write(data.decode(encoding))
         stream.flush()
-        buffer.write(data)
-        buffer.flush()
-    else:
-        stream.write(data.decode(encoding if encoding else "utf-8", errors="replace"))
-        stream.flush()
+        return
+    stream.flush()
+    view = memoryview(data)
+    while view:
+        # os.write reports a short write when the reader goes away mid-way; the next call then fails with
+        # EPIPE, so lost output always ends in an error, never in a silent success.
+        written = os.write(descriptor, view[: 1 << 20])
+        view = view[written:]
 
 
 def _silence_stdout() -> None:

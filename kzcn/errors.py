@@ -43,7 +43,7 @@ class KzcnError(Exception):
 
     def lines(self) -> list[str]:
         """The message as the lines to print on stderr."""
-        return [str(self)]
+        return [f"kzcn: {self}"]
 
 
 class NotFoundError(KzcnError):

@@ -1,0 +1,234 @@
+"""The exploring commands at a terminal: facts, show, sources, revenue, totals, stats."""
+
+from __future__ import annotations
+
+import json
+from collections.abc import Callable
+from pathlib import Path
+from typing import Any
+
+import pytest
+
+from conftest import small_kb
+
+Run = Callable[..., Any]
+
+
+def ids_in_json(result: Any) -> list[str]:
+    assert result.exit_code == 0, result.stderr
+    return [record["id"] for record in json.loads(result.stdout)]
+
+
+def test_facts_table_lists_ids_kinds_and_quantities(cli: Run, write_kb: Callable[..., Path]) -> None:
+    result = cli("--facts", str(write_kb()), "facts")
+    assert result.exit_code == 0
+    out = result.stdout
+    assert "6 of 6 facts" in out
+    for expected in ("trains-2017", "income-forecast-2020", "more than 10 cities", "$4 billion (forecast)"):
+        assert expected in out
+    assert "statistic" in out and "forecast" in out and "opinion" in out
+    assert "\x1b[" not in out  # not a terminal: no escape codes
+
+
+@pytest.mark.parametrize(
+    ("args", "expected"),
+    [
+        (["--kind", "forecast"], ["income-forecast-2020"]),
+        (["--topic", "trade"], ["income-2017", "cities-served", "trade-grew"]),
+        (["--topic", "trade", "--topic", "transport"], ["income-2017"]),
+        (["--entity", "corridor"], ["income-2017", "income-transit-2017", "income-forecast-2020"]),
+        (["--year", "2017"], ["trains-2017", "income-2017", "income-transit-2017"]),
+        (["--year", "2020"], ["income-forecast-2020"]),
+        (["--source", "doc", "--kind", "opinion"], ["trade-grew"]),
+        (["TRAINS"], ["trains-2017"]),
+        (["new corridor"], ["income-2017"]),
+        (["--sort", "id", "--limit", "2"], ["cities-served", "income-2017"]),
+        (
+            ["--sort", "year"],
+            [
+                "trains-2017",
+                "income-2017",
+                "income-transit-2017",
+                "income-forecast-2020",
+                "cities-served",
+                "trade-grew",
+            ],
+        ),
+    ],
+)
+def test_facts_filters_combine_with_and(
+    cli: Run, write_kb: Callable[..., Path], args: list[str], expected: list[str]
+) -> None:
+    assert ids_in_json(cli("--facts", str(write_kb()), "facts", *args, "--json")) == expected
+
+
+def test_year_filter_matches_start_years_onwards(cli: Run, write_kb: Callable[..., Path]) -> None:
+    data = small_kb()
+    data["facts"][5]["time"] = {"year": 2017, "kind": "start"}
+    data["facts"][5]["quotes"][0]["text"] = "In 2017 the port handled 40 trains."
+    path = str(write_kb(data))
+    assert ids_in_json(cli("--facts", path, "facts", "--year", "2019", "--json")) == ["trade-grew"]
+    assert ids_in_json(cli("--facts", path, "facts", "--year", "2016", "--json")) == []
+
+
+def test_empty_result_says_so_and_exits_0(cli: Run, write_kb: Callable[..., Path]) -> None:
+    result = cli("--facts", str(write_kb()), "facts", "--topic", "fishing")
+    assert (result.exit_code, result.stdout) == (0, "")
+    assert result.stderr == ("No facts match. (no fact has topic 'fishing'; topics: trade, transport)\n")
+
+
+def test_text_match_is_highlighted_in_colour(cli: Run, write_kb: Callable[..., Path]) -> None:
+    result = cli("--facts", str(write_kb()), "facts", "trains", env={"FORCE_COLOR": "1"})
+    assert result.exit_code == 0
+    assert "\x1b[7mtrains\x1b[0m" in result.stdout
+
+
+def test_show_prints_every_field_and_the_quote_in_its_paragraph(cli: Run, write_kb: Callable[..., Path]) -> None:
+    result = cli("--facts", str(write_kb()), "show", "income-transit-2017")
+    assert result.exit_code == 0
+    out = result.stdout
+    assert "$0.5 billion" in out and "Value (base units)" in out and "500000000" in out
+    assert "»in 2017 (of which $ 0.5 billion came from transit)«" in out
+    assert "transit-share-2017; income-other-2017" in out
+    assert "Paragraph 2:" in out
+
+
+def test_show_unknown_id_suggests_the_closest(cli: Run, write_kb: Callable[..., Path]) -> None:
+    result = cli("--facts", str(write_kb()), "show", "income-2018")
+    assert (result.exit_code, result.stdout) == (1, "")
+    assert result.stderr.startswith("kzcn: no fact with id 'income-2018'; did you mean income-2017")
+
+
+def test_sources_say_unknown_and_count_citing_facts(cli: Run, write_kb: Callable[..., Path]) -> None:
+    result = cli("--facts", str(write_kb()), "sources", "--json")
+    record = json.loads(result.stdout)[0]
+    assert record["title"] is None and record["facts"] == 6 and record["view_count"] == 7
+    table = cli("--facts", str(write_kb()), "sources").stdout
+    assert "unknown" in table and "doc" in table
+
+
+def test_shipped_revenue_series_has_the_articles_figures_and_derived_ones(cli: Run) -> None:
+    result = cli("revenue", "--json")
+    rows = {row["id"]: row for row in json.loads(result.stdout)}
+    assert rows["transport-income-2017"]["value"] == 3_000_000_000
+    assert rows["transport-income-2017"]["basis"] == "stated"
+    assert rows["transport-income-china-2017"]["role"] == "part"
+    assert rows["transport-income-forecast-2020"]["forecast"] is True
+    assert rows["transport-income-forecast-2020"]["basis"] == "forecast"
+    share = rows["china-share-of-transport-income-2017"]
+    assert (share["text"], share["derived"], share["forecast"]) == ("43.3 %", True, False)
+    assert share["amount"] == pytest.approx(1.3 / 3 * 100)
+    assert rows["transport-income-2017-other"]["text"] == "$1.7 billion"
+    assert rows["transport-income-2017-other"]["value"] == 1_700_000_000
+    change = rows["transport-income-change-2017-2020"]
+    assert (change["text"], change["value"], change["forecast"]) == ("+$2 billion", 2_000_000_000, True)
+    assert rows["transport-income-percent-change-2017-2020"]["text"] == "+66.7 %"
+    growth = rows["transport-income-annual-growth-2017-2020"]
+    assert growth["text"] == "18.6 % per year"
+    assert growth["amount"] == pytest.approx(((5 / 3) ** (1 / 3) - 1) * 100)
+    assert growth["basis"] == "derived from forecast"
+
+
+def test_revenue_table_shows_chart_with_distinct_bars(cli: Run) -> None:
+    out = cli("revenue").stdout
+    assert "█" in out and "▓" in out and "░" in out
+    assert "2020 forecast" in out and "derived from" in out
+
+
+def test_revenue_year_2020_is_one_object(cli: Run) -> None:
+    result = cli("revenue", "--year", "2020", "--json")
+    data = json.loads(result.stdout)
+    assert (data["year"], data["amount"], data["scale"], data["unit"], data["forecast"]) == (
+        2020,
+        5,
+        "billion",
+        "USD",
+        True,
+    )
+    assert [row["id"] for row in data["related"]] == [
+        "transport-income-change-2017-2020",
+        "transport-income-percent-change-2017-2020",
+        "transport-income-annual-growth-2017-2020",
+    ]
+
+
+def test_revenue_year_without_figure_names_the_years(cli: Run) -> None:
+    result = cli("revenue", "--year", "2019")
+    assert (result.exit_code, result.stdout) == (1, "")
+    assert result.stderr == (
+        "kzcn: no transport income figure for 2019; years with one: 2017, 2020 (--interpolate estimates years between them)\n"
+    )
+
+
+def test_interpolated_year_is_labelled(cli: Run) -> None:
+    data = json.loads(cli("revenue", "--year", "2019", "--interpolate", "--json").stdout)
+    assert (data["basis"], data["interpolated"], data["stated"]) == ("interpolated", True, False)
+    assert data["amount"] == pytest.approx(3 + 2 * 2 / 3)
+    assert "not stated by the article" in data["label"]
+
+
+def test_small_kb_revenue_uses_its_own_series(cli: Run, write_kb: Callable[..., Path]) -> None:
+    rows = json.loads(cli("--facts", str(write_kb()), "revenue", "--json").stdout)
+    assert [row["id"] for row in rows] == [
+        "income-2017", "income-transit-2017", "transit-share-2017", "income-other-2017",
+        "income-forecast-2020", "income-growth",
+    ]  # fmt: skip
+    assert rows[2]["text"] == "25 %" and rows[3]["text"] == "$1.5 billion"
+    assert rows[5]["amount"] == pytest.approx((2 ** (1 / 3) - 1) * 100)
+
+
+def test_totals_spell_out_the_derivation(cli: Run, write_kb: Callable[..., Path]) -> None:
+    result = cli("--facts", str(write_kb()), "totals", "--explain", "transit-share-2017")
+    out = result.stdout
+    assert "part / whole × 100" in out
+    assert "0.5 / 2 × 100 = 25" in out
+    assert "part = income-transit-2017 = $0.5 billion (stated)" in out
+    assert "derived: computed by kzcn, not stated by the source" in out
+
+
+def test_totals_from_a_bound_are_marked_approximate(cli: Run, write_kb: Callable[..., Path]) -> None:
+    data = small_kb()
+    data["derived"].append(
+        {
+            "id": "trains-per-city",
+            "label": "x",
+            "operation": "sum",
+            "inputs": {"first": "cities-served", "second": "cities-served"},
+        }
+    )
+    record = json.loads(cli("--facts", str(write_kb(data)), "totals", "--explain", "trains-per-city", "--json").stdout)
+    assert (record["exact"], record["amount"], record["text"]) == (False, 20, "20 cities")
+
+
+def test_totals_unknown_id_is_not_found(cli: Run) -> None:
+    result = cli("totals", "--explain", "china-share")
+    assert result.exit_code == 1
+    assert "did you mean china-share-of-transport-income-2017" in result.stderr
+
+
+def test_stats_count_facets(cli: Run, write_kb: Callable[..., Path]) -> None:
+    rows = json.loads(cli("--facts", str(write_kb()), "stats", "--json").stdout)
+    counts = {(row["facet"], row["value"]): row["count"] for row in rows}
+    assert counts[("kind", "statistic")] == 4
+    assert counts[("topic", "transport")] == 4
+    assert counts[("year", "2017")] == 3
+    assert counts[("year", "by 2020")] == 1
+    assert counts[("year", "no year given")] == 2
+    assert counts[("source", "doc")] == 6
+
+
+def test_knowledge_base_text_is_never_markup(cli: Run, write_kb: Callable[..., Path]) -> None:
+    data = small_kb()
+    data["facts"][5]["statement"] = "[bold red]Trade[/] grew :smile: \\[x] \x1b]0;pwned\x07 \u202eevil \x9b31m"
+    result = cli("--facts", str(write_kb(data)), "facts", "--kind", "opinion", env={"FORCE_COLOR": "1"})
+    assert "[bold red]Trade[/] grew :smile: \\[x]" in result.stdout
+    assert "\x1b]0;" not in result.stdout and "\u202e" not in result.stdout and "\x9b" not in result.stdout
+    assert "\\x1b]0;pwned\\x07" in result.stdout and "\\u202eevil" in result.stdout and "\\x9b31m" in result.stdout
+
+
+def test_version_and_help(cli: Run) -> None:
+    assert cli("--version").stdout.startswith("kzcn 0.")
+    for command in ("facts", "show", "sources", "revenue", "totals", "stats", "check"):
+        help_text = cli(command, "--help").stdout
+        assert f"Example: kzcn {command}" in help_text
+    assert "Exit statuses: 0 success" in cli("--help").stdout

@@ -1,0 +1,167 @@
+"""Machine-readable output: one renderer per format over the same records, --fields, and usage errors."""
+
+from __future__ import annotations
+
+import csv
+import io
+import json
+from collections.abc import Callable
+from pathlib import Path
+from typing import Any
+
+import pytest
+import yaml
+
+from conftest import SHIPPED_FACTS, small_kb
+
+Run = Callable[..., Any]
+
+COMMANDS = [
+    ["facts"],
+    ["show", "transport-income-2017"],
+    ["sources"],
+    ["revenue"],
+    ["revenue", "--year", "2017"],
+    ["totals"],
+    ["totals", "--explain", "china-share-of-transport-income-2017"],
+    ["stats"],
+    ["check", "--coverage"],
+]
+
+
+def as_list(data: Any) -> list[dict[str, Any]]:
+    if isinstance(data, dict):
+        return [{k: v for k, v in data.items() if k != "related"}, *data.get("related", [])]
+    return list(data)
+
+
+@pytest.mark.parametrize("command", COMMANDS, ids=" ".join)
+def test_json_records_match_table_rows_one_for_one(cli: Run, command: list[str]) -> None:
+    records = as_list(json.loads(cli(*command, "--json").stdout))
+    assert records
+    first_key = next(iter(records[0]))
+    table = cli(*command, "--fields", first_key).stdout
+    position = 0
+    for record in records:
+        value = str(record[first_key])
+        found = table.find(value, position)
+        assert found >= 0, f"{value!r} missing from the table after offset {position}"
+        position = found + len(value)
+    tsv = cli(*command, "--format", "tsv").stdout.splitlines()
+    assert len(tsv) == len(records) + 1
+    assert len(cli(*command, "--format", "ndjson").stdout.splitlines()) == len(records)
+
+
+@pytest.mark.parametrize("command", COMMANDS, ids=" ".join)
+def test_machine_formats_never_carry_colour(cli: Run, command: list[str]) -> None:
+    for output_format in ("json", "ndjson", "csv", "tsv", "markdown"):
+        result = cli(*command, "--format", output_format, env={"FORCE_COLOR": "1"})
+        assert result.exit_code == 0
+        assert "\x1b" not in result.stdout
+
+
+def test_facts_json_lists_exactly_the_facts_of_the_file(cli: Run) -> None:
+    raw = yaml.safe_load(SHIPPED_FACTS.read_text(encoding="utf-8"))
+    records = json.loads(cli("--facts", str(SHIPPED_FACTS), "facts", "--json").stdout)
+    assert [record["id"] for record in records] == [fact["id"] for fact in raw["facts"]]
+    for record, fact in zip(records, raw["facts"], strict=True):
+        assert record["statement"] == fact["statement"]
+        assert record["kind"] == fact["kind"]
+        assert record["topics"] == fact["topics"]
+        assert record["entities"] == fact["entities"]
+        assert record["quotes"] == [quote["text"] for quote in fact["quotes"]]
+        quantity = fact.get("quantity") or {}
+        assert record["amount"] == quantity.get("amount")
+        assert record["unit"] == quantity.get("unit")
+        assert record["qualifier"] == (quantity.get("qualifier", "exact") if quantity else None)
+        assert record["time_year"] == (fact.get("time") or {}).get("year")
+
+
+def test_json_keys_are_snake_case_and_unknown_is_null(cli: Run) -> None:
+    for command in COMMANDS:
+        for record in as_list(json.loads(cli(*command, "--json").stdout)):
+            assert all(key == key.lower() and "-" not in key and " " not in key for key in record)
+    record = json.loads(cli("sources", "--json").stdout)[0]
+    assert record["title"] is None and record["author"] is None
+
+
+def test_fields_pick_and_order_columns_in_every_format(cli: Run, write_kb: Callable[..., Path]) -> None:
+    path = str(write_kb())
+    args = ("--facts", path, "facts", "--kind", "forecast", "--fields", "quantity_text,id")
+    assert json.loads(cli(*args, "--json").stdout) == [{"quantity_text": "$4 billion", "id": "income-forecast-2020"}]
+    assert cli(*args, "--format", "csv").stdout == "quantity_text,id\n$4 billion,income-forecast-2020\n"
+    assert cli(*args, "--format", "tsv").stdout == "quantity_text\tid\n$4 billion\tincome-forecast-2020\n"
+    assert cli(*args, "--format", "ndjson").stdout == '{"quantity_text": "$4 billion", "id": "income-forecast-2020"}\n'
+    markdown = cli(*args, "--format", "markdown").stdout
+    assert "| Quantity | ID |\n| --- | --- |\n| $4 billion | income-forecast-2020 |\n" in markdown
+    table = cli(*args).stdout
+    assert table.index("Quantity") < table.index("ID")
+
+
+def test_unknown_field_is_a_usage_error_listing_valid_ones(cli: Run) -> None:
+    result = cli("revenue", "--fields", "year,amout")
+    assert (result.exit_code, result.stdout) == (2, "")
+    assert result.stderr.startswith("kzcn: unknown field amout for this command; valid fields: year, basis, label,")
+
+
+def test_csv_round_trips_commas_quotes_and_newlines(cli: Run, write_kb: Callable[..., Path]) -> None:
+    data = small_kb()
+    tricky = 'Trade, "they say",\ngrew; =SUM(A1)'
+    data["facts"][5]["statement"] = tricky
+    data["facts"][5]["note"] = "=cmd|' /C calc'!A0"
+    path = str(write_kb(data))
+    out = cli("--facts", path, "facts", "--kind", "opinion", "--format", "csv").stdout
+    rows = list(csv.DictReader(io.StringIO(out)))
+    assert len(rows) == 1
+    assert rows[0]["statement"] == tricky
+    assert rows[0]["note"] == "'=cmd|' /C calc'!A0"  # formula-injection policy: a leading apostrophe
+    tsv = cli("--facts", path, "facts", "--kind", "opinion", "--format", "tsv").stdout
+    lines = tsv.splitlines()
+    assert len(lines) == 2
+    header, values = lines[0].split("\t"), lines[1].split("\t")
+    assert dict(zip(header, values, strict=True))["statement"] == 'Trade, "they say",\\ngrew; =SUM(A1)'
+
+
+def test_negative_numbers_are_numbers_not_formulas(cli: Run, write_kb: Callable[..., Path]) -> None:
+    data = small_kb()
+    data["derived"].append(
+        {
+            "id": "drop",
+            "label": "drop",
+            "operation": "change",
+            "inputs": {"from": "income-2017", "to": "income-transit-2017"},
+        }
+    )
+    out = cli(
+        "--facts", str(write_kb(data)), "totals", "--explain", "drop", "--format", "csv", "--fields", "amount,text"
+    ).stdout
+    assert out == "amount,text\n-1.5,−$1.5 billion\n"  # U+2212 minus: not a formula trigger
+
+
+@pytest.mark.parametrize(
+    "args",
+    [
+        ["facts", "--year", "abc"],
+        ["facts", "--year", ""],
+        ["facts", "--limit", "-1"],
+        ["facts", "--kind", "rumour"],
+        ["facts", "--sort", "colour"],
+        ["facts", "--format", "xml"],
+        ["facts", "--nope"],
+        ["revenue", "--year", "0"],
+        ["show"],
+        ["facts", "--fields", ","],
+    ],
+)
+def test_invalid_options_are_usage_errors_with_nothing_on_stdout(cli: Run, args: list[str]) -> None:
+    result = cli(*args)
+    assert result.exit_code == 2
+    assert result.stdout == ""
+    assert result.stderr.strip()
+    assert "Traceback" not in result.stderr
+
+
+def test_empty_json_result_is_an_empty_list(cli: Run) -> None:
+    result = cli("facts", "--topic", "fishing", "--json")
+    assert (result.exit_code, result.stdout) == (0, "[]\n")
+    assert result.stderr.startswith("No facts match.")

@@ -1,0 +1,128 @@
+"""kzcn in real shell pipelines: parsable output, early-closing readers, closed and full outputs, completion."""
+
+from __future__ import annotations
+
+import copy
+import json
+import shlex
+import subprocess
+import sys
+from collections.abc import Callable
+from pathlib import Path
+from typing import Any
+
+import pytest
+
+from conftest import small_kb, subprocess_env
+
+KZCN = f"{shlex.quote(sys.executable)} -m kzcn"
+
+
+def shell(command: str, tmp_path: Path, **env: str) -> subprocess.CompletedProcess[str]:
+    return subprocess.run(
+        ["bash", "-o", "pipefail", "-c", command],
+        capture_output=True,
+        text=True,
+        timeout=60,
+        env=subprocess_env(tmp_path, **env),
+        check=False,
+    )
+
+
+@pytest.fixture
+def big_kb(write_kb: Callable[..., Path]) -> Path:
+    """Over a megabyte of JSON output, far more than a pipe buffers."""
+    data = small_kb()
+    facts = []
+    for copy_number in range(400):
+        for fact in data["facts"]:
+            clone: dict[str, Any] = copy.deepcopy(fact)
+            clone["id"] = f"{fact['id']}-c{copy_number}"
+            facts.append(clone)
+    data["facts"] = facts
+    data["relations"] = []
+    data["derived"] = []
+    return write_kb(data)
+
+
+def test_json_pipes_into_a_json_reader(tmp_path: Path) -> None:
+    result = shell(f"{KZCN} facts --json | python3 -c 'import json,sys; print(len(json.load(sys.stdin)))'", tmp_path)
+    assert (result.returncode, result.stdout, result.stderr) == (0, "35\n", "")
+
+
+def test_csv_header_through_head(tmp_path: Path) -> None:
+    result = shell(f"{KZCN} facts --format csv | head -1", tmp_path)
+    assert result.stdout.startswith("id,kind,statement,time_text,quantity_text,source,paragraphs,")
+    assert result.stderr == ""
+
+
+def test_reader_quitting_early_is_silent(tmp_path: Path, big_kb: Path) -> None:
+    for output_format in ("json", "ndjson", "csv", "table"):
+        result = shell(f"{KZCN} --facts {big_kb} facts --format {output_format} | head -c 100 >/dev/null", tmp_path)
+        assert result.stderr == "", output_format
+        assert result.returncode in (0, 141), output_format  # 141 when kzcn was still writing when head left
+
+
+def test_broken_pipe_status_is_141_when_output_was_lost(tmp_path: Path, big_kb: Path) -> None:
+    result = shell(
+        f"{KZCN} --facts {big_kb} facts --format ndjson | (head -c 10 >/dev/null; sleep 1); echo ${{PIPESTATUS[0]}}",
+        tmp_path,
+    )
+    assert result.stdout.strip().splitlines()[-1] == "141"
+    assert "Traceback" not in result.stderr and "Exception ignored" not in result.stderr
+
+
+def test_closed_stdout_is_a_one_line_error(tmp_path: Path) -> None:
+    result = shell(f"{KZCN} facts --json >&-", tmp_path)
+    assert result.returncode == 74
+    assert result.stderr == "kzcn: cannot write output: Bad file descriptor\n"
+
+
+def test_full_disk_is_a_one_line_error(tmp_path: Path) -> None:
+    if not Path("/dev/full").exists():
+        pytest.skip("no /dev/full on this system")
+    result = shell(f"{KZCN} facts --json > /dev/full", tmp_path)
+    assert result.returncode == 74
+    assert result.stderr == "kzcn: cannot write output: No space left on device\n"
+
+
+def test_output_redirected_to_a_file(tmp_path: Path) -> None:
+    target = tmp_path / "out.json"
+    result = shell(f"{KZCN} revenue --year 2020 --json > {target}", tmp_path)
+    assert result.returncode == 0
+    assert json.loads(target.read_text(encoding="utf-8"))["amount"] == 5
+
+
+def complete(tmp_path: Path, words: str, **env: str) -> subprocess.CompletedProcess[str]:
+    cword = str(len(words.split()) - (0 if words.endswith(" ") else 1))
+    return subprocess.run(
+        [sys.executable, "-m", "kzcn"],
+        capture_output=True,
+        text=True,
+        timeout=30,
+        env=subprocess_env(tmp_path, _KZCN_COMPLETE="complete_bash", COMP_WORDS=words, COMP_CWORD=cword, **env),
+        check=False,
+    )
+
+
+def test_completion_of_fact_ids(tmp_path: Path) -> None:
+    result = complete(tmp_path, "kzcn show transport-income-")
+    assert result.returncode == 0 and result.stderr == ""
+    assert result.stdout.split() == [
+        "transport-income-2017",
+        "transport-income-china-2017",
+        "transport-income-forecast-2020",
+    ]
+
+
+def test_completion_of_topics_kinds_and_years(tmp_path: Path) -> None:
+    assert complete(tmp_path, "kzcn facts --topic tr").stdout.split() == ["trade", "transport"]
+    assert complete(tmp_path, "kzcn facts --kind fo").stdout.split() == ["forecast"]
+    assert complete(tmp_path, "kzcn facts --year 20").stdout.split() == ["2017", "2020"]
+    assert "revenue" in complete(tmp_path, "kzcn re").stdout.split()
+
+
+def test_completion_with_a_broken_knowledge_base_is_silent(tmp_path: Path, write_kb: Callable[..., Path]) -> None:
+    broken = write_kb("facts: [\n")
+    result = complete(tmp_path, "kzcn show tr", KZCN_FACTS=str(broken))
+    assert (result.returncode, result.stdout.strip(), result.stderr) == (0, "", "")

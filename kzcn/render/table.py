@@ -148,7 +148,7 @@ def _revenue_chart(result: Result, options: RenderOptions) -> list[RenderableTyp
     lines: list[RenderableType] = [Text("")]
     for record in bars:
         if record["role"] == "part":
-            label, kind = "  of which China", "part"
+            label, kind = "  of which (part)", "part"
         else:
             label, kind = f"{record['year']} {record['basis']}", "forecast" if record["forecast"] else "stated"
         length = max(1, round(float(record["value"]) / largest * room))

@@ -5,7 +5,6 @@ from __future__ import annotations
 import errno
 import functools
 import os
-import shutil
 import sys
 from collections.abc import Callable
 from typing import TYPE_CHECKING, Annotated, Any, Optional, TypeVar
@@ -130,7 +129,7 @@ def _render_options(fields: str | None, no_color: bool) -> RenderOptions:
         color = True
     else:
         color = _isatty(sys.stdout)
-    width = max(40, shutil.get_terminal_size((100, 24)).columns)
+    width = max(40, _terminal_width())
     encoding = getattr(sys.stdout, "encoding", None) or "utf-8"
     try:
         "\u2014\u00b6".encode(encoding)
@@ -138,6 +137,20 @@ def _render_options(fields: str | None, no_color: bool) -> RenderOptions:
     except (UnicodeEncodeError, LookupError):
         ascii_only = True
     return RenderOptions(fields=wanted, color=color, width=width, ascii_only=ascii_only)
+
+
+def _terminal_width() -> int:
+    """COLUMNS if it is a positive number, else the terminal's width, else 100 (output to a pipe or file)."""
+    try:
+        columns = int(os.environ.get("COLUMNS", ""))
+    except ValueError:
+        columns = 0
+    if columns > 0:
+        return columns
+    try:
+        return os.get_terminal_size(sys.__stdout__.fileno()).columns or 100  # type: ignore[union-attr]
+    except (AttributeError, ValueError, OSError):
+        return 100
 
 
 def _isatty(stream: Any) -> bool:

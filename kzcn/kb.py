@@ -4,7 +4,6 @@ from __future__ import annotations
 
 import os
 from dataclasses import replace
-from pathlib import Path
 
 from kzcn.errors import KnowledgeBaseError
 from kzcn.model import KnowledgeBase
@@ -15,12 +14,12 @@ ENV_FACTS = "KZCN_FACTS"
 
 def packaged_facts_path() -> str:
     """The knowledge base shipped with kzcn: inside the installed package, or beside it in a source checkout."""
-    here = Path(__file__).resolve().parent
-    inside = here / "facts.yaml"
-    if inside.is_file():
-        return str(inside)
+    here = os.path.dirname(os.path.abspath(__file__))
+    inside = os.path.join(here, "facts.yaml")
+    if os.path.isfile(inside):
+        return inside
     # An editable install or a plain checkout runs from the source tree, where facts.yaml sits at the top.
-    return str(here.parent / "facts.yaml")
+    return os.path.join(os.path.dirname(here), "facts.yaml")
 
 
 def resolve_facts_path(option: str | None) -> str:
@@ -33,12 +32,27 @@ def resolve_facts_path(option: str | None) -> str:
     return packaged_facts_path()
 
 
-def load_knowledge_base(path: str) -> KnowledgeBase:
-    """The checked knowledge base at `path`; KnowledgeBaseError listing every problem if it is unusable."""
-    from kzcn.yamlload import read_text
+def load_knowledge_base(path: str, *, use_cache: bool = True) -> KnowledgeBase:
+    """The checked knowledge base at `path`; KnowledgeBaseError listing every problem if it is unusable.
 
-    text = read_text(path)
-    return parse_knowledge_base(path, text)
+    A knowledge base that passed its check is cached by content, so the next run with the same bytes skips
+    parsing and checking; the YAML parser is not even imported then.
+    """
+    from kzcn import cache
+    from kzcn.yamlload import read_bytes
+
+    raw = read_bytes(path)
+    key = cache.cache_key(path, raw) if use_cache else ""
+    if use_cache:
+        cached = cache.load(key)
+        if cached is not None:
+            return cached
+    from kzcn.yamlload import decode
+
+    kb = parse_knowledge_base(path, decode(path, raw))
+    if use_cache:
+        cache.store(key, kb)
+    return kb
 
 
 def parse_knowledge_base(path: str, text: str) -> KnowledgeBase:

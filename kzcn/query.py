@@ -5,14 +5,12 @@ from __future__ import annotations
 from collections import Counter
 from collections.abc import Iterable
 from decimal import Decimal
-from difflib import get_close_matches
 from typing import Any
 
 from kzcn.derive import DerivedFigure, derive, derive_all, plain_number
 from kzcn.errors import NotFoundError
 from kzcn.model import SCALES, Fact, KnowledgeBase, Quantity, TimeRef
 from kzcn.result import Context, Field, Result
-from kzcn.text import IndexedSource
 
 REVENUE_SERIES = "transport-income"
 """The series `kzcn revenue` shows: facts and derived figures declared with `series: transport-income`."""
@@ -195,6 +193,9 @@ def list_facts(
 
 
 def closest_ids(candidates: Iterable[str], wanted: str) -> str:
+    """ "; did you mean a, b?" with the ids most like the one asked for, or nothing."""
+    from difflib import get_close_matches
+
     close = get_close_matches(wanted, list(candidates), n=3, cutoff=0.4)
     return f"; did you mean {', '.join(close)}?" if close else ""
 
@@ -204,6 +205,8 @@ def show_fact(kb: KnowledgeBase, fact_id: str) -> Result:
     fact = kb.facts_by_id.get(fact_id)
     if fact is None:
         raise NotFoundError(f"no fact with id {fact_id!r}{closest_ids(kb.facts_by_id, fact_id)}")
+    from kzcn.text import IndexedSource
+
     source = kb.sources_by_id[fact.source]
     contexts = []
     if source.text is not None:

@@ -43,6 +43,11 @@ class LoadedYaml:
 
 def read_text(path: str) -> str:
     """The file's text, refusing what is not a regular, readable, UTF-8 text file of sane size."""
+    return decode(path, read_bytes(path))
+
+
+def read_bytes(path: str) -> bytes:
+    """The file's bytes, refusing what is not a regular, readable file of sane size."""
     try:
         # stat before open: opening a FIFO for reading would block until a writer appears.
         info = os.stat(path)
@@ -63,7 +68,7 @@ def read_text(path: str) -> str:
         raise _fail(path, f"cannot be read: {error.strerror or error}") from None
     if len(raw) > MAX_FILE_BYTES:
         raise _fail(path, f"is larger than {MAX_FILE_BYTES:,} bytes; kzcn reads knowledge bases of at most that")
-    return decode(path, raw)
+    return raw
 
 
 def decode(path: str, raw: bytes) -> str:

@@ -33,7 +33,14 @@ class Problem:
             if self.column is not None:
                 where += f":{self.column}"
         field_part = f" {self.path}:" if self.path else ""
-        return f"{where}:{field_part} {self.message}"
+        return _one_line(f"{where}:{field_part} {self.message}")
+
+
+def _one_line(text: str) -> str:
+    """The text with control characters escaped: one problem is one line, and never moves the terminal."""
+    return "".join(
+        char if char.isprintable() or char == " " else char.encode("unicode_escape").decode("ascii") for char in text
+    )
 
 
 class KzcnError(Exception):

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import datetime
+import json
 import math
 import re
 from difflib import get_close_matches
@@ -32,6 +33,7 @@ FORMAT_VERSION = 1
 
 ID_PATTERN = re.compile(r"^[a-z0-9]+(?:-[a-z0-9]+)*$")
 _SHA256 = re.compile(r"^[0-9a-f]{64}$")
+_PLAIN_KEY = re.compile(r"^[A-Za-z_][A-Za-z0-9_-]*$")
 
 _TOP_FIELDS = {"kzcn", "sources", "facts", "relations", "derived"}
 _SOURCE_FIELDS = {
@@ -75,7 +77,12 @@ def format_path(path: tuple[str | int, ...]) -> str:
     """facts[12].quantity.amount from ("facts", 12, "quantity", "amount")."""
     text = ""
     for step in path:
-        text += f"[{step}]" if isinstance(step, int) else (f".{step}" if text else str(step))
+        if isinstance(step, int):
+            text += f"[{step}]"
+        elif _PLAIN_KEY.match(step):
+            text += f".{step}" if text else step
+        else:
+            text += f"[{json.dumps(step)}]"
     return text
 
 

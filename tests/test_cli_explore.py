@@ -232,3 +232,22 @@ def test_version_and_help(cli: Run) -> None:
         help_text = cli(command, "--help").stdout
         assert f"Example: kzcn {command}" in help_text
     assert "Exit statuses: 0 success" in cli("--help").stdout
+
+
+@pytest.mark.parametrize(
+    ("env", "args"),
+    [
+        ({"FORCE_COLOR": "1", "NO_COLOR": "1"}, []),
+        ({"FORCE_COLOR": "1", "TERM": "dumb"}, []),
+        ({"FORCE_COLOR": "1"}, ["--no-color"]),
+    ],
+)
+def test_colour_is_off_for_no_color_dumb_terminals_and_the_flag(cli: Run, env: dict[str, str], args: list[str]) -> None:
+    result = cli("facts", "--kind", "forecast", *args, env=env)
+    assert result.exit_code == 0
+    assert "transport-income-forecast-2020" in result.stdout
+    assert "\x1b[" not in result.stdout
+
+
+def test_forced_colour_styles_kinds(cli: Run) -> None:
+    assert "\x1b[1;33mforecast" in cli("facts", "--kind", "forecast", env={"FORCE_COLOR": "1"}).stdout

@@ -3,13 +3,18 @@
 from __future__ import annotations
 
 import contextlib
-import hashlib
 import io
 import os
 import pickle
 import sys
 from pathlib import Path
 from typing import Any
+
+try:
+    # The C module itself: importing hashlib would also load OpenSSL's bindings, a few milliseconds per run.
+    from _blake2 import blake2b
+except ImportError:  # pragma: no cover - a Python built without it
+    from hashlib import blake2b
 
 from kzcn import __version__
 from kzcn.model import KnowledgeBase
@@ -32,7 +37,7 @@ def cache_dir() -> Path:
 
 def cache_key(path: str, raw: bytes) -> str:
     """The entry's name: a digest of the file's content, its path (messages name it), kzcn's and Python's versions."""
-    digest = hashlib.sha256(raw)
+    digest = blake2b(raw, digest_size=32)
     digest.update(f"\0{os.path.abspath(path)}\0{__version__}\0{sys.version_info[:2]}".encode(errors="surrogateescape"))
     return digest.hexdigest()
 

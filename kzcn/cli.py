@@ -1,6 +1,6 @@
 """The command line: Typer options in, domain calls, a renderer out; the only module that knows exit statuses."""
 
-from __future__ import annotations
+# No `from __future__ import annotations` here: Typer would then evaluate every annotation string on every run.
 
 import errno
 import functools
@@ -163,7 +163,7 @@ def _isatty(stream: Any) -> bool:
 # -- running a command ---------------------------------------------------------------------------------------------
 
 
-def _read_kb(path: str) -> KnowledgeBase:
+def _read_kb(path: str) -> "KnowledgeBase":
     from kzcn.kb import load_knowledge_base
 
     return load_knowledge_base(path)
@@ -252,7 +252,7 @@ def handles_errors(command: F) -> F:
 
 def _emit(
     ctx: typer.Context,
-    build: Callable[[KnowledgeBase], Result],
+    build: Callable[["KnowledgeBase"], "Result"],
     output_format: Format,
     as_json: bool,
     fields: str | None,
@@ -264,7 +264,7 @@ def _emit(
     _output(build(_read_kb(ctx.obj)), output_format, options)
 
 
-def _output(result: Result, output_format: Format, options: RenderOptions) -> None:
+def _output(result: "Result", output_format: Format, options: RenderOptions) -> None:
     from kzcn.render import render
 
     if not result.records:

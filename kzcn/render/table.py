@@ -82,17 +82,16 @@ def _console(options: RenderOptions) -> tuple[Console, io.StringIO]:
     return console, buffer
 
 
-def _grid(result: Result, fields: tuple[Field, ...], options: RenderOptions) -> Table:
-    table = Table(box=box.SIMPLE_HEAD, show_lines=False, expand=False, pad_edge=False, title_justify="left")
-    for field in fields:
-        # Ids and figures keep their full width where the terminal allows, so only prose wraps.
-        keep_whole = field.key in ("id", "text", "quantity_text", "time_text", "value", "amount")
-        longest = max((len(_text(record.get(field.key), field).plain) for record in result.records), default=0)
-        table.add_column(
-            field.header,
-            overflow="fold",
-            min_width=min(longest, options.width // 3) if keep_whole else None,
-        )
+def _keeps_whole(field: Field) -> bool:
+    # Ids and numbers are never folded; prose wraps, and figures in words wrap only between words.
+    return field.key in ("id", "value", "amount", "year", "count", "paragraph", "view_count", "facts", "quoted_by")
+
+
+_FIGURE_WORDS = ("text", "quantity_text", "time_text", "paragraphs")
+
+
+def _cells(result: Result, fields: tuple[Field, ...], options: RenderOptions) -> list[list[Text]]:
+    rows = []
     for record in result.records:
         cells = []
         for field in fields:
@@ -100,8 +99,61 @@ def _grid(result: Result, fields: tuple[Field, ...], options: RenderOptions) -> 
             if field.key == "quantity_text" and value is not None and record.get("forecast"):
                 value = f"{value} (forecast)"
             cells.append(_text(value, field, highlight=result.highlight, color=options.color))
+        rows.append(cells)
+    return rows
+
+
+def _column_floors(fields: tuple[Field, ...], rows: list[list[Text]]) -> list[int]:
+    """The narrowest each column may get: whole ids and figures, a dozen characters of prose."""
+    floors = []
+    for index, field in enumerate(fields):
+        if _keeps_whole(field):
+            floors.append(max([len(field.header)] + [row[index].cell_len for row in rows]))
+        elif field.key in _FIGURE_WORDS:
+            words = [len(word) for row in rows for word in row[index].plain.split()]
+            floors.append(max([min(len(field.header), 8), *words]))
+        else:
+            floors.append(min(12, max([len(field.header)] + [row[index].cell_len for row in rows])))
+    return floors
+
+
+def _grid(fields: tuple[Field, ...], rows: list[list[Text]], floors: list[int], options: RenderOptions) -> Table:
+    table = Table(
+        box=box.ASCII if options.ascii_only else box.SIMPLE_HEAD, expand=False, pad_edge=False, title_justify="left"
+    )
+    for field, floor in zip(fields, floors, strict=True):
+        table.add_column(field.header, overflow="fold", min_width=floor, no_wrap=_keeps_whole(field))
+    for cells in rows:
         table.add_row(*cells)
     return table
+
+
+def _stacked(fields: tuple[Field, ...], rows: list[list[Text]]) -> list[RenderableType]:
+    """One "Header: value" line per field, a blank line between records: for terminals too narrow for a table."""
+    parts: list[RenderableType] = []
+    for cells in rows:
+        for field, cell in zip(fields, cells, strict=True):
+            line = Text(f"{field.header}: ")
+            line.append_text(cell)
+            parts.append(line)
+        parts.append(Text(""))
+    return parts
+
+
+def _table_or_stack(result: Result, fields: tuple[Field, ...], options: RenderOptions) -> list[RenderableType]:
+    rows = _cells(result, fields, options)
+    floors = _column_floors(fields, rows)
+    # A table whose ids and figures cannot stand whole would cut them; then each record goes on lines of its own.
+    if sum(floors) + 3 * len(fields) > options.width:
+        return _stacked(fields, rows)
+    # Give prose columns the room the others leave, so statements wrap into a few wide lines, not many narrow ones.
+    prose = [i for i, field in enumerate(fields) if not _keeps_whole(field) and field.key not in _FIGURE_WORDS]
+    if prose:
+        spare = options.width - 3 * len(fields) - sum(floors)
+        for index in prose:
+            longest = max([len(fields[index].header)] + [row[index].cell_len for row in rows])
+            floors[index] = min(longest, floors[index] + spare // len(prose))
+    return [_grid(fields, rows, floors, options)]
 
 
 def _notes(result: Result, options: RenderOptions) -> list[RenderableType]:
@@ -195,9 +247,17 @@ def render(result: Result, options: RenderOptions) -> str:
         parts = _explain(result, options)
     else:
         fields = result.select(options.fields, table=True)
-        parts = [*_title(result, options), _grid(result, fields, options)]
+        parts = [*_title(result, options), *_table_or_stack(result, fields, options)]
         if result.view == "revenue" and not result.single and not options.fields:
             parts += _revenue_chart(result, options)
     parts += _notes(result, options)
     console.print(Group(*parts), crop=False, soft_wrap=False)
-    return buffer.getvalue()
+    text = buffer.getvalue()
+    return text.translate(_ASCII_FALLBACK) if options.ascii_only else text
+
+
+_ASCII_FALLBACK = str.maketrans(
+    {"—": "-", "–": "-", "−": "-", "¶": "p", "»": ">>", "«": "<<", "×": "x", "’": "'", "“": '"', "”": '"',
+     "█": "#", "▓": "=", "░": ".", "▒": ":"}
+)  # fmt: skip
+"""Stand-ins kzcn's own typography takes on an output that cannot encode it (PYTHONIOENCODING=ascii)."""

@@ -6,7 +6,7 @@ import csv
 import io
 from typing import Any
 
-from kzcn.render import RenderOptions
+from kzcn.render import RenderOptions, visible
 from kzcn.result import Result
 
 FORMULA_TRIGGERS = ("=", "+", "-", "@", "\t", "\r")
@@ -38,7 +38,10 @@ def render(result: Result, options: RenderOptions, *, tab: bool) -> str:
     keys = [item.key for item in fields]
     if tab:
         lines = ["\t".join(keys)]
-        lines += ["\t".join(cell(record.get(key)).translate(_TSV_ESCAPES) for key in keys) for record in result.records]
+        lines += [
+            "\t".join(visible(cell(record.get(key)).translate(_TSV_ESCAPES)) for key in keys)
+            for record in result.records
+        ]
         return "\n".join(lines) + "\n"
     buffer = io.StringIO()
     writer = csv.writer(buffer, lineterminator="\n")

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from typing import Any
 
-from kzcn.render import RenderOptions
+from kzcn.render import RenderOptions, visible
 from kzcn.result import Field, Result
 
 
@@ -17,7 +17,7 @@ def _cell(value: Any, field: Field) -> str:
         text = "; ".join(str(item) for item in value)
     else:
         text = str(value)
-    text = " ".join(text.split())
+    text = visible(" ".join(text.split()))
     return text.replace("\\", "\\\\").replace("|", "\\|").replace("<", "&lt;")
 
 

@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 import io
-import re
 from typing import Any
 
 from rich import box
@@ -11,7 +10,7 @@ from rich.console import Console, Group, RenderableType
 from rich.table import Table
 from rich.text import Text
 
-from kzcn.render import RenderOptions
+from kzcn.render import RenderOptions, visible
 from kzcn.result import Field, Result
 
 KIND_STYLES = {
@@ -28,17 +27,6 @@ KIND_STYLES = {
 
 BAR_CHARS = {"stated": "█", "part": "▓", "forecast": "░", "interpolated": "▒"}
 """Bar characters of the revenue chart: stated, the stated part of it, and forecast look different in any terminal."""
-
-# Control characters, and the bidirectional controls that can reorder what a reader sees, are made visible as \xNN
-# or \uNNNN: text from a knowledge base must never move the cursor, change a title or flip a line.
-_INVISIBLE = re.compile("[\x00-\x08\x0b-\x1f\x7f-\x9f\u061c\u200e\u200f\u2028\u2029\u202a-\u202e\u2066-\u2069]")
-
-
-def visible(text: str) -> str:
-    """Text with every control character shown as an escape, never sent raw."""
-    return _INVISIBLE.sub(
-        lambda m: f"\\x{ord(m.group()):02x}" if ord(m.group()) < 0x100 else f"\\u{ord(m.group()):04x}", text
-    )
 
 
 def _text(value: Any, field: Field, *, highlight: tuple[str, ...] = (), color: bool = False) -> Text:

@@ -1,0 +1,184 @@
+"""Hostile knowledge-base files given as --facts: each ends in a clear error and exit 3, in bounded time."""
+
+from __future__ import annotations
+
+import os
+import subprocess
+import sys
+import time
+from collections.abc import Callable
+from pathlib import Path
+from typing import Any
+
+import pytest
+
+from conftest import small_kb, subprocess_env
+from kzcn.yamlload import MAX_FILE_BYTES
+
+Run = Callable[..., Any]
+
+
+def kzcn(tmp_path: Path, *args: str, timeout: float = 30, **env: str) -> subprocess.CompletedProcess[str]:
+    return subprocess.run(
+        [sys.executable, "-m", "kzcn", *args],
+        capture_output=True,
+        text=True,
+        timeout=timeout,
+        env=subprocess_env(tmp_path, **env),
+        check=False,
+        stdin=subprocess.DEVNULL,
+    )
+
+
+def assert_unusable(result: Any, path: Path | str, message: str) -> None:
+    assert result.exit_code == 3 if hasattr(result, "exit_code") else result.returncode == 3
+    assert result.stdout == ""
+    assert result.stderr == f"{path}{message}\n"
+
+
+@pytest.mark.parametrize(
+    ("content", "message"),
+    [
+        (b"", ": is empty; a knowledge base needs at least `sources:` and `facts:`"),
+        (b"# only a comment\n", ": holds no YAML document (only comments or blank lines?)"),
+        (b"a: 1\n---\nb: 2\n", ":2:1: a second YAML document starts here; a knowledge base is one document"),
+        (b"- a\n- b\n", ":1:1: expected a mapping with `sources:` and `facts:` at the top, found a list"),
+        (b"42\n", ":1:1: expected a mapping with `sources:` and `facts:` at the top, found integer 42"),
+        (b"\xff\xfek\x00", ": is UTF-16 (it starts with a UTF-16 byte-order mark); save it as UTF-8"),
+        (b"facts: caf\xe9\n", ":1:11: invalid UTF-8 (byte 0xe9); save the file as UTF-8"),
+        (b"\x7fELF\x02\x01\x01\x00\x00", ":1:8: contains a NUL byte: this is a binary file, not YAML"),
+    ],
+)
+def test_malformed_files_are_one_clear_error(
+    cli: Run, write_kb: Callable[..., Path], content: bytes, message: str
+) -> None:
+    path = write_kb("")
+    path.write_bytes(content)
+    assert_unusable(cli("--facts", str(path), "facts"), path, message)
+
+
+def test_a_directory_and_a_missing_file(cli: Run, tmp_path: Path) -> None:
+    assert_unusable(
+        cli("--facts", str(tmp_path), "facts"),
+        tmp_path,
+        ": is a directory, not a knowledge-base file; name the facts.yaml inside it",
+    )
+    missing = tmp_path / "nope.yaml"
+    assert_unusable(
+        cli("--facts", str(missing), "facts"), missing, ": no such file; check the path given by --facts or KZCN_FACTS"
+    )
+
+
+def test_devices_and_fifos_are_refused_without_blocking(tmp_path: Path) -> None:
+    fifo = tmp_path / "fifo.yaml"
+    os.mkfifo(fifo)
+    for path in ("/dev/zero", str(fifo)):
+        started = time.monotonic()
+        result = kzcn(tmp_path, "--facts", path, "check", timeout=20)
+        assert time.monotonic() - started < 20
+        assert (result.returncode, result.stdout) == (3, "")
+        assert result.stderr == f"{path}: is not a regular file (a device, FIFO or socket); give a YAML file\n"
+
+
+def test_oversized_file_is_refused_before_reading(cli: Run, tmp_path: Path) -> None:
+    huge = tmp_path / "huge.yaml"
+    with open(huge, "wb") as handle:
+        handle.truncate(MAX_FILE_BYTES + 1)  # sparse: no disk used
+    started = time.monotonic()
+    result = cli("--facts", str(huge), "facts")
+    assert time.monotonic() - started < 5
+    assert_unusable(
+        result,
+        huge,
+        f": is {MAX_FILE_BYTES + 1:,} bytes; kzcn reads knowledge bases of at most {MAX_FILE_BYTES:,} bytes",
+    )
+
+
+@pytest.mark.skipif(hasattr(os, "geteuid") and os.geteuid() == 0, reason="root reads files whatever their mode")
+def test_unreadable_file(cli: Run, write_kb: Callable[..., Path]) -> None:
+    path = write_kb()
+    path.chmod(0)
+    assert_unusable(cli("--facts", str(path), "facts"), path, ": cannot be read: Permission denied")
+
+
+def test_alias_bomb_is_refused_quickly_with_bounded_memory(tmp_path: Path) -> None:
+    lines = ['a: &a ["lol","lol","lol","lol","lol","lol","lol","lol","lol"]']
+    for index in range(1, 12):
+        previous, name = chr(ord("a") + index - 1), chr(ord("a") + index)
+        lines.append(f"{name}: &{name} [{', '.join(['*' + previous] * 9)}]")
+    bomb = tmp_path / "bomb.yaml"
+    bomb.write_text("\n".join(lines) + "\n", encoding="utf-8")
+    started = time.monotonic()
+    process = subprocess.Popen(
+        [sys.executable, "-m", "kzcn", "--facts", str(bomb), "facts", "--json"],
+        stdout=subprocess.PIPE,
+        stderr=subprocess.PIPE,
+        env=subprocess_env(tmp_path),
+    )
+    _pid, status, usage = os.wait4(process.pid, 0)
+    stdout, stderr = process.stdout.read(), process.stderr.read()  # type: ignore[union-attr]
+    assert time.monotonic() - started < 10
+    assert os.waitstatus_to_exitcode(status) == 3 and stdout == b""
+    assert b"aliases expand to more than 100,000 values" in stderr
+    assert usage.ru_maxrss < 200 * 1024  # KiB: nowhere near the billions of values the document describes
+
+
+def test_object_constructing_tags_have_no_side_effect(cli: Run, write_kb: Callable[..., Path], tmp_path: Path) -> None:
+    marker = tmp_path / "pwned"
+    path = write_kb(f"sources: !!python/object/apply:os.system ['touch {marker}']\nfacts: []\n")
+    result = cli("--facts", str(path), "facts")
+    assert result.exit_code == 3
+    assert "tag tag:yaml.org,2002:python/object/apply:os.system is not allowed" in result.stderr
+    assert not marker.exists()
+
+
+@pytest.mark.parametrize(
+    ("old", "new", "message"),
+    [
+        ("published: null", "published: 2017-05-01", "found a date (2017-05-01)"),
+        ("language: en", "language: no", "found boolean false (YAML reads unquoted 'no' as false)"),
+        (
+            "paragraph: 2",
+            "paragraph: 02",
+            "expected a plain decimal number, found integer 2 (YAML reads unquoted '02' as 2)",
+        ),
+        ("amount: 40", "amount: 010", "found integer 8 (YAML reads unquoted '010' as 8)"),
+    ],
+)
+def test_yaml_1_1_surprises_are_rejected_with_their_place(
+    cli: Run, write_kb: Callable[..., Path], old: str, new: str, message: str
+) -> None:
+    text = write_kb().read_text(encoding="utf-8")
+    assert old in text
+    path = write_kb(text.replace(old, new, 1))
+    result = cli("--facts", str(path), "facts", "--json")
+    assert (result.exit_code, result.stdout) == (3, "")
+    [line] = result.stderr.splitlines()
+    assert line.startswith(f"{path}:") and message in line
+
+
+def test_terminal_escapes_are_escaped_in_json_and_visible_in_tables(cli: Run, write_kb: Callable[..., Path]) -> None:
+    nasty = "A\x1b[2J\x1b]0;title\x07 B\u202eC \x9b31m D\x00E [link=http://x]F[/link] :smile:"
+    data = small_kb()
+    data["facts"][5]["statement"] = nasty
+    data["facts"][5]["entities"] = ["\x1b[31mred"]
+    path = str(write_kb(data))
+    raw = cli("--facts", path, "facts", "--kind", "opinion", "--json").stdout
+    for forbidden in ("\x1b", "\x07", "\u202e", "\x9b", "\x00"):
+        assert forbidden not in raw
+    import json
+
+    assert json.loads(raw)[0]["statement"] == nasty
+    assert json.loads(raw)[0]["entities"] == ["\x1b[31mred"]
+    for output_format in ("table", "tsv", "markdown", "ndjson"):
+        out = cli("--facts", path, "facts", "--kind", "opinion", "--format", output_format).stdout
+        for forbidden in ("\x1b", "\x07", "\u202e", "\x9b", "\x00"):
+            assert forbidden not in out, output_format
+    # CSV is the one exact format (it has no escapes): the value round-trips, control characters included.
+    import csv
+    import io
+
+    csv_out = cli("--facts", path, "facts", "--kind", "opinion", "--format", "csv").stdout
+    assert next(csv.DictReader(io.StringIO(csv_out)))["statement"] == nasty
+    table = cli("--facts", path, "facts", "--kind", "opinion", "--fields", "statement", env={"FORCE_COLOR": "1"}).stdout
+    assert "A\\x1b[2J\\x1b]0;title\\x07 B\\u202eC \\x9b31m D\\x00E [link=http://x]F[/link] :smile:" in table

@@ -441,10 +441,15 @@ def revenue(
     fields: FieldsOption = None,
     no_color: NoColorOption = False,
 ) -> None:
-    from kzcn import query
+    from kzcn import figures
 
     _emit(
-        ctx, lambda kb: query.revenue(kb, year=year, interpolate=interpolate), output_format, as_json, fields, no_color
+        ctx,
+        lambda kb: figures.revenue(kb, year=year, interpolate=interpolate),
+        output_format,
+        as_json,
+        fields,
+        no_color,
     )
 
 
@@ -468,9 +473,9 @@ def totals(
     fields: FieldsOption = None,
     no_color: NoColorOption = False,
 ) -> None:
-    from kzcn import query
+    from kzcn import figures
 
-    _emit(ctx, lambda kb: query.totals(kb, explain=explain), output_format, as_json, fields, no_color)
+    _emit(ctx, lambda kb: figures.totals(kb, explain=explain), output_format, as_json, fields, no_color)
 
 
 @app.command(

@@ -10,13 +10,16 @@ from kzcn.result import Result
 
 # Control characters, and the bidirectional controls that can reorder what a reader sees, are made visible as \xNN
 # or \uNNNN: text from a knowledge base must never move the cursor, change a title or flip a line.
-_INVISIBLE = re.compile("[\x00-\x08\x0b-\x1f\x7f-\x9f\u061c\u200e\u200f\u2028\u2029\u202a-\u202e\u2066-\u2069]")
+_INVISIBLE = "[\x00-\x08\x0b-\x1f\x7f-\x9f\u061c\u200e\u200f\u2028\u2029\u202a-\u202e\u2066-\u2069]"
 
 
 def visible(text: str) -> str:
     """Text with every control character shown as an escape, never sent raw (tables, Markdown, TSV)."""
-    return _INVISIBLE.sub(
-        lambda m: f"\\x{ord(m.group()):02x}" if ord(m.group()) < 0x100 else f"\\u{ord(m.group()):04x}", text
+    # re caches the compiled pattern; compiling it at import would cost every JSON run too.
+    return re.sub(
+        _INVISIBLE,
+        lambda m: f"\\x{ord(m.group()):02x}" if ord(m.group()) < 0x100 else f"\\u{ord(m.group()):04x}",
+        text,
     )
 
 

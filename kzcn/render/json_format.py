@@ -11,11 +11,11 @@ from kzcn.result import Result
 
 # Characters that are valid in JSON strings but can change a terminal or reorder text when shown raw:
 # C1 controls (U+0080-U+009F, some terminals read U+009B as CSI), bidirectional controls, line separators.
-_UNSAFE = re.compile("[\u0080-\u009f\u061c\u200e\u200f\u2028\u2029\u202a-\u202e\u2066-\u2069]")
+_UNSAFE = "[\u0080-\u009f\u061c\u200e\u200f\u2028\u2029\u202a-\u202e\u2066-\u2069]"
 
 
 def _escape_unsafe(text: str) -> str:
-    return _UNSAFE.sub(lambda match: f"\\u{ord(match.group()):04x}", text)
+    return re.sub(_UNSAFE, lambda match: f"\\u{ord(match.group()):04x}", text)
 
 
 def objects(result: Result, options: RenderOptions) -> list[dict[str, Any]]:

@@ -208,7 +208,9 @@ class _Checker:
             for quote in fact.quotes:
                 key = (fact.source, fold(quote.text))
                 if key in first_use and first_use[key] != fact.id:
-                    repeats.setdefault(first_use[key], []).append(fact.id)
+                    others = repeats.setdefault(first_use[key], [])
+                    if fact.id not in others:  # a fact repeating two of the first one's quotes is named once
+                        others.append(fact.id)
                 first_use.setdefault(key, fact.id)
         for first, others in repeats.items():
             shown = ", ".join(others[:3]) + (f" and {len(others) - 3} more" if len(others) > 3 else "")

@@ -207,3 +207,17 @@ def test_top_level_must_be_a_mapping(write_kb: Callable[..., Path]) -> None:
     assert failures(write_kb("just text\n")) == [
         "KB:1:1: expected a mapping with `sources:` and `facts:` at the top, found text 'just text'"
     ]
+
+
+def test_repeated_quote_warning_names_each_fact_once(write_kb: Callable[..., Path]) -> None:
+    data = small_kb()
+    first: dict[str, Any] = copy.deepcopy(data["facts"][0])
+    first["quotes"] = [first["quotes"][0], {"paragraph": 1, "text": "Trade between the two countries grew quickly."}]
+    data["facts"][0] = first
+    clone: dict[str, Any] = copy.deepcopy(first)
+    clone["id"] = "trains-2017-again"
+    data["facts"].append(clone)
+    path = write_kb(data)
+    assert load_knowledge_base(str(path)).warnings == (
+        f"{path}: fact trains-2017 shares a quote with trade-grew, trains-2017-again",
+    )

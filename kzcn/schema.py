@@ -458,7 +458,7 @@ class SchemaReader:
         operation = self.text(item, "operation", path, choices=tuple(OPERATIONS))
         series = self.text(item, "series", path, pattern=ID_PATTERN, nullable=True)
         inputs: list[tuple[str, str]] = []
-        if operation is not None:
+        if operation is not None and "inputs" in item:  # a missing `inputs` is already reported as missing
             roles = OPERATIONS[operation].roles
             here = (*path, "inputs")
             value = item["inputs"]

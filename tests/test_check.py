@@ -221,3 +221,12 @@ def test_repeated_quote_warning_names_each_fact_once(write_kb: Callable[..., Pat
     assert load_knowledge_base(str(path)).warnings == (
         f"{path}: fact trains-2017 shares a quote with trade-grew, trains-2017-again",
     )
+
+
+def test_derived_figure_without_inputs_is_a_located_problem(write_kb: Callable[..., Path]) -> None:
+    data = small_kb()
+    del data["derived"][2]["inputs"]
+    path = write_kb(data)
+    assert failures(path) == [
+        f"KB:{where(path, 'id: income-growth', 'id')}: derived[2]: missing required field 'inputs'"
+    ]

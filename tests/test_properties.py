@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import copy
+import os
 from pathlib import Path
 from typing import Any
 
@@ -14,6 +15,13 @@ from conftest import SHIPPED_FACTS
 from kzcn.errors import KnowledgeBaseError
 from kzcn.kb import parse_knowledge_base
 from kzcn.model import KnowledgeBase
+
+# Profiles: "ci" (set when CI is) replays the same examples every run, so a red CI always names a reproducible
+# bug; "stress" runs many more (KZCN_HYPOTHESIS_PROFILE=stress pytest tests/test_properties.py).
+settings.register_profile("default", max_examples=150)
+settings.register_profile("ci", max_examples=150, derandomize=True)
+settings.register_profile("stress", max_examples=3000)
+settings.load_profile(os.environ.get("KZCN_HYPOTHESIS_PROFILE") or ("ci" if os.environ.get("CI") else "default"))
 
 SHIPPED_DATA: dict[str, Any] = yaml.safe_load(SHIPPED_FACTS.read_text(encoding="utf-8"))
 
@@ -45,13 +53,13 @@ def load_or_problems(text: str) -> KnowledgeBase | None:
         return None
 
 
-@settings(max_examples=150, deadline=None, suppress_health_check=[HealthCheck.too_slow])
+@settings(deadline=None, suppress_health_check=[HealthCheck.too_slow])
 @given(yaml_shaped)
 def test_any_yaml_shaped_data_loads_or_fails_cleanly(data: Any) -> None:
     load_or_problems(yaml.safe_dump(data, allow_unicode=True))
 
 
-@settings(max_examples=150, deadline=None)
+@settings(deadline=None)
 @given(st.text(max_size=200))
 def test_any_text_loads_or_fails_cleanly(text: str) -> None:
     load_or_problems(text)
@@ -84,7 +92,7 @@ def _parent(data: Any, path: tuple[Any, ...]) -> Any:
     return node
 
 
-@settings(max_examples=120, deadline=None, suppress_health_check=[HealthCheck.too_slow])
+@settings(deadline=None, suppress_health_check=[HealthCheck.too_slow])
 @given(st.sampled_from(ALL_PATHS), mutations, scalars, st.data())
 def test_mutated_shipped_facts_validate_or_fail_located(
     path: tuple[Any, ...], mutation: str, replacement: Any, draw: st.DataObject

@@ -7,11 +7,13 @@ import json
 import shlex
 import subprocess
 import sys
+import time
 from collections.abc import Callable
 from pathlib import Path
 from typing import Any
 
 import pytest
+import yaml
 
 from conftest import small_kb, subprocess_env
 
@@ -126,3 +128,36 @@ def test_completion_with_a_broken_knowledge_base_is_silent(tmp_path: Path, write
     broken = write_kb("facts: [\n")
     result = complete(tmp_path, "kzcn show tr", KZCN_FACTS=str(broken))
     assert (result.returncode, result.stdout.strip(), result.stderr) == (0, "", "")
+
+
+def test_completion_for_zsh_and_fish(tmp_path: Path) -> None:
+    def run(shell: str, **env: str) -> str:
+        return subprocess.run(
+            [sys.executable, "-m", "kzcn"],
+            capture_output=True,
+            text=True,
+            timeout=30,
+            env=subprocess_env(tmp_path, _KZCN_COMPLETE=f"complete_{shell}", **env),
+            check=True,
+        ).stdout
+
+    zsh = run("zsh", _TYPER_COMPLETE_ARGS="kzcn show transport-income-f")
+    assert zsh == "_arguments '*: :((\"transport-income-forecast-2020\"))'\n"
+    fish = run("fish", _TYPER_COMPLETE_ARGS="kzcn facts --entity Viet", _TYPER_COMPLETE_FISH_ACTION="get-args")
+    assert fish == "Vietnam\n"
+
+
+def test_completion_gives_up_quietly_on_a_slow_knowledge_base(tmp_path: Path, write_kb: Callable[..., Path]) -> None:
+    data = small_kb()
+    data["facts"] = [
+        {**copy.deepcopy(fact), "id": f"{fact['id']}-n{number}"} for number in range(4000) for fact in data["facts"]
+    ]
+    data["relations"], data["derived"] = [], []
+    slow = tmp_path / "slow.yaml"
+    dumper = getattr(yaml, "CSafeDumper", yaml.SafeDumper)
+    slow.write_text(yaml.dump(data, Dumper=dumper, sort_keys=False), encoding="utf-8")  # 24,000 facts: seconds to parse
+    started = time.monotonic()
+    result = complete(tmp_path, "kzcn show trains-2017-n1", KZCN_FACTS=str(slow))
+    elapsed = time.monotonic() - started
+    assert (result.returncode, result.stdout.strip(), result.stderr) == (0, "", "")
+    assert elapsed < 5  # the two-second limit, plus start-up

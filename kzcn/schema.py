@@ -49,6 +49,12 @@ _FACT_REQUIRED = {"id", "statement", "kind", "topics", "entities", "source", "qu
 _RELATION_ROLES = {"part-of": ("part", "whole"), "increase": ("from", "to")}
 
 
+def _digest(text: str) -> str:
+    import hashlib  # only when a digest is missing or malformed: the common path never needs it
+
+    return hashlib.sha256(text.encode("utf-8")).hexdigest()
+
+
 class Locator:
     """Finds the line and column of any field path in the loaded document."""
 
@@ -329,10 +335,11 @@ class SchemaReader:
         view_count = self.integer(item, "view_count", path, low=0, high=10**15, nullable=True)
         text = self.text(item, "text", path, nullable=True)
         sha256 = self.text(item, "sha256", path, nullable=True)
+        digest_hint = f"; the text's digest is {_digest(text)}" if text is not None else ""
         if sha256 is not None and not _SHA256.match(sha256):
-            self.report((*path, "sha256"), "expected 64 lower-case hexadecimal digits (a SHA-256 digest)")
-        if text is not None and "sha256" not in item:
-            self.report(path, "a source with `text` needs `sha256`; `kzcn check` prints the digest to record")
+            self.report((*path, "sha256"), f"expected 64 lower-case hexadecimal digits (a SHA-256 digest){digest_hint}")
+        if text is not None and item.get("sha256") is None:
+            self.report(path, f"a source with `text` needs its `sha256`{digest_hint}")
         cited_in = None
         if "cited_in" in item:
             where = item["cited_in"]

@@ -230,3 +230,19 @@ def test_derived_figure_without_inputs_is_a_located_problem(write_kb: Callable[.
     assert failures(path) == [
         f"KB:{where(path, 'id: income-growth', 'id')}: derived[2]: missing required field 'inputs'"
     ]
+
+
+def test_missing_or_malformed_digest_says_which_to_record(write_kb: Callable[..., Path]) -> None:
+    data = small_kb()
+    data["sources"][0]["sha256"] = "0c5f…"
+    path = write_kb(data)
+    assert failures(path) == [
+        f"KB:{where(path, 'sha256:', '0c5f')}: sources[0].sha256: expected 64 lower-case hexadecimal digits "
+        f"(a SHA-256 digest); the text's digest is {sha256(ARTICLE)}"
+    ]
+    del data["sources"][0]["sha256"]
+    path = write_kb(data)
+    assert failures(path) == [
+        f"KB:{where(path, '- id: doc', 'id')}: sources[0]: a source with `text` needs its `sha256`; "
+        f"the text's digest is {sha256(ARTICLE)}"
+    ]

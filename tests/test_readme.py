@@ -3,8 +3,13 @@
 from __future__ import annotations
 
 import re
+from pathlib import Path
+
+import pytest
 
 from conftest import REPO
+from kzcn.errors import KnowledgeBaseError
+from kzcn.kb import load_knowledge_base
 
 
 def quick_start_commands() -> list[str]:
@@ -20,3 +25,17 @@ def test_quick_start_is_two_commands() -> None:
 def test_ci_runs_the_readme_test_command_verbatim() -> None:
     ci = (REPO / ".ci" / "run").read_text(encoding="utf-8")
     assert quick_start_commands()[1] in ci.splitlines()
+
+
+def test_knowledge_base_example_passes_the_check(tmp_path: Path) -> None:
+    readme = (REPO / "README.md").read_text(encoding="utf-8")
+    section = readme.split("## The knowledge base", 1)[1]
+    example = re.findall(r"```yaml\n(.+?)```", section, flags=re.S)[0]
+    path = tmp_path / "example.yaml"
+    path.write_text(example, encoding="utf-8")
+    kb = load_knowledge_base(str(path))
+    assert [fact.id for fact in kb.facts] == ["trains-2017"]
+    changed = example.replace("handled 40 trains.\n\n", "handled 40 trains!\n\n")
+    path.write_text(changed, encoding="utf-8")
+    with pytest.raises(KnowledgeBaseError, match=r"fingerprint mismatch: the text.s SHA-256 is [0-9a-f]{64}"):
+        load_knowledge_base(str(path))

@@ -59,8 +59,12 @@ def load(key: str) -> KnowledgeBase | None:
         return None
     if not data.startswith(_MAGIC):
         return None
+    # Seek past the magic instead of slicing it off: a slice would copy the whole entry, tens of MiB for a
+    # large knowledge base, and BytesIO shares the bytes it is given.
+    stream = io.BytesIO(data)
+    stream.seek(len(_MAGIC))
     try:
-        kb = _ModelUnpickler(io.BytesIO(data[len(_MAGIC) :])).load()
+        kb = _ModelUnpickler(stream).load()
     except Exception:  # any corruption means: ignore the entry and parse again
         return None
     return kb if isinstance(kb, KnowledgeBase) else None

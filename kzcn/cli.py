@@ -130,7 +130,7 @@ def _render_options(fields: str | None, no_color: bool) -> RenderOptions:
         color = True
     else:
         color = _isatty(sys.stdout)
-    width = max(40, _terminal_width())
+    width = max(10, _terminal_width())
     encoding = getattr(sys.stdout, "encoding", None) or "utf-8"
     try:
         "\u2014\u00b6".encode(encoding)
@@ -456,7 +456,7 @@ def revenue(
 
 @app.command(
     short_help="Every derived figure with its arithmetic.",
-    help="Example: kzcn totals --explain china-share-of-transport-income-2017\n\n"
+    help="Example: kzcn totals --explain china-share-2017\n\n"
     "The figures kzcn computes from facts (declared under `derived:` in the knowledge base): formula, input "
     "facts with their values, and result. None of them is stated by the source.",
 )

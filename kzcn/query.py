@@ -29,8 +29,8 @@ FACT_FIELDS = (
     Field("id", "ID"),
     Field("kind", "Kind"),
     Field("statement", "Statement"),
-    Field("time_text", "Time"),
     Field("quantity_text", "Quantity"),
+    Field("time_text", "Time"),
     Field("source", "Source"),
     Field("paragraphs", "¶"),
     Field("forecast", "Forecast"),
@@ -49,7 +49,8 @@ FACT_FIELDS = (
     Field("refers_to", "Refers to"),
     Field("note", "Note"),
 )
-_FACT_TABLE = ("id", "kind", "statement", "time_text", "quantity_text", "source", "paragraphs")
+_FACT_TABLE = ("id", "kind", "statement", "quantity_text", "time_text", "source", "paragraphs")
+"""The default table columns, most important first: at a narrow width the last ones give way first."""
 
 
 def quantity_text(quantity: Quantity | None) -> str | None:
@@ -86,8 +87,8 @@ def fact_record(fact: Fact) -> dict[str, Any]:
         "id": fact.id,
         "kind": fact.kind,
         "statement": fact.statement,
-        "time_text": time_text(fact.time),
         "quantity_text": quantity_text(quantity),
+        "time_text": time_text(fact.time),
         "source": fact.source,
         "paragraphs": sorted({quote.paragraph for quote in fact.quotes}),
         "forecast": fact.kind == "forecast",

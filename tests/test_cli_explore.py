@@ -115,15 +115,15 @@ def test_shipped_revenue_series_has_the_articles_figures_and_derived_ones(cli: R
     assert rows["transport-income-china-2017"]["role"] == "part"
     assert rows["transport-income-forecast-2020"]["forecast"] is True
     assert rows["transport-income-forecast-2020"]["basis"] == "forecast"
-    share = rows["china-share-of-transport-income-2017"]
+    share = rows["china-share-2017"]
     assert (share["text"], share["derived"], share["forecast"]) == ("43.3 %", True, False)
     assert share["amount"] == pytest.approx(1.3 / 3 * 100)
-    assert rows["transport-income-2017-other"]["text"] == "$1.7 billion"
-    assert rows["transport-income-2017-other"]["value"] == 1_700_000_000
-    change = rows["transport-income-change-2017-2020"]
+    assert rows["transport-income-2017-rest"]["text"] == "$1.7 billion"
+    assert rows["transport-income-2017-rest"]["value"] == 1_700_000_000
+    change = rows["income-change-2017-2020"]
     assert (change["text"], change["value"], change["forecast"]) == ("+$2 billion", 2_000_000_000, True)
-    assert rows["transport-income-percent-change-2017-2020"]["text"] == "+66.7 %"
-    growth = rows["transport-income-annual-growth-2017-2020"]
+    assert rows["income-percent-change-2017-2020"]["text"] == "+66.7 %"
+    growth = rows["income-annual-growth-2017-2020"]
     assert growth["text"] == "18.6 % per year"
     assert growth["amount"] == pytest.approx(((5 / 3) ** (1 / 3) - 1) * 100)
     assert growth["basis"] == "derived from forecast"
@@ -146,9 +146,9 @@ def test_revenue_year_2020_is_one_object(cli: Run) -> None:
         True,
     )
     assert [row["id"] for row in data["related"]] == [
-        "transport-income-change-2017-2020",
-        "transport-income-percent-change-2017-2020",
-        "transport-income-annual-growth-2017-2020",
+        "income-change-2017-2020",
+        "income-percent-change-2017-2020",
+        "income-annual-growth-2017-2020",
     ]
 
 
@@ -203,7 +203,7 @@ def test_totals_from_a_bound_are_marked_approximate(cli: Run, write_kb: Callable
 def test_totals_unknown_id_is_not_found(cli: Run) -> None:
     result = cli("totals", "--explain", "china-share")
     assert result.exit_code == 1
-    assert "did you mean china-share-of-transport-income-2017" in result.stderr
+    assert "did you mean china-share-2017" in result.stderr
 
 
 def test_stats_count_facets(cli: Run, write_kb: Callable[..., Path]) -> None:

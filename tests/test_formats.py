@@ -23,7 +23,7 @@ COMMANDS = [
     ["revenue"],
     ["revenue", "--year", "2017"],
     ["totals"],
-    ["totals", "--explain", "china-share-of-transport-income-2017"],
+    ["totals", "--explain", "china-share-2017"],
     ["stats"],
     ["check", "--coverage"],
 ]

@@ -54,7 +54,7 @@ def test_what_the_article_does_not_say_is_unknown(shipped: KnowledgeBase) -> Non
         ("transport-income-2017", "statistic", 3, "USD", "billion", "exact", 2017, "point"),
         ("transport-income-china-2017", "statistic", 1.3, "USD", "billion", "exact", 2017, "point"),
         ("transport-income-forecast-2020", "forecast", 5, "USD", "billion", "exact", 2020, "target"),
-        ("european-cities-receiving-goods", "statistic", 25, "cities", "one", "more-than", None, None),
+        ("european-cities-served", "statistic", 25, "cities", "one", "more-than", None, None),
         ("joint-industrial-projects", "statistic", 51, "projects", "one", "exact", None, None),
     ],
 )

@@ -6,7 +6,7 @@ import io
 from typing import Any
 
 from rich import box
-from rich.console import Console, Group, RenderableType
+from rich.console import Console, RenderableType
 from rich.table import Table
 from rich.text import Text
 
@@ -101,47 +101,88 @@ def _column_floors(fields: tuple[Field, ...], rows: list[list[Text]]) -> list[in
             words = [len(word) for row in rows for word in row[index].plain.split()]
             floors.append(max([min(len(field.header), 8), *words]))
         else:
-            floors.append(min(12, max([len(field.header)] + [row[index].cell_len for row in rows])))
+            # Prose wraps between words, never inside one: an id quoted in prose stays whole too.
+            words = [len(word) for row in rows for word in row[index].plain.split()]
+            floors.append(max(min(12, max([len(field.header)] + [row[index].cell_len for row in rows])), *words, 1))
     return floors
 
 
-def _grid(fields: tuple[Field, ...], rows: list[list[Text]], floors: list[int], options: RenderOptions) -> Table:
+def _grid(fields: tuple[Field, ...], rows: list[list[Text]], widths: list[int], options: RenderOptions) -> Table:
     table = Table(
         box=box.ASCII if options.ascii_only else box.SIMPLE_HEAD, expand=False, pad_edge=False, title_justify="left"
     )
-    for field, floor in zip(fields, floors, strict=True):
-        table.add_column(field.header, overflow="fold", min_width=floor, no_wrap=_keeps_whole(field))
+    for field, width in zip(fields, widths, strict=True):
+        table.add_column(field.header, overflow="fold", width=width, no_wrap=_keeps_whole(field))
     for cells in rows:
         table.add_row(*cells)
     return table
 
 
 def _stacked(fields: tuple[Field, ...], rows: list[list[Text]]) -> list[RenderableType]:
-    """One "Header: value" line per field, a blank line between records: for terminals too narrow for a table."""
+    """One "Header: value" line per field, a blank line between records: for terminals too narrow for a table.
+
+    The lines are not wrapped by kzcn (see Unwrapped): the terminal folds what is too long, and nothing is split.
+    """
     parts: list[RenderableType] = []
     for cells in rows:
         for field, cell in zip(fields, cells, strict=True):
-            line = Text(f"{field.header}: ")
+            line = Unwrapped(f"{field.header}: ")
             line.append_text(cell)
             parts.append(line)
         parts.append(Text(""))
     return parts
 
 
+class Unwrapped(Text):
+    """A line printed as it is, however long: the terminal wraps it, so no id or number is split by kzcn."""
+
+
+def _widths(fields: tuple[Field, ...], rows: list[list[Text]], floors: list[int], options: RenderOptions) -> list[int]:
+    """Each column's width: its floor, then the room left goes to prose, then to figures in words (so that
+    "since 2017" stays on one line when there is room), each up to its natural width."""
+    widths = list(floors)
+    spare = options.width - 3 * len(fields) - sum(widths)
+    natural = [max([len(field.header)] + [row[i].cell_len for row in rows]) for i, field in enumerate(fields)]
+    figure_columns = [i for i, field in enumerate(fields) if field.key in _FIGURE_WORDS]
+    prose_columns = [i for i, field in enumerate(fields) if i not in figure_columns and not _keeps_whole(field)]
+    for group in (prose_columns, figure_columns):
+        while spare > 0:
+            growing = [i for i in group if widths[i] < natural[i]]
+            if not growing:
+                break
+            share = max(1, spare // len(growing))
+            for i in growing:
+                step = min(share, natural[i] - widths[i], spare)
+                widths[i] += step
+                spare -= step
+    return widths
+
+
+def _fits(floors: list[int], options: RenderOptions) -> bool:
+    return sum(floors) + 3 * len(floors) <= options.width
+
+
 def _table_or_stack(result: Result, fields: tuple[Field, ...], options: RenderOptions) -> list[RenderableType]:
     rows = _cells(result, fields, options)
     floors = _column_floors(fields, rows)
+    hidden: list[Field] = []
+    if not options.fields:
+        # The default columns are ordered by importance: at a narrow width, the last ones give way first (and a
+        # note says so), before the table turns into records.
+        while not _fits(floors, options) and len(fields) - len(hidden) > 3:
+            hidden.insert(0, fields[len(fields) - len(hidden) - 1])
+            floors.pop()
+    shown = fields[: len(fields) - len(hidden)]
+    rows = [row[: len(shown)] for row in rows]
     # A table whose ids and figures cannot stand whole would cut them; then each record goes on lines of its own.
-    if sum(floors) + 3 * len(fields) > options.width:
-        return _stacked(fields, rows)
-    # Give prose columns the room the others leave, so statements wrap into a few wide lines, not many narrow ones.
-    prose = [i for i, field in enumerate(fields) if not _keeps_whole(field) and field.key not in _FIGURE_WORDS]
-    if prose:
-        spare = options.width - 3 * len(fields) - sum(floors)
-        for index in prose:
-            longest = max([len(fields[index].header)] + [row[index].cell_len for row in rows])
-            floors[index] = min(longest, floors[index] + spare // len(prose))
-    return [_grid(fields, rows, floors, options)]
+    if not _fits(floors, options):
+        return _stacked(fields, _cells(result, fields, options))
+    widths = _widths(shown, rows, floors, options)
+    parts: list[RenderableType] = [_grid(shown, rows, widths, options)]
+    if hidden:
+        names = ", ".join(field.key for field in hidden)
+        parts.append(Text(f"Not shown at this width: {names} (widen the terminal, or choose with --fields)."))
+    return parts
 
 
 def _notes(result: Result, options: RenderOptions) -> list[RenderableType]:
@@ -152,19 +193,36 @@ def _title(result: Result, options: RenderOptions) -> list[RenderableType]:
     return [Text(visible(result.title), style="bold" if options.color else "")] if result.title else []
 
 
-def _fact(result: Result, options: RenderOptions) -> list[RenderableType]:
-    record = result.records[0]
+def _key_values(pairs: list[tuple[str, Text]], options: RenderOptions) -> list[RenderableType]:
+    """Labels beside values: a two-column grid where every word fits its width, else unwrapped lines."""
+    label_width = max(len(label) for label, _value in pairs)
+    longest_word = max((len(word) for _label, value in pairs for word in value.plain.split()), default=0)
+    if label_width + 2 + longest_word > options.width:
+        lines: list[RenderableType] = []
+        for label, value in pairs:
+            line = Unwrapped(f"{label}: ")
+            line.append_text(value)
+            lines.append(line)
+        return lines
     grid = Table.grid(padding=(0, 2))
     grid.add_column(style="bold" if options.color else "", no_wrap=True)
     grid.add_column(overflow="fold")
+    for label, value in pairs:
+        grid.add_row(label, value)
+    return [grid]
+
+
+def _fact(result: Result, options: RenderOptions) -> list[RenderableType]:
+    record = result.records[0]
+    pairs = []
     for field in result.fields:
         if field.key in ("context", "quotes"):
             continue
         value = record.get(field.key)
         if field.key == "quantity_text" and value is not None and record.get("forecast"):
             value = f"{value} (forecast, not a result)"
-        grid.add_row(field.header, _text(value, field, color=options.color))
-    parts: list[RenderableType] = [grid, Text("")]
+        pairs.append((field.header, _text(value, field, color=options.color)))
+    parts: list[RenderableType] = [*_key_values(pairs, options), Text("")]
     for context in result.context:
         paragraph = Text(visible(context.text[: context.start]) if context.start >= 0 else visible(context.text))
         if context.start >= 0:
@@ -192,7 +250,7 @@ def _revenue_chart(result: Result, options: RenderOptions) -> list[RenderableTyp
         else:
             label, kind = f"{record['year']} {record['basis']}", "forecast" if record["forecast"] else "stated"
         length = max(1, round(float(record["value"]) / largest * room))
-        line = Text(f"{visible(label):<{label_width}}")
+        line = Unwrapped(f"{visible(label):<{label_width}}")
         style = {"stated": "green", "part": "red", "forecast": "yellow"}[kind] if options.color else ""
         line.append(BAR_CHARS[kind] * length, style=style)
         line.append(f" {visible(str(record['text']))}")
@@ -205,25 +263,24 @@ def _revenue_chart(result: Result, options: RenderOptions) -> list[RenderableTyp
 
 def _explain(result: Result, options: RenderOptions) -> list[RenderableType]:
     record = result.records[0]
-    grid = Table.grid(padding=(0, 2))
-    grid.add_column(style="bold" if options.color else "", no_wrap=True)
-    grid.add_column(overflow="fold")
-    for key, header in (
-        ("id", "Derived figure"),
-        ("label", "What"),
-        ("text", "Result"),
-        ("formula", "Formula"),
-        ("arithmetic", "Arithmetic"),
-    ):
-        grid.add_row(header, Text(visible(str(record[key]))))
-    grid.add_row("Inputs", Text(visible("\n".join(record["input_values"]))))
+    pairs = [
+        (header, Text(visible(str(record[key]))))
+        for key, header in (
+            ("id", "Derived figure"),
+            ("label", "What"),
+            ("text", "Result"),
+            ("formula", "Formula"),
+            ("arithmetic", "Arithmetic"),
+        )
+    ]
+    pairs.append(("Inputs", Text(visible("\n".join(record["input_values"])))))
     flags = ["derived: computed by kzcn, not stated by the source"]
     if record["forecast"]:
         flags.append("based on a forecast, so a forecast itself")
     if not record["exact"]:
         flags.append("an input is a bound or approximate, so the result is too")
-    grid.add_row("Status", Text("; ".join(flags)))
-    return [grid]
+    pairs.append(("Status", Text("; ".join(flags))))
+    return _key_values(pairs, options)
 
 
 def render(result: Result, options: RenderOptions) -> str:
@@ -239,7 +296,8 @@ def render(result: Result, options: RenderOptions) -> str:
         if result.view == "revenue" and not result.single and not options.fields:
             parts += _revenue_chart(result, options)
     parts += _notes(result, options)
-    console.print(Group(*parts), crop=False, soft_wrap=False)
+    for part in parts:
+        console.print(part, crop=False, soft_wrap=isinstance(part, Unwrapped))
     text = buffer.getvalue()
     return text.translate(_ASCII_FALLBACK) if options.ascii_only else text
 

@@ -498,7 +498,7 @@ def stats(
 
 @app.command(
     short_help="Validate the knowledge base.",
-    help="Example: kzcn check --facts my-facts.yaml\n\n"
+    help="Example: kzcn --facts my-facts.yaml check --verbose\n\n"
     "Checks schema and types, unique ids, references, that every quote stands verbatim in its source, that every "
     "quantity's number and year appear in its quote, the fingerprints, the declared relations and the derived "
     "figures. Silent with exit 0 when clean; each problem on stderr with file:line:column and exit 3 when not. "
@@ -543,6 +543,10 @@ def main() -> None:
     except BrokenPipeError:
         _silence_stdout()
         status = EXIT_BROKEN_PIPE
+    except OSError as error:  # writing --help, --version or a completion script failed (a full disk, say)
+        _stderr(f"kzcn: cannot write output: {error.strerror or error}")
+        _silence_stdout()
+        status = EXIT_OUTPUT_FAILED
     _exit_now(status)
 
 

@@ -161,3 +161,12 @@ def test_completion_gives_up_quietly_on_a_slow_knowledge_base(tmp_path: Path, wr
     elapsed = time.monotonic() - started
     assert (result.returncode, result.stdout.strip(), result.stderr) == (0, "", "")
     assert elapsed < 5  # the two-second limit, plus start-up
+
+
+@pytest.mark.parametrize("args", [["--help"], ["--version"], ["facts", "--help"], ["--show-completion", "bash"]])
+def test_help_and_version_into_a_full_disk_are_one_line(tmp_path: Path, args: list[str]) -> None:
+    if not Path("/dev/full").exists():
+        pytest.skip("no /dev/full on this system")
+    result = shell(f"{KZCN} {' '.join(args)} > /dev/full", tmp_path, SHELL="/bin/bash")
+    assert result.returncode == 74
+    assert result.stderr == "kzcn: cannot write output: No space left on device\n"

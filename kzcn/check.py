@@ -31,17 +31,31 @@ def fingerprint(text: str) -> str:
 
 
 class _Checker:
-    def __init__(self, kb: KnowledgeBase, locator: Locator) -> None:
+    def __init__(self, kb: KnowledgeBase, locator: Locator, positions: dict[str, list[int]], excused: set[str]) -> None:
         self.kb = kb
         self.locator = locator
+        self.positions = positions
+        self.excused = excused
         self.problems: list[Problem] = []
         self.warnings: list[str] = []
         self.indexed = {source.id: IndexedSource.of(source.text) for source in kb.sources if source.text is not None}
         self.closest_searches = 0
 
     def report(self, path: tuple[str | int, ...], message: str) -> None:
+        path = self.in_file(path)
         line, column, _raw = self.locator.at(path)
         self.problems.append(Problem(self.kb.path, message, line, column, format_path(path)))
+
+    def in_file(self, path: tuple[str | int, ...]) -> tuple[str | int, ...]:
+        """The path with the record's index in the model replaced by its index in the file."""
+        if len(path) > 1 and isinstance(path[0], str) and isinstance(path[1], int) and path[0] in self.positions:
+            return (path[0], self.positions[path[0]][path[1]], *path[2:])
+        return path
+
+    def unknown(self, path: tuple[str | int, ...], what: str, name: str, known: str = "") -> None:
+        """Reports a reference to nothing, unless the file declares it in a record that failed the schema."""
+        if name not in self.excused:
+            self.report(path, f"names no known {what} {name!r}{known}")
 
     def run(self) -> None:
         self.unique_ids()
@@ -59,7 +73,7 @@ class _Checker:
                 self.report(
                     ("sources", index, "id"), f"duplicate source id {source.id!r}, first used at {seen[source.id]}"
                 )
-            seen.setdefault(source.id, f"sources[{index}]")
+            seen.setdefault(source.id, format_path(self.in_file(("sources", index))))
         seen = {}
         groups: tuple[tuple[str, list[str]], ...] = (
             ("facts", [fact.id for fact in self.kb.facts]),
@@ -70,7 +84,7 @@ class _Checker:
             for index, item_id in enumerate(ids):
                 if item_id in seen:
                     self.report((group, index, "id"), f"duplicate id {item_id!r}, first used at {seen[item_id]}")
-                seen.setdefault(item_id, f"{group}[{index}]")
+                seen.setdefault(item_id, format_path(self.in_file((group, index))))
 
     def sources(self) -> None:
         for index, source in enumerate(self.kb.sources):
@@ -88,7 +102,7 @@ class _Checker:
 
     def paragraph_exists(self, path: tuple[str | int, ...], source_id: str, paragraph: int) -> bool:
         if source_id not in self.kb.sources_by_id:
-            self.report(path, f"names no known source {source_id!r}; known: {', '.join(self.kb.sources_by_id)}")
+            self.unknown(path, "source", source_id, f"; known: {', '.join(self.kb.sources_by_id)}")
             return False
         indexed = self.indexed.get(source_id)
         if indexed is None:
@@ -106,11 +120,9 @@ class _Checker:
         path: tuple[str | int, ...] = ("facts", index)
         for position, other in enumerate(fact.refers_to):
             if other not in self.kb.sources_by_id:
-                self.report((*path, "refers_to", position), f"names no known source {other!r}")
+                self.unknown((*path, "refers_to", position), "source", other)
         if fact.source not in self.kb.sources_by_id:
-            self.report(
-                (*path, "source"), f"names no known source {fact.source!r}; known: {', '.join(self.kb.sources_by_id)}"
-            )
+            self.unknown((*path, "source"), "source", fact.source, f"; known: {', '.join(self.kb.sources_by_id)}")
             return
         numbers: set[float] = set()
         for number, quote in enumerate(fact.quotes):
@@ -160,7 +172,7 @@ class _Checker:
             missing = False
             for role, fact_id, fact in zip(roles, (relation.left, relation.right), (left, right), strict=True):
                 if fact is None:
-                    self.report((*path, role), f"names no known fact {fact_id!r}")
+                    self.unknown((*path, role), "fact", fact_id)
                     missing = True
                 elif fact.quantity is None:
                     self.report((*path, role), f"fact {fact_id!r} has no quantity to compare")
@@ -192,7 +204,7 @@ class _Checker:
             broken = False
             for role, fact_id in spec.inputs:
                 if fact_id not in facts:
-                    self.report((*path, "inputs", role), f"names no known fact {fact_id!r}")
+                    self.unknown((*path, "inputs", role), "fact", fact_id)
                     broken = True
             if broken:
                 continue
@@ -217,9 +229,18 @@ class _Checker:
             self.warnings.append(f"{self.kb.path}: fact {first} shares a quote with {shown}")
 
 
-def check(kb: KnowledgeBase, locator: Locator) -> tuple[list[Problem], list[str]]:
-    """(problems, warnings) of a knowledge base that passed the schema."""
-    checker = _Checker(kb, locator)
+def check(
+    kb: KnowledgeBase,
+    locator: Locator,
+    positions: dict[str, list[int]] | None = None,
+    excused: set[str] | None = None,
+) -> tuple[list[Problem], list[str]]:
+    """(problems, warnings) of the records that passed the schema.
+
+    `positions` maps each record back to its index in the file; a reference to an id in `excused` (declared by a
+    record that failed the schema, and already reported) is not reported again as a reference to nothing.
+    """
+    checker = _Checker(kb, locator, positions or {}, excused or set())
     checker.run()
     return checker.problems, checker.warnings
 

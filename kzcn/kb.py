@@ -64,9 +64,12 @@ def parse_knowledge_base(path: str, text: str) -> KnowledgeBase:
     loaded = parse(path, text)
     reader = SchemaReader(path, loaded)
     kb = reader.read()
-    if kb is None or reader.problems:
+    if kb is None:
         raise KnowledgeBaseError(cap_problems(reader.problems))
-    problems, warnings = check(kb, reader.locator)
-    if problems:
-        raise KnowledgeBaseError(cap_problems(problems))
+    # With schema problems, the records that passed are still checked: one run reports everything.
+    excused = reader.declared_ids if reader.problems else set()
+    problems, warnings = check(kb, reader.locator, reader.positions, excused)
+    if reader.problems or problems:
+        everything = sorted([*reader.problems, *problems], key=lambda problem: (problem.line or 0, problem.column or 0))
+        raise KnowledgeBaseError(cap_problems(everything))
     return replace(kb, warnings=tuple(warnings))

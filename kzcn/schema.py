@@ -125,6 +125,10 @@ class SchemaReader:
         self.loaded = loaded
         self.locator = Locator(loaded)
         self.problems: list[Problem] = []
+        self.positions: dict[str, list[int]] = {}
+        """For each list, the file index of every record kept in the model."""
+        self.declared_ids: set[str] = set()
+        """Every id the file declares for a source or a fact, valid or not."""
 
     # -- reporting -------------------------------------------------------------------------------------------
 
@@ -312,8 +316,18 @@ class SchemaReader:
         ]
         if "sources" in data and not sources:
             self.report(("sources",), "expected at least one source")
-        if self.problems:
-            return None
+        # Records that failed are left out, but the rest still go on to the semantic check, so one run reports
+        # the problems of every record; `positions` maps each kept record back to its place in the file.
+        self.positions = {
+            "sources": [index for index, item in enumerate(sources) if item is not None],
+            "facts": [index for index, item in enumerate(facts) if item is not None],
+            "relations": [index for index, item in enumerate(relations) if item is not None],
+            "derived": [index for index, item in enumerate(derived) if item is not None],
+        }
+        self.declared_ids = {
+            str(item.get("id")) for item in [*self.sequence(data, "sources", ()), *self.sequence(data, "facts", ())]
+            if isinstance(item, dict)
+        }  # fmt: skip
         return KnowledgeBase(
             sources=tuple(s for s in sources if s is not None),
             facts=tuple(f for f in facts if f is not None),
@@ -323,9 +337,9 @@ class SchemaReader:
         )
 
     def source(self, item: Any, path: tuple[str | int, ...]) -> Source | None:
+        before = len(self.problems)
         if not self.mapping(item, path, _SOURCE_FIELDS, _SOURCE_REQUIRED):
             return None
-        before = len(self.problems)
         source_id = self.text(item, "id", path, pattern=ID_PATTERN)
         kind = self.text(item, "kind", path)
         optional = {
@@ -338,6 +352,7 @@ class SchemaReader:
         digest_hint = f"; the text's digest is {_digest(text)}" if text is not None else ""
         if sha256 is not None and not _SHA256.match(sha256):
             self.report((*path, "sha256"), f"expected 64 lower-case hexadecimal digits (a SHA-256 digest){digest_hint}")
+            sha256 = None  # reported: the fingerprint check has nothing to compare
         if text is not None and item.get("sha256") is None:
             self.report(path, f"a source with `text` needs its `sha256`{digest_hint}")
         cited_in = None
@@ -349,7 +364,11 @@ class SchemaReader:
                 paragraph = self.integer(where, "paragraph", here, low=1, high=10**6)
                 if cited_source is not None and paragraph is not None:
                     cited_in = (cited_source, paragraph)
-        if len(self.problems) > before or source_id is None or kind is None:
+        # A source whose id and text are sound is kept even if its other fields are not, so that the facts quoting
+        # it are still checked in the same run (the knowledge base is unusable anyway: its problems are reported).
+        if source_id is None or kind is None or ("text" in item and item["text"] is not None and text is None):
+            return None
+        if len(self.problems) > before and any(problem.path.endswith(".id") for problem in self.problems[before:]):
             return None
         return Source(
             id=source_id,
@@ -362,9 +381,9 @@ class SchemaReader:
         )
 
     def fact(self, item: Any, path: tuple[str | int, ...]) -> Fact | None:
+        before = len(self.problems)
         if not self.mapping(item, path, _FACT_FIELDS, _FACT_REQUIRED):
             return None
-        before = len(self.problems)
         fact_id = self.text(item, "id", path, pattern=ID_PATTERN)
         statement = self.text(item, "statement", path)
         kind = self.text(item, "kind", path, choices=FACT_KINDS)
@@ -443,9 +462,9 @@ class SchemaReader:
     def relation(self, item: Any, path: tuple[str | int, ...]) -> Relation | None:
         kind = item.get("kind") if isinstance(item, dict) else None
         roles = _RELATION_ROLES.get(kind, ()) if isinstance(kind, str) else ()
+        before = len(self.problems)
         if not self.mapping(item, path, {"id", "kind", "reason", *roles}, {"id", "kind", *roles}):
             return None
-        before = len(self.problems)
         relation_id = self.text(item, "id", path, pattern=ID_PATTERN)
         kind = self.text(item, "kind", path, choices=RELATION_KINDS)
         ends = [self.text(item, role, path, pattern=ID_PATTERN) for role in roles]
@@ -455,11 +474,11 @@ class SchemaReader:
         return Relation(relation_id, kind, str(ends[0]), str(ends[1]), reason)
 
     def derived(self, item: Any, path: tuple[str | int, ...]) -> DerivedSpec | None:
+        before = len(self.problems)
         if not self.mapping(
             item, path, {"id", "label", "operation", "inputs", "series"}, {"id", "label", "operation", "inputs"}
         ):
             return None
-        before = len(self.problems)
         derived_id = self.text(item, "id", path, pattern=ID_PATTERN)
         label = self.text(item, "label", path)
         operation = self.text(item, "operation", path, choices=tuple(OPERATIONS))

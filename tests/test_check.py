@@ -47,10 +47,10 @@ def test_altered_quote_is_reported_with_closest_passage(write_kb: Callable[..., 
     data["facts"][0]["quotes"][0]["text"] = "In 2017 the port handled 41 trains."
     path = write_kb(data)
     assert failures(path) == [
-        f"KB:{where(path, '41 trains', 'In 2017')}: facts[0].quotes[0].text: the quote does not appear verbatim in "
-        "source 'doc'; closest passage (paragraph 1, 97% alike): 'In 2017 the port handled 40 trains.'",
         f"KB:{where(path, 'amount: 40', '40')}: facts[0].quantity.amount: the amount 40 does not appear in "
         "the fact's quotes (numbers there: 41, 2017); quote the words that give it",
+        f"KB:{where(path, '41 trains', 'In 2017')}: facts[0].quotes[0].text: the quote does not appear verbatim in "
+        "source 'doc'; closest passage (paragraph 1, 97% alike): 'In 2017 the port handled 40 trains.'",
     ]
 
 
@@ -144,12 +144,12 @@ facts:
     assert failures(write_kb(text)) == [
         "KB:7:16: sources[0].published: expected text or null (for unknown), found boolean false "
         "(YAML reads unquoted 'no' as false); quote it: published: \"no\"",
-        "KB:19:5: facts[0].tiem: unknown field 'tiem'; did you mean 'time'?",
         "KB:11:9: facts[0].id: expected a kebab-case id (lower-case letters, digits and single hyphens), found 'Bad_Id'",
         "KB:13:11: facts[0].kind: expected one of statistic, forecast, event, opinion, found 'statistik'; "
         "did you mean 'statistic'?",
         "KB:18:24: facts[0].quantity.amount: expected a plain decimal number, found integer 8 "
         "(YAML reads unquoted '010' as 8); write it out",
+        "KB:19:5: facts[0].tiem: unknown field 'tiem'; did you mean 'time'?",
         "KB:21:16: facts[1].statement: expected text, found a list",
         "KB:23:13: facts[1].topics: expected at least 1 item(s), found 0",
         "KB:26:13: facts[1].quotes: expected at least one quote: every fact is traceable to its source",

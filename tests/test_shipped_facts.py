@@ -136,3 +136,17 @@ def test_altered_fingerprint_in_copy_of_shipped_file_fails(write_kb: Callable[..
         f"sources[0].sha256: fingerprint mismatch: the text's SHA-256 is {digest}, the file records {'a' * 64}; "
         "the text was changed, or the digest is wrong"
     )
+
+
+def test_schema_and_semantic_problems_are_reported_in_one_run(write_kb: Callable[..., Path]) -> None:
+    text = SHIPPED_FACTS.read_text(encoding="utf-8")
+    broken = (
+        text.replace("published: null      # nor a date", "published: no")
+        .replace("text: in 2017 earned $ 3 billion\n", "text: in 2017 gained $ 3 billion\n")
+        .replace("quantity: {amount: 51, unit: projects}", "quantity: {amount: 52, unit: projects}")
+    )
+    path = write_kb(broken)
+    with pytest.raises(Exception) as caught:
+        load_knowledge_base(str(path))
+    lines = [line.split(": ", 2)[1] for line in str(caught.value).splitlines()]
+    assert lines == ["sources[0].published", "facts[14].quotes[0].text", "facts[18].quantity.amount"]

@@ -261,8 +261,8 @@ def _emit(
 ) -> None:
     if as_json:
         output_format = Format.json
-    options = _render_options(fields, no_color)
-    _output(build(_read_kb(ctx.obj)), output_format, options)
+    options = _render_options(fields, no_color or ctx.obj["no_color"])
+    _output(build(_read_kb(ctx.obj["facts_path"])), output_format, options)
 
 
 def _output(result: "Result", output_format: Format, options: RenderOptions) -> None:
@@ -297,11 +297,13 @@ def main_options(
             help="The knowledge base to read (default: the one shipped with kzcn). Also KZCN_FACTS; this option wins.",
         ),
     ] = None,
+    no_color: NoColorOption = False,
     version: Annotated[
         bool, typer.Option("--version", callback=_version, is_eager=True, help="Print kzcn's version and exit.")
     ] = False,
 ) -> None:
-    ctx.obj = resolve_facts_path(facts)
+    # What every command needs from the global options: the knowledge base's path and the colour switch.
+    ctx.obj = {"facts_path": resolve_facts_path(facts), "no_color": no_color}
 
 
 @app.command(
@@ -343,7 +345,9 @@ def facts(
     ] = None,
     source: Annotated[
         Optional[list[str]],  # noqa: UP045
-        typer.Option("--source", "-s", help="Only facts quoting this source id.", autocompletion=_complete_sources),
+        typer.Option(
+            "--source", "-s", help="Only facts from this source id, or mentioning it.", autocompletion=_complete_sources
+        ),
     ] = None,
     sort: Annotated[
         str, typer.Option("--sort", help="Order: source (the article's order), id, kind or year.")
@@ -444,6 +448,8 @@ def revenue(
 ) -> None:
     from kzcn import figures
 
+    if interpolate and year is None:
+        raise UsageError("--interpolate needs --year: it estimates one year between two that have a figure")
     _emit(
         ctx,
         lambda kb: figures.revenue(kb, year=year, interpolate=interpolate),
@@ -514,7 +520,9 @@ def check(
     fields: FieldsOption = None,
     no_color: NoColorOption = False,
 ) -> None:
-    kb = _read_kb(ctx.obj)
+    if not coverage and (as_json or fields is not None or output_format is not Format.table):
+        raise UsageError("--format, --json and --fields shape the --coverage list; add --coverage")
+    kb = _read_kb(ctx.obj["facts_path"])
     for warning in kb.warnings:
         _stderr(f"warning: {warning}")
     if verbose:
@@ -526,7 +534,7 @@ def check(
     if coverage:
         from kzcn.query import coverage as coverage_query
 
-        options = _render_options(fields, no_color)
+        options = _render_options(fields, no_color or ctx.obj["no_color"])
         _output(coverage_query(kb), Format.json if as_json else output_format, options)
 
 

@@ -161,7 +161,7 @@ def _interpolated(totals: list[Fact], year: int) -> dict[str, Any]:
     unit, scale = before.quantity.unit, before.quantity.scale
     return {
         "year": year,
-        "basis": "interpolated",
+        "basis": "interpolated from forecast" if forecast else "interpolated",
         "label": f"Interpolated by kzcn between {before.time.year} and {after.time.year}; not stated by the article",
         "text": amount_text(value, unit, scale, places=2),
         "id": None,

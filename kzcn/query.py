@@ -136,7 +136,7 @@ def list_facts(
             continue
         if entity_set and not entity_set <= {entity.casefold() for entity in fact.entities}:
             continue
-        if source_set and fact.source not in source_set:
+        if source_set and fact.source not in source_set and not source_set.intersection(fact.refers_to):
             continue
         if year_list and not all(year_matches(fact.time, year) for year in year_list):
             continue
@@ -153,23 +153,34 @@ def list_facts(
         chosen.sort(key=lambda fact: fact.kind)
     elif sort == "year":
         chosen.sort(key=lambda fact: (fact.time is None, fact.time.year if fact.time else 0))
+    matched = len(chosen)
     if limit is not None:
         chosen = chosen[:limit]
-    hints = [
-        f"no fact has topic {topic!r}; topics: {', '.join(sorted(_facet(kb, 'topic')))}"
-        for topic in topic_set
-        if topic not in _facet(kb, "topic")
-    ] + [
-        f"no fact concerns {entity!r}; entities: {', '.join(sorted(_facet(kb, 'entity')))}"
-        for entity in entities
-        if entity.casefold() not in {known.casefold() for known in _facet(kb, "entity")}
-    ]
+    hints = []
+    if topic_set:
+        known_topics = _facet(kb, "topic")
+        hints += [
+            f"no fact has topic {t!r}; topics: {', '.join(sorted(known_topics))}"
+            for t in topic_set
+            if t not in known_topics
+        ]
+    if entity_set:
+        known_entities = {entity.casefold(): entity for entity in _facet(kb, "entity")}
+        hints += [
+            f"no fact concerns {entity!r}; entities: {', '.join(sorted(known_entities.values()))}"
+            for entity in entities
+            if entity.casefold() not in known_entities
+        ]
+    if len(chosen) < matched:
+        title = f"{len(chosen)} of {matched} matching facts ({len(kb.facts)} in all)"
+    else:
+        title = f"{matched} of {len(kb.facts)} facts"
     return Result(
         view="facts",
         fields=FACT_FIELDS,
         table_fields=_FACT_TABLE,
         records=tuple(fact_record(fact) for fact in chosen),
-        title=f"{len(chosen)} of {len(kb.facts)} facts",
+        title=title,
         empty_message="No facts match." + "".join(f" ({hint})" for hint in hints),
         highlight=(text,) if text else (),
         notes=_kind_legend(),
@@ -228,6 +239,7 @@ SOURCE_FIELDS = (
     Field("facts", "Facts citing it"),
     Field("quoted_by", "Facts quoting it"),
     Field("cited_in", "Cited in"),
+    Field("cited_in_paragraph", "Cited in ¶"),
     Field("notes", "Notes"),
 )
 
@@ -252,7 +264,8 @@ def list_sources(kb: KnowledgeBase) -> Result:
                 "sha256": source.sha256,
                 "facts": citing,
                 "quoted_by": quoting,
-                "cited_in": f"{source.cited_in[0]} ¶{source.cited_in[1]}" if source.cited_in else None,
+                "cited_in": source.cited_in[0] if source.cited_in else None,
+                "cited_in_paragraph": source.cited_in[1] if source.cited_in else None,
                 "notes": source.notes,
             }
         )

@@ -162,7 +162,8 @@ def test_revenue_year_without_figure_names_the_years(cli: Run) -> None:
 
 def test_interpolated_year_is_labelled(cli: Run) -> None:
     data = json.loads(cli("revenue", "--year", "2019", "--interpolate", "--json").stdout)
-    assert (data["basis"], data["interpolated"], data["stated"]) == ("interpolated", True, False)
+    assert (data["basis"], data["interpolated"], data["stated"]) == ("interpolated from forecast", True, False)
+    assert (data["forecast"], data["qualifier"]) == (True, "approximate")
     assert data["amount"] == pytest.approx(3 + 2 * 2 / 3)
     assert "not stated by the article" in data["label"]
 
@@ -270,3 +271,15 @@ def test_colour_is_off_for_no_color_dumb_terminals_and_the_flag(cli: Run, env: d
 
 def test_forced_colour_styles_kinds(cli: Run) -> None:
     assert "\x1b[1;33mforecast" in cli("facts", "--kind", "forecast", env={"FORCE_COLOR": "1"}).stdout
+
+
+def test_limit_title_says_how_many_matched(cli: Run, write_kb: Callable[..., Path]) -> None:
+    out = cli("--facts", str(write_kb()), "facts", "--topic", "transport", "--limit", "2").stdout
+    assert out.startswith("2 of 4 matching facts (6 in all)\n")
+    assert cli("--facts", str(write_kb()), "facts", "--topic", "transport").stdout.startswith("4 of 6 facts\n")
+
+
+def test_source_filter_includes_facts_mentioning_the_source(cli: Run) -> None:
+    assert ids_in_json(cli("facts", "--source", "export-of-integration", "--json")) == ["export-of-integration-film"]
+    record = json.loads(cli("sources", "--json").stdout)[1]
+    assert (record["cited_in"], record["cited_in_paragraph"], record["facts"]) == ("article", 11, 1)

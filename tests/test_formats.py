@@ -165,3 +165,28 @@ def test_empty_json_result_is_an_empty_list(cli: Run) -> None:
     result = cli("facts", "--topic", "fishing", "--json")
     assert (result.exit_code, result.stdout) == (0, "[]\n")
     assert result.stderr.startswith("No facts match.")
+
+
+@pytest.mark.parametrize(
+    ("args", "message"),
+    [
+        (
+            ["revenue", "--interpolate"],
+            "kzcn: --interpolate needs --year: it estimates one year between two that have a figure\n",
+        ),
+        (["check", "--json"], "kzcn: --format, --json and --fields shape the --coverage list; add --coverage\n"),
+        (
+            ["check", "--fields", "sentence"],
+            "kzcn: --format, --json and --fields shape the --coverage list; add --coverage\n",
+        ),
+    ],
+)
+def test_options_that_would_be_ignored_are_usage_errors(cli: Run, args: list[str], message: str) -> None:
+    result = cli(*args)
+    assert (result.exit_code, result.stdout, result.stderr) == (2, "", message)
+
+
+def test_no_color_works_before_the_command_too(cli: Run) -> None:
+    coloured = cli("facts", "--kind", "forecast", env={"FORCE_COLOR": "1"}).stdout
+    assert "\x1b[" in coloured
+    assert "\x1b[" not in cli("--no-color", "facts", "--kind", "forecast", env={"FORCE_COLOR": "1"}).stdout

@@ -3,11 +3,14 @@
 from __future__ import annotations
 
 import re
+import shlex
+import subprocess
+import sys
 from pathlib import Path
 
 import pytest
 
-from conftest import REPO
+from conftest import REPO, subprocess_env
 from kzcn.errors import KnowledgeBaseError
 from kzcn.kb import load_knowledge_base
 
@@ -39,3 +42,24 @@ def test_knowledge_base_example_passes_the_check(tmp_path: Path) -> None:
     path.write_text(changed, encoding="utf-8")
     with pytest.raises(KnowledgeBaseError, match=r"fingerprint mismatch: the text.s SHA-256 is [0-9a-f]{64}"):
         load_knowledge_base(str(path))
+
+
+def console_examples() -> list[tuple[str, str]]:
+    """(command, output) of every README console example shown whole (elided ones say so with …)."""
+    readme = (REPO / "README.md").read_text(encoding="utf-8")
+    examples = []
+    for block in re.findall(r"```console\n(.*?)\n```", readme, flags=re.S):
+        if "…" in block or "broken.yaml" in block:
+            continue
+        command, _, output = block.partition("\n")
+        assert command.startswith("$ kzcn ") and "\n$ " not in output, block
+        examples.append((command[2:], output))
+    return examples
+
+
+@pytest.mark.parametrize(("command", "output"), console_examples(), ids=[c for c, _ in console_examples()])
+def test_console_examples_match_real_output(command: str, output: str, tmp_path: Path) -> None:
+    env = subprocess_env(tmp_path, COLUMNS="100")
+    shell_command = f"{shlex.quote(sys.executable)} -m {command}"
+    real = subprocess.run(["bash", "-c", shell_command], capture_output=True, text=True, env=env, timeout=60).stdout
+    assert [line.rstrip() for line in real.rstrip("\n").splitlines()] == output.splitlines()

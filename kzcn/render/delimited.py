@@ -47,5 +47,7 @@ def render(result: Result, options: RenderOptions, *, tab: bool) -> str:
     writer = csv.writer(buffer, lineterminator="\n")
     writer.writerow(keys)
     for record in result.records:
-        writer.writerow([cell(record.get(key)) for key in keys])
+        # CSV has no way to carry NUL (Python 3.10's writer refuses it, most readers choke on it): it is the one
+        # character CSV shows as the text \x00 instead of exactly.
+        writer.writerow([cell(record.get(key)).replace("\x00", "\\x00") for key in keys])
     return buffer.getvalue()

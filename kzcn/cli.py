@@ -5,6 +5,7 @@
 import contextlib
 import errno
 import functools
+import gc
 import os
 import sys
 from collections.abc import Callable
@@ -540,6 +541,9 @@ def check(
 
 def main() -> None:
     """The `kzcn` console script: the app, with interrupts and broken pipes outside any command handled too."""
+    # A run is short and builds no cycles worth collecting; the collector's passes only cost time (and the
+    # process leaves through os._exit without a teardown). kzcn.kb does the same around a load for library use.
+    gc.disable()
     try:
         app(prog_name="kzcn")
         status = 0

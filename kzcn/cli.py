@@ -76,28 +76,13 @@ def _completion_values(ctx: typer.Context, facet: str, incomplete: str) -> list[
     return [value for value in found if value.casefold().startswith(lowered)]
 
 
-def _complete_ids(ctx: typer.Context, incomplete: str) -> list[str]:
-    return _completion_values(ctx, "id", incomplete)
+def _completer(facet: str) -> Callable[[typer.Context, str], list[str]]:
+    """A Typer autocompletion callback offering the knowledge base's values of one facet."""
 
+    def complete(ctx: typer.Context, incomplete: str) -> list[str]:
+        return _completion_values(ctx, facet, incomplete)
 
-def _complete_derived(ctx: typer.Context, incomplete: str) -> list[str]:
-    return _completion_values(ctx, "derived", incomplete)
-
-
-def _complete_topics(ctx: typer.Context, incomplete: str) -> list[str]:
-    return _completion_values(ctx, "topic", incomplete)
-
-
-def _complete_entities(ctx: typer.Context, incomplete: str) -> list[str]:
-    return _completion_values(ctx, "entity", incomplete)
-
-
-def _complete_years(ctx: typer.Context, incomplete: str) -> list[str]:
-    return _completion_values(ctx, "year", incomplete)
-
-
-def _complete_sources(ctx: typer.Context, incomplete: str) -> list[str]:
-    return _completion_values(ctx, "source", incomplete)
+    return complete
 
 
 def _complete_kinds(incomplete: str) -> list[str]:
@@ -321,7 +306,7 @@ def facts(
     text: Annotated[Optional[str], typer.Argument(help="Words to find in statements and quotes.")] = None,  # noqa: UP045
     topic: Annotated[
         Optional[list[str]],  # noqa: UP045
-        typer.Option("--topic", "-t", help="Only facts with this topic.", autocompletion=_complete_topics),
+        typer.Option("--topic", "-t", help="Only facts with this topic.", autocompletion=_completer("topic")),
     ] = None,
     kind: Annotated[
         Optional[list[str]],  # noqa: UP045
@@ -335,19 +320,22 @@ def facts(
             "--entity",
             "-e",
             help="Only facts about this entity (Kazakhstan, Vietnam, ...).",
-            autocompletion=_complete_entities,
+            autocompletion=_completer("entity"),
         ),
     ] = None,
     year: Annotated[
         Optional[list[int]],  # noqa: UP045
         typer.Option(
-            "--year", "-y", min=1, max=9999, help="Only facts about this year.", autocompletion=_complete_years
+            "--year", "-y", min=1, max=9999, help="Only facts about this year.", autocompletion=_completer("year")
         ),
     ] = None,
     source: Annotated[
         Optional[list[str]],  # noqa: UP045
         typer.Option(
-            "--source", "-s", help="Only facts from this source id, or mentioning it.", autocompletion=_complete_sources
+            "--source",
+            "-s",
+            help="Only facts from this source id, or mentioning it.",
+            autocompletion=_completer("source"),
         ),
     ] = None,
     sort: Annotated[
@@ -395,7 +383,7 @@ def facts(
 @handles_errors
 def show(
     ctx: typer.Context,
-    fact_id: Annotated[str, typer.Argument(metavar="ID", help="The fact's id.", autocompletion=_complete_ids)],
+    fact_id: Annotated[str, typer.Argument(metavar="ID", help="The fact's id.", autocompletion=_completer("id"))],
     output_format: FormatOption = Format.table,
     as_json: JsonOption = False,
     fields: FieldsOption = None,
@@ -437,7 +425,7 @@ def revenue(
     ctx: typer.Context,
     year: Annotated[
         Optional[int],  # noqa: UP045
-        typer.Option("--year", "-y", min=1, max=9999, help="Only this year.", autocompletion=_complete_years),
+        typer.Option("--year", "-y", min=1, max=9999, help="Only this year.", autocompletion=_completer("year")),
     ] = None,
     interpolate: Annotated[
         bool, typer.Option("--interpolate", help="Estimate a year between stated ones (labelled interpolated).")
@@ -473,7 +461,7 @@ def totals(
     explain: Annotated[
         Optional[str],  # noqa: UP045
         typer.Option(
-            "--explain", metavar="ID", help="Only this derived figure, in full.", autocompletion=_complete_derived
+            "--explain", metavar="ID", help="Only this derived figure, in full.", autocompletion=_completer("derived")
         ),
     ] = None,
     output_format: FormatOption = Format.table,

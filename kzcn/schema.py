@@ -33,6 +33,8 @@ FORMAT_VERSION = 1
 
 ID_PATTERN = re.compile(r"^[a-z0-9]+(?:-[a-z0-9]+)*$")
 _SHA256 = re.compile(r"^[0-9a-f]{64}$")
+# How YAML 1.1 writes integers that are not plain decimals: 010 (octal), 0x1F, 0b101, 0o17, 1:30 (base 60).
+_LEGACY_INTEGER = re.compile(r"^[+-]?0[0-7_]+$|^[+-]?0[xXbBoO]|:")
 _PLAIN_KEY = re.compile(r"^[A-Za-z_][A-Za-z0-9_-]*$")
 
 _TOP_FIELDS = {"kzcn", "sources", "facts", "relations", "derived"}
@@ -223,17 +225,21 @@ class SchemaReader:
         if isinstance(value, bool) or not isinstance(value, int):
             self._wrong(mapping, key, (*path, key), "a whole number" + (" or null" if nullable else ""))
             return None
-        raw = self._position(mapping, key)[2]
-        if raw is not None and re.match(r"^[+-]?0[0-7_]+$|^[+-]?0[xXbBoO]|:", raw):
-            self.report(
-                (*path, key),
-                f"expected a plain decimal number, found {describe(value, raw)}; write {value} or quote the text",
-            )
+        if self._legacy_integer(mapping, key, path):
             return None
         if not low <= value <= high:
             self.report((*path, key), f"expected a whole number from {low} to {high}, found {value}")
             return None
         return value
+
+    def _legacy_integer(self, mapping: dict[str, Any], key: str, path: tuple[str | int, ...]) -> bool:
+        """Reports an integer YAML read from a non-decimal spelling (010 is 8); True if there was one."""
+        raw = self._position(mapping, key)[2]
+        if raw is None or not _LEGACY_INTEGER.match(raw):
+            return False
+        found = describe(mapping[key], raw)
+        self.report((*path, key), f"expected a plain decimal number, found {found}; write it out")
+        return True
 
     def number(self, mapping: dict[str, Any], key: str, path: tuple[str | int, ...]) -> int | float | None:
         if key not in mapping:
@@ -242,10 +248,9 @@ class SchemaReader:
         if isinstance(value, bool) or not isinstance(value, (int, float)):
             self._wrong(mapping, key, (*path, key), "a number")
             return None
-        raw = self._position(mapping, key)[2]
-        if isinstance(value, int) and raw is not None and re.match(r"^[+-]?0[0-7_]+$|^[+-]?0[xXbBoO]|:", raw):
-            self.report((*path, key), f"expected a plain decimal number, found {describe(value, raw)}; write it out")
+        if isinstance(value, int) and self._legacy_integer(mapping, key, path):
             return None
+        raw = self._position(mapping, key)[2]
         if isinstance(value, float) and not math.isfinite(value):
             self.report((*path, key), f"expected a finite number, found {raw or value}")
             return None

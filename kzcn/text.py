@@ -19,7 +19,7 @@ _FOLD = str.maketrans(
 _PARAGRAPH_BREAK = re.compile(r"\n[ \t\u00a0]*\n\s*")
 # A sentence ends at . ! ? (and any closing quotes or brackets) before white space and an upper-case
 # letter or an opening quote; a lone capital before the dot is an initial ("N. A. Nazarbayev"), not an end.
-_SENTENCE_END = re.compile(r"(?<![\s.][A-Z])(?<=[.!?])[\"'\u201d\u2019)]*\s+(?=[A-Z\"\u201c\u201d(])")
+_SENTENCE_END = re.compile(r"(?<![\s.(][A-Z]\.)(?<=[.!?])[\"'\u201d\u2019)]*\s+(?=[A-Z\"\u201c\u201d(])")
 _NUMBER = re.compile(r"\d+(?:[.,]\d+)*")
 _NUMBER_WORDS = {
     "zero": 0, "one": 1, "two": 2, "three": 3, "four": 4, "five": 5, "six": 6, "seven": 7, "eight": 8,
@@ -90,12 +90,17 @@ def sentences(text: str, paragraph: Span) -> list[Span]:
 
 
 def numbers_in(text: str) -> set[float]:
-    """Every number written in the text, as digits ("1.3", "1,556") or as a small English number word."""
+    """Every number written in the text: digits ("1.3", "1,556", "1.234.567") or a small English number word."""
     found: set[float] = set()
     for token in _NUMBER.findall(text):
-        found.add(float(token.replace(",", "")))
-        if "," in token:
-            found.add(float(token.replace(",", ".", 1)) if token.count(",") == 1 else float(token.replace(",", "")))
+        groups = re.split(r"[.,]", token)
+        if len(groups) == 1:
+            found.add(float(token))
+            continue
+        if all(len(group) == 3 for group in groups[1:]):
+            found.add(float("".join(groups)))  # separators of thousands: 1,556 and 1.234.567
+        if len(groups) == 2:
+            found.add(float(f"{groups[0]}.{groups[1]}"))  # one decimal point or comma: 1.3 and 1,3
     for word in _WORD.findall(text.lower()):
         if word in _NUMBER_WORDS:
             found.add(float(_NUMBER_WORDS[word]))

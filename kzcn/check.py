@@ -64,6 +64,7 @@ class _Checker:
             self.fact(index)
         self.relations()
         self.derivations()
+        self.series_units()
         self.repeated_quotes()
 
     def unique_ids(self) -> None:
@@ -124,20 +125,20 @@ class _Checker:
         if fact.source not in self.kb.sources_by_id:
             self.unknown((*path, "source"), "source", fact.source, f"; known: {', '.join(self.kb.sources_by_id)}")
             return
-        numbers: set[float] = set()
+        numbers: set[int | float] = set()
         for number, quote in enumerate(fact.quotes):
             here = (*path, "quotes", number)
             if not self.paragraph_exists((*here, "paragraph"), fact.source, quote.paragraph):
                 continue
             numbers |= numbers_in(fold(quote.text))
             self.quote(here, fact.source, quote.paragraph, quote.text)
-        if fact.quantity is not None and float(fact.quantity.amount) not in numbers:
+        if fact.quantity is not None and fact.quantity.amount not in numbers:
             self.report(
                 (*path, "quantity", "amount"),
                 f"the amount {fact.quantity.amount} does not appear in the fact's quotes "
                 f"(numbers there: {_listed(numbers)}); quote the words that give it",
             )
-        if fact.time is not None and float(fact.time.year) not in numbers:
+        if fact.time is not None and fact.time.year not in numbers:
             self.report(
                 (*path, "time", "year"),
                 f"the year {fact.time.year} does not appear in the fact's quotes "
@@ -213,6 +214,22 @@ class _Checker:
             except DerivationError as error:
                 self.report(path, f"cannot be computed: {error}")
 
+    def series_units(self) -> None:
+        """Facts of one series measure one thing over time: one unit, or a chart and an interpolation would mix them."""
+        first_of_series: dict[str, int] = {}
+        for index, fact in enumerate(self.kb.facts):
+            if fact.series is None or fact.quantity is None:
+                continue
+            first = first_of_series.setdefault(fact.series, index)
+            reference = self.kb.facts[first].quantity
+            assert reference is not None
+            if reference.unit != fact.quantity.unit:
+                where = format_path(self.in_file(("facts", first)))
+                self.report(
+                    ("facts", index, "quantity", "unit"),
+                    f"series {fact.series!r} is in {reference.unit} ({where}), this fact in {fact.quantity.unit}",
+                )
+
     def repeated_quotes(self) -> None:
         first_use: dict[tuple[str, str], str] = {}
         repeats: dict[str, list[str]] = {}
@@ -268,7 +285,8 @@ def uncovered_sentences(kb: KnowledgeBase) -> list[UncoveredSentence]:
     return missing
 
 
-def _listed(numbers: set[float]) -> str:
+def _listed(numbers: set[int | float]) -> str:
     if not numbers:
         return "none"
-    return ", ".join(f"{n:g}" for n in sorted(numbers)[:10])
+    shown = [repr(n) if isinstance(n, float) else str(n) for n in sorted(numbers)[:10]]
+    return ", ".join(text if len(text) <= 30 else text[:27] + "..." for text in shown)

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from collections.abc import Callable
 from dataclasses import dataclass
-from decimal import ROUND_HALF_UP, Decimal, InvalidOperation
+from decimal import ROUND_HALF_UP, Decimal, InvalidOperation, localcontext
 
 from kzcn.model import SCALES, DerivedSpec, Fact, KnowledgeBase
 
@@ -114,8 +114,9 @@ def _annual_growth(inputs: dict[str, DerivedInput]) -> tuple[Decimal, str, str]:
         raise DerivationError(f"the end year {end.year} is not after the start year {start.year}")
     if start.amount <= 0 or end.amount <= 0:
         raise DerivationError("compound growth needs two positive values")
-    ratio = float(_in_scale(end, start.scale) / start.amount)
-    return Decimal(repr((ratio ** (1 / years) - 1) * 100)), "percent per year", "one"
+    # In decimal logarithms rather than float powers: a ratio of 1e400 overflows a float, not a logarithm.
+    ratio = _in_scale(end, start.scale) / start.amount
+    return ((ratio.ln() / years).exp() - 1) * 100, "percent per year", "one"
 
 
 def _sum(inputs: dict[str, DerivedInput]) -> tuple[Decimal, str, str]:
@@ -164,7 +165,10 @@ def derive(spec: DerivedSpec, facts_by_id: dict[str, Fact]) -> DerivedFigure:
     units = {item.unit for item in inputs.values()}
     if operation.needs_same_unit and len(units) > 1:
         raise DerivationError(f"its inputs are in different units ({', '.join(sorted(units))})")
-    value, unit, scale = operation.compute(inputs)
+    try:
+        value, unit, scale = operation.compute(inputs)
+    except ArithmeticError as error:  # decimal overflow and the like: a located problem, not a crash
+        raise DerivationError(f"its arithmetic fails ({type(error).__name__})") from None
     years = [item.year for item in inputs.values() if item.year is not None]
     ordered = tuple(inputs[role] for role in operation.roles)
     return DerivedFigure(
@@ -175,7 +179,7 @@ def derive(spec: DerivedSpec, facts_by_id: dict[str, Fact]) -> DerivedFigure:
         unit=unit,
         scale=scale,
         formula=operation.formula,
-        arithmetic=_arithmetic(operation.formula, inputs, value),
+        arithmetic=_arithmetic(operation.formula, inputs, operation.roles, value),
         inputs=ordered,
         year=max(years) if years else None,
         based_on_forecast=any(item.kind == "forecast" for item in inputs.values()),
@@ -190,18 +194,29 @@ def derive_all(kb: KnowledgeBase) -> list[DerivedFigure]:
 
 
 def plain_number(value: Decimal, places: int | None = None) -> str:
-    """A decimal as short plain digits, rounded half-up to `places` if given: 1.7 not 1.70, 43.3 for places=1."""
-    if places is not None:
-        value = value.quantize(Decimal(1).scaleb(-places), rounding=ROUND_HALF_UP)
+    """A decimal as short plain digits, rounded half-up to `places` if given: 1.7 not 1.70, 43.3 for places=1.
+
+    A figure that would round to zero keeps two significant digits instead (0.0051, not 0): a computed figure is
+    never shown as nothing when it is something."""
+    if places is not None and value.is_finite():
+        if value and value.adjusted() < -places:
+            places = -value.adjusted() + 1
+        # Enough precision for every digit before the point: quantize fails past the context's 28 by default.
+        with localcontext() as context:
+            context.prec = max(28, value.adjusted() + places + 2)
+            value = value.quantize(Decimal(1).scaleb(-places), rounding=ROUND_HALF_UP)
     text = format(value, "f")
     if "." in text:
         text = text.rstrip("0").rstrip(".")
     return "0" if text in ("-0", "") else text
 
 
-def _arithmetic(formula: str, inputs: dict[str, DerivedInput], value: Decimal) -> str:
+def _arithmetic(formula: str, inputs: dict[str, DerivedInput], roles: tuple[str, ...], value: Decimal) -> str:
+    # Every input is shown in the scale of the first, as the operation computes: 3 / 5 × 100 for $3 billion of
+    # $5000 million, never 3 / 5000.
+    scale = inputs[roles[0]].scale
     words = formula
     for role in sorted(inputs, key=len, reverse=True):
         item = inputs[role]
-        words = words.replace(f"{role} year", str(item.year)).replace(role, plain_number(item.amount))
+        words = words.replace(f"{role} year", str(item.year)).replace(role, plain_number(_in_scale(item, scale)))
     return f"{words} = {plain_number(value, 4)}"

@@ -15,9 +15,12 @@ REVENUE_SERIES = "transport-income"
 """The series `kzcn revenue` shows: facts and derived figures declared with `series: transport-income`."""
 
 
-def amount_text(value: Decimal, unit: str, scale: str, *, signed: bool = False, places: int = 1) -> str:
-    """A computed figure in the same words as a stated one: "$1.7 billion", "43.3 %", "+$2 billion"."""
-    sign = "+" if signed and value > 0 else ("−" if value < 0 else "")
+def amount_text(
+    value: Decimal, unit: str, scale: str, *, signed: bool = False, places: int = 1, exact: bool = True
+) -> str:
+    """A computed figure in the same words as a stated one: "$1.7 billion", "43.3 %", "+$2 billion"; with "≈ "
+    before it when it rests on a bound or an estimate."""
+    sign = ("" if exact else "≈ ") + ("+" if signed and value > 0 else ("−" if value < 0 else ""))
     digits = plain_number(abs(value), places)
     if unit.startswith("percent"):
         return f"{sign}{digits} %" + unit[len("percent") :]
@@ -88,7 +91,7 @@ def figure_record(figure: DerivedFigure) -> dict[str, Any]:
         "year": figure.year,
         "basis": "derived from forecast" if figure.based_on_forecast else "derived",
         "label": figure.label,
-        "text": amount_text(figure.value, figure.unit, figure.scale, signed=signed),
+        "text": amount_text(figure.value, figure.unit, figure.scale, signed=signed, exact=figure.exact),
         "id": figure.id,
         "source": "computed by kzcn",
         "amount": _number(figure.value),
@@ -114,7 +117,8 @@ def revenue(kb: KnowledgeBase, *, year: int | None = None, interpolate: bool = F
     totals = [fact for fact in series if fact.id not in parts]
     rows = [_figure_from_fact(fact, "part" if fact.id in parts else "total") for fact in series]
     rows += [figure_record(derive(spec, kb.facts_by_id)) for spec in kb.derived if spec.series == REVENUE_SERIES]
-    years = sorted({fact.time.year for fact in totals if fact.time})
+    years = sorted({row["year"] for row in rows if not row["derived"]})  # stated or forecast, whole or part
+    total_years = sorted({fact.time.year for fact in totals if fact.time})
     if not series_ids:
         raise NotFoundError(f"the knowledge base has no facts in the {REVENUE_SERIES!r} series")
     notes = [
@@ -125,18 +129,19 @@ def revenue(kb: KnowledgeBase, *, year: int | None = None, interpolate: bool = F
     if year is not None:
         if year in years:
             rows = [row for row in rows if row["year"] == year]
-        elif interpolate and years and years[0] < year < years[-1]:
+        elif interpolate and total_years and total_years[0] < year < total_years[-1]:
             rows = [_interpolated(totals, year)]
             notes.append("interpolated: a straight line between the nearest stated or forecast years, by kzcn.")
         else:
-            hint = " (--interpolate estimates years between them)" if len(years) > 1 and not interpolate else ""
+            hint = " (--interpolate estimates years between them)" if len(total_years) > 1 and not interpolate else ""
             raise NotFoundError(
                 f"no transport income figure for {year}; years with one: {', '.join(map(str, years))}{hint}"
             )
         rows.sort(key=lambda row: (row["role"] != "total", row["derived"]))
         single = True
     else:
-        rows.sort(key=lambda row: (row["year"], row["role"] != "total", row["derived"]))
+        # A derived figure whose inputs have no year goes last.
+        rows.sort(key=lambda row: (row["year"] is None, row["year"] or 0, row["role"] != "total", row["derived"]))
     return Result(
         view="revenue",
         fields=FIGURE_FIELDS,
@@ -163,7 +168,7 @@ def _interpolated(totals: list[Fact], year: int) -> dict[str, Any]:
         "year": year,
         "basis": "interpolated from forecast" if forecast else "interpolated",
         "label": f"Interpolated by kzcn between {before.time.year} and {after.time.year}; not stated by the article",
-        "text": amount_text(value, unit, scale, places=2),
+        "text": amount_text(value, unit, scale, places=2, exact=False),
         "id": None,
         "source": "computed by kzcn",
         "amount": _number(value),
@@ -222,7 +227,11 @@ def totals(kb: KnowledgeBase, *, explain: str | None = None) -> Result:
                 "id": figure.id,
                 "label": figure.label,
                 "text": amount_text(
-                    figure.value, figure.unit, figure.scale, signed=figure.operation.endswith("change")
+                    figure.value,
+                    figure.unit,
+                    figure.scale,
+                    signed=figure.operation.endswith("change"),
+                    exact=figure.exact,
                 ),
                 "formula": figure.formula,
                 "arithmetic": figure.arithmetic,

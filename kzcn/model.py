@@ -21,6 +21,37 @@ RELATION_KINDS = ("part-of", "increase")
 """Constraints between two facts' quantities: a part is no larger than its whole; an increase ends higher."""
 
 
+def decimal_parts(amount: int | float) -> tuple[int, int]:
+    """(digits, exponent) with amount == digits × 10**exponent exactly as written: 8.2 is (82, -1).
+
+    A float is read through its shortest repr, which is what the YAML file said: 8.2, not 8.1999999999999993.
+    """
+    if isinstance(amount, int):
+        return amount, 0
+    text = repr(amount)
+    mantissa, _, exponent_text = text.partition("e")
+    exponent = int(exponent_text) if exponent_text else 0
+    whole, _, fraction = mantissa.partition(".")
+    fraction = fraction.rstrip("0")
+    return int(whole + fraction), exponent - len(fraction)
+
+
+def scaled(amount: int | float, factor: int) -> int | float:
+    """amount × factor: an exact int when the product is whole (8.2 × 10**9 is 8200000000), else the float
+    nearest the exact product."""
+    digits, exponent = decimal_parts(amount)
+    if exponent >= 0:
+        return digits * factor * int(10**exponent)
+    numerator, denominator = digits * factor, int(10**-exponent)
+    if numerator % denominator == 0:
+        return numerator // denominator
+    try:
+        quotient: float = numerator / denominator  # int / int rounds once, correctly
+    except OverflowError:
+        quotient = float("inf") if numerator > 0 else float("-inf")
+    return quotient
+
+
 @dataclass(frozen=True)
 class Quantity:
     amount: int | float
@@ -34,13 +65,8 @@ class Quantity:
 
     @property
     def value(self) -> int | float:
-        """The amount in base units (3 billion USD is 3000000000)."""
-        factor = SCALES[self.scale]
-        if isinstance(self.amount, int):
-            return self.amount * factor
-        # Multiply through the decimal text so 1.3 billion is 1300000000, not 1300000000.0000002.
-        scaled = round(self.amount * factor, 6)
-        return int(scaled) if scaled == int(scaled) else scaled
+        """The amount in base units, exactly: 8.2 billion is 8200000000, not 8199999999.999999."""
+        return scaled(self.amount, SCALES[self.scale])
 
 
 @dataclass(frozen=True)

@@ -7,7 +7,7 @@ from collections.abc import Iterable
 from typing import Any
 
 from kzcn.errors import NotFoundError
-from kzcn.model import Fact, KnowledgeBase, Quantity, TimeRef
+from kzcn.model import Fact, KnowledgeBase, Quantity, TimeRef, decimal_parts
 from kzcn.result import Context, Field, Result
 
 SORT_KEYS = ("source", "id", "kind", "year")
@@ -354,10 +354,11 @@ def _kind_legend() -> tuple[str, ...]:
 
 
 def _number_text(amount: int | float) -> str:
-    """3 for 3 and 3.0, 1.3 for 1.3: the shortest text that reads back as the same number."""
-    if isinstance(amount, float) and amount.is_integer() and abs(amount) < 1e15:
-        return str(int(amount))
-    text = repr(amount)
-    if "e" in text:  # 1e-05: spell it out rather than show an exponent
-        text = format(amount, "f").rstrip("0").rstrip(".")
-    return text
+    """The amount in plain decimal digits, never an exponent: 0.0000001, 100000000000000000000000, 1.3."""
+    digits, exponent = decimal_parts(amount)
+    sign = "-" if digits < 0 else ""
+    text = str(abs(digits))
+    if exponent >= 0:
+        return sign + text + "0" * exponent
+    text = text.rjust(-exponent + 1, "0")
+    return f"{sign}{text[:exponent]}.{text[exponent:]}"

@@ -89,21 +89,26 @@ def sentences(text: str, paragraph: Span) -> list[Span]:
     return [span for span in spans if text[span.start : span.end].strip()]
 
 
-def numbers_in(text: str) -> set[float]:
-    """Every number written in the text: digits ("1.3", "1,556", "1.234.567") or a small English number word."""
-    found: set[float] = set()
+def numbers_in(text: str) -> set[int | float]:
+    """Every number written in the text: digits ("1.3", "1,556", "1.234.567") or a small English number word.
+
+    Whole numbers are ints, so that any amount compares exactly, however large."""
+    found: set[int | float] = set()
     for token in _NUMBER.findall(text):
         groups = re.split(r"[.,]", token)
-        if len(groups) == 1:
-            found.add(float(token))
+        try:
+            if len(groups) == 1:
+                found.add(int(token))
+                continue
+            if all(len(group) == 3 for group in groups[1:]):
+                found.add(int("".join(groups)))  # separators of thousands: 1,556 and 1.234.567
+            if len(groups) == 2:
+                found.add(float(f"{groups[0]}.{groups[1]}"))  # one decimal point or comma: 1.3 and 1,3
+        except ValueError:  # more digits than Python converts (4,300): no amount of a knowledge base
             continue
-        if all(len(group) == 3 for group in groups[1:]):
-            found.add(float("".join(groups)))  # separators of thousands: 1,556 and 1.234.567
-        if len(groups) == 2:
-            found.add(float(f"{groups[0]}.{groups[1]}"))  # one decimal point or comma: 1.3 and 1,3
     for word in _WORD.findall(text.lower()):
         if word in _NUMBER_WORDS:
-            found.add(float(_NUMBER_WORDS[word]))
+            found.add(_NUMBER_WORDS[word])
     return found
 
 

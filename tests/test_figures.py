@@ -1,0 +1,158 @@
+"""Figures at the edges: exact scaling, large and small amounts, every operation, units and scales, series."""
+
+from __future__ import annotations
+
+import json
+from collections.abc import Callable
+from pathlib import Path
+from typing import Any
+
+import pytest
+
+from conftest import sha256
+
+Run = Callable[..., Any]
+
+
+def kb_with(
+    facts: list[tuple[str, int | float, str, str, int | None, str]],
+    derived: list[dict[str, Any]] | None = None,
+    relations: list[dict[str, Any]] | None = None,
+) -> dict[str, Any]:
+    """A knowledge base whose source has one paragraph per fact: (id, amount, unit, scale, year, quote)."""
+    text = "\n\n".join(quote for *_rest, quote in facts)
+    return {
+        "kzcn": 1,
+        "sources": [
+            {"id": "doc", "kind": "article", "title": None, "author": None, "published": None, "text": text,
+             "sha256": sha256(text)}
+        ],
+        "facts": [
+            {
+                "id": fact_id,
+                "statement": quote,
+                "kind": "statistic",
+                "topics": ["transport"],
+                "entities": [],
+                "quantity": {"amount": amount, "unit": unit, "scale": scale},
+                **({"time": {"year": year}} if year is not None else {}),
+                "series": "transport-income",
+                "source": "doc",
+                "quotes": [{"paragraph": number, "text": quote}],
+            }
+            for number, (fact_id, amount, unit, scale, year, quote) in enumerate(facts, start=1)
+        ],
+        "relations": relations or [],
+        "derived": derived or [],
+    }  # fmt: skip
+
+
+def test_scaled_values_are_exact(cli: Run, write_kb: Callable[..., Path]) -> None:
+    data = kb_with(
+        [
+            ("whole", 8.2, "USD", "billion", 2017, "In 2017 it earned $ 8.2 billion."),
+            ("part", 8200, "USD", "million", 2017, "In 2017 all $ 8200 million of it came from transit."),
+            ("tiny", 1e-07, "USD", "one", None, "A fee of 0.0000001 dollars."),
+            ("trillions", 4.35, "USD", "trillion", None, "Trade of 4.35 trillion dollars."),
+        ],
+        relations=[{"id": "all-transit", "kind": "part-of", "part": "part", "whole": "whole"}],
+    )
+    path = str(write_kb(data))
+    assert cli("--facts", path, "check").exit_code == 0  # 8200 million is no more than 8.2 billion
+    records = {r["id"]: r for r in json.loads(cli("--facts", path, "facts", "--json").stdout)}
+    assert records["whole"]["value"] == 8_200_000_000 == records["part"]["value"]
+    assert records["trillions"]["value"] == 4_350_000_000_000
+    assert records["tiny"]["quantity_text"] == "$0.0000001"
+    data["relations"] = [{"id": "growth", "kind": "increase", "from": "part", "to": "whole"}]
+    result = cli("--facts", str(write_kb(data)), "check")
+    assert result.exit_code == 3 and "increase does not hold" in result.stderr  # equal values: no increase
+
+
+def test_huge_amounts_and_results_are_computed_not_crashed(cli: Run, write_kb: Callable[..., Path]) -> None:
+    big = 10**24
+    data = kb_with(
+        [
+            ("a", big, "USD", "one", 2000, f"In 2000 it was {big} dollars."),
+            ("b", 2, "USD", "one", 2010, "In 2010 it was 2 dollars."),
+            ("c", 1e-200, "USD", "one", 2001, "In 2001 it was 1e-200 dollars: 1."),
+        ],
+        derived=[
+            {"id": "total", "label": "a plus b", "operation": "sum", "inputs": {"first": "a", "second": "b"}},
+            {"id": "fall", "label": "a to b", "operation": "annual-growth", "inputs": {"from": "a", "to": "b"}},
+        ],
+    )
+    data["facts"][2]["quantity"]["amount"] = 1  # the quote has no plain 1e-200; keep the fact simple
+    path = str(write_kb(data))
+    totals = {r["id"]: r for r in json.loads(cli("--facts", path, "totals", "--json").stdout)}
+    assert totals["total"]["text"] == "$1000000000000000000000002"
+    assert totals["fall"]["text"] == "−99.6 % per year"
+    for args in (["facts"], ["revenue"], ["revenue", "--json"], ["totals"], ["stats"]):
+        result = cli("--facts", path, *args)
+        assert result.exit_code == 0, (args, result.stderr)
+
+
+def test_arithmetic_is_shown_in_one_scale(cli: Run, write_kb: Callable[..., Path]) -> None:
+    data = kb_with(
+        [
+            ("part", 3, "USD", "billion", 2017, "In 2017 $ 3 billion came from transit."),
+            ("whole", 5000, "USD", "million", 2017, "In 2017 it earned $ 5000 million."),
+        ],
+        derived=[{"id": "share", "label": "share", "operation": "share", "inputs": {"part": "part", "whole": "whole"}}],
+    )
+    record = json.loads(cli("--facts", str(write_kb(data)), "totals", "--explain", "share", "--json").stdout)
+    assert (record["arithmetic"], record["text"]) == ("3 / 5 × 100 = 60", "60 %")
+
+
+def test_a_small_derived_figure_is_never_shown_as_zero(cli: Run, write_kb: Callable[..., Path]) -> None:
+    data = kb_with(
+        [
+            ("part", 51, "USD", "one", 2017, "In 2017 51 dollars came from transit."),
+            ("whole", 1000000, "USD", "one", 2017, "In 2017 it earned 1000000 dollars."),
+        ],
+        derived=[{"id": "share", "label": "share", "operation": "share", "inputs": {"part": "part", "whole": "whole"}}],
+    )
+    record = json.loads(cli("--facts", str(write_kb(data)), "totals", "--explain", "share", "--json").stdout)
+    assert record["text"] == "0.0051 %"
+
+
+def test_series_figures_without_a_year_do_not_break_revenue(cli: Run, write_kb: Callable[..., Path]) -> None:
+    data = kb_with(
+        [
+            ("income", 3, "USD", "billion", 2017, "In 2017 it earned $ 3 billion."),
+            ("a", 1, "USD", "billion", None, "One part was $ 1 billion."),
+            ("b", 2, "USD", "billion", None, "The other was $ 2 billion."),
+        ],
+        derived=[
+            {"id": "sum", "label": "a + b", "operation": "sum", "series": "transport-income",
+             "inputs": {"first": "a", "second": "b"}},
+        ],
+    )  # fmt: skip
+    path = str(write_kb(data))
+    for args in (["revenue"], ["revenue", "--json"], ["revenue", "--year", "2017"]):
+        result = cli("--facts", path, *args)
+        assert result.exit_code == 0, (args, result.stderr)
+
+
+def test_a_series_mixes_no_units(cli: Run, write_kb: Callable[..., Path]) -> None:
+    data = kb_with(
+        [
+            ("y2017", 3, "KZT", "billion", 2017, "In 2017 it earned 3 billion tenge."),
+            ("y2020", 5, "USD", "billion", 2020, "In 2020 it will earn $ 5 billion."),
+        ]
+    )
+    result = cli("--facts", str(write_kb(data)), "check")
+    assert result.exit_code == 3
+    assert "facts[1].quantity.unit: series 'transport-income' is in KZT (facts[0]), this fact in USD" in result.stderr
+
+
+@pytest.mark.parametrize("parts_only", [True])
+def test_revenue_years_include_parts(cli: Run, write_kb: Callable[..., Path], parts_only: bool) -> None:
+    data = kb_with(
+        [
+            ("whole", 3, "USD", "billion", 2016, "In 2016 it earned $ 3 billion."),
+            ("part", 1, "USD", "billion", 2017, "In 2017 $ 1 billion came from transit."),
+        ],
+        relations=[{"id": "p", "kind": "part-of", "part": "part", "whole": "whole"}],
+    )
+    path = str(write_kb(data))
+    assert json.loads(cli("--facts", path, "revenue", "--year", "2017", "--json").stdout)["id"] == "part"

@@ -72,8 +72,10 @@ def _completion_values(ctx: typer.Context, facet: str, incomplete: str) -> list[
     worker.join(timeout=2.0)
     if worker.is_alive():
         return []
+    from kzcn.render import visible
+
     lowered = incomplete.casefold()
-    return [value for value in found if value.casefold().startswith(lowered)]
+    return [visible(value) for value in found if value.casefold().startswith(lowered)]
 
 
 def _completer(facet: str) -> Callable[[typer.Context, str], list[str]]:
@@ -157,11 +159,14 @@ def _read_kb(path: str) -> "KnowledgeBase":
 
 
 def _stderr(line: str) -> None:
+    """One message line on stderr, its control characters made visible: messages quote knowledge-base text too."""
+    from kzcn.render import visible
+
     try:
-        sys.stderr.write(line + "\n")
+        sys.stderr.write(visible(line) + "\n")
         sys.stderr.flush()
-    except (OSError, ValueError):
-        pass  # stderr itself is gone: there is nobody left to tell
+    except (OSError, ValueError, AttributeError):
+        pass  # stderr itself is gone (closed, or None when started with 2>&-): there is nobody left to tell
 
 
 def _write(text: str) -> None:
@@ -567,11 +572,12 @@ def _exit_now(status: int) -> None:
     flushed here, the cache was written and renamed atomically before, and kzcn registers no exit handlers.
     """
     try:
-        sys.stdout.flush()
+        if sys.stdout is not None:  # None when started with stdout closed and nothing was written
+            sys.stdout.flush()
     except BrokenPipeError:
         _silence_stdout()
         status = status or EXIT_BROKEN_PIPE
-    except (OSError, ValueError, AttributeError):
+    except (OSError, ValueError):
         status = status or EXIT_OUTPUT_FAILED
     with contextlib.suppress(OSError, ValueError, AttributeError):
         sys.stderr.flush()

@@ -31,11 +31,11 @@ from kzcn.yamlload import LoadedYaml, Position
 FORMAT_VERSION = 1
 """The knowledge-base format this kzcn reads (the top-level `kzcn:` key)."""
 
-ID_PATTERN = re.compile(r"^[a-z0-9]+(?:-[a-z0-9]+)*$")
-_SHA256 = re.compile(r"^[0-9a-f]{64}$")
+ID_PATTERN = re.compile(r"^[a-z0-9]+(?:-[a-z0-9]+)*\Z")  # \Z, not $: "$" also matches before a final newline
+_SHA256 = re.compile(r"^[0-9a-f]{64}\Z")
 # How YAML 1.1 writes integers that are not plain decimals: 010 (octal), 0x1F, 0b101, 0o17, 1:30 (base 60).
 _LEGACY_INTEGER = re.compile(r"^[+-]?0[0-7_]+$|^[+-]?0[xXbBoO]|:")
-_PLAIN_KEY = re.compile(r"^[A-Za-z_][A-Za-z0-9_-]*$")
+_PLAIN_KEY = re.compile(r"^[A-Za-z_][A-Za-z0-9_-]*\Z")
 
 _TOP_FIELDS = {"kzcn", "sources", "facts", "relations", "derived"}
 _SOURCE_FIELDS = {

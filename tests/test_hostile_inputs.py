@@ -192,3 +192,77 @@ def test_terminal_escapes_are_escaped_in_json_and_visible_in_tables(cli: Run, wr
     assert next(csv.DictReader(io.StringIO(csv_out)))["statement"] == nasty.replace("\x00", "\\x00")
     table = cli("--facts", path, "facts", "--kind", "opinion", "--fields", "statement", env={"FORCE_COLOR": "1"}).stdout
     assert "A\\x1b[2J\\x1b]0;title\\x07 B\\u202eC \\x9b31m D\\x00E [link=http://x]F[/link] :smile:" in table
+
+
+def test_messages_and_completions_never_carry_raw_control_characters(
+    cli: Run, write_kb: Callable[..., Path], tmp_path: Path
+) -> None:
+    data = small_kb()
+    data["facts"][0]["entities"] = ["\x1b]0;PWNED\x07\x1b[2J", "\u202eevil"]
+    path = write_kb(data)
+    result = cli("--facts", str(path), "facts", "--entity", "nobody")
+    assert result.exit_code == 0
+    assert "\x1b" not in result.stderr and "\u202e" not in result.stderr and "\x07" not in result.stderr
+    assert "\\x1b]0;PWNED\\x07\\x1b[2J" in result.stderr
+    completion = subprocess.run(
+        [sys.executable, "-m", "kzcn"],
+        capture_output=True,
+        text=True,
+        timeout=30,
+        env=subprocess_env(
+            tmp_path,
+            KZCN_FACTS=str(path),
+            _KZCN_COMPLETE="complete_bash",
+            COMP_WORDS="kzcn facts --entity ",
+            COMP_CWORD="3",
+        ),
+        check=False,
+    )
+    assert "\x1b" not in completion.stdout and "\\x1b]0;PWNED" in completion.stdout
+
+
+def test_csv_lists_follow_the_formula_policy(cli: Run, write_kb: Callable[..., Path]) -> None:
+    data = small_kb()
+    data["facts"][5]["entities"] = ["=cmd|' /C calc'!A0", "Europe"]
+    out = cli(
+        "--facts", str(write_kb(data)), "facts", "--kind", "opinion", "--format", "csv", "--fields", "entities"
+    ).stdout
+    assert out == "entities\n'=cmd|' /C calc'!A0; Europe\n"
+
+
+def test_an_id_with_a_trailing_newline_is_not_kebab_case(cli: Run, write_kb: Callable[..., Path]) -> None:
+    data = small_kb()
+    data["facts"][0]["id"] = "trains-2017\n"
+    result = cli("--facts", str(write_kb(data)), "check")
+    assert result.exit_code == 3
+    assert (
+        "facts[0].id: expected a kebab-case id (lower-case letters, digits and single hyphens), found 'trains-2017\\n'"
+        in result.stderr
+    )
+
+
+@pytest.mark.parametrize(
+    ("command", "status"),
+    [
+        ("--facts {broken} check 2>&-", 3),
+        ("facts --fields nope 2>&-", 2),
+        ("facts --json > /dev/full 2>&-", 74),
+        ("check >&-", 0),
+        ("check --verbose >&-", 0),
+    ],
+)
+def test_closed_streams_keep_the_documented_status(
+    tmp_path: Path, write_kb: Callable[..., Path], command: str, status: int
+) -> None:
+    broken = write_kb("facts: [\n")
+    shell_command = f"{sys.executable} -m kzcn " + command.format(broken=broken)
+    result = subprocess.run(
+        ["bash", "-c", shell_command],
+        capture_output=True,
+        text=True,
+        timeout=60,
+        env=subprocess_env(tmp_path),
+        check=False,
+    )
+    assert result.returncode == status
+    assert "Traceback" not in result.stderr

@@ -23,9 +23,7 @@ def cell(value: Any) -> str:
         return "true" if value else "false"
     if isinstance(value, (int, float)):
         return repr(value) if isinstance(value, float) else str(value)
-    if isinstance(value, list):
-        return "; ".join(str(item) for item in value)
-    text = str(value)
+    text = "; ".join(str(item) for item in value) if isinstance(value, list) else str(value)
     # Policy against formula injection (OWASP): text that a spreadsheet would evaluate gets a leading
     # apostrophe; numbers are never touched, so a negative amount stays a number.
     if text.startswith(FORMULA_TRIGGERS):

@@ -36,9 +36,10 @@ def cache_dir() -> Path:
 
 
 def cache_key(path: str, raw: bytes) -> str:
-    """The entry's name: a digest of the file's content, its path (messages name it), kzcn's and Python's versions."""
+    """The entry's name: a digest of the file's content, its path as given (messages and warnings name it),
+    kzcn's and Python's versions."""
     digest = blake2b(raw, digest_size=32)
-    digest.update(f"\0{os.path.abspath(path)}\0{__version__}\0{sys.version_info[:2]}".encode(errors="surrogateescape"))
+    digest.update(f"\0{path}\0{__version__}\0{sys.version_info[:2]}".encode(errors="surrogateescape"))
     return digest.hexdigest()
 
 

@@ -15,7 +15,7 @@ import typer
 
 from kzcn import __version__
 from kzcn.errors import EXIT_INTERNAL, EXIT_KB_UNUSABLE, KzcnError, UsageError
-from kzcn.kb import ENV_FACTS, resolve_facts_path
+from kzcn.kb import resolve_facts_path
 from kzcn.model import FACT_KINDS
 from kzcn.render import Format, RenderOptions
 
@@ -36,7 +36,7 @@ EXIT_STATUS_HELP = (
 
 app = typer.Typer(
     name="kzcn",
-    help="Explore the claims of one article on Kazakhstan–China economic cooperation: facts, sources and derived "
+    help="Explore the claims of one article on Kazakhstan-China economic cooperation: facts, sources and derived "
     "totals, each traceable to a verbatim quote.\n\nExample: kzcn facts --kind forecast",
     epilog=EXIT_STATUS_HELP,
     no_args_is_help=True,
@@ -277,6 +277,7 @@ def _version(value: bool) -> None:
 
 
 @app.callback()
+@handles_errors
 def main_options(
     ctx: typer.Context,
     facts: Annotated[
@@ -284,7 +285,6 @@ def main_options(
         typer.Option(
             "--facts",
             metavar="PATH",
-            envvar=ENV_FACTS,
             help="The knowledge base to read (default: the one shipped with kzcn). Also KZCN_FACTS; this option wins.",
         ),
     ] = None,
@@ -533,7 +533,7 @@ def check(
 
 
 def main() -> None:
-    """The `kzcn` console script: the app, with interrupts and broken pipes outside any command handled too."""
+    """The app, with what happens outside any command handled too: interrupts, broken pipes, unwritable output."""
     # A run is short and builds no cycles worth collecting; the collector's passes only cost time (and the
     # process leaves through os._exit without a teardown). kzcn.kb does the same around a load for library use.
     gc.disable()
@@ -548,10 +548,21 @@ def main() -> None:
     except BrokenPipeError:
         _silence_stdout()
         status = EXIT_BROKEN_PIPE
-    except OSError as error:  # writing --help, --version or a completion script failed (a full disk, say)
-        _stderr(f"kzcn: cannot write output: {error.strerror or error}")
+    except (OSError, UnicodeEncodeError) as error:  # writing --help, --version or a completion script failed
+        reason = (
+            error.strerror
+            if isinstance(error, OSError)
+            else f"the output encoding cannot show {error.object[error.start : error.end]!r}"
+        )
+        _stderr(f"kzcn: cannot write output: {reason or error}")
         _silence_stdout()
         status = EXIT_OUTPUT_FAILED
+    except Exception as error:
+        if os.environ.get("KZCN_DEBUG"):
+            raise
+        if "_KZCN_COMPLETE" not in os.environ:  # completion must stay silent, whatever the shell passed
+            _stderr(f"kzcn: internal error ({type(error).__name__}); run again with KZCN_DEBUG=1 to see the traceback")
+        status = EXIT_INTERNAL
     _exit_now(status)
 
 

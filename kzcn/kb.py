@@ -5,7 +5,7 @@ from __future__ import annotations
 import os
 from dataclasses import replace
 
-from kzcn.errors import KnowledgeBaseError
+from kzcn.errors import KnowledgeBaseError, UsageError
 from kzcn.model import KnowledgeBase
 
 ENV_FACTS = "KZCN_FACTS"
@@ -23,8 +23,10 @@ def packaged_facts_path() -> str:
 
 
 def resolve_facts_path(option: str | None) -> str:
-    """The knowledge base to read: --facts, else KZCN_FACTS, else the packaged one."""
-    if option:
+    """The knowledge base to read: --facts, else KZCN_FACTS (ignored when empty), else the packaged one."""
+    if option is not None:
+        if not option:
+            raise UsageError("--facts needs a path; leave it out to read the knowledge base shipped with kzcn")
         return option
     from_env = os.environ.get(ENV_FACTS)
     if from_env:

@@ -181,7 +181,9 @@ def list_facts(
         table_fields=_FACT_TABLE,
         records=tuple(fact_record(fact) for fact in chosen),
         title=title,
-        empty_message="No facts match." + "".join(f" ({hint})" for hint in hints),
+        empty_message=f"No facts shown: --limit 0 ({matched} match)."
+        if matched
+        else "No facts match." + "".join(f" ({hint})" for hint in hints),
         highlight=(text,) if text else (),
         notes=_kind_legend(),
     )

@@ -104,7 +104,8 @@ def describe(value: Any, raw: str | None) -> str:
     if isinstance(value, int):
         if raw is not None and raw.lstrip("+-") != str(abs(value)):
             return f"integer {value} (YAML reads unquoted {raw!r} as {value})"
-        return f"integer {value}"
+        digits = str(value)
+        return f"integer {digits}" if len(digits) <= 40 else f"integer {digits[:20]}... ({len(digits):,} digits)"
     if isinstance(value, float):
         return f"number {raw if raw is not None else value}"
     if isinstance(value, (datetime.date, datetime.datetime)):

@@ -45,10 +45,11 @@ def normalise(text: str) -> tuple[str, list[int]]:
     offsets: list[int] = []
     previous_space = True
     for offset, char in enumerate(folded):
-        if char == " ":
+        if char.isspace():  # every kind of white space, as fold() treats it (U+2003, U+3000, form feed, ...)
             if previous_space:
                 continue
             previous_space = True
+            char = " "
         else:
             previous_space = False
         out.append(char)

@@ -261,7 +261,8 @@ class _Composer:
             return self.constructor.construct_object(node), text_position
         except (self.yaml.YAMLError, ValueError, TypeError, OverflowError, KeyError) as error:
             self._problem(
-                position, f"cannot read {value!r} as {tag.rsplit(':', 1)[-1]}: {error}; quote it to keep it as text"
+                position,
+                f"cannot read {_shortened(value)!r} as {tag.rsplit(':', 1)[-1]}: {error}; quote it to keep it as text",
             )
             return value, position
 
@@ -279,6 +280,10 @@ class _Composer:
 
     def _capped(self, problems: list[Problem]) -> list[Problem]:
         return cap_problems(problems)
+
+
+def _shortened(text: str) -> str:
+    return text if len(text) <= 40 else f"{text[:20]}...{text[-10:]} ({len(text):,} characters)"
 
 
 def cap_problems(problems: list[Problem]) -> list[Problem]:

@@ -81,3 +81,21 @@ def test_check_never_writes_the_knowledge_base(cli: Callable[..., Any], write_kb
     before = (path.read_bytes(), path.stat().st_mtime_ns)
     cli("--facts", str(path), "check", "--coverage")
     assert (path.read_bytes(), path.stat().st_mtime_ns) == before
+
+
+def test_empty_facts_option_is_a_usage_error_and_empty_variable_is_unset(cli: Callable[..., Any]) -> None:
+    result = cli("--facts", "", "check")
+    assert (result.exit_code, result.stdout) == (2, "")
+    assert result.stderr == "kzcn: --facts needs a path; leave it out to read the knowledge base shipped with kzcn\n"
+    assert cli("check", env={"KZCN_FACTS": ""}).exit_code == 0
+
+
+def test_messages_name_the_path_as_given_even_from_the_cache(
+    cli: Callable[..., Any], write_kb: Callable[..., Path], monkeypatch: Any
+) -> None:
+    path = write_kb()
+    monkeypatch.chdir(path.parent)
+    first = cli("--facts", f"./{path.name}", "check", "--verbose")
+    second = cli("--facts", path.name, "check", "--verbose")
+    assert first.stderr.startswith(f"./{path.name}: OK")
+    assert second.stderr.startswith(f"{path.name}: OK")

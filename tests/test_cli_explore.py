@@ -283,3 +283,8 @@ def test_source_filter_includes_facts_mentioning_the_source(cli: Run) -> None:
     assert ids_in_json(cli("facts", "--source", "export-of-integration", "--json")) == ["export-of-integration-film"]
     record = json.loads(cli("sources", "--json").stdout)[1]
     assert (record["cited_in"], record["cited_in_paragraph"], record["facts"]) == ("article", 11, 1)
+
+
+def test_limit_zero_says_how_many_matched(cli: Run, write_kb: Callable[..., Path]) -> None:
+    result = cli("--facts", str(write_kb()), "facts", "--limit", "0")
+    assert (result.exit_code, result.stdout, result.stderr) == (0, "", "No facts shown: --limit 0 (6 match).\n")

@@ -190,3 +190,12 @@ def test_no_color_works_before_the_command_too(cli: Run) -> None:
     coloured = cli("facts", "--kind", "forecast", env={"FORCE_COLOR": "1"}).stdout
     assert "\x1b[" in coloured
     assert "\x1b[" not in cli("--no-color", "facts", "--kind", "forecast", env={"FORCE_COLOR": "1"}).stdout
+
+
+def test_markdown_keeps_knowledge_base_text_as_text(cli: Run, write_kb: Callable[..., Path]) -> None:
+    data = small_kb()
+    data["facts"][5]["statement"] = "See [this](http://evil) *now* `x` <b>|</b> # _y_"
+    out = cli(
+        "--facts", str(write_kb(data)), "facts", "--kind", "opinion", "--format", "markdown", "--fields", "statement"
+    ).stdout
+    assert "| See \\[this\\](http://evil) \\*now\\* \\`x\\` &lt;b\\>\\|&lt;/b\\> \\# \\_y\\_ |" in out

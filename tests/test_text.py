@@ -31,3 +31,10 @@ def test_quotes_match_across_typography_and_report_offsets() -> None:
     assert fold("a\u00a0 b\u2014c") == "a b-c"
     span = source.span_of('"one - two"', 2)
     assert span is not None and source.text[span.start : span.end] == "“one – two”"
+
+
+def test_every_kind_of_white_space_folds_alike_in_quote_and_source() -> None:
+    for space in ("\u2003", "\u2002", "\u3000", "\x0c", "\u2009"):
+        source = IndexedSource.of(f"In 2017 income was{space}$ 3 billion.")
+        assert source.find(f"In 2017 income was{space}$ 3 billion.", 1) == (1, 0), repr(space)
+        assert source.find("income was $ 3 billion", 1) == (1, 8), repr(space)

@@ -2,10 +2,13 @@
 
 from __future__ import annotations
 
+import re
 from typing import Any
 
 from kzcn.render import RenderOptions, visible
 from kzcn.result import Field, Result
+
+_MARKDOWN_SPECIAL = re.compile(r"[\\`*_\[\]|>#]")
 
 
 def _cell(value: Any, field: Field) -> str:
@@ -18,7 +21,8 @@ def _cell(value: Any, field: Field) -> str:
     else:
         text = str(value)
     text = visible(" ".join(text.split()))
-    return text.replace("\\", "\\\\").replace("|", "\\|").replace("<", "&lt;")
+    # Knowledge-base text stays text: no live links, emphasis, code spans or HTML from a statement.
+    return _MARKDOWN_SPECIAL.sub(lambda match: "\\" + match.group(), text).replace("<", "&lt;")
 
 
 def render(result: Result, options: RenderOptions) -> str:

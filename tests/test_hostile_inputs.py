@@ -266,3 +266,18 @@ def test_closed_streams_keep_the_documented_status(
     )
     assert result.returncode == status
     assert "Traceback" not in result.stderr
+
+
+def test_unreadable_file_message_even_as_root(
+    cli: Run, write_kb: Callable[..., Path], monkeypatch: pytest.MonkeyPatch
+) -> None:
+    # Root reads any file, so the permission error is simulated where kzcn opens the file.
+    import kzcn.yamlload
+
+    path = write_kb()
+
+    def refuse(*_args: object, **_kwargs: object) -> None:
+        raise PermissionError(13, "Permission denied", str(path))
+
+    monkeypatch.setattr(kzcn.yamlload, "open", refuse, raising=False)
+    assert_unusable(cli("--facts", str(path), "facts"), path, ": cannot be read: Permission denied")

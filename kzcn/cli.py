@@ -205,6 +205,42 @@ def _silence_stdout() -> None:
         pass
 
 
+def _report(error: BaseException) -> int | None:
+    """Says on stderr what went wrong and returns the documented exit status; None for what must propagate.
+
+    The one mapping from exceptions to messages and statuses, used inside commands and around the whole app.
+    """
+    if isinstance(error, KzcnError):
+        for line in error.lines():
+            _stderr(line)
+        return error.exit_status
+    if isinstance(error, KeyboardInterrupt):
+        _stderr("kzcn: interrupted")
+        return EXIT_INTERRUPTED
+    if isinstance(error, BrokenPipeError):
+        _silence_stdout()
+        return EXIT_BROKEN_PIPE
+    if isinstance(error, (OSError, UnicodeEncodeError)):  # the output (or a file kzcn writes) cannot be written
+        if isinstance(error, UnicodeEncodeError):
+            reason = f"the output encoding cannot show {error.object[error.start : error.end]!r}"
+        else:
+            reason = str(error.strerror or error)
+        target = f" {error.filename}" if isinstance(error, OSError) and error.filename else " output"
+        _stderr(f"kzcn: cannot write{target}: {reason}")
+        _silence_stdout()
+        return EXIT_OUTPUT_FAILED
+    if isinstance(error, Exception):
+        if os.environ.get("KZCN_DEBUG"):
+            return None
+        if "_KZCN_COMPLETE" not in os.environ:  # completion must stay silent, whatever the shell passed
+            _stderr(
+                f"kzcn: internal error ({type(error).__name__}); this is a bug in kzcn. "
+                "Run again with KZCN_DEBUG=1 to see the traceback, and report it."
+            )
+        return EXIT_INTERNAL
+    return None  # SystemExit and the like
+
+
 def handles_errors(command: F) -> F:
     """Turns what a command raises into a message on stderr and its documented exit status; never a traceback."""
 
@@ -214,30 +250,11 @@ def handles_errors(command: F) -> F:
             return command(*args, **kwargs)
         except typer.Exit:
             raise
-        except KzcnError as error:
-            for line in error.lines():
-                _stderr(line)
-            raise typer.Exit(error.exit_status) from None
-        except KeyboardInterrupt:
-            _stderr("kzcn: interrupted")
-            raise typer.Exit(EXIT_INTERRUPTED) from None
-        except BrokenPipeError:
-            _silence_stdout()
-            raise typer.Exit(EXIT_BROKEN_PIPE) from None
-        except OSError as error:
-            if getattr(error, "filename", None) is None:
-                _stderr(f"kzcn: cannot write output: {error.strerror or error}")
-                _silence_stdout()
-                raise typer.Exit(EXIT_OUTPUT_FAILED) from None
-            raise
-        except Exception as error:
-            if os.environ.get("KZCN_DEBUG"):
+        except BaseException as error:
+            status = _report(error)
+            if status is None:
                 raise
-            _stderr(
-                f"kzcn: internal error ({type(error).__name__}); this is a bug in kzcn. "
-                "Run again with KZCN_DEBUG=1 to see the traceback, and report it."
-            )
-            raise typer.Exit(EXIT_INTERNAL) from None
+            raise typer.Exit(status) from None
 
     return wrapper  # type: ignore[return-value]
 
@@ -542,27 +559,11 @@ def main() -> None:
         status = 0
     except SystemExit as exit_request:
         status = _exit_status(exit_request.code)
-    except KeyboardInterrupt:
-        _stderr("kzcn: interrupted")
-        status = EXIT_INTERRUPTED
-    except BrokenPipeError:
-        _silence_stdout()
-        status = EXIT_BROKEN_PIPE
-    except (OSError, UnicodeEncodeError) as error:  # writing --help, --version or a completion script failed
-        reason = (
-            error.strerror
-            if isinstance(error, OSError)
-            else f"the output encoding cannot show {error.object[error.start : error.end]!r}"
-        )
-        _stderr(f"kzcn: cannot write output: {reason or error}")
-        _silence_stdout()
-        status = EXIT_OUTPUT_FAILED
-    except Exception as error:
-        if os.environ.get("KZCN_DEBUG"):
+    except BaseException as error:  # outside any command: --help, --version, completion, start-up
+        reported = _report(error)
+        if reported is None:
             raise
-        if "_KZCN_COMPLETE" not in os.environ:  # completion must stay silent, whatever the shell passed
-            _stderr(f"kzcn: internal error ({type(error).__name__}); run again with KZCN_DEBUG=1 to see the traceback")
-        status = EXIT_INTERNAL
+        status = reported
     _exit_now(status)
 
 

@@ -107,7 +107,9 @@ FieldsOption = Annotated[
 NoColorOption = Annotated[bool, typer.Option("--no-color", help="No colour in tables (also NO_COLOR, TERM=dumb).")]
 
 
-def _render_options(fields: str | None, no_color: bool) -> RenderOptions:
+def _render_options(ctx: typer.Context, fields: str | None, no_color: bool) -> RenderOptions:
+    """How to render: --fields, and colour unless --no-color (before or after the command), NO_COLOR or TERM=dumb."""
+    no_color = no_color or ctx.obj["no_color"]
     wanted = [name.strip() for name in fields.split(",") if name.strip()] if fields is not None else None
     if fields is not None and not wanted:
         raise UsageError("--fields needs at least one field name, such as --fields id,statement")
@@ -184,7 +186,10 @@ def _write(text: str) -> None:
     except (AttributeError, ValueError, OSError):
         descriptor = -1
     if descriptor < 0:  # an in-memory stream, as in tests
-        stream.buffer.write(data) if hasattr(stream, "buffer") else stream.write(data.decode(encoding))
+        if hasattr(stream, "buffer"):
+            stream.buffer.write(data)
+        else:
+            stream.write(data.decode(encoding))
         stream.flush()
         return
     stream.flush()
@@ -269,7 +274,7 @@ def _emit(
 ) -> None:
     if as_json:
         output_format = Format.json
-    options = _render_options(fields, no_color or ctx.obj["no_color"])
+    options = _render_options(ctx, fields, no_color)
     _output(build(_read_kb(ctx.obj["facts_path"])), output_format, options)
 
 
@@ -545,7 +550,7 @@ def check(
     if coverage:
         from kzcn.query import coverage as coverage_query
 
-        options = _render_options(fields, no_color or ctx.obj["no_color"])
+        options = _render_options(ctx, fields, no_color)
         _output(coverage_query(kb), Format.json if as_json else output_format, options)
 
 

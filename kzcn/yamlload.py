@@ -133,7 +133,7 @@ class _Composer:
             self._syntax_problem(error)
             result = None
         if self.problems or result is None:
-            raise KnowledgeBaseError(self._capped(self.problems))
+            raise KnowledgeBaseError(cap_problems(self.problems))
         return result
 
     def _build(self, events: Any) -> LoadedYaml | None:
@@ -277,9 +277,6 @@ class _Composer:
             self.problems.append(Problem(self.path, message, mark.line + 1, mark.column + 1))
         else:
             self.problems.append(Problem(self.path, message.splitlines()[0]))
-
-    def _capped(self, problems: list[Problem]) -> list[Problem]:
-        return cap_problems(problems)
 
 
 def _shortened(text: str) -> str:

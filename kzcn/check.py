@@ -130,7 +130,7 @@ class _Checker:
             here = (*path, "quotes", number)
             if not self.paragraph_exists((*here, "paragraph"), fact.source, quote.paragraph):
                 continue
-            numbers |= numbers_in(fold(quote.text))
+            numbers |= numbers_in(quote.text)  # digits and number words read the same unfolded
             self.quote(here, fact.source, quote.paragraph, quote.text)
         if fact.quantity is not None and fact.quantity.amount not in numbers:
             self.report(

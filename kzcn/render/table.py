@@ -163,8 +163,8 @@ def _fits(floors: list[int], options: RenderOptions) -> bool:
 
 
 def _table_or_stack(result: Result, fields: tuple[Field, ...], options: RenderOptions) -> list[RenderableType]:
-    rows = _cells(result, fields, options)
-    floors = _column_floors(fields, rows)
+    all_rows = _cells(result, fields, options)
+    floors = _column_floors(fields, all_rows)
     hidden: list[Field] = []
     if not options.fields:
         # The default columns are ordered by importance: at a narrow width, the last ones give way first (and a
@@ -173,10 +173,10 @@ def _table_or_stack(result: Result, fields: tuple[Field, ...], options: RenderOp
             hidden.insert(0, fields[len(fields) - len(hidden) - 1])
             floors.pop()
     shown = fields[: len(fields) - len(hidden)]
-    rows = [row[: len(shown)] for row in rows]
     # A table whose ids and figures cannot stand whole would cut them; then each record goes on lines of its own.
     if not _fits(floors, options):
-        return _stacked(fields, _cells(result, fields, options))
+        return _stacked(fields, all_rows)
+    rows = [row[: len(shown)] for row in all_rows]
     widths = _widths(shown, rows, floors, options)
     parts: list[RenderableType] = [_grid(shown, rows, widths, options)]
     if hidden:

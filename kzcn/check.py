@@ -2,32 +2,14 @@
 
 from __future__ import annotations
 
-import hashlib
-from dataclasses import dataclass
-
 from kzcn.derive import DerivationError, derive
 from kzcn.errors import Problem
 from kzcn.model import KnowledgeBase
 from kzcn.schema import Locator, format_path
-from kzcn.text import IndexedSource, Span, fold, numbers_in, sentences
+from kzcn.text import IndexedSource, fingerprint, fold, numbers_in
 
 MAX_CLOSEST_SEARCHES = 20
 """Quotes not found beyond this many get no closest-passage hint: the search is slow and one hint per fix is plenty."""
-
-
-@dataclass(frozen=True)
-class UncoveredSentence:
-    source: str
-    """The source id."""
-    paragraph: int
-    """The 1-based paragraph."""
-    text: str
-    """The sentence as the source writes it."""
-
-
-def fingerprint(text: str) -> str:
-    """The SHA-256 digest of a source text as UTF-8, as facts.yaml records it."""
-    return hashlib.sha256(text.encode("utf-8")).hexdigest()
 
 
 class _Checker:
@@ -260,29 +242,6 @@ def check(
     checker = _Checker(kb, locator, positions or {}, excused or set())
     checker.run()
     return checker.problems, checker.warnings
-
-
-def uncovered_sentences(kb: KnowledgeBase) -> list[UncoveredSentence]:
-    """The sentences of every source text that no fact quotes from, in source order."""
-    quoted: dict[str, list[Span]] = {}
-    indexed = {source.id: IndexedSource.of(source.text) for source in kb.sources if source.text is not None}
-    for fact in kb.facts:
-        source = indexed.get(fact.source)
-        if source is None:
-            continue
-        for quote in fact.quotes:
-            span = source.span_of(quote.text, quote.paragraph)
-            if span is not None:
-                quoted.setdefault(fact.source, []).append(span)
-    missing = []
-    for source_id, source in indexed.items():
-        spans = quoted.get(source_id, [])
-        for number, paragraph in enumerate(source.paragraphs, start=1):
-            for sentence in sentences(source.text, paragraph):
-                if not any(span.start < sentence.end and sentence.start < span.end for span in spans):
-                    text = " ".join(source.text[sentence.start : sentence.end].split())
-                    missing.append(UncoveredSentence(source_id, number, text))
-    return missing
 
 
 def _listed(numbers: set[int | float]) -> str:

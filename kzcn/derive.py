@@ -4,9 +4,10 @@ from __future__ import annotations
 
 from collections.abc import Callable
 from dataclasses import dataclass
-from decimal import ROUND_HALF_UP, Decimal, InvalidOperation, localcontext
+from decimal import Decimal, InvalidOperation
 
 from kzcn.model import SCALES, DerivedSpec, Fact, KnowledgeBase
+from kzcn.wording import plain_number
 
 
 class DerivationError(ValueError):
@@ -61,6 +62,8 @@ class DerivedFigure:
     """False when any input is a bound or approximate: then so is the result."""
     series: str | None
     """The series the figure sits beside, if declared."""
+    signed: bool = False
+    """True when the figure is a difference, shown with its sign even when positive."""
 
 
 @dataclass(frozen=True)
@@ -75,6 +78,8 @@ class Operation:
     """True when the inputs must have years (growth over time)."""
     needs_same_unit: bool = True
     """True when the inputs must share a unit."""
+    signed: bool = False
+    """True when the result is a difference, shown with its sign (+$2 billion) even when positive."""
 
 
 def _in_scale(item: DerivedInput, scale: str) -> Decimal:
@@ -127,8 +132,8 @@ def _sum(inputs: dict[str, DerivedInput]) -> tuple[Decimal, str, str]:
 OPERATIONS: dict[str, Operation] = {
     "share": Operation(("part", "whole"), "part / whole × 100", _share),
     "remainder": Operation(("whole", "part"), "whole − part", _remainder),
-    "change": Operation(("from", "to"), "to − from", _change),
-    "percent-change": Operation(("from", "to"), "(to − from) / from × 100", _percent_change),
+    "change": Operation(("from", "to"), "to − from", _change, signed=True),
+    "percent-change": Operation(("from", "to"), "(to − from) / from × 100", _percent_change, signed=True),
     "annual-growth": Operation(
         ("from", "to"), "((to / from) ^ (1 / (to year − from year)) − 1) × 100", _annual_growth, needs_years=True
     ),
@@ -185,30 +190,13 @@ def derive(spec: DerivedSpec, facts_by_id: dict[str, Fact]) -> DerivedFigure:
         based_on_forecast=any(item.kind == "forecast" for item in inputs.values()),
         exact=all(item.qualifier == "exact" for item in inputs.values()),
         series=spec.series,
+        signed=operation.signed,
     )
 
 
 def derive_all(kb: KnowledgeBase) -> list[DerivedFigure]:
     """Every derived figure the knowledge base declares, in file order."""
     return [derive(spec, kb.facts_by_id) for spec in kb.derived]
-
-
-def plain_number(value: Decimal, places: int | None = None) -> str:
-    """A decimal as short plain digits, rounded half-up to `places` if given: 1.7 not 1.70, 43.3 for places=1.
-
-    A figure that would round to zero keeps two significant digits instead (0.0051, not 0): a computed figure is
-    never shown as nothing when it is something."""
-    if places is not None and value.is_finite():
-        if value and value.adjusted() < -places:
-            places = -value.adjusted() + 1
-        # Enough precision for every digit before the point: quantize fails past the context's 28 by default.
-        with localcontext() as context:
-            context.prec = max(28, value.adjusted() + places + 2)
-            value = value.quantize(Decimal(1).scaleb(-places), rounding=ROUND_HALF_UP)
-    text = format(value, "f")
-    if "." in text:
-        text = text.rstrip("0").rstrip(".")
-    return "0" if text in ("-0", "") else text
 
 
 def _arithmetic(formula: str, inputs: dict[str, DerivedInput], roles: tuple[str, ...], value: Decimal) -> str:

@@ -1,14 +1,8 @@
-"""The one exception hierarchy for everything a user can cause, each with its exit status."""
+"""The one exception hierarchy for everything a user can cause; kzcn.cli.status maps each to its exit status."""
 
 from __future__ import annotations
 
 from dataclasses import dataclass
-
-EXIT_OK = 0
-EXIT_NOT_FOUND = 1
-EXIT_USAGE = 2
-EXIT_KB_UNUSABLE = 3
-EXIT_INTERNAL = 70  # EX_SOFTWARE from sysexits.h: a bug in kzcn, not the user's doing.
 
 
 @dataclass(frozen=True)
@@ -33,20 +27,13 @@ class Problem:
             if self.column is not None:
                 where += f":{self.column}"
         field_part = f" {self.path}:" if self.path else ""
-        return _one_line(f"{where}:{field_part} {self.message}")
+        from kzcn.escape import visible
 
-
-def _one_line(text: str) -> str:
-    """The text with control characters escaped: one problem is one line, and never moves the terminal."""
-    return "".join(
-        char if char.isprintable() or char == " " else char.encode("unicode_escape").decode("ascii") for char in text
-    )
+        return visible(f"{where}:{field_part} {self.message}", one_line=True)
 
 
 class KzcnError(Exception):
     """Something the user asked for or gave kzcn cannot be done; the message says why."""
-
-    exit_status = EXIT_USAGE
 
     def lines(self) -> list[str]:
         """The message as the lines to print on stderr."""
@@ -56,19 +43,13 @@ class KzcnError(Exception):
 class NotFoundError(KzcnError):
     """What was asked for does not exist: an unknown id, a year with no figure."""
 
-    exit_status = EXIT_NOT_FOUND
-
 
 class UsageError(KzcnError):
     """The command line asks for something kzcn cannot do (an unknown field, say)."""
 
-    exit_status = EXIT_USAGE
-
 
 class KnowledgeBaseError(KzcnError):
     """The knowledge base cannot be read, parsed or validated; every problem is listed."""
-
-    exit_status = EXIT_KB_UNUSABLE
 
     def __init__(self, problems: list[Problem]) -> None:
         super().__init__("\n".join(str(problem) for problem in problems))

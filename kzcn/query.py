@@ -1,74 +1,52 @@
-"""Queries over a loaded knowledge base: facts, one fact, sources, facets and coverage, each as a Result."""
+"""Queries over a loaded knowledge base: facts, one fact, sources and facets, each as a Result."""
 
 from __future__ import annotations
 
 from collections import Counter
 from collections.abc import Iterable
+from dataclasses import replace
 from typing import Any
 
 from kzcn.errors import NotFoundError
-from kzcn.model import Fact, KnowledgeBase, Quantity, TimeRef, decimal_parts
-from kzcn.result import Context, Field, Result
+from kzcn.model import Fact, KnowledgeBase, TimeRef
+from kzcn.result import WHOLE, WORDS, Context, Field, Result
+from kzcn.wording import quantity_text, time_text
 
 SORT_KEYS = ("source", "id", "kind", "year")
 """What `kzcn facts --sort` accepts; `source` is the order of the knowledge base (the article's order)."""
 
-CURRENCY_SYMBOLS = {"USD": "$", "EUR": "€", "GBP": "£", "CNY": "¥", "KZT": "₸"}
-"""Units shown with a symbol before the amount: $3 billion."""
-_QUALIFIER_WORDS = {
-    "exact": "",
-    "more-than": "more than ",
-    "at-least": "at least ",
-    "less-than": "less than ",
-    "at-most": "at most ",
-    "about": "about ",
-}
-_TIME_WORDS = {"point": "{}", "start": "since {}", "target": "by {}"}
-
 FACT_FIELDS = (
-    Field("id", "ID"),
-    Field("kind", "Kind"),
-    Field("statement", "Statement"),
-    Field("quantity_text", "Quantity"),
-    Field("time_text", "Time"),
+    Field("id", "ID", shape=WHOLE),
+    Field("kind", "Kind", styled=True),
+    Field("statement", "Statement", searched=True),
+    Field("quantity_text", "Quantity", shape=WORDS, flag="forecast", flag_text=" (forecast)"),
+    Field("time_text", "Time", shape=WORDS),
     Field("source", "Source"),
-    Field("paragraphs", "¶"),
+    Field("paragraphs", "¶", shape=WORDS, item_prefix="¶", joiner=", "),
     Field("forecast", "Forecast"),
     Field("topics", "Topics"),
     Field("entities", "Entities"),
     Field("time_year", "Year"),
     Field("time_kind", "Time kind"),
-    Field("amount", "Amount"),
+    Field("amount", "Amount", shape=WHOLE),
     Field("unit", "Unit"),
     Field("scale", "Scale"),
     Field("qualifier", "Qualifier"),
-    Field("value", "Value (base units)"),
-    Field("quotes", "Quotes"),
+    Field("value", "Value (base units)", shape=WHOLE),
+    Field("quotes", "Quotes", searched=True),
     Field("attributed_to", "Attributed to", missing="the author"),
     Field("series", "Series"),
     Field("refers_to", "Refers to"),
     Field("note", "Note"),
 )
+KIND_LEGEND = (
+    "Kinds: statistic = a figure the article states; event = a stated fact without a figure; "
+    "forecast = a prediction (not a result); opinion = the author's view."
+)
+"""Under a table that shows the Kind column."""
+
 _FACT_TABLE = ("id", "kind", "statement", "quantity_text", "time_text", "source", "paragraphs")
 """The default table columns, most important first: at a narrow width the last ones give way first."""
-
-
-def quantity_text(quantity: Quantity | None) -> str | None:
-    """ "more than 25 cities", "$3 billion"."""
-    if quantity is None:
-        return None
-    amount = _number_text(quantity.amount)
-    scale = "" if quantity.scale == "one" else f" {quantity.scale}"
-    prefix = _QUALIFIER_WORDS[quantity.qualifier]
-    symbol = CURRENCY_SYMBOLS.get(quantity.unit)
-    if symbol is not None:
-        return f"{prefix}{symbol}{amount}{scale}"
-    return f"{prefix}{amount}{scale} {quantity.unit}"
-
-
-def time_text(time: TimeRef | None) -> str | None:
-    """ "2017", "since 2017", "by 2020"."""
-    return None if time is None else _TIME_WORDS[time.kind].format(time.year)
 
 
 def year_matches(time: TimeRef | None, year: int) -> bool:
@@ -176,7 +154,6 @@ def list_facts(
     else:
         title = f"{matched} of {len(kb.facts)} facts"
     return Result(
-        view="facts",
         fields=FACT_FIELDS,
         table_fields=_FACT_TABLE,
         records=tuple(fact_record(fact) for fact in chosen),
@@ -185,7 +162,7 @@ def list_facts(
         if matched
         else "No facts match." + "".join(f" ({hint})" for hint in hints),
         highlight=(text,) if text else (),
-        notes=_kind_legend(),
+        legends=(("kind", KIND_LEGEND),),
     )
 
 
@@ -224,11 +201,23 @@ def show_fact(kb: KnowledgeBase, fact_id: str) -> Result:
         Field("derived", "Derived figures using it"),
         Field("context", "Paragraphs"),
     )
-    return Result(view="fact", fields=fields, records=(record,), single=True, title=fact.id, context=tuple(contexts))
+    shown = tuple(
+        replace(field, flag_text=" (forecast, not a result)") if field.key == "quantity_text" else field
+        for field in fields
+        if field.key not in ("context", "quotes")
+    )
+    return Result(
+        fields=fields,
+        records=(record,),
+        single=True,
+        record_fields=shown,
+        title=fact.id,
+        context=tuple(contexts) if source.text is not None else None,
+    )
 
 
 SOURCE_FIELDS = (
-    Field("id", "ID"),
+    Field("id", "ID", shape=WHOLE),
     Field("kind", "Kind"),
     Field("title", "Title", missing="unknown"),
     Field("author", "Author", missing="unknown"),
@@ -236,10 +225,10 @@ SOURCE_FIELDS = (
     Field("published", "Published", missing="unknown"),
     Field("language", "Language", missing="unknown"),
     Field("url", "URL", missing="unknown"),
-    Field("view_count", "Views", missing="unknown"),
+    Field("view_count", "Views", missing="unknown", shape=WHOLE),
     Field("sha256", "SHA-256", missing="no text"),
-    Field("facts", "Facts citing it"),
-    Field("quoted_by", "Facts quoting it"),
+    Field("facts", "Facts citing it", shape=WHOLE),
+    Field("quoted_by", "Facts quoting it", shape=WHOLE),
     Field("cited_in", "Cited in"),
     Field("cited_in_paragraph", "Cited in ¶"),
     Field("notes", "Notes"),
@@ -272,7 +261,6 @@ def list_sources(kb: KnowledgeBase) -> Result:
             }
         )
     return Result(
-        view="sources",
         fields=SOURCE_FIELDS,
         table_fields=("id", "kind", "title", "publisher", "language", "view_count", "facts", "sha256"),
         records=tuple(records),
@@ -281,7 +269,7 @@ def list_sources(kb: KnowledgeBase) -> Result:
     )
 
 
-STAT_FIELDS = (Field("facet", "Facet"), Field("value", "Value"), Field("count", "Facts"))
+STAT_FIELDS = (Field("facet", "Facet"), Field("value", "Value", shape=WHOLE), Field("count", "Facts", shape=WHOLE))
 
 
 def _facet(kb: KnowledgeBase, facet: str) -> Counter[str]:
@@ -313,25 +301,10 @@ def stats(kb: KnowledgeBase) -> Result:
         if facet == "year":
             records.append({"facet": facet, "value": "no year given", "count": sum(1 for f in kb.facts if not f.time)})
     return Result(
-        view="stats",
         fields=STAT_FIELDS,
         records=tuple(records),
         title=f"{len(kb.facts)} facts from {len(kb.sources)} sources",
         notes=("A fact counts once under each of its topics and entities.",),
-    )
-
-
-def coverage(kb: KnowledgeBase) -> Result:
-    """The sentences of the sources that no fact quotes from."""
-    from kzcn.check import uncovered_sentences
-
-    missing = uncovered_sentences(kb)
-    return Result(
-        view="coverage",
-        fields=(Field("source", "Source"), Field("paragraph", "¶"), Field("sentence", "Sentence no fact quotes")),
-        records=tuple({"source": item.source, "paragraph": item.paragraph, "sentence": item.text} for item in missing),
-        title="Sentences no fact quotes from",
-        empty_message="Every sentence of every source text is quoted by at least one fact.",
     )
 
 
@@ -346,21 +319,3 @@ def facet_values(kb: KnowledgeBase, facet: str) -> list[str]:
     if facet == "source":
         return [source.id for source in kb.sources]
     return sorted(_facet(kb, facet))
-
-
-def _kind_legend() -> tuple[str, ...]:
-    return (
-        "Kinds: statistic = a figure the article states; event = a stated fact without a figure; "
-        "forecast = a prediction (not a result); opinion = the author's view.",
-    )
-
-
-def _number_text(amount: int | float) -> str:
-    """The amount in plain decimal digits, never an exponent: 0.0000001, 100000000000000000000000, 1.3."""
-    digits, exponent = decimal_parts(amount)
-    sign = "-" if digits < 0 else ""
-    text = str(abs(digits))
-    if exponent >= 0:
-        return sign + text + "0" * exponent
-    text = text.rjust(-exponent + 1, "0")
-    return f"{sign}{text[:exponent]}.{text[exponent:]}"

@@ -2,13 +2,17 @@
 
 from __future__ import annotations
 
-from dataclasses import dataclass, field
+from dataclasses import dataclass
 from typing import Any
 
 from kzcn.errors import UsageError
 
-Value = Any
-"""A record value: str, int, float, bool, None, or a list of str/int."""
+WHOLE = "whole"
+"""A column shape: ids and numbers, never split or wrapped, and the last to give way on a narrow terminal."""
+WORDS = "words"
+"""A column shape: a figure or time in words ("since 2017"), wrapped only between words, given room after prose."""
+PROSE = "prose"
+"""A column shape: sentences, wrapped between words to fit."""
 
 
 @dataclass(frozen=True)
@@ -16,9 +20,23 @@ class Field:
     key: str
     """The snake_case key in JSON, and the CSV header."""
     header: str
-    """The column title in tables."""
+    """The column title in tables, or the label in a record."""
     missing: str = "—"
     """What a table shows for None: "unknown" where the source says nothing, "—" where nothing applies."""
+    shape: str = PROSE
+    """How a table treats the column: WHOLE, WORDS or PROSE."""
+    styled: bool = False
+    """True when the values are categories (kinds, bases) that a table styles apart."""
+    searched: bool = False
+    """True when a free-text search looks in this field, so a table highlights what matched there."""
+    item_prefix: str = ""
+    """Put before each item of a list value in tables: "¶" shows paragraphs 1 and 2 as ¶1, ¶2."""
+    joiner: str = "; "
+    """Between the items of a list value in tables."""
+    flag: str | None = None
+    """A boolean field of the same record; when it is true, tables add `flag_text` after this field's value."""
+    flag_text: str = ""
+    """What tables add when `flag` is true: " (forecast)"."""
 
 
 @dataclass(frozen=True)
@@ -34,30 +52,55 @@ class Context:
 
 
 @dataclass(frozen=True)
+class Bar:
+    label: str
+    """What the bar stands for: "2017 stated"."""
+    share: float
+    """Its length as a fraction of the longest bar, from 0 to 1."""
+    fill: str
+    """How it is drawn, one of BAR_FILLS: solid, dense, light or medium, so bars differ without colour."""
+    text: str
+    """The figure in words, printed after the bar."""
+
+
+BAR_FILLS = ("solid", "dense", "light", "medium")
+"""The fills a chart may use; each renderer draws them distinctly."""
+
+
+@dataclass(frozen=True)
+class Chart:
+    bars: tuple[Bar, ...]
+    """The bars, top to bottom."""
+    legend: tuple[tuple[str, str], ...]
+    """(fill, meaning) pairs that say what each fill stands for."""
+
+
+@dataclass(frozen=True)
 class Result:
-    view: str
-    """Which table layout fits: facts, fact, sources, revenue, totals, stats, coverage."""
     fields: tuple[Field, ...]
     """Every field a record has, in output order."""
-    records: tuple[dict[str, Value], ...]
-    """The rows: one dict per fact, source, figure or count."""
+    records: tuple[dict[str, Any], ...]
+    """The rows: one dict per fact, source, figure or count (str, int, float, bool, None, or lists of them)."""
     table_fields: tuple[str, ...] = ()
-    """The fields a table shows by default (all if empty); machine formats show every field."""
+    """The fields a table shows by default (all if empty), most important first; machine formats show every field."""
     single: bool = False
     """True when the command asked for one thing: JSON is then one object (the first record), not a list."""
+    record_fields: tuple[Field, ...] = ()
+    """For one thing asked for: the fields a table lays out as labels beside values, instead of a one-row table."""
     title: str | None = None
     """A heading for tables."""
     empty_message: str = "Nothing matches."
     """The line said (on stderr) when there are no records."""
     notes: tuple[str, ...] = ()
     """Footnotes under a table: units, sources, what derived means. Never in machine formats."""
+    legends: tuple[tuple[str, str], ...] = ()
+    """(field key, text): footnotes that explain one column, shown only when that column is."""
     highlight: tuple[str, ...] = ()
-    """Words to highlight in tables (a free-text search)."""
-    context: tuple[Context, ...] = field(default=())
-    """Paragraphs around a fact's quotes, for `show`."""
-
-    def field_keys(self) -> tuple[str, ...]:
-        return tuple(item.key for item in self.fields)
+    """Words to highlight in the searched fields of tables (a free-text search)."""
+    context: tuple[Context, ...] | None = None
+    """Paragraphs around a thing's quotes, shown under its record; None where the thing has no source text."""
+    chart: Chart | None = None
+    """A bar chart shown under the table of the whole result."""
 
     def select(self, wanted: list[str] | None, *, table: bool) -> tuple[Field, ...]:
         """The fields to output: those asked for with --fields, in that order, else the format's default."""

@@ -26,6 +26,7 @@ from kzcn.model import (
     Source,
     TimeRef,
 )
+from kzcn.text import fingerprint
 from kzcn.yamlload import LoadedYaml, Position
 
 FORMAT_VERSION = 1
@@ -49,12 +50,6 @@ _FACT_FIELDS = {
 }  # fmt: skip
 _FACT_REQUIRED = {"id", "statement", "kind", "topics", "entities", "source", "quotes"}
 _RELATION_ROLES = {"part-of": ("part", "whole"), "increase": ("from", "to")}
-
-
-def _digest(text: str) -> str:
-    import hashlib  # only when a digest is missing or malformed: the common path never needs it
-
-    return hashlib.sha256(text.encode("utf-8")).hexdigest()
 
 
 class Locator:
@@ -355,7 +350,7 @@ class SchemaReader:
         view_count = self.integer(item, "view_count", path, low=0, high=10**15, nullable=True)
         text = self.text(item, "text", path, nullable=True)
         sha256 = self.text(item, "sha256", path, nullable=True)
-        digest_hint = f"; the text's digest is {_digest(text)}" if text is not None else ""
+        digest_hint = f"; the text's digest is {fingerprint(text)}" if text is not None else ""
         if sha256 is not None and not _SHA256.match(sha256):
             self.report((*path, "sha256"), f"expected 64 lower-case hexadecimal digits (a SHA-256 digest){digest_hint}")
             sha256 = None  # reported: the fingerprint check has nothing to compare

@@ -60,6 +60,13 @@ def normalise(text: str) -> tuple[str, list[int]]:
     return "".join(out), offsets
 
 
+def fingerprint(text: str) -> str:
+    """The SHA-256 digest of a source text as UTF-8, as facts.yaml records it."""
+    import hashlib  # only when a text is fingerprinted: a cached run never needs OpenSSL's bindings
+
+    return hashlib.sha256(text.encode("utf-8")).hexdigest()
+
+
 def fold(text: str) -> str:
     """The normalised form of a quote, for comparing."""
     return " ".join(text.translate(_FOLD).split())

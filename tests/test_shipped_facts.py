@@ -11,7 +11,7 @@ import pytest
 import yaml
 
 from conftest import SHARED, SHIPPED_FACTS
-from kzcn.check import uncovered_sentences
+from kzcn.coverage import uncovered_sentences
 from kzcn.kb import load_knowledge_base
 from kzcn.model import KnowledgeBase
 

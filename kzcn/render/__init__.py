@@ -1,26 +1,13 @@
-"""Output formats: one module per format, each turning a finished Result into text; chosen here and nowhere else."""
+"""Output formats: one module per format, each turning a finished Result into text; listed here and nowhere else."""
 
 from __future__ import annotations
 
 import enum
-import re
 from dataclasses import dataclass
+from typing import TYPE_CHECKING, NoReturn
 
-from kzcn.result import Result
-
-# Control characters, and the bidirectional controls that can reorder what a reader sees, are made visible as \xNN
-# or \uNNNN: text from a knowledge base must never move the cursor, change a title or flip a line.
-_INVISIBLE = "[\x00-\x08\x0b-\x1f\x7f-\x9f\u061c\u200e\u200f\u2028\u2029\u202a-\u202e\u2066-\u2069]"
-
-
-def visible(text: str) -> str:
-    """Text with every control character shown as an escape, never sent raw (tables, Markdown, TSV)."""
-    # re caches the compiled pattern; compiling it at import would cost every JSON run too.
-    return re.sub(
-        _INVISIBLE,
-        lambda m: f"\\x{ord(m.group()):02x}" if ord(m.group()) < 0x100 else f"\\u{ord(m.group()):04x}",
-        text,
-    )
+if TYPE_CHECKING:
+    from kzcn.result import Result
 
 
 class Format(str, enum.Enum):
@@ -47,7 +34,7 @@ class RenderOptions:
 
 
 def render(result: Result, output_format: Format, options: RenderOptions) -> str:
-    """The result as text in the chosen format; each format is imported only when used."""
+    """The result as text in the chosen format; each format's module is imported only when used."""
     if output_format is Format.table:
         from kzcn.render import table
 
@@ -68,4 +55,9 @@ def render(result: Result, output_format: Format, options: RenderOptions) -> str
         from kzcn.render import markdown
 
         return markdown.render(result, options)
-    raise AssertionError(f"unhandled format {output_format!r}")  # pragma: no cover - every member is handled
+    _unhandled(output_format)
+
+
+def _unhandled(value: NoReturn) -> NoReturn:
+    """typing.assert_never (Python 3.11+): mypy proves every format above is handled."""
+    raise AssertionError(f"unhandled format {value!r}")  # pragma: no cover

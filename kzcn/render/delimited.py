@@ -6,7 +6,8 @@ import csv
 import io
 from typing import Any
 
-from kzcn.render import RenderOptions, visible
+from kzcn.escape import visible
+from kzcn.render import RenderOptions
 from kzcn.result import Result
 
 FORMULA_TRIGGERS = ("=", "+", "-", "@", "\t", "\r")

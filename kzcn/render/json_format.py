@@ -3,19 +3,11 @@
 from __future__ import annotations
 
 import json
-import re
 from typing import Any
 
+from kzcn.escape import json_safe
 from kzcn.render import RenderOptions
 from kzcn.result import Result
-
-# Characters that are valid in JSON strings but can change a terminal or reorder text when shown raw:
-# C1 controls (U+0080-U+009F, some terminals read U+009B as CSI), bidirectional controls, line separators.
-_UNSAFE = "[\u0080-\u009f\u061c\u200e\u200f\u2028\u2029\u202a-\u202e\u2066-\u2069]"
-
-
-def _escape_unsafe(text: str) -> str:
-    return re.sub(_UNSAFE, lambda match: f"\\u{ord(match.group()):04x}", text)
 
 
 def objects(result: Result, options: RenderOptions) -> list[dict[str, Any]]:
@@ -26,7 +18,7 @@ def objects(result: Result, options: RenderOptions) -> list[dict[str, Any]]:
 
 def _dump(value: Any, options: RenderOptions, indent: int | None) -> str:
     text = json.dumps(value, ensure_ascii=options.ascii_only, indent=indent)
-    return text if options.ascii_only else _escape_unsafe(text)
+    return text if options.ascii_only else json_safe(text)
 
 
 def render(result: Result, options: RenderOptions) -> str:

@@ -5,7 +5,8 @@ from __future__ import annotations
 import re
 from typing import Any
 
-from kzcn.render import RenderOptions, visible
+from kzcn.escape import visible
+from kzcn.render import RenderOptions
 from kzcn.result import Field, Result
 
 _MARKDOWN_SPECIAL = re.compile(r"[\\`*_\[\]|>#]")

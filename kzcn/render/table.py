@@ -10,10 +10,11 @@ from rich.console import Console, RenderableType
 from rich.table import Table
 from rich.text import Text
 
-from kzcn.render import RenderOptions, visible
-from kzcn.result import Field, Result
+from kzcn.escape import visible
+from kzcn.render import RenderOptions
+from kzcn.result import PROSE, WHOLE, WORDS, Chart, Field, Result
 
-KIND_STYLES = {
+CATEGORY_STYLES = {
     "statistic": "bold green",
     "event": "cyan",
     "forecast": "bold yellow",
@@ -23,31 +24,37 @@ KIND_STYLES = {
     "derived from forecast": "yellow",
     "interpolated": "yellow",
 }
-"""Styles of the Kind and Basis columns; the words themselves differ too, so kinds stay apart without colour."""
+"""Styles of the values of styled columns; the words themselves differ too, so they stay apart without colour."""
 
-BAR_CHARS = {"stated": "█", "part": "▓", "forecast": "░", "interpolated": "▒"}
-"""Bar characters of the revenue chart: stated, the stated part of it, and forecast look different in any terminal."""
+BAR_CHARS = {"solid": "█", "dense": "▓", "light": "░", "medium": "▒"}
+"""How each bar fill is drawn: the fills look different in any terminal, with or without colour."""
+
+_BAR_STYLES = {"solid": "green", "dense": "red", "light": "yellow", "medium": "yellow"}
 
 
-def _text(value: Any, field: Field, *, highlight: tuple[str, ...] = (), color: bool = False) -> Text:
+def _plain(value: Any, field: Field) -> str:
+    if isinstance(value, bool):
+        return "yes" if value else "no"
+    if isinstance(value, list):
+        return field.joiner.join(f"{field.item_prefix}{item}" for item in value)
+    if isinstance(value, float):
+        return repr(value)
+    return str(value)
+
+
+def _text(
+    value: Any, field: Field, record: dict[str, Any], *, highlight: tuple[str, ...] = (), color: bool = False
+) -> Text:
     if value is None:
         return Text(field.missing, style="dim italic" if color else "")
-    if isinstance(value, bool):
-        plain = "yes" if value else "no"
-    elif isinstance(value, list):
-        if field.key == "paragraphs":
-            plain = ", ".join(f"¶{item}" for item in value)
-        else:
-            plain = "; ".join(str(item) for item in value)
-    elif isinstance(value, float):
-        plain = repr(value)
-    else:
-        plain = str(value)
+    plain = _plain(value, field)
+    if field.flag is not None and record.get(field.flag):
+        plain += field.flag_text
     # Text() never parses Rich markup or emoji codes, so "[bold]" and ":smile:" stay literal.
     text = Text(visible(plain))
-    if color and field.key in ("kind", "basis"):
-        text.stylize(KIND_STYLES.get(plain, ""))
-    if highlight:
+    if color and field.styled:
+        text.stylize(CATEGORY_STYLES.get(plain, ""))
+    if highlight and field.searched:
         text.highlight_words(
             [visible(word) for word in highlight], style="reverse" if color else "", case_sensitive=False
         )
@@ -70,34 +77,23 @@ def _console(options: RenderOptions) -> tuple[Console, io.StringIO]:
     return console, buffer
 
 
-def _keeps_whole(field: Field) -> bool:
-    # Ids and numbers are never folded; prose wraps, and figures in words wrap only between words.
-    return field.key in ("id", "value", "amount", "year", "count", "paragraph", "view_count", "facts", "quoted_by")
-
-
-_FIGURE_WORDS = ("text", "quantity_text", "time_text", "paragraphs")
-
-
 def _cells(result: Result, fields: tuple[Field, ...], options: RenderOptions) -> list[list[Text]]:
-    rows = []
-    for record in result.records:
-        cells = []
-        for field in fields:
-            value = record.get(field.key)
-            if field.key == "quantity_text" and value is not None and record.get("forecast"):
-                value = f"{value} (forecast)"
-            cells.append(_text(value, field, highlight=result.highlight, color=options.color))
-        rows.append(cells)
-    return rows
+    return [
+        [
+            _text(record.get(field.key), field, record, highlight=result.highlight, color=options.color)
+            for field in fields
+        ]
+        for record in result.records
+    ]
 
 
 def _column_floors(fields: tuple[Field, ...], rows: list[list[Text]]) -> list[int]:
     """The narrowest each column may get: whole ids and figures, a dozen characters of prose."""
     floors = []
     for index, field in enumerate(fields):
-        if _keeps_whole(field):
+        if field.shape == WHOLE:
             floors.append(max([len(field.header)] + [row[index].cell_len for row in rows]))
-        elif field.key in _FIGURE_WORDS:
+        elif field.shape == WORDS:
             words = [len(word) for row in rows for word in row[index].plain.split()]
             floors.append(max([min(len(field.header), 8), *words]))
         else:
@@ -112,7 +108,7 @@ def _grid(fields: tuple[Field, ...], rows: list[list[Text]], widths: list[int], 
         box=box.ASCII if options.ascii_only else box.SIMPLE_HEAD, expand=False, pad_edge=False, title_justify="left"
     )
     for field, width in zip(fields, widths, strict=True):
-        table.add_column(field.header, overflow="fold", width=width, no_wrap=_keeps_whole(field))
+        table.add_column(field.header, overflow="fold", width=width, no_wrap=field.shape == WHOLE)
     for cells in rows:
         table.add_row(*cells)
     return table
@@ -143,8 +139,8 @@ def _widths(fields: tuple[Field, ...], rows: list[list[Text]], floors: list[int]
     widths = list(floors)
     spare = options.width - 3 * len(fields) - sum(widths)
     natural = [max([len(field.header)] + [row[i].cell_len for row in rows]) for i, field in enumerate(fields)]
-    figure_columns = [i for i, field in enumerate(fields) if field.key in _FIGURE_WORDS]
-    prose_columns = [i for i, field in enumerate(fields) if i not in figure_columns and not _keeps_whole(field)]
+    figure_columns = [i for i, field in enumerate(fields) if field.shape == WORDS]
+    prose_columns = [i for i, field in enumerate(fields) if field.shape == PROSE]
     for group in (prose_columns, figure_columns):
         while spare > 0:
             growing = [i for i in group if widths[i] < natural[i]]
@@ -185,8 +181,10 @@ def _table_or_stack(result: Result, fields: tuple[Field, ...], options: RenderOp
     return parts
 
 
-def _notes(result: Result, options: RenderOptions) -> list[RenderableType]:
-    return [Text(visible(note), style="dim" if options.color else "") for note in result.notes]
+def _notes(result: Result, shown: tuple[Field, ...], options: RenderOptions) -> list[RenderableType]:
+    keys = {field.key for field in shown}
+    notes = [text for key, text in result.legends if key in keys] + list(result.notes)
+    return [Text(visible(note), style="dim" if options.color else "") for note in notes]
 
 
 def _title(result: Result, options: RenderOptions) -> list[RenderableType]:
@@ -212,18 +210,17 @@ def _key_values(pairs: list[tuple[str, Text]], options: RenderOptions) -> list[R
     return [grid]
 
 
-def _fact(result: Result, options: RenderOptions) -> list[RenderableType]:
+def _record(result: Result, options: RenderOptions) -> list[RenderableType]:
+    """One thing asked for: its fields as labels beside values, then the paragraphs its quotes stand in."""
     record = result.records[0]
-    pairs = []
-    for field in result.fields:
-        if field.key in ("context", "quotes"):
-            continue
-        value = record.get(field.key)
-        if field.key == "quantity_text" and value is not None and record.get("forecast"):
-            value = f"{value} (forecast, not a result)"
-        pairs.append((field.header, _text(value, field, color=options.color)))
-    parts: list[RenderableType] = [*_key_values(pairs, options), Text("")]
-    for context in result.context:
+    pairs = [
+        (field.header, _text(record.get(field.key), field, record, color=options.color))
+        for field in result.record_fields
+    ]
+    parts: list[RenderableType] = [*_key_values(pairs, options)]
+    if result.context is not None:
+        parts.append(Text(""))
+    for context in result.context or ():
         paragraph = Text(visible(context.text[: context.start]) if context.start >= 0 else visible(context.text))
         if context.start >= 0:
             quote = visible(context.text[context.start : context.end])
@@ -236,66 +233,34 @@ def _fact(result: Result, options: RenderOptions) -> list[RenderableType]:
     return parts
 
 
-def _revenue_chart(result: Result, options: RenderOptions) -> list[RenderableType]:
-    bars = [record for record in result.records if not record["derived"] and isinstance(record["value"], (int, float))]
-    if not bars:
+def _chart(chart: Chart, options: RenderOptions) -> list[RenderableType]:
+    if not chart.bars:
         return []
-    largest = max(float(record["value"]) for record in bars) or 1.0
     label_width = 24
     room = max(10, options.width - label_width - 22)
     lines: list[RenderableType] = [Text("")]
-    for record in bars:
-        if record["role"] == "part":
-            label, kind = "  of which (part)", "part"
-        else:
-            label, kind = f"{record['year']} {record['basis']}", "forecast" if record["forecast"] else "stated"
-        length = max(1, round(float(record["value"]) / largest * room))
-        line = Unwrapped(f"{visible(label):<{label_width}}")
-        style = {"stated": "green", "part": "red", "forecast": "yellow"}[kind] if options.color else ""
-        line.append(BAR_CHARS[kind] * length, style=style)
-        line.append(f" {visible(str(record['text']))}")
+    for bar in chart.bars:
+        length = max(1, round(bar.share * room))
+        line = Unwrapped(f"{visible(bar.label):<{label_width}}")
+        line.append(BAR_CHARS[bar.fill] * length, style=_BAR_STYLES[bar.fill] if options.color else "")
+        line.append(f" {visible(bar.text)}")
         lines.append(line)
-    lines.append(
-        Text(f"{BAR_CHARS['stated']} stated   {BAR_CHARS['part']} stated part   {BAR_CHARS['forecast']} forecast")
-    )
+    lines.append(Text("   ".join(f"{BAR_CHARS[fill]} {visible(meaning)}" for fill, meaning in chart.legend)))
     return lines
-
-
-def _explain(result: Result, options: RenderOptions) -> list[RenderableType]:
-    record = result.records[0]
-    pairs = [
-        (header, Text(visible(str(record[key]))))
-        for key, header in (
-            ("id", "Derived figure"),
-            ("label", "What"),
-            ("text", "Result"),
-            ("formula", "Formula"),
-            ("arithmetic", "Arithmetic"),
-        )
-    ]
-    pairs.append(("Inputs", Text(visible("\n".join(record["input_values"])))))
-    flags = ["derived: computed by kzcn, not stated by the source"]
-    if record["forecast"]:
-        flags.append("based on a forecast, so a forecast itself")
-    if not record["exact"]:
-        flags.append("an input is a bound or approximate, so the result is too")
-    pairs.append(("Status", Text("; ".join(flags))))
-    return _key_values(pairs, options)
 
 
 def render(result: Result, options: RenderOptions) -> str:
     console, buffer = _console(options)
     parts: list[RenderableType] = []
-    if not options.fields and result.single and result.view == "fact":
-        parts = _fact(result, options)
-    elif not options.fields and result.single and result.view == "totals":
-        parts = _explain(result, options)
+    if not options.fields and result.single and result.record_fields:
+        shown = result.record_fields
+        parts = _record(result, options)
     else:
-        fields = result.select(options.fields, table=True)
-        parts = [*_title(result, options), *_table_or_stack(result, fields, options)]
-        if result.view == "revenue" and not result.single and not options.fields:
-            parts += _revenue_chart(result, options)
-    parts += _notes(result, options)
+        shown = result.select(options.fields, table=True)
+        parts = [*_title(result, options), *_table_or_stack(result, shown, options)]
+        if result.chart is not None and not options.fields:
+            parts += _chart(result.chart, options)
+    parts += _notes(result, shown, options)
     for part in parts:
         console.print(part, crop=False, soft_wrap=isinstance(part, Unwrapped))
     text = buffer.getvalue()

@@ -1,0 +1,40 @@
+"""The command line: the only package that knows Typer and exit statuses; one module per family of commands."""
+
+import gc
+
+from kzcn.cli import commands  # noqa: F401 - importing the commands registers them on the app
+from kzcn.cli.app import app
+from kzcn.cli.output import exit_now
+from kzcn.cli.status import ExitStatus, report
+
+
+def main() -> None:
+    """The app, with what happens outside any command handled too: interrupts, broken pipes, unwritable output."""
+    # A run is short and builds no cycles worth collecting; the collector's passes only cost time (and the
+    # process leaves through os._exit without a teardown). kzcn.kb does the same around a load for library use.
+    gc.disable()
+    try:
+        app(prog_name="kzcn")
+        status = 0
+    except SystemExit as exit_request:
+        status = _exit_status(exit_request.code)
+    except BaseException as error:  # outside any command: --help, --version, completion, start-up
+        reported = report(error)
+        if reported is None:
+            raise
+        status = reported
+    exit_now(status, broken_pipe=ExitStatus.BROKEN_PIPE, output_failed=ExitStatus.OUTPUT_FAILED)
+
+
+def _exit_status(code: object) -> int:
+    if code is None:
+        return 0
+    if isinstance(code, int):
+        return code
+    from kzcn.cli.output import say
+
+    say(str(code))  # sys.exit("message") semantics
+    return 1
+
+
+__all__ = ["app", "main"]

@@ -1,0 +1,114 @@
+"""`kzcn facts`, `kzcn show` and `kzcn sources`: the article's claims and where they come from."""
+
+from typing import Annotated, Optional
+
+import typer
+
+from kzcn.cli.app import command
+from kzcn.cli.completion import complete_kinds, completer
+from kzcn.cli.options import Output
+from kzcn.errors import UsageError
+from kzcn.model import FACT_KINDS
+
+
+@command(
+    short_help="List the facts, filtered and searched.",
+    help="Example: kzcn facts --topic transport --year 2017\n\n"
+    "List the article's claims as a table: id, kind, statement, time, quantity, source and paragraph. "
+    "Filters combine with AND; each may be repeated. TEXT matches statements and quotes, ignoring case. "
+    "--year Y matches facts in Y (a point), since Y or earlier (a start), and by Y (a target). "
+    "No match is not an error: kzcn says so and exits 0.",
+)
+def facts(
+    ctx: typer.Context,
+    text: Annotated[Optional[str], typer.Argument(help="Words to find in statements and quotes.")] = None,  # noqa: UP045
+    topic: Annotated[
+        Optional[list[str]],  # noqa: UP045
+        typer.Option("--topic", "-t", help="Only facts with this topic.", autocompletion=completer("topic")),
+    ] = None,
+    kind: Annotated[
+        Optional[list[str]],  # noqa: UP045
+        typer.Option(
+            "--kind", "-k", help=f"Only facts of this kind: {', '.join(FACT_KINDS)}.", autocompletion=complete_kinds
+        ),
+    ] = None,
+    entity: Annotated[
+        Optional[list[str]],  # noqa: UP045
+        typer.Option(
+            "--entity",
+            "-e",
+            help="Only facts about this entity (Kazakhstan, Vietnam, ...).",
+            autocompletion=completer("entity"),
+        ),
+    ] = None,
+    year: Annotated[
+        Optional[list[int]],  # noqa: UP045
+        typer.Option(
+            "--year", "-y", min=1, max=9999, help="Only facts about this year.", autocompletion=completer("year")
+        ),
+    ] = None,
+    source: Annotated[
+        Optional[list[str]],  # noqa: UP045
+        typer.Option(
+            "--source",
+            "-s",
+            help="Only facts from this source id, or mentioning it.",
+            autocompletion=completer("source"),
+        ),
+    ] = None,
+    sort: Annotated[
+        str, typer.Option("--sort", help="Order: source (the article's order), id, kind or year.")
+    ] = "source",
+    limit: Annotated[Optional[int], typer.Option("--limit", "-n", min=0, help="At most this many facts.")] = None,  # noqa: UP045
+    *,
+    output: Output,
+) -> None:
+    from kzcn.query import SORT_KEYS, list_facts
+
+    for value in kind or ():
+        if value not in FACT_KINDS:
+            raise UsageError(f"unknown --kind {value!r}; kinds: {', '.join(FACT_KINDS)}")
+    if sort not in SORT_KEYS:
+        raise UsageError(f"unknown --sort {sort!r}; choose one of {', '.join(SORT_KEYS)}")
+    output.emit(
+        lambda kb: list_facts(
+            kb,
+            text=text,
+            topics=topic or (),
+            kinds=kind or (),
+            entities=entity or (),
+            years=year or (),
+            sources=source or (),
+            sort=sort,
+            limit=limit,
+        )
+    )
+
+
+@command(
+    short_help="One fact in full, with its quote in context.",
+    help="Example: kzcn show transport-income-2017\n\n"
+    "Every field of one fact, its quote highlighted inside its paragraph of the source, and the derived figures "
+    "that use it. An unknown id is an error (exit 1) that suggests the closest ids.",
+)
+def show(
+    ctx: typer.Context,
+    fact_id: Annotated[str, typer.Argument(metavar="ID", help="The fact's id.", autocompletion=completer("id"))],
+    *,
+    output: Output,
+) -> None:
+    from kzcn.query import show_fact
+
+    output.emit(lambda kb: show_fact(kb, fact_id))
+
+
+@command(
+    short_help="The sources and what is known of them.",
+    help="Example: kzcn sources\n\n"
+    "Each source with its kind, title, publisher, language, view count and fingerprint (or unknown where the "
+    "source does not say), and how many facts cite it.",
+)
+def sources(ctx: typer.Context, *, output: Output) -> None:
+    from kzcn.query import list_sources
+
+    output.emit(list_sources)

@@ -1,0 +1,58 @@
+"""`kzcn revenue` and `kzcn totals`: the transport-income series and the figures kzcn derives."""
+
+from typing import Annotated, Optional
+
+import typer
+
+from kzcn.cli.app import command
+from kzcn.cli.completion import completer
+from kzcn.cli.options import Output
+from kzcn.errors import UsageError
+
+
+@command(
+    short_help="Kazakhstan's transport income: stated, forecast and derived.",
+    help="Example: kzcn revenue --year 2020 --json\n\n"
+    "The transport sector's income as the article gives it, with derived figures (shares, remainders, growth) "
+    "marked as computed by kzcn. Without --year: the whole series and a bar chart. A year with no figure is an "
+    "error (exit 1) naming the years that have one; --interpolate estimates years between them, labelled as such.",
+)
+def revenue(
+    ctx: typer.Context,
+    year: Annotated[
+        Optional[int],  # noqa: UP045
+        typer.Option("--year", "-y", min=1, max=9999, help="Only this year.", autocompletion=completer("year")),
+    ] = None,
+    interpolate: Annotated[
+        bool, typer.Option("--interpolate", help="Estimate a year between stated ones (labelled interpolated).")
+    ] = False,
+    *,
+    output: Output,
+) -> None:
+    from kzcn import figures
+
+    if interpolate and year is None:
+        raise UsageError("--interpolate needs --year: it estimates one year between two that have a figure")
+    output.emit(lambda kb: figures.revenue(kb, year=year, interpolate=interpolate))
+
+
+@command(
+    short_help="Every derived figure with its arithmetic.",
+    help="Example: kzcn totals --explain china-share-2017\n\n"
+    "The figures kzcn computes from facts (declared under `derived:` in the knowledge base): formula, input "
+    "facts with their values, and result. None of them is stated by the source.",
+)
+def totals(
+    ctx: typer.Context,
+    explain: Annotated[
+        Optional[str],  # noqa: UP045
+        typer.Option(
+            "--explain", metavar="ID", help="Only this derived figure, in full.", autocompletion=completer("derived")
+        ),
+    ] = None,
+    *,
+    output: Output,
+) -> None:
+    from kzcn import figures
+
+    output.emit(lambda kb: figures.totals(kb, explain=explain))

@@ -1,0 +1,16 @@
+"""`kzcn stats`: counts of facts by kind, topic, entity, source and year."""
+
+import typer
+
+from kzcn.cli.app import command
+from kzcn.cli.options import Output
+
+
+@command(
+    short_help="Counts of facts by kind, topic, entity, source and year.",
+    help="Example: kzcn stats --format csv\n\nHow many facts there are of each kind, topic, entity, source and year.",
+)
+def stats(ctx: typer.Context, *, output: Output) -> None:
+    from kzcn import query
+
+    output.emit(query.stats)

@@ -1,0 +1,119 @@
+"""The output options every data command takes, declared once, and the decorator that makes a command."""
+
+import functools
+import inspect
+from collections.abc import Callable
+from dataclasses import dataclass
+from typing import TYPE_CHECKING, Annotated, Any, Optional
+
+import typer
+
+from kzcn.cli.output import render_options, say, write
+from kzcn.render import Format
+
+if TYPE_CHECKING:
+    from kzcn.model import KnowledgeBase
+    from kzcn.result import Result
+
+FormatOption = Annotated[
+    Format,
+    typer.Option(
+        "--format", "-f", help="Output format: table for people; json, ndjson, csv, tsv, markdown for scripts."
+    ),
+]
+JsonOption = Annotated[bool, typer.Option("--json", help="Short for --format json.")]
+FieldsOption = Annotated[
+    Optional[str],  # noqa: UP045 - Typer reads the annotation at run time on Python 3.10 too
+    typer.Option("--fields", metavar="A,B,C", help="Only these fields, in this order (all formats)."),
+]
+NoColorOption = Annotated[bool, typer.Option("--no-color", help="No colour in tables (also NO_COLOR, TERM=dumb).")]
+
+_OUTPUT_PARAMETERS = (
+    inspect.Parameter("output_format", inspect.Parameter.KEYWORD_ONLY, default=Format.table, annotation=FormatOption),
+    inspect.Parameter("as_json", inspect.Parameter.KEYWORD_ONLY, default=False, annotation=JsonOption),
+    inspect.Parameter("fields", inspect.Parameter.KEYWORD_ONLY, default=None, annotation=FieldsOption),
+    inspect.Parameter("no_color", inspect.Parameter.KEYWORD_ONLY, default=False, annotation=NoColorOption),
+)
+
+
+@dataclass(frozen=True)
+class Output:
+    """What the output options asked for, and the knowledge base the global options named."""
+
+    format: Format
+    """The output format (--json already folded in)."""
+    fields: str | None
+    """--fields as given."""
+    no_color: bool
+    """--no-color, before or after the command."""
+    facts_path: str
+    """The knowledge base to read."""
+    shaped: bool
+    """True when any output option was given explicitly (for commands whose plain output has no format)."""
+
+    def load(self, *, use_cache: bool = True) -> "KnowledgeBase":
+        """The knowledge base the global options name, loaded and checked."""
+        from kzcn.kb import load_knowledge_base
+
+        return load_knowledge_base(self.facts_path, use_cache=use_cache)
+
+    def emit(self, build: "Callable[[KnowledgeBase], Result]") -> None:
+        """Builds the result from the knowledge base and writes it in the chosen format."""
+        self.show(build(self.load()))
+
+    def show(self, result: "Result") -> None:
+        """Writes a finished result in the chosen format; an empty one is a line on stderr (and no table)."""
+        from kzcn.render import render
+
+        options = render_options(self.fields, self.no_color)
+        if not result.records:
+            result.select(options.fields, table=self.format is Format.table)  # an unknown --fields is still an error
+            say(result.empty_message)
+            if self.format is Format.table:
+                return
+        write(render(result, self.format, options))
+
+
+def with_output(command: Callable[..., None]) -> Callable[..., None]:
+    """Gives a command the four output options and hands it an `Output` as its `output` argument."""
+    signature = inspect.signature(command)
+    kept = [parameter for parameter in signature.parameters.values() if parameter.name != "output"]
+
+    @functools.wraps(command)
+    def wrapper(ctx: typer.Context, *args: Any, **kwargs: Any) -> None:
+        output_format: Format = kwargs.pop("output_format")
+        as_json: bool = kwargs.pop("as_json")
+        fields: str | None = kwargs.pop("fields")
+        no_color: bool = kwargs.pop("no_color")
+        output = Output(
+            format=Format.json if as_json else output_format,
+            fields=fields,
+            no_color=no_color or ctx.obj["no_color"],
+            facts_path=ctx.obj["facts_path"],
+            shaped=as_json or fields is not None or output_format is not Format.table,
+        )
+        command(ctx, *args, output=output, **kwargs)
+
+    wrapper.__signature__ = signature.replace(parameters=[*kept, *_OUTPUT_PARAMETERS])  # type: ignore[attr-defined]
+    annotations = {key: value for key, value in command.__annotations__.items() if key != "output"}
+    wrapper.__annotations__ = annotations | {parameter.name: parameter.annotation for parameter in _OUTPUT_PARAMETERS}
+    return wrapper
+
+
+def handles_errors(command: Callable[..., Any]) -> Callable[..., Any]:
+    """Turns what a command raises into a message on stderr and its documented exit status; never a traceback."""
+    from kzcn.cli.status import report
+
+    @functools.wraps(command)
+    def wrapper(*args: Any, **kwargs: Any) -> Any:
+        try:
+            return command(*args, **kwargs)
+        except typer.Exit:
+            raise
+        except BaseException as error:
+            status = report(error)
+            if status is None:
+                raise
+            raise typer.Exit(status) from None
+
+    return wrapper

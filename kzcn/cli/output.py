@@ -1,0 +1,122 @@
+"""The terminal and the process: how to render for this stdout, writing output and messages, and leaving."""
+
+import contextlib
+import errno
+import os
+import sys
+from typing import Any
+
+from kzcn.errors import UsageError
+from kzcn.escape import visible
+from kzcn.render import RenderOptions
+
+
+def render_options(fields: str | None, no_color: bool) -> RenderOptions:
+    """How to render: --fields, and colour unless --no-color, NO_COLOR or TERM=dumb; the terminal's width."""
+    wanted = [name.strip() for name in fields.split(",") if name.strip()] if fields is not None else None
+    if fields is not None and not wanted:
+        raise UsageError("--fields needs at least one field name, such as --fields id,statement")
+    env = os.environ
+    if no_color or env.get("NO_COLOR") or env.get("TERM") == "dumb":
+        color = False
+    elif env.get("FORCE_COLOR"):
+        color = True
+    else:
+        color = _isatty(sys.stdout)
+    width = max(10, terminal_width())
+    encoding = getattr(sys.stdout, "encoding", None) or "utf-8"
+    try:
+        "\u2014\u00b6".encode(encoding)
+        ascii_only = False
+    except (UnicodeEncodeError, LookupError):
+        ascii_only = True
+    return RenderOptions(fields=wanted, color=color, width=width, ascii_only=ascii_only)
+
+
+def terminal_width() -> int:
+    """COLUMNS if it is a positive number, else the terminal's width, else 100 (output to a pipe or file)."""
+    try:
+        columns = int(os.environ.get("COLUMNS", ""))
+    except ValueError:
+        columns = 0
+    if columns > 0:
+        return columns
+    try:
+        return os.get_terminal_size(sys.__stdout__.fileno()).columns or 100  # type: ignore[union-attr]
+    except (AttributeError, ValueError, OSError):
+        return 100
+
+
+def _isatty(stream: Any) -> bool:
+    try:
+        return bool(stream.isatty())
+    except (AttributeError, ValueError, OSError):
+        return False
+
+
+def say(line: str) -> None:
+    """One message line on stderr, its control characters made visible: messages quote knowledge-base text too."""
+    try:
+        sys.stderr.write(visible(line, one_line=True) + "\n")
+        sys.stderr.flush()
+    except (OSError, ValueError, AttributeError):
+        pass  # stderr itself is gone (closed, or None when started with 2>&-): there is nobody left to tell
+
+
+def write(text: str) -> None:
+    """All output in few large writes: with PYTHONUNBUFFERED, small writes would cost a syscall each."""
+    stream = sys.stdout
+    if stream is None:  # started with stdout closed (`kzcn facts >&-`)
+        raise OSError(errno.EBADF, os.strerror(errno.EBADF))
+    encoding = getattr(stream, "encoding", None) or "utf-8"
+    try:
+        data = text.encode(encoding, errors="backslashreplace")
+    except LookupError:
+        data = text.encode("utf-8", errors="backslashreplace")
+    try:
+        descriptor = stream.fileno()
+    except (AttributeError, ValueError, OSError):
+        descriptor = -1
+    if descriptor < 0:  # an in-memory stream, as in tests
+        if hasattr(stream, "buffer"):
+            stream.buffer.write(data)
+        else:
+            stream.write(data.decode(encoding))
+        stream.flush()
+        return
+    stream.flush()
+    view = memoryview(data)
+    while view:
+        # os.write reports a short write when the reader goes away mid-way; the next call then fails with
+        # EPIPE, so lost output always ends in an error, never in a silent success.
+        written = os.write(descriptor, view[: 1 << 20])
+        view = view[written:]
+
+
+def silence_stdout() -> None:
+    """After a broken pipe, Python would complain again while flushing stdout at exit ("Exception ignored")."""
+    try:
+        devnull = os.open(os.devnull, os.O_WRONLY)
+        os.dup2(devnull, sys.stdout.fileno())
+    except (OSError, ValueError, AttributeError):
+        pass
+
+
+def exit_now(status: int, *, broken_pipe: int, output_failed: int) -> None:
+    """Flush and leave without the interpreter's teardown.
+
+    Tearing down some two hundred imported modules costs about 7 ms, an eighth of a whole run (measured with
+    os._exit against a normal exit, benchmarks/README.md). Nothing is lost by skipping it: kzcn's output is
+    flushed here, the cache was written and renamed atomically before, and kzcn registers no exit handlers.
+    """
+    try:
+        if sys.stdout is not None:  # None when started with stdout closed and nothing was written
+            sys.stdout.flush()
+    except BrokenPipeError:
+        silence_stdout()
+        status = status or broken_pipe
+    except (OSError, ValueError):
+        status = status or output_failed
+    with contextlib.suppress(OSError, ValueError, AttributeError):
+        sys.stderr.flush()
+    os._exit(status)

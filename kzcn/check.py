@@ -4,9 +4,9 @@ from __future__ import annotations
 
 from kzcn.derive import DerivationError, derive
 from kzcn.errors import Problem
-from kzcn.model import KnowledgeBase
-from kzcn.schema import Locator, format_path
+from kzcn.model import RELATION_ROLES, KnowledgeBase
 from kzcn.text import IndexedSource, fingerprint, fold, numbers_in
+from kzcn.yamlfields import Locator, format_path
 
 MAX_CLOSEST_SEARCHES = 20
 """Quotes not found beyond this many get no closest-passage hint: the search is slow and one hint per fix is plenty."""
@@ -151,7 +151,7 @@ class _Checker:
         for index, relation in enumerate(self.kb.relations):
             path: tuple[str | int, ...] = ("relations", index)
             left, right = facts.get(relation.left), facts.get(relation.right)
-            roles = ("part", "whole") if relation.kind == "part-of" else ("from", "to")
+            roles = RELATION_ROLES[relation.kind]
             missing = False
             for role, fact_id, fact in zip(roles, (relation.left, relation.right), (left, right), strict=True):
                 if fact is None:

@@ -17,8 +17,12 @@ QUALIFIERS = ("exact", "more-than", "at-least", "less-than", "at-most", "about")
 SCALES = {"one": 1, "thousand": 10**3, "million": 10**6, "billion": 10**9, "trillion": 10**12}
 """Named scales and the factor that turns an amount in that scale into base units."""
 
-RELATION_KINDS = ("part-of", "increase")
-"""Constraints between two facts' quantities: a part is no larger than its whole; an increase ends higher."""
+RELATION_ROLES = {"part-of": ("part", "whole"), "increase": ("from", "to")}
+"""Constraints between two facts' quantities, with the YAML names of their two ends (left, then right): a part is
+no larger than its whole; an increase ends higher."""
+
+RELATION_KINDS = tuple(RELATION_ROLES)
+"""The relation kinds a knowledge base may declare."""
 
 
 def decimal_parts(amount: int | float) -> tuple[int, int]:

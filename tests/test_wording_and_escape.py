@@ -1,0 +1,43 @@
+"""The one wording module and the one escaper, tested directly."""
+
+from __future__ import annotations
+
+from decimal import Decimal
+
+from kzcn.escape import json_safe, visible
+from kzcn.model import Quantity, TimeRef
+from kzcn.wording import amount_text, number_text, plain_number, quantity_text, time_text
+
+
+def test_quantities_read_as_the_source_gives_them() -> None:
+    assert quantity_text(Quantity(25, "cities", qualifier="more-than")) == "more than 25 cities"
+    assert quantity_text(Quantity(3, "USD", "billion")) == "$3 billion"
+    assert quantity_text(Quantity(1.3, "KZT", "billion", "about")) == "about ₸1.3 billion"
+    assert quantity_text(None) is None
+
+
+def test_times_and_numbers() -> None:
+    assert [time_text(TimeRef(2017, kind)) for kind in ("point", "start", "target")] == [
+        "2017",
+        "since 2017",
+        "by 2020".replace("2020", "2017"),
+    ]
+    assert time_text(None) is None
+    assert number_text(1e-7) == "0.0000001" and number_text(10**24) == "1" + "0" * 24 and number_text(-1.5) == "-1.5"
+
+
+def test_computed_amounts_carry_sign_and_approximation() -> None:
+    assert amount_text(Decimal(2), "USD", "billion", signed=True) == "+$2 billion"
+    assert amount_text(Decimal(2), "USD", "billion") == "$2 billion"
+    assert amount_text(Decimal(-2), "USD", "billion") == "−$2 billion"
+    assert amount_text(Decimal("43.333"), "percent", "one") == "43.3 %"
+    assert amount_text(Decimal("18.56"), "percent per year", "one", exact=False) == "≈ 18.6 % per year"
+    assert plain_number(Decimal("0.00512"), 1) == "0.0051" and plain_number(Decimal("1.70")) == "1.7"
+
+
+def test_visible_escapes_controls_and_one_line_also_breaks() -> None:
+    assert visible("a\x1b[31mb\u202ec") == "a\\x1b[31mb\\u202ec"
+    assert visible("a\tb\nc") == "a\tb\nc"
+    assert visible("a\tb\nc\rd", one_line=True) == "a\\tb\\nc\\rd"
+    assert visible(visible("x\x07\n", one_line=True), one_line=True) == "x\\x07\\n"  # idempotent
+    assert json_safe('"a\u009bb\u2028"') == '"a\\u009bb\\u2028"'

@@ -25,7 +25,20 @@ MAX_ENTRIES = 16
 _MAGIC = b"kzcn-cache-1\n"
 _ALLOWED = {
     ("kzcn.model", name)
-    for name in ("KnowledgeBase", "Source", "Fact", "Quote", "Quantity", "TimeRef", "Relation", "DerivedSpec")
+    for name in (
+        "KnowledgeBase",
+        "Source",
+        "Fact",
+        "Quote",
+        "Quantity",
+        "TimeRef",
+        "Relation",
+        "DerivedSpec",
+        "EvidenceItem",
+        "Review",
+        "Comparison",
+        "Reviewer",
+    )
 }
 
 

@@ -5,6 +5,7 @@ from __future__ import annotations
 from kzcn.derive import DerivationError, derive
 from kzcn.errors import Problem
 from kzcn.model import RELATION_ROLES, KnowledgeBase
+from kzcn.review_check import check_reviews
 from kzcn.text import IndexedSource, fingerprint, fold, numbers_in
 from kzcn.yamlfields import Locator, format_path
 
@@ -48,6 +49,7 @@ class _Checker:
         self.derivations()
         self.series_units()
         self.repeated_quotes()
+        check_reviews(self.kb, self.report, self.unknown)
 
     def unique_ids(self) -> None:
         seen: dict[str, str] = {}
@@ -62,6 +64,7 @@ class _Checker:
             ("facts", [fact.id for fact in self.kb.facts]),
             ("relations", [relation.id for relation in self.kb.relations]),
             ("derived", [spec.id for spec in self.kb.derived]),
+            ("comparisons", [comparison.id for comparison in self.kb.comparisons]),
         )
         for group, ids in groups:
             for index, item_id in enumerate(ids):

@@ -22,7 +22,12 @@ class UncoveredSentence:
 def uncovered_sentences(kb: KnowledgeBase) -> list[UncoveredSentence]:
     """The sentences of every source text that no fact quotes from, in source order."""
     quoted: dict[str, list[Span]] = {}
-    indexed = {source.id: IndexedSource.of(source.text) for source in kb.sources if source.text is not None}
+    # Coverage is of the claims of the primary sources; evidence pages are quoted only as far as they bear on them.
+    indexed = {
+        source.id: IndexedSource.of(source.text)
+        for source in kb.sources
+        if source.text is not None and source.role == "primary"
+    }
     for fact in kb.facts:
         source = indexed.get(fact.source)
         if source is None:

@@ -80,6 +80,8 @@ class Operation:
     """True when the inputs must share a unit."""
     signed: bool = False
     """True when the result is a difference, shown with its sign (+$2 billion) even when positive."""
+    approximate: bool = False
+    """True when the result is an estimate whatever its inputs (a rate implied by two rounded figures)."""
 
 
 def _in_scale(item: DerivedInput, scale: str) -> Decimal:
@@ -124,6 +126,14 @@ def _annual_growth(inputs: dict[str, DerivedInput]) -> tuple[Decimal, str, str]:
     return ((ratio.ln() / years).exp() - 1) * 100, "percent per year", "one"
 
 
+def _implied_rate(inputs: dict[str, DerivedInput]) -> tuple[Decimal, str, str]:
+    amount, equivalent = inputs["amount"], inputs["equivalent"]
+    denominator = equivalent.amount * Decimal(SCALES[equivalent.scale])
+    if denominator == 0:
+        raise DerivationError("the equivalent is zero, so no rate can be implied from it")
+    return amount.amount * Decimal(SCALES[amount.scale]) / denominator, f"{amount.unit} per {equivalent.unit}", "one"
+
+
 def _sum(inputs: dict[str, DerivedInput]) -> tuple[Decimal, str, str]:
     first, second = inputs["first"], inputs["second"]
     return first.amount + _in_scale(second, first.scale), first.unit, first.scale
@@ -138,6 +148,10 @@ OPERATIONS: dict[str, Operation] = {
         ("from", "to"), "((to / from) ^ (1 / (to year − from year)) − 1) × 100", _annual_growth, needs_years=True
     ),
     "sum": Operation(("first", "second"), "first + second", _sum),
+    # A page that gives one amount in two currencies implies a rate; kzcn never converts with a rate no source gives.
+    "implied-rate": Operation(
+        ("amount", "equivalent"), "amount / equivalent", _implied_rate, needs_same_unit=False, approximate=True
+    ),
 }
 """Every operation a derived figure may name in facts.yaml, by name."""
 
@@ -188,7 +202,7 @@ def derive(spec: DerivedSpec, facts_by_id: dict[str, Fact]) -> DerivedFigure:
         inputs=ordered,
         year=max(years) if years else None,
         based_on_forecast=any(item.kind == "forecast" for item in inputs.values()),
-        exact=all(item.qualifier == "exact" for item in inputs.values()),
+        exact=not operation.approximate and all(item.qualifier == "exact" for item in inputs.values()),
         series=spec.series,
         signed=operation.signed,
     )

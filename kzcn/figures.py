@@ -5,9 +5,9 @@ from __future__ import annotations
 from decimal import Decimal
 from typing import Any
 
-from kzcn.derive import DerivedFigure, derive, derive_all
+from kzcn.derive import DerivationError, DerivedFigure, derive, derive_all
 from kzcn.errors import NotFoundError
-from kzcn.model import SCALES, Fact, KnowledgeBase
+from kzcn.model import SCALES, DerivedSpec, Fact, KnowledgeBase
 from kzcn.query import closest_ids
 from kzcn.result import WHOLE, WORDS, Bar, Chart, Field, Result
 from kzcn.wording import amount_text, plain_number, quantity_text
@@ -34,8 +34,11 @@ FIGURE_FIELDS = (
     Field("interpolated", "Interpolated"),
     Field("arithmetic", "Arithmetic"),
     Field("inputs", "Inputs"),
+    Field("measure", "Measure", missing="not stated"),
+    Field("reported_by", "Reported by"),
+    Field("note", "Note"),
 )
-_FIGURE_TABLE = ("year", "basis", "label", "text", "id", "source", "arithmetic")
+_FIGURE_TABLE = ("year", "basis", "label", "text", "id", "source", "arithmetic", "note")
 
 
 def _number(value: Decimal) -> int | float:
@@ -61,6 +64,9 @@ def _figure_row(
     interpolated: bool = False,
     arithmetic: str | None = None,
     inputs: tuple[str, ...] = (),
+    measure: str | None = None,
+    reported_by: str | None = None,
+    note: str | None = None,
 ) -> dict[str, Any]:
     """The one shape of a row of `revenue`: a stated, forecast, derived or interpolated figure."""
     return {
@@ -82,16 +88,29 @@ def _figure_row(
         "interpolated": interpolated,
         "arithmetic": arithmetic,
         "inputs": list(inputs),
+        "measure": measure,
+        "reported_by": reported_by,
+        "note": note,
     }
 
 
-def _figure_from_fact(fact: Fact, role: str) -> dict[str, Any]:
+def _figure_from_fact(kb: KnowledgeBase, fact: Fact, role: str, *, unit: str | None = None) -> dict[str, Any]:
+    """A stated or forecast figure; a record of another source when `role` is record (then `unit` is the series'
+    own, and a figure in another currency says it is not converted)."""
     quantity = fact.quantity
     assert quantity is not None and fact.time is not None
     paragraphs = ", ".join(f"¶{quote.paragraph}" for quote in fact.quotes)
+    source = kb.sources_by_id.get(fact.source)
+    note = fact.note
+    if role == "record":
+        basis = "record (forecast)" if fact.kind == "forecast" else "record"
+        if unit is not None and quantity.unit != unit:
+            note = f"In {quantity.unit}, not converted: no source gives a rate for it. " + (note or "")
+    else:
+        basis = "forecast" if fact.kind == "forecast" else "stated"
     return _figure_row(
         year=fact.time.year,
-        basis="forecast" if fact.kind == "forecast" else "stated",
+        basis=basis,
         label=fact.statement,
         text=quantity_text(quantity),
         figure_id=fact.id,
@@ -103,6 +122,9 @@ def _figure_from_fact(fact: Fact, role: str) -> dict[str, Any]:
         qualifier=quantity.qualifier,
         role=role,
         forecast=fact.kind == "forecast",
+        measure=fact.measure,
+        reported_by=fact.attributed_to or (source.publisher if source and source.role != "primary" else None),
+        note=note.strip() if note else None,
     )
 
 
@@ -138,33 +160,53 @@ def revenue(kb: KnowledgeBase, *, year: int | None = None, interpolate: bool = F
     series = [fact for fact in kb.facts if fact.series == REVENUE_SERIES and fact.quantity and fact.time]
     parts = {relation.left for relation in kb.relations if relation.kind == "part-of"}
     totals = [fact for fact in series if fact.id not in parts]
-    rows = [_figure_from_fact(fact, "part" if fact.id in parts else "total") for fact in series]
-    rows += [figure_record(derive(spec, kb.facts_by_id)) for spec in kb.derived if spec.series == REVENUE_SERIES]
-    years = sorted({row["year"] for row in rows if not row["derived"]})  # stated or forecast, whole or part
-    total_years = sorted({fact.time.year for fact in totals if fact.time})
     if not series:
         raise NotFoundError(f"the knowledge base has no facts in the {REVENUE_SERIES!r} series")
+    rows = [_figure_from_fact(kb, fact, "part" if fact.id in parts else "total") for fact in series]
+    rows += [figure_record(derive(spec, kb.facts_by_id)) for spec in kb.derived if spec.series == REVENUE_SERIES]
+    records = _records(kb, series)
+    unit = series[0].quantity.unit if series[0].quantity else None
+    rows += [_figure_from_fact(kb, fact, "record", unit=unit) for fact in records]
+    rows += [figure_record(figure) for figure in _gaps(kb, [*series, *records])]
+    years = sorted({row["year"] for row in rows if not row["derived"]})  # stated or forecast, whole or part
+    total_years = sorted({fact.time.year for fact in totals if fact.time})
     notes = [
         "stated: the article gives the figure. forecast: the article reports a forecast, not a result.",
         "derived: computed by kzcn from the facts named, never stated by the article.",
     ]
+    if records:
+        notes.append(
+            "record: what another source reports (kzcn review shows how it bears on the article); records measure "
+            "other things than the article's figures unless a gap is shown, which the knowledge base declares "
+            "comparable."
+        )
     single = False
     if year is not None:
-        if year in years:
-            rows = [row for row in rows if row["year"] == year]
-        elif interpolate and total_years and total_years[0] < year < total_years[-1]:
-            rows = [_interpolated(totals, year)]
+        article_years = {row["year"] for row in rows if not row["derived"] and row["role"] != "record"}
+        chosen = [row for row in rows if row["year"] == year]
+        between = bool(total_years) and total_years[0] < year < total_years[-1]
+        if interpolate and year not in article_years and between:
+            chosen.insert(0, _interpolated(totals, year))
             notes.append("interpolated: a straight line between the nearest stated or forecast years, by kzcn.")
-        else:
+        elif not any(not row["derived"] for row in chosen):
             hint = " (--interpolate estimates years between them)" if len(total_years) > 1 and not interpolate else ""
             raise NotFoundError(
                 f"no transport income figure for {year}; years with one: {', '.join(map(str, years))}{hint}"
             )
-        rows.sort(key=lambda row: (row["role"] != "total", row["derived"]))
+        rows = chosen
+        rows.sort(key=lambda row: (row["role"] != "total", row["role"] == "record", row["derived"]))
         single = True
     else:
         # A derived figure whose inputs have no year goes last.
-        rows.sort(key=lambda row: (row["year"] is None, row["year"] or 0, row["role"] != "total", row["derived"]))
+        rows.sort(
+            key=lambda row: (
+                row["year"] is None,
+                row["year"] or 0,
+                row["role"] != "total",
+                row["role"] == "record",
+                row["derived"],
+            )
+        )
     return Result(
         fields=FIGURE_FIELDS,
         table_fields=_FIGURE_TABLE,
@@ -173,13 +215,57 @@ def revenue(kb: KnowledgeBase, *, year: int | None = None, interpolate: bool = F
         title="Kazakhstan's transport income" + (f", {year}" if year is not None else ""),
         notes=tuple(notes),
         chart=None if single else _chart(rows),
+        legends=(("note", "Notes are the knowledge base's caveats on each figure: read them before comparing."),),
     )
+
+
+def is_money(unit: str) -> bool:
+    """True for a currency: an ISO 4217 code such as USD or KZT (three capitals), as facts.yaml writes them."""
+    return len(unit) == 3 and unit.isascii() and unit.isupper()
+
+
+def _records(kb: KnowledgeBase, series: list[Fact]) -> list[Fact]:
+    """The figures other sources report that the reviews of the series' facts cite: outcomes, baselines, targets."""
+    cited: list[str] = []
+    for fact in series:
+        review = kb.reviews_by_claim.get(fact.id)
+        for item in review.evidence if review else ():
+            if item.fact not in cited:
+                cited.append(item.fact)
+    found = [kb.facts_by_id[fact_id] for fact_id in cited if fact_id in kb.facts_by_id]
+    return [
+        fact for fact in found if fact.quantity is not None and fact.time is not None and is_money(fact.quantity.unit)
+    ]
+
+
+def _gaps(kb: KnowledgeBase, shown: list[Fact]) -> list[DerivedFigure]:
+    """The change between two figures shown, for each pair the knowledge base declares comparable: the later
+    (a target, say) less the earlier (an outcome)."""
+    by_id = {fact.id: fact for fact in shown}
+    gaps = []
+    for comparison in kb.comparisons:
+        pair = [by_id.get(fact_id) for fact_id in comparison.facts]
+        if not comparison.comparable or None in pair:
+            continue
+        first, second = sorted(pair, key=lambda fact: fact.time.year if fact and fact.time else 0)
+        assert first is not None and second is not None
+        spec = DerivedSpec(
+            id=f"gap-{comparison.id}",
+            label=f"Gap between {first.id} and {second.id} (declared comparable: {comparison.reason})",
+            operation="change",
+            inputs=(("from", first.id), ("to", second.id)),
+        )
+        try:
+            gaps.append(derive(spec, kb.facts_by_id))
+        except DerivationError:
+            continue  # two figures in different units: the check reports declared comparisons it cannot compute
+    return gaps
 
 
 def _chart(rows: list[dict[str, Any]]) -> Chart:
     """Bars for the stated and forecast figures, as fractions of the largest: exact at any size, never a float
     overflow (a value past 1e308 is an int that float() cannot hold)."""
-    bars = [row for row in rows if not row["derived"]]
+    bars = [row for row in rows if not row["derived"] and row["role"] != "record"]
     largest = max((Decimal(repr(row["value"])) for row in bars), default=Decimal(0)) or Decimal(1)
     drawn = []
     for row in bars:

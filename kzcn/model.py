@@ -14,6 +14,21 @@ TIME_KINDS = ("point", "start", "target")
 QUALIFIERS = ("exact", "more-than", "at-least", "less-than", "at-most", "about")
 """How a quantity's amount bounds the true value; only `exact` is an exact number."""
 
+SOURCE_ROLES = ("primary", "evidence", "cited")
+"""What a source is to the knowledge base: the text whose claims it records (the article), another source quoted as
+evidence about those claims, or a work the primary source only mentions (the documentary)."""
+
+VERDICTS = ("supported", "partly-supported", "not-supported", "contradicted", "not-checkable", "unverified")
+"""The review scale, from best to worst bearing, then the two that are no judgement of truth: not-checkable (an
+opinion, or a prediction whose time has not come) and unverified (nothing relevant found)."""
+
+BEARINGS = ("corroborates", "contradicts", "qualifies", "attributes", "outcome", "context")
+"""How one piece of evidence bears on a claim: agrees, disagrees, adds a condition or a correction, names who
+originally made the claim, reports the outcome of a forecast, or gives background."""
+
+CHECKABLE_KINDS = ("statistic", "event", "forecast")
+"""The kinds of fact a review can judge; an opinion gets context, never a verdict on the opinion itself."""
+
 SCALES = {"one": 1, "thousand": 10**3, "million": 10**6, "billion": 10**9, "trillion": 10**12}
 """Named scales and the factor that turns an amount in that scale into base units."""
 
@@ -117,6 +132,10 @@ class Source:
     """SHA-256 of `text` encoded as UTF-8; required with `text`."""
     cited_in: tuple[str, int] | None = None
     """(source id, paragraph) where another source mentions this one, if it does."""
+    role: str = "primary"
+    """One of SOURCE_ROLES: primary (the article), evidence (quoted about its claims), or cited (only mentioned)."""
+    retrieved: str | None = None
+    """When kzcn's copy of the text was taken, for web pages; None where not recorded."""
 
 
 @dataclass(frozen=True)
@@ -147,6 +166,9 @@ class Fact:
     """Ids of other sources the fact mentions (a documentary the article cites)."""
     note: str | None = None
     """A caveat a reader should see: an ambiguity in the source, say."""
+    measure: str | None = None
+    """What a figure measures, in the source's words (transit revenue, gross output, profit); figures of different
+    measures are compared only where the knowledge base declares them comparable."""
 
 
 @dataclass(frozen=True)
@@ -178,6 +200,52 @@ class DerivedSpec:
 
 
 @dataclass(frozen=True)
+class EvidenceItem:
+    fact: str
+    """The id of a fact from another source than the claim's."""
+    bearing: str
+    """One of BEARINGS: how the fact bears on the claim."""
+    note: str | None = None
+    """One sentence on how it bears."""
+
+
+@dataclass(frozen=True)
+class Review:
+    claim: str
+    """The id of the fact reviewed: a claim of a primary source."""
+    verdict: str
+    """One of VERDICTS: the knowledge base's judgement, not the source's words."""
+    summary: str
+    """One neutral sentence saying why."""
+    evidence: tuple[EvidenceItem, ...] = ()
+    """The evidence, strongest and most official first."""
+    searched: str | None = None
+    """What was looked for and not found, where something was."""
+    date: str | None = None
+    """When the review was written (YYYY-MM-DD), or None."""
+
+
+@dataclass(frozen=True)
+class Comparison:
+    id: str
+    """Stable kebab-case id."""
+    facts: tuple[str, str]
+    """The two facts compared."""
+    comparable: bool
+    """True where the two measure the same thing in the same currency, so a gap between them means something."""
+    reason: str
+    """Why they can or cannot be compared."""
+
+
+@dataclass(frozen=True)
+class Reviewer:
+    name: str
+    """Who writes the knowledge base's reviews (a desk, a person), as ClaimReview's author."""
+    url: str | None = None
+    """Where the reviewer can be found, or None."""
+
+
+@dataclass(frozen=True)
 class KnowledgeBase:
     sources: tuple[Source, ...]
     """Every source, in file order."""
@@ -187,6 +255,12 @@ class KnowledgeBase:
     """Constraints between facts that `kzcn check` verifies."""
     derived: tuple[DerivedSpec, ...] = ()
     """Figures kzcn computes from facts, never stated by a source."""
+    reviews: tuple[Review, ...] = ()
+    """The knowledge base's judgement of the primary source's claims against the evidence."""
+    comparisons: tuple[Comparison, ...] = ()
+    """Pairs of figures declared comparable (or not), with the reason."""
+    reviewer: Reviewer | None = None
+    """Who writes the reviews, or None where no review names its author."""
     path: str = ""
     """Where the knowledge base was read from."""
     warnings: tuple[str, ...] = field(default=(), compare=False)
@@ -201,3 +275,13 @@ class KnowledgeBase:
     def sources_by_id(self) -> dict[str, Source]:
         """Every source by its id."""
         return {source.id: source for source in self.sources}
+
+    @cached_property
+    def reviews_by_claim(self) -> dict[str, Review]:
+        """Every review by the id of the claim it reviews."""
+        return {review.claim: review for review in self.reviews}
+
+    def is_claim(self, fact: Fact) -> bool:
+        """True for a claim of a primary source (the article), as opposed to evidence from another source."""
+        source = self.sources_by_id.get(fact.source)
+        return source is None or source.role == "primary"

@@ -8,7 +8,7 @@ from dataclasses import replace
 from typing import Any
 
 from kzcn.errors import NotFoundError
-from kzcn.model import Fact, KnowledgeBase, TimeRef
+from kzcn.model import CHECKABLE_KINDS, Fact, KnowledgeBase, TimeRef
 from kzcn.result import WHOLE, WORDS, Context, Field, Result
 from kzcn.wording import quantity_text, time_text
 
@@ -38,6 +38,9 @@ FACT_FIELDS = (
     Field("series", "Series"),
     Field("refers_to", "Refers to"),
     Field("note", "Note"),
+    Field("measure", "Measure"),
+    Field("verdict", "Verdict", missing="—", styled=True),
+    Field("evidence", "Evidence"),
 )
 KIND_LEGEND = (
     "Kinds: statistic = a figure the article states; event = a stated fact without a figure; "
@@ -45,7 +48,13 @@ KIND_LEGEND = (
 )
 """Under a table that shows the Kind column."""
 
-_FACT_TABLE = ("id", "kind", "statement", "quantity_text", "time_text", "source", "paragraphs")
+VERDICT_LEGEND = (
+    "Verdict: the knowledge base's review of the claim against other sources (kzcn review ID), not the article's "
+    "words; unreviewed: no review yet."
+)
+"""Under a table that shows the Verdict column."""
+
+_FACT_TABLE = ("id", "kind", "statement", "quantity_text", "time_text", "verdict", "source", "paragraphs")
 """The default table columns, most important first: at a narrow width the last ones give way first."""
 
 
@@ -58,9 +67,14 @@ def year_matches(time: TimeRef | None, year: int) -> bool:
     return year == time.year
 
 
-def fact_record(fact: Fact) -> dict[str, Any]:
-    """Every field of a fact, flat, JSON-ready."""
+def fact_record(fact: Fact, kb: KnowledgeBase | None = None) -> dict[str, Any]:
+    """Every field of a fact, flat, JSON-ready; with the knowledge base, its verdict (None where no review judges
+    it: "unreviewed" for a checkable claim of the article)."""
     quantity = fact.quantity
+    verdict = None
+    if kb is not None and kb.is_claim(fact):
+        review = kb.reviews_by_claim.get(fact.id)
+        verdict = review.verdict if review else ("unreviewed" if fact.kind in CHECKABLE_KINDS else None)
     return {
         "id": fact.id,
         "kind": fact.kind,
@@ -84,6 +98,9 @@ def fact_record(fact: Fact) -> dict[str, Any]:
         "series": fact.series,
         "refers_to": list(fact.refers_to),
         "note": fact.note,
+        "measure": fact.measure,
+        "verdict": verdict,
+        "evidence": kb is not None and not kb.is_claim(fact),
     }
 
 
@@ -96,18 +113,27 @@ def list_facts(
     entities: Iterable[str] = (),
     years: Iterable[int] = (),
     sources: Iterable[str] = (),
+    verdicts: Iterable[str] = (),
+    evidence: bool = False,
     sort: str = "source",
     limit: int | None = None,
 ) -> Result:
-    """The facts that pass every filter given (AND), sorted, at most `limit` of them."""
+    """The facts that pass every filter given (AND), sorted, at most `limit` of them.
+
+    Without `sources`, the claims of the primary sources (the article), or with `evidence` the facts of the
+    other sources; a source named in `sources` is shown whatever its role."""
     topic_set = {topic.lower() for topic in topics}
     kind_set = set(kinds)
     entity_set = {entity.casefold() for entity in entities}
     year_list = list(years)
     source_set = set(sources)
     needle = text.casefold() if text else None
+    verdict_set = set(verdicts)
+    in_view = [fact for fact in kb.facts if source_set or kb.is_claim(fact) is not evidence]
     chosen = []
-    for fact in kb.facts:
+    for fact in in_view:
+        if verdict_set and fact_record(fact, kb)["verdict"] not in verdict_set:
+            continue
         if kind_set and fact.kind not in kind_set:
             continue
         if topic_set and not topic_set <= set(fact.topics):
@@ -150,19 +176,28 @@ def list_facts(
             if entity.casefold() not in known_entities
         ]
     if len(chosen) < matched:
-        title = f"{len(chosen)} of {matched} matching facts ({len(kb.facts)} in all)"
+        title = f"{len(chosen)} of {matched} matching facts ({len(in_view)} in all)"
     else:
-        title = f"{matched} of {len(kb.facts)} facts"
+        title = f"{matched} of {len(in_view)} facts"
+    others = len(kb.facts) - len(in_view)
+    notes = []
+    if others and not source_set:
+        notes.append(
+            f"{others} facts from other sources are evidence: kzcn facts --evidence; kzcn review weighs them."
+            if not evidence
+            else f"{others} facts are the article's claims: kzcn facts."
+        )
     return Result(
         fields=FACT_FIELDS,
         table_fields=_FACT_TABLE,
-        records=tuple(fact_record(fact) for fact in chosen),
+        records=tuple(fact_record(fact, kb) for fact in chosen),
         title=title,
         empty_message=f"No facts shown: --limit 0 ({matched} match)."
         if matched
         else "No facts match." + "".join(f" ({hint})" for hint in hints),
         highlight=(text,) if text else (),
-        legends=(("kind", KIND_LEGEND),),
+        legends=(("kind", KIND_LEGEND), ("verdict", VERDICT_LEGEND)),
+        notes=tuple(notes),
     )
 
 
@@ -191,12 +226,17 @@ def show_fact(kb: KnowledgeBase, fact_id: str) -> Result:
             start, end = (span.start - paragraph.start, span.end - paragraph.start) if span else (-1, -1)
             contexts.append(Context(quote.paragraph, source.text[paragraph.start : paragraph.end], start, end))
     used_by = [spec.id for spec in kb.derived if any(fact_id == input_id for _role, input_id in spec.inputs)]
-    record = fact_record(fact)
+    record = fact_record(fact, kb)
+    review = kb.reviews_by_claim.get(fact.id)
+    record["review"] = review.summary if review else None
+    record["review_evidence"] = [f"{item.bearing}: {item.fact}" for item in review.evidence] if review else []
     record["source_title"] = source.title
     record["derived"] = used_by
     record["context"] = [item.text for item in contexts]
     fields = (
         *FACT_FIELDS,
+        Field("review", "Review (kzcn's judgement)"),
+        Field("review_evidence", "Evidence (kzcn review ID)", joiner="\n"),
         Field("source_title", "Source title", missing="unknown"),
         Field("derived", "Derived figures using it"),
         Field("context", "Paragraphs"),

@@ -14,6 +14,7 @@ from kzcn.model import (
     RELATION_KINDS,
     RELATION_ROLES,
     SCALES,
+    SOURCE_ROLES,
     TIME_KINDS,
     DerivedSpec,
     Fact,
@@ -24,6 +25,7 @@ from kzcn.model import (
     Source,
     TimeRef,
 )
+from kzcn.review_schema import read_comparison, read_review, read_reviewer
 from kzcn.text import fingerprint
 from kzcn.yamlfields import FieldReader, describe
 
@@ -39,7 +41,7 @@ def _field_names(model: type) -> set[str]:
 
 
 # What a file must spell out, even as null: a title, author or date left out would read as "unknown" by accident.
-_TOP_FIELDS = {"kzcn", "sources", "facts", "relations", "derived"}
+_TOP_FIELDS = {"kzcn", "sources", "facts", "relations", "derived", "reviews", "comparisons", "reviewer"}
 _SOURCE_FIELDS = _field_names(Source)
 _SOURCE_REQUIRED = {"id", "kind", "title", "author", "published"}
 _FACT_FIELDS = _field_names(Fact)
@@ -79,6 +81,14 @@ class SchemaReader(FieldReader):
         derived = [
             self.derived(item, ("derived", index)) for index, item in enumerate(self.sequence(data, "derived", ()))
         ]
+        reviews = [
+            read_review(self, item, ("reviews", index)) for index, item in enumerate(self.sequence(data, "reviews", ()))
+        ]
+        comparisons = [
+            read_comparison(self, item, ("comparisons", index))
+            for index, item in enumerate(self.sequence(data, "comparisons", ()))
+        ]
+        reviewer = read_reviewer(self, data.get("reviewer"), ("reviewer",))
         if "sources" in data and not sources:
             self.report(("sources",), "expected at least one source")
         # Records that failed are left out, but the rest still go on to the semantic check, so one run reports
@@ -88,6 +98,8 @@ class SchemaReader(FieldReader):
             "facts": [index for index, item in enumerate(facts) if item is not None],
             "relations": [index for index, item in enumerate(relations) if item is not None],
             "derived": [index for index, item in enumerate(derived) if item is not None],
+            "reviews": [index for index, item in enumerate(reviews) if item is not None],
+            "comparisons": [index for index, item in enumerate(comparisons) if item is not None],
         }
         self.declared_ids = {
             str(item.get("id")) for item in [*self.sequence(data, "sources", ()), *self.sequence(data, "facts", ())]
@@ -98,6 +110,9 @@ class SchemaReader(FieldReader):
             facts=tuple(f for f in facts if f is not None),
             relations=tuple(r for r in relations if r is not None),
             derived=tuple(d for d in derived if d is not None),
+            reviews=tuple(r for r in reviews if r is not None),
+            comparisons=tuple(c for c in comparisons if c is not None),
+            reviewer=reviewer,
             path=self.file,
         )
 
@@ -109,9 +124,10 @@ class SchemaReader(FieldReader):
         kind = self.text(item, "kind", path)
         optional = {
             key: self.text(item, key, path, nullable=True)
-            for key in ("title", "author", "publisher", "published", "language", "url", "notes")
+            for key in ("title", "author", "publisher", "published", "language", "url", "notes", "retrieved")
         }
         view_count = self.integer(item, "view_count", path, low=0, high=10**15, nullable=True)
+        role = self.text(item, "role", path, choices=SOURCE_ROLES) if "role" in item else "primary"
         text = self.text(item, "text", path, nullable=True)
         sha256 = self.text(item, "sha256", path, nullable=True)
         digest_hint = f"; the text's digest is {fingerprint(text)}" if text is not None else ""
@@ -142,6 +158,7 @@ class SchemaReader(FieldReader):
             text=text,
             sha256=sha256,
             cited_in=cited_in,
+            role=role or "primary",
             **optional,
         )
 
@@ -162,6 +179,7 @@ class SchemaReader(FieldReader):
         series = self.text(item, "series", path, kebab_id=True, nullable=True)
         refers_to = self.text_list(item, "refers_to", path, kebab=True)
         note = self.text(item, "note", path, nullable=True)
+        measure = self.text(item, "measure", path, nullable=True)
         if len(self.problems) > before or None in (fact_id, statement, kind, source):
             return None
         assert fact_id and statement and kind and source
@@ -179,6 +197,7 @@ class SchemaReader(FieldReader):
             series=series,
             refers_to=refers_to,
             note=note,
+            measure=measure,
         )
 
     def quotes(self, item: dict[str, Any], path: tuple[str | int, ...]) -> tuple[Quote, ...]:

@@ -72,15 +72,20 @@ def fold(text: str) -> str:
     return " ".join(text.translate(_FOLD).split())
 
 
+ELISION = "[…]"
+"""A paragraph holding only this separates two quotations of one page (as the evidence pack writes them); it is no
+paragraph of its own, so quotation N is paragraph N."""
+
+
 def paragraphs(text: str) -> list[Span]:
     """The paragraphs of a text: stretches separated by blank lines, numbered from 1 by their position."""
     spans = []
     start = 0
     for match in _PARAGRAPH_BREAK.finditer(text):
-        if text[start : match.start()].strip():
+        if text[start : match.start()].strip() not in ("", ELISION):
             spans.append(_trimmed(text, start, match.start()))
         start = match.end()
-    if text[start:].strip():
+    if text[start:].strip() not in ("", ELISION):
         spans.append(_trimmed(text, start, len(text)))
     return spans
 

@@ -18,7 +18,9 @@ def test_verbose_check_says_one_line(cli: Callable[..., Any], write_kb: Callable
     path = write_kb()
     result = cli("--facts", str(path), "check", "--verbose")
     assert result.exit_code == 0
-    assert result.stderr == f"{path}: OK: 6 facts, 6 quotes, 1 sources, 2 relations, 3 derived figures\n"
+    assert result.stderr == (
+        f"{path}: OK: 6 facts (6 claims, 0 evidence), 6 quotes, 1 sources, 2 relations, 3 derived figures, 0 reviews\n"
+    )
 
 
 def test_broken_knowledge_base_exits_3_with_one_line_per_problem(
@@ -57,7 +59,7 @@ def test_environment_variable_chooses_the_file_and_option_wins(
 def test_default_is_the_shipped_knowledge_base(cli: Callable[..., Any]) -> None:
     result = cli("check", "--verbose")
     assert result.exit_code == 0
-    assert "OK: 35 facts" in result.stderr
+    assert "OK: 102 facts (35 claims, 67 evidence)" in result.stderr and "26 reviews" in result.stderr
 
 
 def test_coverage_lists_unquoted_sentences(cli: Callable[..., Any], write_kb: Callable[..., Path]) -> None:

@@ -149,15 +149,36 @@ def test_revenue_year_2020_is_one_object(cli: Run) -> None:
         "income-change-2017-2020",
         "income-percent-change-2017-2020",
         "income-annual-growth-2017-2020",
+        "gap-fic-transit-income-2020-vs-transit-2019",
+        "gap-target-4bn-vs-forecast-5bn",
+        "nazarbayev-fic-5bn-profit-by-2020",
+        "nazarbayev-fic-5bn-transit-income-ru",
+        "transit-revenue-target-2020-5bn-tenge",
+        "transit-income-target-2020-4bn-usd",
     ]
+    records = [row for row in data["related"] if row["role"] == "record"]
+    assert {row["basis"] for row in records} == {"record (forecast)"}
+    tenge = next(row for row in records if row["unit"] == "KZT")
+    assert tenge["note"].startswith("In KZT, not converted: no source gives a rate for it.")
 
 
 def test_revenue_year_without_figure_names_the_years(cli: Run) -> None:
-    result = cli("revenue", "--year", "2019")
+    result = cli("revenue", "--year", "2015")
     assert (result.exit_code, result.stdout) == (1, "")
     assert result.stderr == (
-        "kzcn: no transport income figure for 2019; years with one: 2017, 2020 (--interpolate estimates years between them)\n"
+        "kzcn: no transport income figure for 2015; years with one: 2017, 2019, 2020 (--interpolate estimates years between them)\n"
     )
+
+
+def test_a_year_with_only_records_shows_them(cli: Run) -> None:
+    rows = json.loads(cli("revenue", "--year", "2019", "--json").stdout)
+    assert (rows["id"], rows["basis"], rows["amount"], rows["unit"]) == (
+        "transit-revenue-2019-1-2bn-usd",
+        "record",
+        1.2,
+        "USD",
+    )
+    assert rows["reported_by"] == "Ministry of Infrastructure and Industrial Development"
 
 
 def test_interpolated_year_is_labelled(cli: Run) -> None:

@@ -17,7 +17,8 @@ import yaml
 from conftest import SHIPPED_FACTS, small_kb, subprocess_env
 
 SHIPPED = yaml.safe_load(SHIPPED_FACTS.read_text(encoding="utf-8"))
-IDS = [fact["id"] for fact in SHIPPED["facts"]]
+ROLES = {source["id"]: source.get("role", "primary") for source in SHIPPED["sources"]}
+IDS = [fact["id"] for fact in SHIPPED["facts"] if ROLES[fact["source"]] == "primary"]  # what `kzcn facts` lists
 
 
 def kzcn(tmp_path: Path, *args: str, **env: str) -> subprocess.CompletedProcess[str]:

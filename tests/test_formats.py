@@ -62,7 +62,15 @@ def test_machine_formats_never_carry_colour(cli: Run, command: list[str]) -> Non
 
 def test_facts_json_lists_exactly_the_facts_of_the_file(cli: Run) -> None:
     raw = yaml.safe_load(SHIPPED_FACTS.read_text(encoding="utf-8"))
-    records = json.loads(cli("--facts", str(SHIPPED_FACTS), "facts", "--json").stdout)
+    claims = json.loads(cli("--facts", str(SHIPPED_FACTS), "facts", "--json").stdout)
+    evidence = json.loads(cli("--facts", str(SHIPPED_FACTS), "facts", "--evidence", "--json").stdout)
+    primary = {source["id"] for source in raw["sources"] if source.get("role", "primary") == "primary"}
+    assert [record["id"] for record in claims] == [fact["id"] for fact in raw["facts"] if fact["source"] in primary]
+    assert {record["evidence"] for record in claims} == {False} and {record["evidence"] for record in evidence} == {
+        True
+    }
+    records = claims + evidence
+    raw["facts"].sort(key=lambda fact: fact["source"] not in primary)  # claims first, as the two calls give them
     assert [record["id"] for record in records] == [fact["id"] for fact in raw["facts"]]
     for record, fact in zip(records, raw["facts"], strict=True):
         assert record["statement"] == fact["statement"]

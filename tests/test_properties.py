@@ -118,6 +118,8 @@ def test_mutated_shipped_facts_validate_or_fail_located(
         parse_knowledge_base("kb.yaml", text)
     except KnowledgeBaseError as error:
         for problem in error.problems:
+            if problem.message.startswith("... and ") and problem is error.problems[-1]:
+                continue  # the count of problems beyond the cap (MAX_PROBLEMS) is about the file as a whole
             assert problem.line is not None, str(problem)  # located: a line (and column) in the file
             assert "\n" not in str(problem)
 

@@ -23,7 +23,7 @@ def shipped() -> KnowledgeBase:
 
 def test_shipped_facts_pass_the_check_without_warnings(shipped: KnowledgeBase) -> None:
     assert shipped.warnings == ()
-    assert 25 <= len(shipped.facts) <= 40
+    assert 25 <= sum(1 for fact in shipped.facts if shipped.is_claim(fact)) <= 40
 
 
 def test_article_text_is_the_received_article(shipped: KnowledgeBase) -> None:

@@ -23,6 +23,12 @@ CATEGORY_STYLES = {
     "derived": "blue",
     "derived from forecast": "yellow",
     "interpolated": "yellow",
+    "supported": "bold green",
+    "partly-supported": "green",
+    "not-supported": "red",
+    "contradicted": "bold red",
+    "not-checkable": "dim",
+    "unverified": "yellow",
 }
 """Styles of the values of styled columns; the words themselves differ too, so they stay apart without colour."""
 

@@ -33,9 +33,11 @@ def check(
         say(f"warning: {warning}")
     if verbose:
         quotes = sum(len(fact.quotes) for fact in kb.facts)
+        claims = sum(1 for fact in kb.facts if kb.is_claim(fact))
         say(
-            f"{kb.path}: OK: {len(kb.facts)} facts, {quotes} quotes, {len(kb.sources)} sources, "
-            f"{len(kb.relations)} relations, {len(kb.derived)} derived figures"
+            f"{kb.path}: OK: {len(kb.facts)} facts ({claims} claims, {len(kb.facts) - claims} evidence), {quotes} "
+            f"quotes, {len(kb.sources)} sources, {len(kb.relations)} relations, {len(kb.derived)} derived figures, "
+            f"{len(kb.reviews)} reviews"
         )
     if coverage:
         from kzcn.coverage import coverage as coverage_query

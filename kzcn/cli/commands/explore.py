@@ -8,7 +8,7 @@ from kzcn.cli.app import command
 from kzcn.cli.completion import complete_kinds, completer
 from kzcn.cli.options import Output
 from kzcn.errors import UsageError
-from kzcn.model import FACT_KINDS
+from kzcn.model import FACT_KINDS, VERDICTS
 
 
 @command(
@@ -56,6 +56,13 @@ def facts(
             autocompletion=completer("source"),
         ),
     ] = None,
+    verdict: Annotated[
+        Optional[list[str]],  # noqa: UP045
+        typer.Option("--verdict", "-V", help="Only claims with this review verdict (or unreviewed)."),
+    ] = None,
+    evidence: Annotated[
+        bool, typer.Option("--evidence", help="The facts of the other sources (evidence) instead of the article's.")
+    ] = False,
     sort: Annotated[
         str, typer.Option("--sort", help="Order: source (the article's order), id, kind or year.")
     ] = "source",
@@ -68,6 +75,9 @@ def facts(
     for value in kind or ():
         if value not in FACT_KINDS:
             raise UsageError(f"unknown --kind {value!r}; kinds: {', '.join(FACT_KINDS)}")
+    for value in verdict or ():
+        if value not in (*VERDICTS, "unreviewed"):
+            raise UsageError(f"unknown --verdict {value!r}; verdicts: {', '.join((*VERDICTS, 'unreviewed'))}")
     if sort not in SORT_KEYS:
         raise UsageError(f"unknown --sort {sort!r}; choose one of {', '.join(SORT_KEYS)}")
     output.emit(
@@ -79,6 +89,8 @@ def facts(
             entities=entity or (),
             years=year or (),
             sources=source or (),
+            verdicts=verdict or (),
+            evidence=evidence,
             sort=sort,
             limit=limit,
         )

@@ -1,0 +1,58 @@
+"""`kzcn review`: the knowledge base's verdicts on the article's claims, and the evidence behind one."""
+
+from typing import Annotated, Optional
+
+import typer
+
+from kzcn.cli.app import command
+from kzcn.cli.completion import complete_kinds, completer
+from kzcn.cli.options import Output
+from kzcn.errors import UsageError
+from kzcn.model import FACT_KINDS, VERDICTS
+
+
+def _complete_verdicts(incomplete: str) -> list[str]:
+    return [verdict for verdict in (*VERDICTS, "unreviewed") if verdict.startswith(incomplete)]
+
+
+@command(
+    short_help="Does it hold? Verdicts on the article's claims, with evidence.",
+    help="Example: kzcn review transport-income-forecast-2020\n\n"
+    "Without ID: every review (claim, verdict, why, how many evidence items), then the checkable claims with no "
+    "review yet (verdict unreviewed). With ID: the claim, its quote, the verdict and its reasoning, what was "
+    "searched for and not found, and each evidence item with its quote, source, date and URL. A verdict is the "
+    "knowledge base's judgement, never the article's words. Verdicts: supported, partly-supported, not-supported, "
+    "contradicted, not-checkable, unverified.",
+)
+def review(
+    ctx: typer.Context,
+    claim_id: Annotated[
+        Optional[str],  # noqa: UP045
+        typer.Argument(metavar="[ID]", help="A claim of the article.", autocompletion=completer("id")),
+    ] = None,
+    verdict: Annotated[
+        Optional[list[str]],  # noqa: UP045
+        typer.Option("--verdict", "-V", help="Only this verdict (or unreviewed).", autocompletion=_complete_verdicts),
+    ] = None,
+    topic: Annotated[
+        Optional[list[str]],  # noqa: UP045
+        typer.Option("--topic", "-t", help="Only claims with this topic.", autocompletion=completer("topic")),
+    ] = None,
+    kind: Annotated[
+        Optional[list[str]],  # noqa: UP045
+        typer.Option("--kind", "-k", help="Only claims of this kind.", autocompletion=complete_kinds),
+    ] = None,
+    *,
+    output: Output,
+) -> None:
+    from kzcn.reviews import list_reviews, show_review
+
+    for value in kind or ():
+        if value not in FACT_KINDS:
+            raise UsageError(f"unknown --kind {value!r}; kinds: {', '.join(FACT_KINDS)}")
+    if claim_id is not None:
+        if verdict or topic or kind:
+            raise UsageError("--verdict, --topic and --kind filter the list of reviews; leave out ID to use them")
+        output.emit(lambda kb: show_review(kb, claim_id))
+    else:
+        output.emit(lambda kb: list_reviews(kb, verdicts=verdict or (), topics=topic or (), kinds=kind or ()))

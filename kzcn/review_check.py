@@ -1,0 +1,100 @@
+"""The check of reviews and comparisons: every id resolves, evidence comes from elsewhere, verdicts have support."""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+
+from kzcn.model import KnowledgeBase
+
+Report = Callable[[tuple[str | int, ...], str], None]
+Unknown = Callable[[tuple[str | int, ...], str, str], None]
+
+SUPPORTING = {"supported": ("corroborates", "outcome"), "contradicted": ("contradicts", "outcome")}
+"""The bearings a verdict needs at least one of: a verdict of supported or contradicted stands on evidence."""
+
+JUDGEMENTS = ("supported", "partly-supported", "not-supported", "contradicted")
+"""Verdicts that judge a claim true or false in some measure: never given to an opinion."""
+
+
+def check_reviews(kb: KnowledgeBase, report: Report, unknown: Unknown) -> None:
+    """Reports every review that names no claim, judges an opinion, cites the claim's own source, or has a verdict
+    no evidence item bears out."""
+    facts = kb.facts_by_id
+    first_review: dict[str, int] = {}
+    for index, review in enumerate(kb.reviews):
+        path: tuple[str | int, ...] = ("reviews", index)
+        claim = facts.get(review.claim)
+        if claim is None:
+            unknown((*path, "claim"), "fact", review.claim)
+            continue
+        if review.claim in first_review:
+            report((*path, "claim"), f"claim {review.claim!r} is reviewed twice; merge this review into the first")
+        first_review.setdefault(review.claim, index)
+        if not kb.is_claim(claim):
+            report(
+                (*path, "claim"),
+                f"{review.claim!r} is evidence from {claim.source!r}, not a claim of a primary source; review the "
+                "claim it bears on",
+            )
+        if claim.kind == "opinion" and review.verdict in JUDGEMENTS:
+            report(
+                (*path, "verdict"),
+                f"{review.claim!r} is an opinion: give context with verdict not-checkable, never a verdict of "
+                f"{review.verdict}",
+            )
+        bearings = set()
+        for number, item in enumerate(review.evidence):
+            here = (*path, "evidence", number, "fact")
+            evidence = facts.get(item.fact)
+            if evidence is None:
+                unknown(here, "fact", item.fact)
+                continue
+            if evidence.source == claim.source:
+                report(
+                    here,
+                    f"{item.fact!r} quotes {claim.source!r}, the claim's own source: evidence must come from another "
+                    "source",
+                )
+                continue
+            bearings.add(item.bearing)
+        needed = SUPPORTING.get(review.verdict)
+        if needed is not None and not bearings.intersection(needed):
+            found = ", ".join(sorted(bearings)) or "none"
+            report(
+                (*path, "verdict"),
+                f"a verdict of {review.verdict} needs evidence that {' or '.join(needed)} (bearings here: {found}); "
+                "add it, or change the verdict",
+            )
+    _check_comparisons(kb, report, unknown)
+
+
+def _check_comparisons(kb: KnowledgeBase, report: Report, unknown: Unknown) -> None:
+    facts = kb.facts_by_id
+    for index, comparison in enumerate(kb.comparisons):
+        for number, fact_id in enumerate(comparison.facts):
+            if fact_id not in facts:
+                unknown(("comparisons", index, "facts", number), "fact", fact_id)
+            elif facts[fact_id].quantity is None:
+                report(("comparisons", index, "facts", number), f"fact {fact_id!r} has no figure to compare")
+    for index, spec in enumerate(kb.derived):
+        measured = [(fact_id, facts[fact_id].measure) for _role, fact_id in spec.inputs if fact_id in facts]
+        measures = {measure for _fact_id, measure in measured if measure is not None}
+        if len(measures) < 2:
+            continue
+        pair = {fact_id for fact_id, _measure in measured}
+        declared = next((item for item in kb.comparisons if set(item.facts) == pair), None)
+        if declared is None or not declared.comparable:
+            why = f": {declared.reason}" if declared is not None else ""
+            report(
+                ("derived", index),
+                f"its inputs measure different things ({'; '.join(sorted(measures))}){why}; declare them comparable "
+                "under `comparisons:` with a reason, or drop the figure",
+            )
+
+
+def comparison_of(kb: KnowledgeBase, first: str, second: str) -> tuple[bool, str] | None:
+    """(comparable, reason) as the knowledge base declares it for two facts, or None where it says nothing."""
+    for item in kb.comparisons:
+        if set(item.facts) == {first, second}:
+            return item.comparable, item.reason
+    return None

@@ -1,0 +1,179 @@
+"""Review queries: the knowledge base's verdicts on the article's claims, with the evidence behind each."""
+
+from __future__ import annotations
+
+from collections.abc import Iterable
+from typing import Any
+
+from kzcn.errors import NotFoundError, UsageError
+from kzcn.model import CHECKABLE_KINDS, VERDICTS, Fact, KnowledgeBase, Review
+from kzcn.query import closest_ids
+from kzcn.result import WHOLE, Field, Result
+from kzcn.wording import quantity_text, time_text
+
+UNREVIEWED = "unreviewed"
+"""What `--verdict` and the Verdict column say of a checkable claim that has no review yet."""
+
+VERDICT_MEANINGS = {
+    "supported": "the evidence found agrees with the claim",
+    "partly-supported": "the evidence agrees in part, or with another measure or precision",
+    "not-supported": "evidence was found, but it does not bear the claim out",
+    "contradicted": "the evidence says otherwise",
+    "not-checkable": "an opinion, or a prediction whose time has not come, or too vague to check",
+    "unverified": "nothing relevant was found",
+}
+"""The review scale in words, for the README, --help and the legend."""
+
+REVIEW_FIELDS = (
+    Field("claim", "Claim", shape=WHOLE),
+    Field("verdict", "Verdict", styled=True, missing=UNREVIEWED),
+    Field("kind", "Kind", styled=True),
+    Field("statement", "The article says"),
+    Field("summary", "Why (kzcn's review)"),
+    Field("evidence_count", "Evidence", shape=WHOLE),
+    Field("topics", "Topics"),
+    Field("searched", "Searched for, not found"),
+    Field("date", "Reviewed"),
+)
+_REVIEW_TABLE = ("claim", "verdict", "summary", "evidence_count")
+
+EVIDENCE_FIELDS = (
+    Field("fact", "Evidence", shape=WHOLE),
+    Field("bearing", "Bearing"),
+    Field("note", "How it bears"),
+    Field("statement", "The source says"),
+    Field("quotes", "Quotes"),
+    Field("quantity_text", "Quantity"),
+    Field("time_text", "Time"),
+    Field("attributed_to", "Attributed to", missing="the publisher"),
+    Field("source", "Source", shape=WHOLE),
+    Field("publisher", "Publisher", missing="unknown"),
+    Field("published", "Published", missing="unknown"),
+    Field("url", "URL", missing="unknown"),
+)
+
+
+def checkable_claims(kb: KnowledgeBase) -> list[Fact]:
+    """The claims of the primary sources that a review can judge: statistics, events and forecasts."""
+    return [fact for fact in kb.facts if kb.is_claim(fact) and fact.kind in CHECKABLE_KINDS]
+
+
+def _review_record(kb: KnowledgeBase, fact: Fact, review: Review | None) -> dict[str, Any]:
+    return {
+        "claim": fact.id,
+        "verdict": review.verdict if review else None,
+        "kind": fact.kind,
+        "statement": fact.statement,
+        "summary": review.summary if review else None,
+        "evidence_count": len(review.evidence) if review else 0,
+        "topics": list(fact.topics),
+        "searched": review.searched if review else None,
+        "date": review.date if review else None,
+    }
+
+
+def list_reviews(
+    kb: KnowledgeBase,
+    *,
+    verdicts: Iterable[str] = (),
+    topics: Iterable[str] = (),
+    kinds: Iterable[str] = (),
+) -> Result:
+    """Every review, then every checkable claim without one (verdict unreviewed), filtered (AND)."""
+    verdict_set, topic_set, kind_set = set(verdicts), set(topics), set(kinds)
+    for verdict in verdict_set - {*VERDICTS, UNREVIEWED}:
+        raise UsageError(f"unknown --verdict {verdict!r}; verdicts: {', '.join((*VERDICTS, UNREVIEWED))}")
+    rows = []
+    reviewed = set()
+    for review in kb.reviews:
+        fact = kb.facts_by_id[review.claim]
+        reviewed.add(fact.id)
+        rows.append(_review_record(kb, fact, review))
+    rows += [_review_record(kb, fact, None) for fact in checkable_claims(kb) if fact.id not in reviewed]
+    rows = [
+        row
+        for row in rows
+        if (not verdict_set or (row["verdict"] or UNREVIEWED) in verdict_set)
+        and (not kind_set or row["kind"] in kind_set)
+        and (not topic_set or topic_set <= set(row["topics"]))
+    ]
+    counts = {
+        verdict: sum(1 for row in rows if (row["verdict"] or UNREVIEWED) == verdict)
+        for verdict in (*VERDICTS, UNREVIEWED)
+    }
+    tally = ", ".join(f"{count} {verdict}" for verdict, count in counts.items() if count)
+    return Result(
+        fields=REVIEW_FIELDS,
+        table_fields=_REVIEW_TABLE,
+        records=tuple(rows),
+        title=f"{len(rows)} reviews of the article's claims" + (f": {tally}" if tally else ""),
+        empty_message="No review matches.",
+        legends=(("verdict", _verdict_legend()),),
+        notes=("A verdict is the knowledge base's judgement of the claim against other sources, never the article's "
+               "words. kzcn review CLAIM shows the evidence.",),
+    )  # fmt: skip
+
+
+def _verdict_legend() -> str:
+    return "Verdicts: " + "; ".join(f"{verdict} = {meaning}" for verdict, meaning in VERDICT_MEANINGS.items()) + "."
+
+
+def evidence_record(kb: KnowledgeBase, fact_id: str, bearing: str, note: str | None) -> dict[str, Any]:
+    """One evidence item with what its fact says and where it comes from."""
+    fact = kb.facts_by_id[fact_id]
+    source = kb.sources_by_id[fact.source]
+    return {
+        "fact": fact.id,
+        "bearing": bearing,
+        "note": note,
+        "statement": fact.statement,
+        "quotes": [quote.text for quote in fact.quotes],
+        "quantity_text": quantity_text(fact.quantity),
+        "time_text": time_text(fact.time),
+        "attributed_to": fact.attributed_to,
+        "source": source.id,
+        "publisher": source.publisher,
+        "published": source.published,
+        "url": source.url,
+    }
+
+
+def show_review(kb: KnowledgeBase, claim_id: str) -> Result:
+    """One claim with its quote, verdict, reasoning and every evidence item with its quote, source, date and URL."""
+    fact = kb.facts_by_id.get(claim_id)
+    if fact is None or not kb.is_claim(fact):
+        claims = [item.id for item in kb.facts if kb.is_claim(item)]
+        what = "" if fact is None else f" ({claim_id!r} is evidence from {fact.source!r}: kzcn show {claim_id})"
+        raise NotFoundError(f"no claim of the article with id {claim_id!r}{what}{closest_ids(claims, claim_id)}")
+    review = kb.reviews_by_claim.get(fact.id)
+    record = _review_record(kb, fact, review)
+    record["quotes"] = [f"¶{quote.paragraph}: {quote.text}" for quote in fact.quotes]
+    items = [evidence_record(kb, item.fact, item.bearing, item.note) for item in review.evidence] if review else []
+    record["evidence"] = items
+    record["evidence_lines"] = [_evidence_line(item) for item in items]
+    record["reviewer"] = kb.reviewer.name if kb.reviewer else None
+    fields = (
+        *REVIEW_FIELDS,
+        Field("quotes", "Quotes"),
+        Field("evidence", "Evidence items"),
+        Field("reviewer", "Reviewer"),
+    )
+    shown = (
+        Field("claim", "Claim"),
+        Field("statement", "The article says"),
+        Field("quotes", "Quotes", joiner="\n"),
+        Field("verdict", "Verdict", missing=UNREVIEWED, styled=True),
+        Field("summary", "Why (kzcn's review)", missing="no review yet"),
+        Field("searched", "Searched for, not found", missing="—"),
+        Field("evidence_lines", "Evidence", joiner="\n\n", missing="none"),
+        Field("date", "Reviewed", missing="unknown"),
+        Field("reviewer", "Reviewer", missing="unknown"),
+    )
+    return Result(fields=fields, records=(record,), single=True, record_fields=shown, title=fact.id)
+
+
+def _evidence_line(item: dict[str, Any]) -> str:
+    where = ", ".join(part for part in (item["publisher"], item["published"]) if part) or "unknown"
+    note = f" {item['note']}" if item["note"] else ""
+    quotes = " […] ".join(f"“{quote}”" for quote in item["quotes"])
+    return f"{item['bearing']}: {item['fact']} ({where}; {item['url'] or 'no URL'}).{note}\n{quotes}"

@@ -258,6 +258,7 @@ def show_fact(kb: KnowledgeBase, fact_id: str) -> Result:
 
 SOURCE_FIELDS = (
     Field("id", "ID", shape=WHOLE),
+    Field("role", "Role", styled=True),
     Field("kind", "Kind"),
     Field("title", "Title", missing="unknown"),
     Field("author", "Author", missing="unknown"),
@@ -271,6 +272,7 @@ SOURCE_FIELDS = (
     Field("quoted_by", "Facts quoting it", shape=WHOLE),
     Field("cited_in", "Cited in"),
     Field("cited_in_paragraph", "Cited in ¶"),
+    Field("retrieved", "Retrieved", missing="—"),
     Field("notes", "Notes"),
 )
 
@@ -284,6 +286,7 @@ def list_sources(kb: KnowledgeBase) -> Result:
         records.append(
             {
                 "id": source.id,
+                "role": source.role,
                 "kind": source.kind,
                 "title": source.title,
                 "author": source.author,
@@ -297,15 +300,19 @@ def list_sources(kb: KnowledgeBase) -> Result:
                 "quoted_by": quoting,
                 "cited_in": source.cited_in[0] if source.cited_in else None,
                 "cited_in_paragraph": source.cited_in[1] if source.cited_in else None,
+                "retrieved": source.retrieved,
                 "notes": source.notes,
             }
         )
     return Result(
         fields=SOURCE_FIELDS,
-        table_fields=("id", "kind", "title", "publisher", "language", "view_count", "facts", "sha256"),
+        table_fields=("id", "role", "publisher", "published", "language", "facts", "url"),
         records=tuple(records),
         title=f"{len(records)} sources",
-        notes=("unknown: the source does not say.",),
+        notes=(
+            "role: primary = the article whose claims kzcn records; evidence = a page quoted about those claims; "
+            "cited = a work the article only mentions. unknown: the source does not say.",
+        ),
     )
 
 

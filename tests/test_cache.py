@@ -107,7 +107,7 @@ def test_read_only_or_unusable_cache_directory_still_works(
 def test_entries_are_pruned(write_kb: Callable[..., Path], private_cache: Path) -> None:
     for number in range(cache.MAX_ENTRIES + 3):
         data = small_kb()
-        data["facts"][5]["statement"] = f"Trade grew quickly ({number})."
+        data["facts"][5]["statement"] = f"Trade grew quickly{'!' * (number + 1)}"
         load_knowledge_base(str(write_kb(data)))
     assert len(entries(private_cache)) == cache.MAX_ENTRIES
     assert not list(private_cache.glob(".tmp-*"))

@@ -57,7 +57,7 @@ def test_environment_variable_chooses_the_file_and_option_wins(
 def test_default_is_the_shipped_knowledge_base(cli: Callable[..., Any]) -> None:
     result = cli("check", "--verbose")
     assert result.exit_code == 0
-    assert "OK: 35 facts" in result.stderr
+    assert "OK: 40 facts" in result.stderr
 
 
 def test_coverage_lists_unquoted_sentences(cli: Callable[..., Any], write_kb: Callable[..., Path]) -> None:

@@ -32,6 +32,7 @@ def kb_with(
                 "id": fact_id,
                 "statement": quote,
                 "kind": "statistic",
+                "modality": "asserted",
                 "topics": ["transport"],
                 "entities": [],
                 "quantity": {"amount": amount, "unit": unit, "scale": scale},
@@ -98,6 +99,7 @@ def test_arithmetic_is_shown_in_one_scale(cli: Run, write_kb: Callable[..., Path
             ("whole", 5000, "USD", "million", 2017, "In 2017 it earned $ 5000 million."),
         ],
         derived=[{"id": "share", "label": "share", "operation": "share", "inputs": {"part": "part", "whole": "whole"}}],
+        relations=[{"id": "within", "kind": "part-of", "part": "part", "whole": "whole"}],
     )
     record = json.loads(cli("--facts", str(write_kb(data)), "totals", "--explain", "share", "--json").stdout)
     assert (record["arithmetic"], record["text"]) == ("3 / 5 × 100 = 60", "60 %")
@@ -110,6 +112,7 @@ def test_a_small_derived_figure_is_never_shown_as_zero(cli: Run, write_kb: Calla
             ("whole", 1000000, "USD", "one", 2017, "In 2017 it earned 1000000 dollars."),
         ],
         derived=[{"id": "share", "label": "share", "operation": "share", "inputs": {"part": "part", "whole": "whole"}}],
+        relations=[{"id": "within", "kind": "part-of", "part": "part", "whole": "whole"}],
     )
     record = json.loads(cli("--facts", str(write_kb(data)), "totals", "--explain", "share", "--json").stdout)
     assert record["text"] == "0.0051 %"

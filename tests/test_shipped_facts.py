@@ -11,7 +11,7 @@ import pytest
 import yaml
 
 from conftest import SHARED, SHIPPED_FACTS
-from kzcn.coverage import uncovered_sentences
+from kzcn.coverage import uncovered_spans
 from kzcn.kb import load_knowledge_base
 from kzcn.model import MODALITIES, KnowledgeBase
 
@@ -35,7 +35,7 @@ def test_article_text_is_the_received_article(shipped: KnowledgeBase) -> None:
 
 
 def test_only_page_furniture_is_left_unquoted(shipped: KnowledgeBase) -> None:
-    assert [(item.paragraph, item.text) for item in uncovered_sentences(shipped)] == [(12, "Number of shows: 1556")]
+    assert [(item.paragraph, item.text) for item in uncovered_spans(shipped)] == [(12, "Number of shows: 1556")]
 
 
 def test_what_the_article_does_not_say_is_unknown(shipped: KnowledgeBase) -> None:

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from collections.abc import Iterable
 from decimal import Decimal
 from typing import Any
 
@@ -34,6 +35,7 @@ FIGURE_FIELDS = (
     Field("interpolated", "Interpolated"),
     Field("arithmetic", "Arithmetic"),
     Field("inputs", "Inputs"),
+    Field("caveats", "Caveats"),
 )
 _FIGURE_TABLE = ("year", "basis", "label", "text", "id", "source", "arithmetic")
 
@@ -61,6 +63,7 @@ def _figure_row(
     interpolated: bool = False,
     arithmetic: str | None = None,
     inputs: tuple[str, ...] = (),
+    caveats: tuple[str, ...] = (),
 ) -> dict[str, Any]:
     """The one shape of a row of `revenue`: a stated, forecast, derived or interpolated figure."""
     return {
@@ -82,7 +85,32 @@ def _figure_row(
         "interpolated": interpolated,
         "arithmetic": arithmetic,
         "inputs": list(inputs),
+        "caveats": list(caveats),
     }
+
+
+def caveats_of(fact_ids: Iterable[str], facts_by_id: dict[str, Fact]) -> tuple[str, ...]:
+    """The notes of the facts a figure rests on, each as "fact-id: note": a figure computed from a fact carries that
+    fact's caveat (what the source does not say), wherever the figure is shown."""
+    found = []
+    for fact_id in dict.fromkeys(fact_ids):
+        fact = facts_by_id.get(fact_id)
+        if fact is not None and fact.note:
+            found.append(f"{fact_id}: {fact.note}")
+    return tuple(found)
+
+
+def caveat_notes(records: Iterable[dict[str, Any]]) -> tuple[str, ...]:
+    """Each caveat of the figures shown, once, as a line under the table."""
+    carried: dict[str, bool] = {}  # caveat: whether a computed figure carries it too
+    for record in records:
+        for caveat in record["caveats"]:
+            carried[caveat] = carried.get(caveat, False) or bool(record["derived"])
+    lines = []
+    for caveat, computed in carried.items():
+        fact_id, _, note = caveat.partition(": ")
+        lines.append(f"Caveat on {fact_id}{' and the figures computed from it' if computed else ''}: {note}")
+    return tuple(lines)
 
 
 def _figure_from_fact(fact: Fact, role: str) -> dict[str, Any]:
@@ -103,6 +131,7 @@ def _figure_from_fact(fact: Fact, role: str) -> dict[str, Any]:
         qualifier=quantity.qualifier,
         role=role,
         forecast=fact.kind == "forecast",
+        caveats=caveats_of([fact.id], {fact.id: fact}),
     )
 
 
@@ -111,7 +140,7 @@ def figure_text(figure: DerivedFigure) -> str:
     return amount_text(figure.value, figure.unit, figure.scale, signed=figure.signed, exact=figure.exact)
 
 
-def figure_record(figure: DerivedFigure) -> dict[str, Any]:
+def figure_record(figure: DerivedFigure, facts_by_id: dict[str, Fact]) -> dict[str, Any]:
     """A derived figure as a row beside stated ones."""
     return _figure_row(
         year=figure.year,
@@ -130,6 +159,7 @@ def figure_record(figure: DerivedFigure) -> dict[str, Any]:
         derived=True,
         arithmetic=figure.arithmetic,
         inputs=tuple(item.fact_id for item in figure.inputs),
+        caveats=caveats_of((item.fact_id for item in figure.inputs), facts_by_id),
     )
 
 
@@ -139,7 +169,11 @@ def revenue(kb: KnowledgeBase, *, year: int | None = None, interpolate: bool = F
     parts = {relation.left for relation in kb.relations if relation.kind == "part-of"}
     totals = [fact for fact in series if fact.id not in parts]
     rows = [_figure_from_fact(fact, "part" if fact.id in parts else "total") for fact in series]
-    rows += [figure_record(derive(spec, kb.facts_by_id)) for spec in kb.derived if spec.series == REVENUE_SERIES]
+    rows += [
+        figure_record(derive(spec, kb.facts_by_id), kb.facts_by_id)
+        for spec in kb.derived
+        if spec.series == REVENUE_SERIES
+    ]
     years = sorted({row["year"] for row in rows if not row["derived"]})  # stated or forecast, whole or part
     total_years = sorted({fact.time.year for fact in totals if fact.time})
     if not series:
@@ -171,7 +205,7 @@ def revenue(kb: KnowledgeBase, *, year: int | None = None, interpolate: bool = F
         records=tuple(rows),
         single=single,
         title="Kazakhstan's transport income" + (f", {year}" if year is not None else ""),
-        notes=tuple(notes),
+        notes=(*notes, *caveat_notes(rows)),
         chart=None if single else _chart(rows),
     )
 
@@ -221,6 +255,7 @@ def _interpolated(totals: list[Fact], year: int) -> dict[str, Any]:
         arithmetic=f"{plain_number(start)} + ({plain_number(end)} − {plain_number(start)}) × "
         f"({year} − {before.time.year}) / ({after.time.year} − {before.time.year}) = {plain_number(value, 4)}",
         inputs=(before.id, after.id),
+        caveats=caveats_of((before.id, after.id), {before.id: before, after.id: after}),
     )
 
 
@@ -240,6 +275,7 @@ TOTAL_FIELDS = (
     Field("forecast", "Based on forecast"),
     Field("exact", "Exact inputs"),
     Field("derived", "Derived"),
+    Field("caveats", "Caveats"),
 )
 EXPLAIN_FIELDS = (
     Field("id", "Derived figure"),
@@ -249,6 +285,7 @@ EXPLAIN_FIELDS = (
     Field("arithmetic", "Arithmetic"),
     Field("input_values", "Inputs", joiner="\n"),
     Field("status", "Status", joiner="; "),
+    Field("caveats", "Caveats", joiner="\n"),
 )
 """How `totals --explain` lays one figure out: labels beside values."""
 
@@ -295,6 +332,7 @@ def totals(kb: KnowledgeBase, *, explain: str | None = None) -> Result:
                 "forecast": figure.based_on_forecast,
                 "exact": figure.exact,
                 "derived": True,
+                "caveats": list(caveats_of((item.fact_id for item in figure.inputs), kb.facts_by_id)),
                 "status": _status(figure),  # only the --explain layout shows it: it restates forecast and exact
             }
         )
@@ -306,5 +344,8 @@ def totals(kb: KnowledgeBase, *, explain: str | None = None) -> Result:
         record_fields=EXPLAIN_FIELDS,
         title="Derived figures (computed by kzcn, not stated by the source)",
         empty_message="The knowledge base declares no derived figures.",
-        notes=("Every figure here is derived: kzcn computes it from the facts named; the source does not state it.",),
+        notes=(
+            "Every figure here is derived: kzcn computes it from the facts named; the source does not state it.",
+            *([] if explain is not None else caveat_notes(records)),
+        ),
     )

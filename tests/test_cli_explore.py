@@ -291,3 +291,23 @@ def test_source_filter_includes_facts_mentioning_the_source(cli: Run) -> None:
 def test_limit_zero_says_how_many_matched(cli: Run, write_kb: Callable[..., Path]) -> None:
     result = cli("--facts", str(write_kb()), "facts", "--limit", "0")
     assert (result.exit_code, result.stdout, result.stderr) == (0, "", "No facts shown: --limit 0 (6 match).\n")
+
+
+def test_modality_is_shown_filtered_and_completed(cli: Run, write_kb: Callable[..., Path]) -> None:
+    from kzcn.cli.completion import complete_modalities
+
+    path = str(write_kb())
+    table = cli("--facts", path, "facts", "--fields", "id,says,modality").stdout
+    assert " income-forecast-2020   unnamed forecasts   reported " in table
+    assert " trade-grew             author              asserted " in table
+    assert "Says: who makes the claim" in cli("--facts", path, "facts").stdout
+    records = json.loads(cli("--facts", path, "facts", "--modality", "reported", "--json").stdout)
+    assert [
+        (r["id"], r["says"], r["modality"], r["attributed_to"], r["condition"], r["exceptions"]) for r in records
+    ] == [("income-forecast-2020", "unnamed forecasts", "reported", "unnamed forecasts", None, [])]
+    result = cli("--facts", path, "facts", "--modality", "rumoured")
+    assert (result.exit_code, result.stdout) == (2, "")
+    assert (
+        "unknown --modality 'rumoured'; modalities: asserted, reported, predicted, conditional, hedged" in result.stderr
+    )
+    assert complete_modalities("p") == ["predicted"]

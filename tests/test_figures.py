@@ -9,7 +9,7 @@ from typing import Any
 
 import pytest
 
-from conftest import sha256
+from conftest import sha256, small_kb
 
 Run = Callable[..., Any]
 
@@ -159,3 +159,19 @@ def test_revenue_years_include_parts(cli: Run, write_kb: Callable[..., Path], pa
     )
     path = str(write_kb(data))
     assert json.loads(cli("--facts", path, "revenue", "--year", "2017", "--json").stdout)["id"] == "part"
+
+
+def test_a_fact_caveat_travels_with_every_figure_that_uses_it(cli: Run, write_kb: Callable[..., Path]) -> None:
+    data = small_kb()
+    data["facts"][3]["note"] = "Whose income is not said."
+    path = str(write_kb(data))
+    rows = json.loads(cli("--facts", path, "revenue", "--json").stdout)
+    carrying = [row["id"] for row in rows if row["caveats"]]
+    assert carrying == ["income-forecast-2020", "income-growth"]
+    assert rows[-1]["caveats"] == ["income-forecast-2020: Whose income is not said."]
+    table = cli("--facts", path, "revenue").stdout
+    assert "Caveat on income-forecast-2020 and the figures computed from it: Whose income is not said." in table
+    totals = json.loads(cli("--facts", path, "totals", "--json").stdout)
+    assert [row["caveats"] for row in totals] == [[], [], ["income-forecast-2020: Whose income is not said."]]
+    explained = cli("--facts", path, "totals", "--explain", "income-growth").stdout
+    assert "Caveats         income-forecast-2020: Whose income is not said." in explained

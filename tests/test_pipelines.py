@@ -55,7 +55,7 @@ def test_json_pipes_into_a_json_reader(tmp_path: Path) -> None:
 
 def test_csv_header_through_head(tmp_path: Path) -> None:
     result = shell(f"{KZCN} facts --format csv | head -1", tmp_path)
-    assert result.stdout.startswith("id,kind,statement,quantity_text,time_text,source,paragraphs,")
+    assert result.stdout.startswith("id,kind,says,statement,quantity_text,time_text,source,paragraphs,")
     assert result.stderr == ""
 
 

@@ -175,8 +175,8 @@ def coverage(kb: KnowledgeBase) -> Result:
         title="Words of the sources that facts quote",
         empty_message="No source has a text to quote from.",
         notes=(
-            "Not counted: punctuation, and runs of only "
-            + ", ".join(" ".join(phrase) for phrase in FILLER)
-            + " (connectives that carry no claim).",
+            "Not counted: punctuation, and runs made only of connectives that carry no claim ("
+            + ", ".join(f"“{' '.join(phrase)}”" for phrase in FILLER)
+            + ").",
         ),
     )

@@ -22,7 +22,7 @@ from kzcn.model import KnowledgeBase
 MAX_ENTRIES = 16
 """Cached knowledge bases kept; older ones are removed when a new one is stored."""
 
-_MAGIC = b"kzcn-cache-1\n"
+_MAGIC = b"kzcn-cache-2\n"  # 2: facts gained modality, condition and exceptions; a 1 entry lacks them
 _ALLOWED = {
     ("kzcn.model", name)
     for name in (
@@ -38,6 +38,7 @@ _ALLOWED = {
         "Review",
         "Comparison",
         "Reviewer",
+        "Exemption",
     )
 }
 

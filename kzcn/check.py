@@ -2,8 +2,11 @@
 
 from __future__ import annotations
 
+from difflib import get_close_matches
+
 from kzcn.derive import DerivationError, derive
 from kzcn.errors import Problem
+from kzcn.meaning import ENGLISH_CUES, RULES, Finding, fact_findings, series_findings, year_tokens
 from kzcn.model import RELATION_ROLES, KnowledgeBase
 from kzcn.review_check import check_reviews
 from kzcn.text import IndexedSource, fingerprint, fold, numbers_in
@@ -23,6 +26,8 @@ class _Checker:
         self.warnings: list[str] = []
         self.indexed = {source.id: IndexedSource.of(source.text) for source in kb.sources if source.text is not None}
         self.closest_searches = 0
+        self.excepted: set[tuple[str, str]] = set()
+        """(fact id, rule) of every exception that excused a finding."""
 
     def report(self, path: tuple[str | int, ...], message: str) -> None:
         path = self.in_file(path)
@@ -48,8 +53,11 @@ class _Checker:
         self.relations()
         self.derivations()
         self.series_units()
+        for finding in series_findings(self.kb):
+            self.report(finding.path, finding.message)
         self.repeated_quotes()
         check_reviews(self.kb, self.report, self.unknown)
+        self.unused_exceptions()
 
     def unique_ids(self) -> None:
         seen: dict[str, str] = {}
@@ -123,12 +131,48 @@ class _Checker:
                 f"the amount {fact.quantity.amount} does not appear in the fact's quotes "
                 f"(numbers there: {_listed(numbers)}); quote the words that give it",
             )
-        if fact.time is not None and fact.time.year not in numbers:
+        if fact.time is not None and not any(year_tokens(quote.text, fact.time.year) for quote in fact.quotes):
             self.report(
                 (*path, "time", "year"),
-                f"the year {fact.time.year} does not appear in the fact's quotes "
+                f"the year {fact.time.year} does not appear as a year in the fact's quotes "
                 f"(numbers there: {_listed(numbers)}); quote the words that give it, or drop `time`",
             )
+        self.meaning(index)
+
+    def meaning(self, index: int) -> None:
+        """What the fact's words contradict, less what its reasoned exceptions excuse."""
+        fact = self.kb.facts[index]
+        path: tuple[str | int, ...] = ("facts", index)
+        for number, exemption in enumerate(fact.exceptions):
+            if exemption.rule not in RULES:
+                close = get_close_matches(exemption.rule, list(RULES), n=1)
+                hint = f"did you mean {close[0]!r}?" if close else f"rules that admit one: {', '.join(RULES)}"
+                self.report(
+                    (*path, "exceptions", number, "rule"),
+                    f"no rule {exemption.rule!r} takes exceptions; {hint}",
+                )
+        excused = {exemption.rule for exemption in fact.exceptions}
+        findings: list[Finding] = fact_findings(fact)
+        source = self.kb.sources_by_id.get(fact.source)
+        if source is not None and source.language is not None and not source.language.startswith("en"):
+            # The cue words are English: a quote in Turkish or Russian is read for its numbers only.
+            findings = [finding for finding in findings if finding.rule not in ENGLISH_CUES]
+        for finding in findings:
+            if finding.rule in excused:
+                self.excepted.add((fact.id, finding.rule))
+            else:
+                # A heuristic's name ends its message, as a linter's code does: the name an exception would give.
+                suffix = f" [{finding.rule}]" if finding.rule in RULES else ""
+                self.report((*path, *finding.path), finding.message + suffix)
+
+    def unused_exceptions(self) -> None:
+        """An exception that excuses nothing would silently excuse a later mistake: say so."""
+        for fact in self.kb.facts:
+            for exemption in fact.exceptions:
+                if exemption.rule in RULES and (fact.id, exemption.rule) not in self.excepted:
+                    self.warnings.append(
+                        f"{self.kb.path}: fact {fact.id}: the exception to {exemption.rule} excuses nothing; remove it"
+                    )
 
     def quote(self, path: tuple[str | int, ...], source_id: str, paragraph: int, text: str) -> None:
         indexed = self.indexed[source_id]

@@ -1,33 +1,100 @@
-"""Coverage: which parts of the source texts no fact quotes, as a query over a loaded knowledge base."""
+"""Coverage: which runs of words of the source texts no fact quotes, and how much of each paragraph is quoted."""
 
 from __future__ import annotations
 
+import math
+import re
 from dataclasses import dataclass
 
 from kzcn.model import KnowledgeBase
 from kzcn.result import WHOLE, Field, Result
-from kzcn.text import IndexedSource, Span, sentences
+from kzcn.text import IndexedSource, Span
+
+FILLER = (
+    ("at", "the", "same", "time"),
+    ("after", "all"),
+    ("by", "and", "large"),
+    ("and",),
+    ("but",),
+    ("or",),
+    ("so",),
+    ("also",),
+    ("etc",),
+)
+"""Connectives and filler that carry no claim of their own: a run of unquoted words made only of these (and
+punctuation, which is never a word) is not reported, and does not count against its paragraph. Kept small on
+purpose: a word such as "thanks" or "if" carries a claim (a cause, a condition) and must be quoted."""
+
+_WORD = re.compile(r"\d+(?:[.,]\d+)*(?![^\W_])|[^\W_]+(?:['’][^\W_]+)*")
+"""A word: a number as written ("1.3", "1,556"), or letters and digits with an apostrophe inside ("country’s");
+hyphens and other punctuation separate words."""
 
 
 @dataclass(frozen=True)
-class UncoveredSentence:
+class UncoveredSpan:
     source: str
     """The source id."""
     paragraph: int
     """The 1-based paragraph."""
+    start: int
+    """Offset of its first character in the source text."""
+    end: int
+    """Offset just past its last character."""
     text: str
-    """The sentence as the source writes it."""
+    """The words as the source writes them, white space folded."""
 
 
-def uncovered_sentences(kb: KnowledgeBase) -> list[UncoveredSentence]:
-    """The sentences of every source text that no fact quotes from, in source order."""
-    quoted: dict[str, list[Span]] = {}
-    # Coverage is of the claims of the primary sources; evidence pages are quoted only as far as they bear on them.
-    indexed = {
-        source.id: IndexedSource.of(source.text)
-        for source in kb.sources
-        if source.text is not None and source.role == "primary"
-    }
+@dataclass(frozen=True)
+class ParagraphCoverage:
+    source: str
+    """The source id."""
+    paragraph: int
+    """The 1-based paragraph."""
+    words: int
+    """Its words, less those of filler runs no quote needs to cover."""
+    covered: int
+    """How many of them some quote covers."""
+    uncovered: tuple[UncoveredSpan, ...]
+    """The runs of words no quote covers, in order."""
+
+    @property
+    def percent(self) -> float:
+        """The share of its words that quotes cover, 0 to 100 (100 for a paragraph of filler only)."""
+        return 100.0 if self.words == 0 else 100.0 * self.covered / self.words
+
+
+def _is_filler(words: list[str]) -> bool:
+    """Whether the words are a sequence of FILLER phrases only."""
+    at = 0
+    while at < len(words):
+        for phrase in FILLER:
+            if tuple(words[at : at + len(phrase)]) == phrase:
+                at += len(phrase)
+                break
+        else:
+            return False
+    return True
+
+
+def _merged(spans: list[Span]) -> list[Span]:
+    """The spans sorted and overlapping or touching ones joined: one sweep can then walk them beside the words."""
+    merged: list[Span] = []
+    for span in sorted(spans, key=lambda span: span.start):
+        if merged and span.start <= merged[-1].end:
+            if span.end > merged[-1].end:
+                merged[-1] = Span(merged[-1].start, span.end)
+        else:
+            merged.append(span)
+    return merged
+
+
+def paragraph_coverage(kb: KnowledgeBase) -> list[ParagraphCoverage]:
+    """For each paragraph of each source text, in order: how many of its words quotes cover, and the runs they miss.
+
+    Near-linear: quotes are located once, their spans sorted and merged, then one sweep over the words (the
+    sentence-by-sentence test against every quote it replaced took 152 s for 40,000 sentences)."""
+    indexed = {source.id: IndexedSource.of(source.text) for source in kb.sources if source.text is not None}
+    quoted: dict[str, list[Span]] = {source_id: [] for source_id in indexed}
     for fact in kb.facts:
         source = indexed.get(fact.source)
         if source is None:
@@ -35,31 +102,81 @@ def uncovered_sentences(kb: KnowledgeBase) -> list[UncoveredSentence]:
         for quote in fact.quotes:
             span = source.span_of(quote.text, quote.paragraph)
             if span is not None:
-                quoted.setdefault(fact.source, []).append(span)
-    missing = []
+                quoted[fact.source].append(span)
+    report = []
     for source_id, source in indexed.items():
-        spans = quoted.get(source_id, [])
+        spans = _merged(quoted[source_id])
+        at = 0  # the first merged span that may still cover a word: words and spans are both in text order
         for number, paragraph in enumerate(source.paragraphs, start=1):
-            for sentence in sentences(source.text, paragraph):
-                if not any(span.start < sentence.end and sentence.start < span.end for span in spans):
-                    text = " ".join(source.text[sentence.start : sentence.end].split())
-                    missing.append(UncoveredSentence(source_id, number, text))
-    return missing
+            words = covered = 0
+            runs: list[list[re.Match[str]]] = []
+            previous_covered = True
+            for word in _WORD.finditer(source.text, paragraph.start, paragraph.end):
+                while at < len(spans) and spans[at].end <= word.start():
+                    at += 1
+                is_covered = at < len(spans) and spans[at].start <= word.start()
+                words += 1
+                if is_covered:
+                    covered += 1
+                elif previous_covered or not runs:
+                    runs.append([word])
+                else:
+                    runs[-1].append(word)
+                previous_covered = is_covered
+            uncovered = []
+            for run in runs:
+                if _is_filler([word.group().lower() for word in run]):
+                    words -= len(run)
+                    continue
+                start, end = run[0].start(), run[-1].end()
+                text = " ".join(source.text[start:end].split())
+                uncovered.append(UncoveredSpan(source_id, number, start, end, text))
+            report.append(ParagraphCoverage(source_id, number, words, covered, tuple(uncovered)))
+    return report
+
+
+def uncovered_spans(kb: KnowledgeBase) -> list[UncoveredSpan]:
+    """The runs of words of every source text that no fact quotes, filler aside, in source order."""
+    return [span for paragraph in paragraph_coverage(kb) for span in paragraph.uncovered]
 
 
 COVERAGE_FIELDS = (
     Field("source", "Source", shape=WHOLE),
     Field("paragraph", "¶", shape=WHOLE),
-    Field("sentence", "Sentence no fact quotes"),
+    Field("percent", "% quoted", shape=WHOLE),
+    Field("words", "Words", shape=WHOLE),
+    Field("covered", "Words quoted", shape=WHOLE),
+    Field("uncovered", "Words no fact quotes", missing="—"),
+    Field("starts", "Starts (offsets in the text)"),
+    Field("ends", "Ends"),
 )
 
 
 def coverage(kb: KnowledgeBase) -> Result:
-    """The sentences of the sources that no fact quotes from."""
-    missing = uncovered_sentences(kb)
+    """Each paragraph of each source text: the share of its words that quotes cover, and the runs they miss."""
+    report = paragraph_coverage(kb)
+    records = tuple(
+        {
+            "source": item.source,
+            "paragraph": item.paragraph,
+            "percent": math.floor(item.percent * 10) / 10,  # down: 99.96 is not all of it
+            "words": item.words,
+            "covered": item.covered,
+            "uncovered": [span.text for span in item.uncovered],
+            "starts": [span.start for span in item.uncovered],
+            "ends": [span.end for span in item.uncovered],
+        }
+        for item in report
+    )
     return Result(
         fields=COVERAGE_FIELDS,
-        records=tuple({"source": item.source, "paragraph": item.paragraph, "sentence": item.text} for item in missing),
-        title="Sentences no fact quotes from",
-        empty_message="Every sentence of every source text is quoted by at least one fact.",
+        table_fields=("source", "paragraph", "percent", "uncovered"),
+        records=records,
+        title="Words of the sources that facts quote",
+        empty_message="No source has a text to quote from.",
+        notes=(
+            "Not counted: punctuation, and runs made only of connectives that carry no claim ("
+            + ", ".join(f"“{' '.join(phrase)}”" for phrase in FILLER)
+            + ").",
+        ),
     )

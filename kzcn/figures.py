@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from collections.abc import Iterable
 from decimal import Decimal
 from typing import Any
 
@@ -34,11 +35,11 @@ FIGURE_FIELDS = (
     Field("interpolated", "Interpolated"),
     Field("arithmetic", "Arithmetic"),
     Field("inputs", "Inputs"),
+    Field("caveats", "Caveats"),
     Field("measure", "Measure", missing="not stated"),
     Field("reported_by", "Reported by"),
-    Field("note", "Note"),
 )
-_FIGURE_TABLE = ("year", "basis", "label", "text", "id", "source", "arithmetic", "note")
+_FIGURE_TABLE = ("year", "basis", "label", "text", "id", "source", "arithmetic")
 
 
 def _number(value: Decimal) -> int | float:
@@ -64,9 +65,9 @@ def _figure_row(
     interpolated: bool = False,
     arithmetic: str | None = None,
     inputs: tuple[str, ...] = (),
+    caveats: tuple[str, ...] = (),
     measure: str | None = None,
     reported_by: str | None = None,
-    note: str | None = None,
 ) -> dict[str, Any]:
     """The one shape of a row of `revenue`: a stated, forecast, derived or interpolated figure."""
     return {
@@ -90,8 +91,32 @@ def _figure_row(
         "inputs": list(inputs),
         "measure": measure,
         "reported_by": reported_by,
-        "note": note,
+        "caveats": list(caveats),
     }
+
+
+def caveats_of(fact_ids: Iterable[str], facts_by_id: dict[str, Fact]) -> tuple[str, ...]:
+    """The notes of the facts a figure rests on, each as "fact-id: note": a figure computed from a fact carries that
+    fact's caveat (what the source does not say), wherever the figure is shown."""
+    found = []
+    for fact_id in dict.fromkeys(fact_ids):
+        fact = facts_by_id.get(fact_id)
+        if fact is not None and fact.note:
+            found.append(f"{fact_id}: {fact.note}")
+    return tuple(found)
+
+
+def caveat_notes(records: Iterable[dict[str, Any]]) -> tuple[str, ...]:
+    """Each caveat of the figures shown, once, as a line under the table."""
+    carried: dict[str, bool] = {}  # caveat: whether a computed figure carries it too
+    for record in records:
+        for caveat in record["caveats"]:
+            carried[caveat] = carried.get(caveat, False) or bool(record["derived"])
+    lines = []
+    for caveat, computed in carried.items():
+        fact_id, _, note = caveat.partition(": ")
+        lines.append(f"Caveat on {fact_id}{' and the figures computed from it' if computed else ''}: {note}")
+    return tuple(lines)
 
 
 def _figure_from_fact(kb: KnowledgeBase, fact: Fact, role: str, *, unit: str | None = None) -> dict[str, Any]:
@@ -101,11 +126,11 @@ def _figure_from_fact(kb: KnowledgeBase, fact: Fact, role: str, *, unit: str | N
     assert quantity is not None and fact.time is not None
     paragraphs = ", ".join(f"¶{quote.paragraph}" for quote in fact.quotes)
     source = kb.sources_by_id.get(fact.source)
-    note = fact.note
+    caveats = caveats_of([fact.id], {fact.id: fact})
     if role == "record":
         basis = "record (forecast)" if fact.kind == "forecast" else "record"
         if unit is not None and quantity.unit != unit:
-            note = f"In {quantity.unit}, not converted: no source gives a rate for it. " + (note or "")
+            caveats = (f"{fact.id}: in {quantity.unit}, not converted: no source gives a rate for it.", *caveats)
     else:
         basis = "forecast" if fact.kind == "forecast" else "stated"
     return _figure_row(
@@ -124,7 +149,7 @@ def _figure_from_fact(kb: KnowledgeBase, fact: Fact, role: str, *, unit: str | N
         forecast=fact.kind == "forecast",
         measure=fact.measure,
         reported_by=fact.attributed_to or (source.publisher if source and source.role != "primary" else None),
-        note=note.strip() if note else None,
+        caveats=caveats,
     )
 
 
@@ -133,7 +158,7 @@ def figure_text(figure: DerivedFigure) -> str:
     return amount_text(figure.value, figure.unit, figure.scale, signed=figure.signed, exact=figure.exact)
 
 
-def figure_record(figure: DerivedFigure) -> dict[str, Any]:
+def figure_record(figure: DerivedFigure, facts_by_id: dict[str, Fact]) -> dict[str, Any]:
     """A derived figure as a row beside stated ones."""
     return _figure_row(
         year=figure.year,
@@ -152,6 +177,7 @@ def figure_record(figure: DerivedFigure) -> dict[str, Any]:
         derived=True,
         arithmetic=figure.arithmetic,
         inputs=tuple(item.fact_id for item in figure.inputs),
+        caveats=caveats_of((item.fact_id for item in figure.inputs), facts_by_id),
     )
 
 
@@ -163,11 +189,15 @@ def revenue(kb: KnowledgeBase, *, year: int | None = None, interpolate: bool = F
     if not series:
         raise NotFoundError(f"the knowledge base has no facts in the {REVENUE_SERIES!r} series")
     rows = [_figure_from_fact(kb, fact, "part" if fact.id in parts else "total") for fact in series]
-    rows += [figure_record(derive(spec, kb.facts_by_id)) for spec in kb.derived if spec.series == REVENUE_SERIES]
+    rows += [
+        figure_record(derive(spec, kb.facts_by_id), kb.facts_by_id)
+        for spec in kb.derived
+        if spec.series == REVENUE_SERIES
+    ]
     records = _records(kb, series)
     unit = series[0].quantity.unit if series[0].quantity else None
     rows += [_figure_from_fact(kb, fact, "record", unit=unit) for fact in records]
-    rows += [figure_record(figure) for figure in _gaps(kb, [*series, *records])]
+    rows += [figure_record(figure, kb.facts_by_id) for figure in _gaps(kb, [*series, *records])]
     years = sorted({row["year"] for row in rows if not row["derived"]})  # stated or forecast, whole or part
     total_years = sorted({fact.time.year for fact in totals if fact.time})
     notes = [
@@ -213,9 +243,8 @@ def revenue(kb: KnowledgeBase, *, year: int | None = None, interpolate: bool = F
         records=tuple(rows),
         single=single,
         title="Kazakhstan's transport income" + (f", {year}" if year is not None else ""),
-        notes=tuple(notes),
+        notes=(*notes, *caveat_notes(rows)),
         chart=None if single else _chart(rows),
-        legends=(("note", "Notes are the knowledge base's caveats on each figure: read them before comparing."),),
     )
 
 
@@ -307,6 +336,7 @@ def _interpolated(totals: list[Fact], year: int) -> dict[str, Any]:
         arithmetic=f"{plain_number(start)} + ({plain_number(end)} − {plain_number(start)}) × "
         f"({year} − {before.time.year}) / ({after.time.year} − {before.time.year}) = {plain_number(value, 4)}",
         inputs=(before.id, after.id),
+        caveats=caveats_of((before.id, after.id), {before.id: before, after.id: after}),
     )
 
 
@@ -326,6 +356,7 @@ TOTAL_FIELDS = (
     Field("forecast", "Based on forecast"),
     Field("exact", "Exact inputs"),
     Field("derived", "Derived"),
+    Field("caveats", "Caveats"),
 )
 EXPLAIN_FIELDS = (
     Field("id", "Derived figure"),
@@ -335,6 +366,7 @@ EXPLAIN_FIELDS = (
     Field("arithmetic", "Arithmetic"),
     Field("input_values", "Inputs", joiner="\n"),
     Field("status", "Status", joiner="; "),
+    Field("caveats", "Caveats", joiner="\n"),
 )
 """How `totals --explain` lays one figure out: labels beside values."""
 
@@ -381,6 +413,7 @@ def totals(kb: KnowledgeBase, *, explain: str | None = None) -> Result:
                 "forecast": figure.based_on_forecast,
                 "exact": figure.exact,
                 "derived": True,
+                "caveats": list(caveats_of((item.fact_id for item in figure.inputs), kb.facts_by_id)),
                 "status": _status(figure),  # only the --explain layout shows it: it restates forecast and exact
             }
         )
@@ -392,5 +425,8 @@ def totals(kb: KnowledgeBase, *, explain: str | None = None) -> Result:
         record_fields=EXPLAIN_FIELDS,
         title="Derived figures (computed by kzcn, not stated by the source)",
         empty_message="The knowledge base declares no derived figures.",
-        notes=("Every figure here is derived: kzcn computes it from the facts named; the source does not state it.",),
+        notes=(
+            "Every figure here is derived: kzcn computes it from the facts named; the source does not state it.",
+            *([] if explain is not None else caveat_notes(records)),
+        ),
     )

@@ -8,6 +8,20 @@ from functools import cached_property
 FACT_KINDS = ("statistic", "forecast", "event", "opinion")
 """What a fact is: a stated figure, a prediction, a stated non-numeric fact, or the author's view."""
 
+MODALITIES = ("asserted", "reported", "predicted", "conditional", "hedged")
+"""Who says a claim and how surely: the source states it as fact (asserted); the source reports someone else's claim
+or forecast (reported, with `attributed_to`); the author predicts it (predicted); it holds only under a condition
+the source states (conditional, with `condition`); the source says it may be so ("can bring", hedged)."""
+
+MODALITY_KINDS = {
+    "asserted": ("statistic", "event", "opinion"),
+    "reported": ("statistic", "event", "forecast", "opinion"),
+    "predicted": ("forecast",),
+    "conditional": ("forecast", "opinion"),
+    "hedged": ("forecast", "opinion"),
+}
+"""The kinds each modality goes with: a prediction is a forecast, and a forecast is never simply asserted."""
+
 TIME_KINDS = ("point", "start", "target")
 """How a fact's year is meant: in that year, since that year, or by that year."""
 
@@ -105,6 +119,14 @@ class Quote:
 
 
 @dataclass(frozen=True)
+class Exemption:
+    rule: str
+    """The name of the check rule this fact is excepted from (forecast-cue, qualifier-cue, ...)."""
+    reason: str
+    """Why the rule's heuristic is wrong for this fact, in the editor's words; required."""
+
+
+@dataclass(frozen=True)
 class Source:
     id: str
     """Stable kebab-case id that facts cite."""
@@ -146,6 +168,8 @@ class Fact:
     """One neutral sentence saying what the article claims."""
     kind: str
     """One of FACT_KINDS."""
+    modality: str
+    """One of MODALITIES: who says it and how surely."""
     topics: tuple[str, ...]
     """Subjects the fact belongs to: transport, trade, industry, ..."""
     entities: tuple[str, ...]
@@ -159,7 +183,11 @@ class Fact:
     quantity: Quantity | None = None
     """The figure the claim states, or None where there is none."""
     attributed_to: str | None = None
-    """Who makes the claim when it is not the source's author ("unnamed forecasts")."""
+    """Who makes the claim when it is not the source's author ("unnamed forecasts"); required when reported."""
+    condition: str | None = None
+    """For a conditional claim: the condition in the source's words, which the fact's quotes must contain."""
+    exceptions: tuple[Exemption, ...] = ()
+    """Check rules this fact is excepted from, each with its reason; `check --verbose` lists them."""
     series: str | None = None
     """Facts measuring the same thing over time share a series id (transport-income)."""
     refers_to: tuple[str, ...] = ()

@@ -18,6 +18,7 @@ SORT_KEYS = ("source", "id", "kind", "year")
 FACT_FIELDS = (
     Field("id", "ID", shape=WHOLE),
     Field("kind", "Kind", styled=True),
+    Field("says", "Says", shape=WORDS),
     Field("statement", "Statement", searched=True),
     Field("quantity_text", "Quantity", shape=WORDS, flag="forecast", flag_text=" (forecast)"),
     Field("time_text", "Time", shape=WORDS),
@@ -35,6 +36,9 @@ FACT_FIELDS = (
     Field("value", "Value (base units)", shape=WHOLE),
     Field("quotes", "Quotes", searched=True),
     Field("attributed_to", "Attributed to", missing="the author"),
+    Field("modality", "Modality", styled=True),
+    Field("condition", "Condition"),
+    Field("exceptions", "Check exceptions"),
     Field("series", "Series"),
     Field("refers_to", "Refers to"),
     Field("note", "Note"),
@@ -47,6 +51,11 @@ KIND_LEGEND = (
     "forecast = a prediction (not a result); opinion = the author's view."
 )
 """Under a table that shows the Kind column."""
+SAYS_LEGEND = (
+    "Says: who makes the claim: the author (predicts: the author's forecast; if: only under a condition the article "
+    "states; may: a possibility), or whom the article reports."
+)
+"""Under a table that shows the Says column."""
 
 VERDICT_LEGEND = (
     "Verdict: the knowledge base's review of the claim against other sources (kzcn review ID), not the article's "
@@ -54,7 +63,18 @@ VERDICT_LEGEND = (
 )
 """Under a table that shows the Verdict column."""
 
-_FACT_TABLE = ("id", "kind", "statement", "quantity_text", "time_text", "verdict", "source", "paragraphs")
+_SAYS = {"asserted": "author", "predicted": "author, predicts", "conditional": "author, if", "hedged": "author, may"}
+"""How the Says column reads for the author's own claims, by modality; a reported claim names who makes it."""
+
+
+def says(fact: Fact) -> str:
+    """Who makes the claim, and how surely, in a few words: "author", "author, if", "unnamed forecasts"."""
+    if fact.modality == "reported" or fact.attributed_to:
+        return fact.attributed_to or "unnamed"
+    return _SAYS[fact.modality]
+
+
+_FACT_TABLE = ("id", "kind", "says", "statement", "quantity_text", "time_text", "verdict", "source", "paragraphs")
 """The default table columns, most important first: at a narrow width the last ones give way first."""
 
 
@@ -78,6 +98,7 @@ def fact_record(fact: Fact, kb: KnowledgeBase | None = None) -> dict[str, Any]:
     return {
         "id": fact.id,
         "kind": fact.kind,
+        "says": says(fact),
         "statement": fact.statement,
         "quantity_text": quantity_text(quantity),
         "time_text": time_text(fact.time),
@@ -95,6 +116,9 @@ def fact_record(fact: Fact, kb: KnowledgeBase | None = None) -> dict[str, Any]:
         "value": quantity.value if quantity else None,
         "quotes": [quote.text for quote in fact.quotes],
         "attributed_to": fact.attributed_to,
+        "modality": fact.modality,
+        "condition": fact.condition,
+        "exceptions": [f"{item.rule}: {item.reason}" for item in fact.exceptions],
         "series": fact.series,
         "refers_to": list(fact.refers_to),
         "note": fact.note,
@@ -110,6 +134,7 @@ def list_facts(
     text: str | None = None,
     topics: Iterable[str] = (),
     kinds: Iterable[str] = (),
+    modalities: Iterable[str] = (),
     entities: Iterable[str] = (),
     years: Iterable[int] = (),
     sources: Iterable[str] = (),
@@ -124,6 +149,7 @@ def list_facts(
     other sources; a source named in `sources` is shown whatever its role."""
     topic_set = {topic.lower() for topic in topics}
     kind_set = set(kinds)
+    modality_set = set(modalities)
     entity_set = {entity.casefold() for entity in entities}
     year_list = list(years)
     source_set = set(sources)
@@ -135,6 +161,8 @@ def list_facts(
         if verdict_set and fact_record(fact, kb)["verdict"] not in verdict_set:
             continue
         if kind_set and fact.kind not in kind_set:
+            continue
+        if modality_set and fact.modality not in modality_set:
             continue
         if topic_set and not topic_set <= set(fact.topics):
             continue
@@ -196,7 +224,7 @@ def list_facts(
         if matched
         else "No facts match." + "".join(f" ({hint})" for hint in hints),
         highlight=(text,) if text else (),
-        legends=(("kind", KIND_LEGEND), ("verdict", VERDICT_LEGEND)),
+        legends=(("kind", KIND_LEGEND), ("says", SAYS_LEGEND), ("verdict", VERDICT_LEGEND)),
         notes=tuple(notes),
     )
 

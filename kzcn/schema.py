@@ -10,6 +10,7 @@ from kzcn.derive import OPERATIONS
 from kzcn.errors import Problem
 from kzcn.model import (
     FACT_KINDS,
+    MODALITIES,
     QUALIFIERS,
     RELATION_KINDS,
     RELATION_ROLES,
@@ -17,6 +18,7 @@ from kzcn.model import (
     SOURCE_ROLES,
     TIME_KINDS,
     DerivedSpec,
+    Exemption,
     Fact,
     KnowledgeBase,
     Quantity,
@@ -45,7 +47,7 @@ _TOP_FIELDS = {"kzcn", "sources", "facts", "relations", "derived", "reviews", "c
 _SOURCE_FIELDS = _field_names(Source)
 _SOURCE_REQUIRED = {"id", "kind", "title", "author", "published"}
 _FACT_FIELDS = _field_names(Fact)
-_FACT_REQUIRED = {"id", "statement", "kind", "topics", "entities", "source", "quotes"}
+_FACT_REQUIRED = {"id", "statement", "kind", "modality", "topics", "entities", "source", "quotes"}
 
 
 class SchemaReader(FieldReader):
@@ -169,6 +171,7 @@ class SchemaReader(FieldReader):
         fact_id = self.text(item, "id", path, kebab_id=True)
         statement = self.text(item, "statement", path)
         kind = self.text(item, "kind", path, choices=FACT_KINDS)
+        modality = self.text(item, "modality", path, choices=MODALITIES)
         topics = self.text_list(item, "topics", path, minimum=1, kebab=True)
         entities = self.text_list(item, "entities", path)
         source = self.text(item, "source", path, kebab_id=True)
@@ -180,13 +183,16 @@ class SchemaReader(FieldReader):
         refers_to = self.text_list(item, "refers_to", path, kebab=True)
         note = self.text(item, "note", path, nullable=True)
         measure = self.text(item, "measure", path, nullable=True)
-        if len(self.problems) > before or None in (fact_id, statement, kind, source):
+        condition = self.text(item, "condition", path, nullable=True)
+        exceptions = self.exemptions(item, path)
+        if len(self.problems) > before or None in (fact_id, statement, kind, modality, source):
             return None
-        assert fact_id and statement and kind and source
+        assert fact_id and statement and kind and modality and source
         return Fact(
             id=fact_id,
             statement=statement,
             kind=kind,
+            modality=modality,
             topics=topics,
             entities=entities,
             source=source,
@@ -198,7 +204,22 @@ class SchemaReader(FieldReader):
             refers_to=refers_to,
             note=note,
             measure=measure,
+            condition=condition,
+            exceptions=exceptions,
         )
+
+    def exemptions(self, item: dict[str, Any], path: tuple[str | int, ...]) -> tuple[Exemption, ...]:
+        """A fact's exceptions to the check's heuristic rules; whether each rule exists is the check's to say."""
+        found = []
+        for index, entry in enumerate(self.sequence(item, "exceptions", path)):
+            here = (*path, "exceptions", index)
+            if not self.mapping(entry, here, _field_names(Exemption), _field_names(Exemption)):
+                continue
+            rule = self.text(entry, "rule", here, kebab_id=True)
+            reason = self.text(entry, "reason", here, what="text (why the rule does not apply here)")
+            if rule is not None and reason is not None:
+                found.append(Exemption(rule, reason))
+        return tuple(found)
 
     def quotes(self, item: dict[str, Any], path: tuple[str | int, ...]) -> tuple[Quote, ...]:
         entries = self.sequence(item, "quotes", path)

@@ -58,7 +58,7 @@ def test_broken_edit_is_reported_even_after_a_good_version_was_cached(write_kb: 
         load_knowledge_base(str(path))
 
 
-@pytest.mark.parametrize("content", [b"", b"garbage", b"kzcn-cache-1\n\x80\x05garbage", b"kzcn-cache-1\n"])
+@pytest.mark.parametrize("content", [b"", b"garbage", b"kzcn-cache-2\n\x80\x05garbage", b"kzcn-cache-2\n"])
 def test_corrupt_cache_is_ignored_and_rebuilt(
     write_kb: Callable[..., Path], private_cache: Path, content: bytes
 ) -> None:
@@ -67,7 +67,7 @@ def test_corrupt_cache_is_ignored_and_rebuilt(
     [entry] = entries(private_cache)
     entry.write_bytes(content)
     assert load_knowledge_base(path) == expected
-    assert entry.read_bytes().startswith(b"kzcn-cache-1\n") and len(entry.read_bytes()) > 100
+    assert entry.read_bytes().startswith(b"kzcn-cache-2\n") and len(entry.read_bytes()) > 100
 
 
 def test_cache_that_would_run_code_is_refused(
@@ -84,7 +84,7 @@ def test_cache_that_would_run_code_is_refused(
         def __reduce__(self) -> tuple[object, tuple[str]]:
             return (os.system, (f"touch {marker}",))
 
-    entry.write_bytes(b"kzcn-cache-1\n" + pickle.dumps(Exploit()))
+    entry.write_bytes(b"kzcn-cache-2\n" + pickle.dumps(Exploit()))
     assert load_knowledge_base(path) == expected
     assert not marker.exists()
 
@@ -107,7 +107,7 @@ def test_read_only_or_unusable_cache_directory_still_works(
 def test_entries_are_pruned(write_kb: Callable[..., Path], private_cache: Path) -> None:
     for number in range(cache.MAX_ENTRIES + 3):
         data = small_kb()
-        data["facts"][5]["statement"] = f"Trade grew quickly ({number})."
+        data["facts"][5]["statement"] = f"Trade grew quickly{'!' * (number + 1)}"
         load_knowledge_base(str(write_kb(data)))
     assert len(entries(private_cache)) == cache.MAX_ENTRIES
     assert not list(private_cache.glob(".tmp-*"))
@@ -126,3 +126,13 @@ def test_concurrent_processes_share_one_cache(write_kb: Callable[..., Path], tmp
     assert len(entries(cache_dir)) == 1 and not list(cache_dir.glob(".tmp-*"))
     rerun = subprocess.run(command, capture_output=True, env=env, check=False, timeout=60)
     assert rerun.stdout == outputs[0][0]
+
+
+def test_a_fact_with_exceptions_is_served_from_the_cache(write_kb: Callable[..., Path], private_cache: Path) -> None:
+    data = small_kb()
+    data["facts"][5]["modality"] = "hedged"
+    data["facts"][5]["exceptions"] = [{"rule": "hedge-cue", "reason": "a test"}]
+    path = str(write_kb(data))
+    first = load_knowledge_base(path)
+    [entry] = entries(private_cache)
+    assert cache.load(entry.name.removesuffix(".pickle")) == first  # not refused as foreign, rebuilt every run

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import json
 from collections.abc import Callable
 from pathlib import Path
 from typing import Any
@@ -62,20 +63,31 @@ def test_default_is_the_shipped_knowledge_base(cli: Callable[..., Any]) -> None:
     assert "OK: 102 facts (35 claims, 67 evidence)" in result.stderr and "26 reviews" in result.stderr
 
 
-def test_coverage_lists_unquoted_sentences(cli: Callable[..., Any], write_kb: Callable[..., Path]) -> None:
+def test_coverage_lists_unquoted_words_by_paragraph(cli: Callable[..., Any], write_kb: Callable[..., Path]) -> None:
     data = small_kb()
     del data["facts"][5]  # the only quote of "Trade between the two countries grew quickly."
     result = cli("--facts", str(write_kb(data)), "check", "--coverage", "--format", "csv")
     assert result.exit_code == 0
-    assert result.stdout == "source,paragraph,sentence\ndoc,1,Trade between the two countries grew quickly.\n"
+    assert result.stdout == (
+        "source,paragraph,percent,words,covered,uncovered,starts,ends\n"
+        "doc,1,50.0,14,7,Trade between the two countries grew quickly,0,44\n"
+        "doc,2,88.2,17,15,Officials say,83,96\n"
+        "doc,3,100.0,17,17,,,\n"
+    )
+    table = cli("--facts", str(write_kb(data)), "check", "--coverage").stdout
+    assert " doc      1   50.0       Trade between the two countries grew quickly " in table
 
 
 def test_coverage_of_shipped_file_is_page_furniture_only(cli: Callable[..., Any]) -> None:
     result = cli("check", "--coverage", "--json")
     assert result.exit_code == 0
-    assert result.stdout == (
-        '[\n  {\n    "source": "article",\n    "paragraph": 12,\n    "sentence": "Number of shows: 1556"\n  }\n]\n'
-    )
+    records = json.loads(result.stdout)
+    assert [record["paragraph"] for record in records] == list(range(1, 13))
+    assert all(record["percent"] == 100 and record["uncovered"] == [] for record in records[:11])
+    assert records[11] == {
+        "source": "article", "paragraph": 12, "percent": 0, "words": 4, "covered": 0,
+        "uncovered": ["Number of shows: 1556"], "starts": [3960], "ends": [3981],
+    }  # fmt: skip
 
 
 def test_check_never_writes_the_knowledge_base(cli: Callable[..., Any], write_kb: Callable[..., Path]) -> None:
@@ -101,3 +113,16 @@ def test_messages_name_the_path_as_given_even_from_the_cache(
     second = cli("--facts", path.name, "check", "--verbose")
     assert first.stderr.startswith(f"./{path.name}: OK")
     assert second.stderr.startswith(f"{path.name}: OK")
+
+
+def test_verbose_lists_every_exception_with_its_reason(cli: Callable[..., Any], write_kb: Callable[..., Path]) -> None:
+    data = small_kb()
+    data["facts"][0]["quotes"][0]["text"] = "In 2017 the port handled 40 trains."
+    data["facts"][5]["modality"] = "hedged"
+    data["facts"][5]["exceptions"] = [{"rule": "hedge-cue", "reason": "the author hedges in the next sentence"}]
+    path = write_kb(data)
+    result = cli("--facts", str(path), "check", "--verbose")
+    assert (result.exit_code, result.stdout) == (0, "")
+    assert result.stderr.splitlines()[1:] == [
+        f"{path}: fact trade-grew: excepted from hedge-cue: the author hedges in the next sentence"
+    ]

@@ -66,6 +66,8 @@ def test_year_filter_matches_start_years_onwards(cli: Run, write_kb: Callable[..
     data = small_kb()
     data["facts"][5]["time"] = {"year": 2017, "kind": "start"}
     data["facts"][5]["quotes"][0]["text"] = "In 2017 the port handled 40 trains."
+    data["facts"][5]["statement"] = "Trade grew quickly since 2017."
+    data["facts"][5]["exceptions"] = [{"rule": "time-cue", "reason": "a test of --year on a start year"}]
     path = str(write_kb(data))
     assert ids_in_json(cli("--facts", path, "facts", "--year", "2019", "--json")) == ["trade-grew"]
     assert ids_in_json(cli("--facts", path, "facts", "--year", "2016", "--json")) == []
@@ -242,6 +244,7 @@ def test_stats_count_facets(cli: Run, write_kb: Callable[..., Path]) -> None:
 def test_knowledge_base_text_is_never_markup(cli: Run, write_kb: Callable[..., Path]) -> None:
     data = small_kb()
     data["facts"][5]["statement"] = "[bold red]Trade[/] grew :smile: \\[x] \x1b]0;pwned\x07 \u202eevil \x9b31m"
+    data["facts"][5]["exceptions"] = [{"rule": "statement-numbers", "reason": "the 0 of an escape sequence"}]
     result = cli("--facts", str(write_kb(data)), "facts", "--kind", "opinion", env={"FORCE_COLOR": "1"})
     assert "[bold red]Trade[/] grew :smile: \\[x]" in result.stdout
     assert "\x1b]0;" not in result.stdout and "\u202e" not in result.stdout and "\x9b" not in result.stdout
@@ -309,3 +312,23 @@ def test_source_filter_includes_facts_mentioning_the_source(cli: Run) -> None:
 def test_limit_zero_says_how_many_matched(cli: Run, write_kb: Callable[..., Path]) -> None:
     result = cli("--facts", str(write_kb()), "facts", "--limit", "0")
     assert (result.exit_code, result.stdout, result.stderr) == (0, "", "No facts shown: --limit 0 (6 match).\n")
+
+
+def test_modality_is_shown_filtered_and_completed(cli: Run, write_kb: Callable[..., Path]) -> None:
+    from kzcn.cli.completion import complete_modalities
+
+    path = str(write_kb())
+    table = cli("--facts", path, "facts", "--fields", "id,says,modality").stdout
+    assert " income-forecast-2020   unnamed forecasts   reported " in table
+    assert " trade-grew             author              asserted " in table
+    assert "Says: who makes the claim" in cli("--facts", path, "facts").stdout
+    records = json.loads(cli("--facts", path, "facts", "--modality", "reported", "--json").stdout)
+    assert [
+        (r["id"], r["says"], r["modality"], r["attributed_to"], r["condition"], r["exceptions"]) for r in records
+    ] == [("income-forecast-2020", "unnamed forecasts", "reported", "unnamed forecasts", None, [])]
+    result = cli("--facts", path, "facts", "--modality", "rumoured")
+    assert (result.exit_code, result.stdout) == (2, "")
+    assert (
+        "unknown --modality 'rumoured'; modalities: asserted, reported, predicted, conditional, hedged" in result.stderr
+    )
+    assert complete_modalities("p") == ["predicted"]

@@ -9,7 +9,7 @@ from typing import Any
 
 import pytest
 
-from conftest import sha256
+from conftest import sha256, small_kb
 
 Run = Callable[..., Any]
 
@@ -32,6 +32,7 @@ def kb_with(
                 "id": fact_id,
                 "statement": quote,
                 "kind": "statistic",
+                "modality": "asserted",
                 "topics": ["transport"],
                 "entities": [],
                 "quantity": {"amount": amount, "unit": unit, "scale": scale},
@@ -98,6 +99,7 @@ def test_arithmetic_is_shown_in_one_scale(cli: Run, write_kb: Callable[..., Path
             ("whole", 5000, "USD", "million", 2017, "In 2017 it earned $ 5000 million."),
         ],
         derived=[{"id": "share", "label": "share", "operation": "share", "inputs": {"part": "part", "whole": "whole"}}],
+        relations=[{"id": "within", "kind": "part-of", "part": "part", "whole": "whole"}],
     )
     record = json.loads(cli("--facts", str(write_kb(data)), "totals", "--explain", "share", "--json").stdout)
     assert (record["arithmetic"], record["text"]) == ("3 / 5 × 100 = 60", "60 %")
@@ -110,6 +112,7 @@ def test_a_small_derived_figure_is_never_shown_as_zero(cli: Run, write_kb: Calla
             ("whole", 1000000, "USD", "one", 2017, "In 2017 it earned 1000000 dollars."),
         ],
         derived=[{"id": "share", "label": "share", "operation": "share", "inputs": {"part": "part", "whole": "whole"}}],
+        relations=[{"id": "within", "kind": "part-of", "part": "part", "whole": "whole"}],
     )
     record = json.loads(cli("--facts", str(write_kb(data)), "totals", "--explain", "share", "--json").stdout)
     assert record["text"] == "0.0051 %"
@@ -156,3 +159,19 @@ def test_revenue_years_include_parts(cli: Run, write_kb: Callable[..., Path], pa
     )
     path = str(write_kb(data))
     assert json.loads(cli("--facts", path, "revenue", "--year", "2017", "--json").stdout)["id"] == "part"
+
+
+def test_a_fact_caveat_travels_with_every_figure_that_uses_it(cli: Run, write_kb: Callable[..., Path]) -> None:
+    data = small_kb()
+    data["facts"][3]["note"] = "Whose income is not said."
+    path = str(write_kb(data))
+    rows = json.loads(cli("--facts", path, "revenue", "--json").stdout)
+    carrying = [row["id"] for row in rows if row["caveats"]]
+    assert carrying == ["income-forecast-2020", "income-growth"]
+    assert rows[-1]["caveats"] == ["income-forecast-2020: Whose income is not said."]
+    table = cli("--facts", path, "revenue").stdout
+    assert "Caveat on income-forecast-2020 and the figures computed from it: Whose income is not said." in table
+    totals = json.loads(cli("--facts", path, "totals", "--json").stdout)
+    assert [row["caveats"] for row in totals] == [[], [], ["income-forecast-2020: Whose income is not said."]]
+    explained = cli("--facts", path, "totals", "--explain", "income-growth").stdout
+    assert "Caveats         income-forecast-2020: Whose income is not said." in explained

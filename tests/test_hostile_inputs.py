@@ -171,6 +171,7 @@ def test_terminal_escapes_are_escaped_in_json_and_visible_in_tables(cli: Run, wr
     data = small_kb()
     data["facts"][5]["statement"] = nasty
     data["facts"][5]["entities"] = ["\x1b[31mred"]
+    data["facts"][5]["exceptions"] = [{"rule": "statement-numbers", "reason": "the 0 of an escape sequence"}]
     path = str(write_kb(data))
     raw = cli("--facts", path, "facts", "--kind", "opinion", "--json").stdout
     for forbidden in ("\x1b", "\x07", "\u202e", "\x9b", "\x00"):

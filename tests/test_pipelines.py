@@ -43,6 +43,7 @@ def big_kb(write_kb: Callable[..., Path]) -> Path:
         for fact in data["facts"]:
             clone: dict[str, Any] = copy.deepcopy(fact)
             clone["id"] = f"{fact['id']}-c{copy_number}"
+            clone.pop("series", None)  # 400 copies of one series would state each year's income 400 times
             facts.append(clone)
     data["facts"] = facts
     data["relations"] = []
@@ -52,12 +53,12 @@ def big_kb(write_kb: Callable[..., Path]) -> Path:
 
 def test_json_pipes_into_a_json_reader(tmp_path: Path) -> None:
     result = shell(f"{KZCN} facts --json | python3 -c 'import json,sys; print(len(json.load(sys.stdin)))'", tmp_path)
-    assert (result.returncode, result.stdout, result.stderr) == (0, "35\n", "")
+    assert (result.returncode, result.stdout, result.stderr) == (0, "40\n", "")
 
 
 def test_csv_header_through_head(tmp_path: Path) -> None:
     result = shell(f"{KZCN} facts --format csv | head -1", tmp_path)
-    assert result.stdout.startswith("id,kind,statement,quantity_text,time_text,source,paragraphs,")
+    assert result.stdout.startswith("id,kind,says,statement,quantity_text,time_text,source,paragraphs,")
     assert result.stderr == ""
 
 

@@ -11,9 +11,9 @@ import pytest
 import yaml
 
 from conftest import SHARED, SHIPPED_FACTS
-from kzcn.coverage import uncovered_sentences
+from kzcn.coverage import uncovered_spans
 from kzcn.kb import load_knowledge_base
-from kzcn.model import KnowledgeBase
+from kzcn.model import MODALITIES, KnowledgeBase
 
 
 @pytest.fixture(scope="module")
@@ -35,7 +35,7 @@ def test_article_text_is_the_received_article(shipped: KnowledgeBase) -> None:
 
 
 def test_only_page_furniture_is_left_unquoted(shipped: KnowledgeBase) -> None:
-    assert [(item.paragraph, item.text) for item in uncovered_sentences(shipped)] == [(12, "Number of shows: 1556")]
+    assert [(item.paragraph, item.text) for item in uncovered_spans(shipped)] == [(12, "Number of shows: 1556")]
 
 
 def test_what_the_article_does_not_say_is_unknown(shipped: KnowledgeBase) -> None:
@@ -83,10 +83,24 @@ def test_grain_exports_start_in_2017(shipped: KnowledgeBase) -> None:
     assert time is not None and (time.year, time.kind) == (2017, "start")
 
 
-def test_every_kind_is_used_and_forecasts_are_attributed(shipped: KnowledgeBase) -> None:
+def test_every_kind_and_modality_is_used_and_reported_claims_are_attributed(shipped: KnowledgeBase) -> None:
     kinds = Counter(fact.kind for fact in shipped.facts)
     assert set(kinds) == {"statistic", "forecast", "event", "opinion"}
-    assert all(fact.attributed_to for fact in shipped.facts if fact.kind == "forecast")
+    assert {fact.modality for fact in shipped.facts} == set(MODALITIES)
+    assert {fact.id: fact.attributed_to for fact in shipped.facts if fact.modality == "reported"} == {
+        "transport-income-forecast-2020": "unnamed forecasts",
+        "groups-believe-china-should-be-expelled": "some groups in Kazakh society",
+    }
+    conditional = {fact.id: fact.condition for fact in shipped.facts if fact.modality == "conditional"}
+    assert conditional == {
+        "expelling-china-backfires": "If China is expelled",
+        "foreigners-watch-if-china-expelled": "If China is expelled",
+    }
+
+
+def test_every_exception_is_reasoned(shipped: KnowledgeBase) -> None:
+    excepted = {(fact.id, item.rule): item.reason for fact in shipped.facts for item in fact.exceptions}
+    assert list(excepted) == [("transit-just-the-beginning", "forecast-cue")]
 
 
 def test_shipped_file_reads_the_same_with_plain_safe_load() -> None:
@@ -101,13 +115,15 @@ def test_shipped_file_reads_the_same_with_plain_safe_load() -> None:
         (
             "text: in 2017 earned $ 3 billion\n",
             "text: in 2017 gained $ 3 billion\n",
-            "facts[14].quotes[0].text: the quote does not appear verbatim in source 'article'; closest passage "
+            "facts[15].quotes[0].text: the quote does not appear verbatim in source 'article'; closest passage "
             "(paragraph 4, 92% alike): 'in 2017 earned $ 3 billion'",
         ),
         (
             "quantity: {amount: 51, unit: projects}",
             "quantity: {amount: 52, unit: projects}",
-            "facts[18].quantity.amount: the amount 52 does not appear in the fact's quotes (numbers there: 51); "
+            "facts[19].statement: the statement does not give the fact's amount 52 (52 projects); state the figure the "
+            "fact records [statement-numbers]\n"
+            "facts[19].quantity.amount: the amount 52 does not appear in the fact's quotes (numbers there: 51); "
             "quote the words that give it",
         ),
     ],
@@ -120,9 +136,8 @@ def test_altered_copy_of_shipped_file_fails_precisely(
     path = write_kb(text.replace(old, new))
     with pytest.raises(Exception) as caught:
         load_knowledge_base(str(path))
-    lines = str(caught.value).splitlines()
-    assert len(lines) == 1
-    assert lines[0].endswith(message)
+    lines = [line.split(": ", 1)[1] for line in str(caught.value).splitlines()]
+    assert lines == message.splitlines()
 
 
 def test_altered_fingerprint_in_copy_of_shipped_file_fails(write_kb: Callable[..., Path]) -> None:
@@ -149,4 +164,9 @@ def test_schema_and_semantic_problems_are_reported_in_one_run(write_kb: Callable
     with pytest.raises(Exception) as caught:
         load_knowledge_base(str(path))
     lines = [line.split(": ", 2)[1] for line in str(caught.value).splitlines()]
-    assert lines == ["sources[0].published", "facts[14].quotes[0].text", "facts[18].quantity.amount"]
+    assert lines == [
+        "sources[0].published",
+        "facts[15].quotes[0].text",
+        "facts[19].statement",
+        "facts[19].quantity.amount",
+    ]

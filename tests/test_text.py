@@ -7,7 +7,8 @@ from kzcn.text import IndexedSource, fold, numbers_in, paragraphs, sentences
 
 def test_numbers_in_digits_separators_and_words() -> None:
     assert numbers_in("$ 1.3 billion in 2017") == {1.3, 2017.0}
-    assert numbers_in("Number of shows: 1,556") == {1556.0, 1.556}
+    assert numbers_in("Number of shows: 1,556") == {1556}  # a comma before three digits separates thousands
+    assert numbers_in("1,300 and 1,3 and 1.300") == {1300, 1.3}
     assert numbers_in("the world economy number two") == {2.0}
     assert numbers_in("version 1.2.3 of 1.234.567 rows") == {1234567.0}  # 1.2.3 is no number: no reading, no crash
     assert numbers_in("no figures here") == set()

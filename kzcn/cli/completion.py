@@ -6,7 +6,7 @@ from collections.abc import Callable
 import typer
 
 from kzcn.escape import visible
-from kzcn.model import FACT_KINDS
+from kzcn.model import FACT_KINDS, MODALITIES
 
 COMPLETION_TIMEOUT = 2.0
 """Seconds completion waits for the knowledge base before offering nothing: a shell must never hang on kzcn."""
@@ -48,3 +48,8 @@ def completer(facet: str) -> Callable[[typer.Context, str], list[str]]:
 def complete_kinds(incomplete: str) -> list[str]:
     """The fact kinds that start with what was typed."""
     return [kind for kind in FACT_KINDS if kind.startswith(incomplete)]
+
+
+def complete_modalities(incomplete: str) -> list[str]:
+    """The modalities that start with what was typed."""
+    return [modality for modality in MODALITIES if modality.startswith(incomplete)]

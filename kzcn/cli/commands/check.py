@@ -14,14 +14,18 @@ from kzcn.errors import UsageError
     short_help="Validate the knowledge base.",
     help="Example: kzcn --facts my-facts.yaml check --verbose\n\n"
     "Checks schema and types, unique ids, references, that every quote stands verbatim in its source, that every "
-    "quantity's number and year appear in its quote, the fingerprints, the declared relations and the derived "
-    "figures. Silent with exit 0 when clean; each problem on stderr with file:line:column and exit 3 when not. "
-    "--coverage lists the source sentences no fact quotes.",
+    "quantity's number and year appear in its quote, that qualifiers, scales, times, kinds, modalities and "
+    "statements agree with the quotes' words, the fingerprints, the declared relations and the derived figures. "
+    "Silent with exit 0 when clean; each problem on stderr with file:line:column and exit 3 when not. "
+    "--verbose also lists each fact's reasoned exceptions; --coverage gives each paragraph's share of words quoted "
+    "and the runs of words no fact quotes.",
 )
 def check(
     ctx: typer.Context,
     verbose: Annotated[bool, typer.Option("--verbose", "-v", help="Say what was checked, in one line.")] = False,
-    coverage: Annotated[bool, typer.Option("--coverage", help="List the sentences no fact quotes from.")] = False,
+    coverage: Annotated[
+        bool, typer.Option("--coverage", help="Each paragraph's share of quoted words, and the words no fact quotes.")
+    ] = False,
     *,
     output: Output,
 ) -> None:
@@ -39,6 +43,10 @@ def check(
             f"quotes, {len(kb.sources)} sources, {len(kb.relations)} relations, {len(kb.derived)} derived figures, "
             f"{len(kb.reviews)} reviews"
         )
+        # An exception silences a rule: never silently. Each one is listed with its reason.
+        for fact in kb.facts:
+            for exemption in fact.exceptions:
+                say(f"{kb.path}: fact {fact.id}: excepted from {exemption.rule}: {exemption.reason}")
     if coverage:
         from kzcn.coverage import coverage as coverage_query
 

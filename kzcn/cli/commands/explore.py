@@ -5,16 +5,17 @@ from typing import Annotated, Optional
 import typer
 
 from kzcn.cli.app import command
-from kzcn.cli.completion import complete_kinds, completer
+from kzcn.cli.completion import complete_kinds, complete_modalities, completer
 from kzcn.cli.options import Output
 from kzcn.errors import UsageError
-from kzcn.model import FACT_KINDS, VERDICTS
+from kzcn.model import FACT_KINDS, MODALITIES, VERDICTS
 
 
 @command(
     short_help="List the facts, filtered and searched.",
     help="Example: kzcn facts --topic transport --year 2017\n\n"
-    "List the article's claims as a table: id, kind, statement, time, quantity, source and paragraph. "
+    "List the article's claims as a table: id, kind, who says it, statement, quantity, time, source and "
+    "paragraph. --modality keeps claims the article asserts, reports, predicts, makes on a condition or hedges. "
     "Filters combine with AND; each may be repeated. TEXT matches statements and quotes, ignoring case. "
     "--year Y matches facts in Y (a point), since Y or earlier (a start), and by Y (a target). "
     "No match is not an error: kzcn says so and exits 0.",
@@ -30,6 +31,15 @@ def facts(
         Optional[list[str]],  # noqa: UP045
         typer.Option(
             "--kind", "-k", help=f"Only facts of this kind: {', '.join(FACT_KINDS)}.", autocompletion=complete_kinds
+        ),
+    ] = None,
+    modality: Annotated[
+        Optional[list[str]],  # noqa: UP045
+        typer.Option(
+            "--modality",
+            "-m",
+            help=f"Only facts said so: {', '.join(MODALITIES)}.",
+            autocompletion=complete_modalities,
         ),
     ] = None,
     entity: Annotated[
@@ -78,6 +88,9 @@ def facts(
     for value in verdict or ():
         if value not in (*VERDICTS, "unreviewed"):
             raise UsageError(f"unknown --verdict {value!r}; verdicts: {', '.join((*VERDICTS, 'unreviewed'))}")
+    for value in modality or ():
+        if value not in MODALITIES:
+            raise UsageError(f"unknown --modality {value!r}; modalities: {', '.join(MODALITIES)}")
     if sort not in SORT_KEYS:
         raise UsageError(f"unknown --sort {sort!r}; choose one of {', '.join(SORT_KEYS)}")
     output.emit(
@@ -86,6 +99,7 @@ def facts(
             text=text,
             topics=topic or (),
             kinds=kind or (),
+            modalities=modality or (),
             entities=entity or (),
             years=year or (),
             sources=source or (),

@@ -1,0 +1,79 @@
+"""Coverage of claims (kzcn.coverage): the runs of words no quote covers, filler aside, and each paragraph's share."""
+
+from __future__ import annotations
+
+from dataclasses import replace
+
+from conftest import ARTICLE, SHIPPED_FACTS, sha256, small_kb
+from kzcn.coverage import ParagraphCoverage, UncoveredSpan, paragraph_coverage, uncovered_spans
+from kzcn.kb import load_knowledge_base
+from kzcn.model import KnowledgeBase
+from kzcn.schema import SchemaReader
+from kzcn.yamlload import parse
+
+
+def loaded(data: dict[str, object]) -> KnowledgeBase:
+    """The model of a knowledge base, read without the check: coverage is a query, whatever the check says."""
+    import yaml
+
+    kb = SchemaReader("kb.yaml", parse("kb.yaml", yaml.safe_dump(data, allow_unicode=True))).read()
+    assert kb is not None
+    return kb
+
+
+def span(text: str, words: str, paragraph: int, source: str = "doc") -> UncoveredSpan:
+    start = text.index(words)
+    return UncoveredSpan(source, paragraph, start, start + len(words), words)
+
+
+def test_unquoted_words_are_reported_as_exact_spans_with_each_paragraphs_share() -> None:
+    # "Officials say" is a claim of its own (who says it), though the rest of its sentence is quoted.
+    assert paragraph_coverage(loaded(small_kb())) == [
+        ParagraphCoverage("doc", 1, 14, 14, ()),
+        ParagraphCoverage("doc", 2, 17, 15, (span(ARTICLE, "Officials say", 2),)),
+        ParagraphCoverage("doc", 3, 17, 17, ()),
+    ]
+
+
+def test_a_claim_left_out_of_a_quoted_sentence_is_reported() -> None:
+    data = small_kb()
+    data["facts"][4]["quotes"][0]["text"] = "10 cities are served."  # the bound "More than" is no longer quoted
+    data["facts"][5]["quotes"][0]["text"] = "Trade between the two countries"  # nor "grew quickly"
+    assert uncovered_spans(loaded(data)) == [
+        span(ARTICLE, "grew quickly", 1),
+        span(ARTICLE, "Officials say", 2),
+        span(ARTICLE, "More than", 3),
+    ]
+    assert [item.percent for item in paragraph_coverage(loaded(data))] == [100 * 12 / 14, 100 * 15 / 17, 100 * 15 / 17]
+
+
+def test_connectives_and_punctuation_are_not_claims() -> None:
+    text = ARTICLE.replace(
+        "grew quickly. In 2017", "grew quickly, and, at the same time, by and large, in 2017"
+    ).replace("Officials say the", "But the")
+    data = small_kb()
+    data["sources"][0].update(text=text, sha256=sha256(text))
+    data["facts"][0]["quotes"][0]["text"] = "in 2017 the port handled 40 trains."
+    data["facts"][5]["quotes"][0]["text"] = "Trade between the two countries grew quickly"
+    assert uncovered_spans(loaded(data)) == []
+    assert paragraph_coverage(loaded(data))[0] == ParagraphCoverage("doc", 1, 14, 14, ())
+    data["facts"][1]["quotes"][0]["text"] = '"new corridor" earned $ 2 billion in 2017'  # "the" is not filler
+    assert uncovered_spans(loaded(data)) == [span(text, "But the", 2)]
+
+
+def test_the_shipped_file_quotes_every_claim_and_leaves_only_page_furniture() -> None:
+    shipped = load_knowledge_base(str(SHIPPED_FACTS))
+    assert [(item.paragraph, item.text) for item in uncovered_spans(shipped)] == [(12, "Number of shows: 1556")]
+    article = shipped.sources_by_id["article"].text
+    assert article is not None
+    without = replace(shipped, facts=tuple(fact for fact in shipped.facts if fact.id != "europe-turns-to-kazakhstan"))
+    assert uncovered_spans(without)[:2] == [
+        span(article, "Thanks to", 3, "article"),
+        span(
+            article,
+            "began to look at Kazakhstan, to which our country has been striving for a long time and can now expand "
+            "cooperation",
+            3,
+            "article",
+        ),
+    ]

@@ -33,7 +33,7 @@ FACT_FIELDS = (
     Field("scale", "Scale"),
     Field("qualifier", "Qualifier"),
     Field("value", "Value (base units)", shape=WHOLE),
-    Field("quotes", "Quotes", searched=True),
+    Field("quotes", "Quotes", searched=True, item_format="¶{paragraph}: {text}"),
     Field("attributed_to", "Attributed to", missing="the author"),
     Field("series", "Series"),
     Field("refers_to", "Refers to"),
@@ -79,7 +79,7 @@ def fact_record(fact: Fact) -> dict[str, Any]:
         "scale": quantity.scale if quantity else None,
         "qualifier": quantity.qualifier if quantity else None,
         "value": quantity.value if quantity else None,
-        "quotes": [quote.text for quote in fact.quotes],
+        "quotes": [{"paragraph": quote.paragraph, "text": quote.text} for quote in fact.quotes],
         "attributed_to": fact.attributed_to,
         "series": fact.series,
         "refers_to": list(fact.refers_to),
@@ -193,13 +193,13 @@ def show_fact(kb: KnowledgeBase, fact_id: str) -> Result:
     used_by = [spec.id for spec in kb.derived if any(fact_id == input_id for _role, input_id in spec.inputs)]
     record = fact_record(fact)
     record["source_title"] = source.title
-    record["derived"] = used_by
-    record["context"] = [item.text for item in contexts]
+    record["used_by_derived"] = used_by
+    record["context"] = [{"paragraph": item.paragraph, "text": item.text} for item in contexts]
     fields = (
         *FACT_FIELDS,
         Field("source_title", "Source title", missing="unknown"),
-        Field("derived", "Derived figures using it"),
-        Field("context", "Paragraphs"),
+        Field("used_by_derived", "Derived figures using it"),
+        Field("context", "Paragraphs", item_format="¶{paragraph}: {text}"),
     )
     shown = tuple(
         replace(field, flag_text=" (forecast, not a result)") if field.key == "quantity_text" else field
@@ -269,7 +269,11 @@ def list_sources(kb: KnowledgeBase) -> Result:
     )
 
 
-STAT_FIELDS = (Field("facet", "Facet"), Field("value", "Value", shape=WHOLE), Field("count", "Facts", shape=WHOLE))
+STAT_FIELDS = (
+    Field("facet", "Facet"),
+    Field("value", "Value", shape=WHOLE, missing="no year given"),
+    Field("count", "Facts", shape=WHOLE),
+)
 
 
 def _facet(kb: KnowledgeBase, facet: str) -> Counter[str]:
@@ -299,7 +303,8 @@ def stats(kb: KnowledgeBase) -> Result:
         for value, count in sorted(counts.items(), key=lambda item: (-item[1], item[0])):
             records.append({"facet": facet, "value": value, "count": count})
         if facet == "year":
-            records.append({"facet": facet, "value": "no year given", "count": sum(1 for f in kb.facts if not f.time)})
+            # Facts without a year: null in JSON (unknown is null), "no year given" in tables.
+            records.append({"facet": facet, "value": None, "count": sum(1 for f in kb.facts if not f.time)})
     return Result(
         fields=STAT_FIELDS,
         records=tuple(records),

@@ -69,7 +69,7 @@ def test_facts_json_lists_exactly_the_facts_of_the_file(cli: Run) -> None:
         assert record["kind"] == fact["kind"]
         assert record["topics"] == fact["topics"]
         assert record["entities"] == fact["entities"]
-        assert record["quotes"] == [quote["text"] for quote in fact["quotes"]]
+        assert record["quotes"] == [{"paragraph": q["paragraph"], "text": q["text"]} for q in fact["quotes"]]
         quantity = fact.get("quantity") or {}
         assert record["amount"] == quantity.get("amount")
         assert record["unit"] == quantity.get("unit")

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import io
+import re
 from typing import Any
 
 from rich import box
@@ -36,7 +37,7 @@ def _plain(value: Any, field: Field) -> str:
     if isinstance(value, bool):
         return "yes" if value else "no"
     if isinstance(value, list):
-        return field.joiner.join(f"{field.item_prefix}{item}" for item in value)
+        return field.joiner.join(field.item_text(item) for item in value)
     if isinstance(value, float):
         return repr(value)
     return str(value)
@@ -263,8 +264,13 @@ def render(result: Result, options: RenderOptions) -> str:
     parts += _notes(result, shown, options)
     for part in parts:
         console.print(part, crop=False, soft_wrap=isinstance(part, Unwrapped))
-    text = buffer.getvalue()
+    # Rich pads every cell to its column's width; a line's trailing padding (before any closing style codes) is
+    # only noise in a diff, a copy or a file.
+    text = _TRAILING_SPACE.sub(r"\1", buffer.getvalue())
     return text.translate(_ASCII_FALLBACK) if options.ascii_only else text
+
+
+_TRAILING_SPACE = re.compile(r" +((?:\x1b\[[0-9;]*m)*)$", re.MULTILINE)
 
 
 _ASCII_FALLBACK = str.maketrans(

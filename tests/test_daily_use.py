@@ -1,0 +1,96 @@
+"""Issue 14, daily use round two: each papercut's test, written before its fix."""
+
+from __future__ import annotations
+
+import json
+from collections.abc import Callable
+from pathlib import Path
+from typing import Any
+
+import pytest
+
+Run = Callable[..., Any]
+
+
+# j. JSON: one field, one meaning, everywhere; unknown is null.
+
+
+def test_stats_json_says_null_for_facts_without_a_year(cli: Run, write_kb: Callable[..., Path]) -> None:
+    rows = json.loads(cli("--facts", str(write_kb()), "stats", "--json").stdout)
+    assert {"facet": "year", "value": None, "count": 2} in rows
+    assert "no year given" in cli("--facts", str(write_kb()), "stats").stdout
+
+
+def test_show_json_names_the_derived_figures_using_it_apart_from_the_derived_flag(
+    cli: Run, write_kb: Callable[..., Path]
+) -> None:
+    record = json.loads(cli("--facts", str(write_kb()), "show", "income-2017", "--json").stdout)
+    assert "derived" not in record
+    assert record["used_by_derived"] == ["transit-share-2017", "income-other-2017", "income-growth"]
+
+
+def test_quotes_keep_their_paragraphs_in_json_everywhere(cli: Run, write_kb: Callable[..., Path]) -> None:
+    path = str(write_kb())
+    listed = json.loads(cli("--facts", path, "facts", "--json").stdout)
+    shown = json.loads(cli("--facts", path, "show", "trains-2017", "--json").stdout)
+    expected = [{"paragraph": 1, "text": "In 2017 the port handled 40 trains."}]
+    assert listed[0]["quotes"] == expected
+    assert shown["quotes"] == expected
+    assert shown["context"][0]["paragraph"] == 1
+    assert cli("--facts", path, "facts", "--fields", "id,quotes", "-f", "csv").stdout.splitlines()[1] == (
+        "trains-2017,¶1: In 2017 the port handled 40 trains."
+    )
+
+
+# 2. CSV and TSV: --no-header, and --raw to write values without the formula guard.
+
+
+@pytest.mark.parametrize("output_format", ["csv", "tsv"])
+def test_no_header_leaves_out_the_header_line(cli: Run, output_format: str) -> None:
+    with_header = cli("stats", "-f", output_format).stdout.splitlines()
+    without = cli("stats", "-f", output_format, "--no-header").stdout.splitlines()
+    assert without == with_header[1:]
+
+
+def test_raw_writes_signed_figures_without_the_apostrophe(cli: Run) -> None:
+    guarded = cli("revenue", "-f", "csv", "--fields", "id,text").stdout
+    raw = cli("revenue", "-f", "csv", "--fields", "id,text", "--raw").stdout
+    assert "income-change-2017-2020,'+$2 billion" in guarded
+    assert "income-change-2017-2020,+$2 billion" in raw
+    assert "income-percent-change-2017-2020,+66.7 %" in raw
+
+
+@pytest.mark.parametrize("flag", ["--no-header", "--raw"])
+def test_csv_flags_with_another_format_are_usage_errors(cli: Run, flag: str) -> None:
+    result = cli("stats", "--json", flag)
+    assert result.exit_code == 2
+    assert result.stdout == ""
+    assert result.stderr == f"kzcn: {flag} applies to --format csv and tsv only, not json\n"
+
+
+# k. Conflicting output options are a usage error.
+
+
+def test_json_with_another_format_is_a_usage_error(cli: Run) -> None:
+    result = cli("facts", "--json", "-f", "csv")
+    assert result.exit_code == 2
+    assert result.stdout == ""
+    assert result.stderr == "kzcn: --json and --format csv contradict each other: --json is --format json\n"
+    assert cli("facts", "--json", "-f", "json").exit_code == 0
+
+
+# l. Legends follow their column; no line ends in spaces.
+
+
+def test_kind_legend_only_with_the_kind_column(cli: Run) -> None:
+    assert "Kinds:" not in cli("facts", "--fields", "id").stdout
+    assert "Kinds:" in cli("facts", "--fields", "id,kind").stdout
+
+
+@pytest.mark.parametrize(
+    "command", [["facts"], ["revenue"], ["show", "transport-income-2017"], ["stats"]], ids=" ".join
+)
+def test_no_table_line_ends_in_spaces(cli: Run, command: list[str]) -> None:
+    out = cli(*command).stdout
+    assert out
+    assert [line for line in out.splitlines() if line != line.rstrip()] == []

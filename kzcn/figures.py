@@ -17,10 +17,10 @@ REVENUE_SERIES = "transport-income"
 
 FIGURE_FIELDS = (
     Field("year", "Year", shape=WHOLE),
-    Field("basis", "Basis", styled=True),
+    Field("basis", "Basis", styled=True, give_way=0),  # "derived" must stay beside a derived amount
     Field("label", "Figure"),
-    Field("text", "Amount", shape=WORDS),
-    Field("id", "ID", shape=WHOLE),
+    Field("text", "Amount", shape=WORDS, give_way=0),
+    Field("id", "ID", shape=WHOLE, give_way=1),
     Field("source", "Source"),
     Field("amount", "Amount (number)", shape=WHOLE),
     Field("unit", "Unit"),

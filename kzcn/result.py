@@ -40,6 +40,17 @@ class Field:
     flag_text: str = ""
     """What tables add when `flag` is true: " (forecast)"."""
 
+    give_way: int | None = None
+    """On a terminal too narrow for every default column, the higher ranks give way first; None ranks by shape:
+    prose 2, figures in words 1, ids and numbers 0 (they go last)."""
+
+    @property
+    def give_way_rank(self) -> int:
+        """The rank `give_way` sets, or the shape's."""
+        if self.give_way is not None:
+            return self.give_way
+        return {PROSE: 2, WORDS: 1}.get(self.shape, 0)
+
     def item_text(self, item: Any, *, prefixed: bool = True) -> str:
         """One item of a list value as text: an object through `item_format`, anything else after `item_prefix`."""
         if isinstance(item, dict):

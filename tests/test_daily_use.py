@@ -94,3 +94,36 @@ def test_no_table_line_ends_in_spaces(cli: Run, command: list[str]) -> None:
     out = cli(*command).stdout
     assert out
     assert [line for line in out.splitlines() if line != line.rstrip()] == []
+
+
+# a. An amount is never split, at any width; b. on a narrow terminal, prose gives way before figures and ids.
+
+
+AMOUNTS = ("$3 billion", "$1.3 billion", "43.3 %", "$1.7 billion", "+$2 billion", "+66.7 %", "18.6 % per year")
+
+
+@pytest.mark.parametrize("columns", ["200", "150", "100", "80", "60", "40", "20"])
+@pytest.mark.parametrize("command", [["revenue"], ["totals"]], ids=" ".join)
+def test_an_amount_is_never_split_at_any_width(cli: Run, command: list[str], columns: str) -> None:
+    out = cli(*command, env={"COLUMNS": columns}).stdout
+    lines = out.splitlines()
+    for amount in AMOUNTS:
+        if command == ["totals"] and amount in ("$3 billion", "$1.3 billion", "$5 billion"):
+            continue  # totals shows only derived results
+        assert any(amount in line for line in lines), (amount, columns)
+
+
+@pytest.mark.parametrize(
+    ("columns", "command", "kept"),
+    [
+        ("40", ["revenue"], ("Year", "Basis", "Amount")),
+        ("80", ["revenue"], ("Year", "Basis", "Amount", "ID")),
+        ("80", ["facts", "-k", "statistic"], ("ID", "Quantity", "Time")),
+        ("100", ["facts", "-k", "statistic"], ("ID", "Quantity", "Time")),
+    ],
+)
+def test_figures_and_ids_give_way_last(cli: Run, columns: str, command: list[str], kept: tuple[str, ...]) -> None:
+    out = cli(*command, env={"COLUMNS": columns}).stdout
+    header = next(line for line in out.splitlines() if line.lstrip().startswith(kept[0]))
+    assert all(title in header.split() for title in kept), header
+    assert "Not shown at this width" in out

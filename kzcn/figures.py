@@ -8,7 +8,7 @@ from typing import Any
 from kzcn.derive import DerivedFigure, derive, derive_all
 from kzcn.errors import NotFoundError
 from kzcn.model import SCALES, Fact, KnowledgeBase
-from kzcn.query import closest_ids
+from kzcn.query import closest_ids, what_else
 from kzcn.result import WHOLE, WORDS, Bar, Chart, Field, Result
 from kzcn.wording import amount_text, plain_number, quantity_text
 
@@ -268,9 +268,8 @@ def totals(kb: KnowledgeBase, *, explain: str | None = None) -> Result:
     if explain is not None:
         figures = [figure for figure in figures if figure.id == explain]
         if not figures:
-            raise NotFoundError(
-                f"no derived figure with id {explain!r}{closest_ids((spec.id for spec in kb.derived), explain)}"
-            )
+            hint = what_else(kb, explain) or closest_ids((spec.id for spec in kb.derived), explain)
+            raise NotFoundError(f"no derived figure with id {explain!r}{hint}")
     records = []
     for figure in figures:
         input_values = []

@@ -174,11 +174,26 @@ def closest_ids(candidates: Iterable[str], wanted: str) -> str:
     return f"; did you mean {', '.join(close)}?" if close else ""
 
 
+def what_else(kb: KnowledgeBase, wanted: str) -> str:
+    """ "; it is a derived figure: kzcn totals --explain ID" when the id names another kind of thing, else nothing."""
+    if wanted in kb.facts_by_id:
+        return f"; {wanted} is a fact: kzcn show {wanted}"
+    if any(spec.id == wanted for spec in kb.derived):
+        return f"; {wanted} is a derived figure: kzcn totals --explain {wanted}"
+    if any(relation.id == wanted for relation in kb.relations):
+        return f"; {wanted} is a relation between facts, which kzcn check verifies"
+    if wanted in kb.sources_by_id:
+        return f"; {wanted} is a source: kzcn sources, or kzcn facts --source {wanted}"
+    return ""
+
+
 def show_fact(kb: KnowledgeBase, fact_id: str) -> Result:
     """One fact in full, its quotes inside their paragraphs, and the derived figures that use it."""
     fact = kb.facts_by_id.get(fact_id)
     if fact is None:
-        raise NotFoundError(f"no fact with id {fact_id!r}{closest_ids(kb.facts_by_id, fact_id)}")
+        raise NotFoundError(
+            f"no fact with id {fact_id!r}{what_else(kb, fact_id) or closest_ids(kb.facts_by_id, fact_id)}"
+        )
     from kzcn.text import IndexedSource
 
     source = kb.sources_by_id[fact.source]

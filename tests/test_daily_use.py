@@ -127,3 +127,43 @@ def test_figures_and_ids_give_way_last(cli: Run, columns: str, command: list[str
     header = next(line for line in out.splitlines() if line.lstrip().startswith(kept[0]))
     assert all(title in header.split() for title in kept), header
     assert "Not shown at this width" in out
+
+
+# i. check's closest passage ends at a word boundary.
+
+
+def test_closest_passage_is_cut_between_words() -> None:
+    from kzcn.text import IndexedSource
+
+    source = IndexedSource.of("Officials say the new corridor earned $ 2 billion in 2017 (of which more).")
+    paragraph, passage, similarity = source.closest("corridor earned 2 billion")
+    assert (paragraph, passage) == (1, "corridor earned $ 2 billion")
+    assert similarity > 0.9
+    assert source.closest("the new corridor earned $ 3 billions")[1] == "the new corridor earned $ 2 billion"
+
+
+# d. An id of another kind of thing: say what it is and which command shows it.
+
+
+@pytest.mark.parametrize(
+    ("command", "message"),
+    [
+        (
+            ["show", "china-share-2017"],
+            "kzcn: no fact with id 'china-share-2017'; china-share-2017 is a derived figure: "
+            "kzcn totals --explain china-share-2017\n",
+        ),
+        (
+            ["totals", "--explain", "transport-income-2017"],
+            "kzcn: no derived figure with id 'transport-income-2017'; transport-income-2017 is a fact: "
+            "kzcn show transport-income-2017\n",
+        ),
+        (
+            ["show", "article"],
+            "kzcn: no fact with id 'article'; article is a source: kzcn sources, or kzcn facts --source article\n",
+        ),
+    ],
+)
+def test_an_id_of_another_kind_says_what_it_is(cli: Run, command: list[str], message: str) -> None:
+    result = cli(*command)
+    assert (result.exit_code, result.stderr) == (1, message)

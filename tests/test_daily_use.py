@@ -167,3 +167,34 @@ def test_closest_passage_is_cut_between_words() -> None:
 def test_an_id_of_another_kind_says_what_it_is(cli: Run, command: list[str], message: str) -> None:
     result = cli(*command)
     assert (result.exit_code, result.stderr) == (1, message)
+
+
+# e. The global --facts works after the command too.
+
+
+def test_facts_option_after_the_command(cli: Run, write_kb: Callable[..., Path], tmp_path: Path) -> None:
+    path = str(write_kb())
+    result = cli("facts", "--facts", path, "--json")
+    assert result.exit_code == 0, result.stderr
+    assert len(json.loads(result.stdout)) == 6
+    assert cli("export", "sqlite", str(tmp_path / "kb.sqlite"), "--facts", path).exit_code == 0
+    assert cli("check", "--facts", path, "--verbose").stderr.startswith(f"{path}: OK: 6 facts")
+
+
+# m. Help and README say what the program does.
+
+
+def test_facts_help_lists_the_columns_in_table_order(cli: Run) -> None:
+    from kzcn.query import FACT_FIELDS, _FACT_TABLE
+
+    help_text = " ".join(cli("facts", "--help").stdout.split())
+    headers = {field.key: field.key.removesuffix("_text") for field in FACT_FIELDS}
+    names = [headers[key] if key != "paragraphs" else "paragraph" for key in _FACT_TABLE]
+    assert f"{', '.join(names[:-1])} and {names[-1]}" in help_text
+
+
+def test_readme_says_the_verbose_ok_line_goes_to_stderr() -> None:
+    from conftest import REPO
+
+    readme = " ".join((REPO / "README.md").read_text(encoding="utf-8").split())
+    assert "The `OK` line of `--verbose` is a message, so it goes to stderr" in readme

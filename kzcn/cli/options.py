@@ -28,6 +28,10 @@ FieldsOption = Annotated[
     typer.Option("--fields", metavar="A,B,C", help="Only these fields, in this order (all formats)."),
 ]
 NoColorOption = Annotated[bool, typer.Option("--no-color", help="No colour in tables (also NO_COLOR, TERM=dumb).")]
+FactsOption = Annotated[
+    Optional[str],  # noqa: UP045 - Typer reads the annotation at run time on Python 3.10 too
+    typer.Option("--facts", metavar="PATH", help="The knowledge base to read; also before the command, or KZCN_FACTS."),
+]
 NoHeaderOption = Annotated[bool, typer.Option("--no-header", help="CSV and TSV: no header line, only the records.")]
 RawOption = Annotated[
     bool,
@@ -41,6 +45,7 @@ _OUTPUT_PARAMETERS = (
     inspect.Parameter("as_json", inspect.Parameter.KEYWORD_ONLY, default=False, annotation=JsonOption),
     inspect.Parameter("fields", inspect.Parameter.KEYWORD_ONLY, default=None, annotation=FieldsOption),
     inspect.Parameter("no_color", inspect.Parameter.KEYWORD_ONLY, default=False, annotation=NoColorOption),
+    inspect.Parameter("facts", inspect.Parameter.KEYWORD_ONLY, default=None, annotation=FactsOption),
     inspect.Parameter("no_header", inspect.Parameter.KEYWORD_ONLY, default=False, annotation=NoHeaderOption),
     inspect.Parameter("raw", inspect.Parameter.KEYWORD_ONLY, default=False, annotation=RawOption),
 )
@@ -102,12 +107,13 @@ def with_output(command: Callable[..., None]) -> Callable[..., None]:
         no_color: bool = kwargs.pop("no_color")
         no_header: bool = kwargs.pop("no_header")
         raw: bool = kwargs.pop("raw")
+        facts: str | None = kwargs.pop("facts")
         chosen = _chosen_format(output_format, as_json=as_json, no_header=no_header, raw=raw)
         output = Output(
             format=chosen,
             fields=fields,
             no_color=no_color or ctx.obj["no_color"],
-            facts_path=ctx.obj["facts_path"],
+            facts_path=facts_path(ctx, facts),
             shaped=as_json or fields is not None or chosen is not Format.table,
             header=not no_header,
             raw=raw,
@@ -118,6 +124,15 @@ def with_output(command: Callable[..., None]) -> Callable[..., None]:
     annotations = {key: value for key, value in command.__annotations__.items() if key != "output"}
     wrapper.__annotations__ = annotations | {parameter.name: parameter.annotation for parameter in _OUTPUT_PARAMETERS}
     return wrapper
+
+
+def facts_path(ctx: typer.Context, after: str | None) -> str:
+    """The knowledge base: --facts after the command wins over --facts before it, which wins over KZCN_FACTS."""
+    if after is None:
+        return str(ctx.obj["facts_path"])
+    from kzcn.kb import resolve_facts_path
+
+    return resolve_facts_path(after)
 
 
 def _chosen_format(output_format: Format | None, *, as_json: bool, no_header: bool, raw: bool) -> Format:

@@ -14,7 +14,7 @@ from kzcn.model import FACT_KINDS
 @command(
     short_help="List the facts, filtered and searched.",
     help="Example: kzcn facts --topic transport --year 2017\n\n"
-    "List the article's claims as a table: id, kind, statement, time, quantity, source and paragraph. "
+    "List the article's claims as a table: id, kind, statement, quantity, time, source and paragraph. "
     "Filters combine with AND; each may be repeated. TEXT matches statements and quotes, ignoring case. "
     "--year Y matches facts in Y (a point), since Y or earlier (a start), and by Y (a target). "
     "No match is not an error: kzcn says so and exits 0.",

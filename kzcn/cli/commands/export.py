@@ -5,7 +5,7 @@ from typing import Annotated
 import typer
 
 from kzcn.cli.app import app
-from kzcn.cli.options import handles_errors
+from kzcn.cli.options import FactsOption, facts_path, handles_errors
 
 export_app = typer.Typer(
     name="export",
@@ -29,8 +29,9 @@ def sqlite(
     ctx: typer.Context,
     file: Annotated[str, typer.Argument(metavar="FILE", help="The database file to write.")],
     force: Annotated[bool, typer.Option("--force", help="Replace FILE if it exists.")] = False,
+    facts: FactsOption = None,
 ) -> None:
     from kzcn.export_sqlite import export_sqlite
     from kzcn.kb import load_knowledge_base
 
-    export_sqlite(load_knowledge_base(ctx.obj["facts_path"]), file, force=force)
+    export_sqlite(load_knowledge_base(facts_path(ctx, facts)), file, force=force)

@@ -185,7 +185,7 @@ def test_facts_option_after_the_command(cli: Run, write_kb: Callable[..., Path],
 
 
 def test_facts_help_lists_the_columns_in_table_order(cli: Run) -> None:
-    from kzcn.query import FACT_FIELDS, _FACT_TABLE
+    from kzcn.query import _FACT_TABLE, FACT_FIELDS
 
     help_text = " ".join(cli("facts", "--help").stdout.split())
     headers = {field.key: field.key.removesuffix("_text") for field in FACT_FIELDS}

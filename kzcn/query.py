@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import re
 from collections import Counter
 from collections.abc import Iterable
 from dataclasses import replace
@@ -18,11 +19,13 @@ SORT_KEYS = ("source", "id", "kind", "year")
 FACT_FIELDS = (
     Field("id", "ID", shape=WHOLE),
     Field("kind", "Kind", styled=True),
-    Field("statement", "Statement", searched=True),
-    Field("quantity_text", "Quantity", shape=WORDS, flag="forecast", flag_text=" (forecast)"),
-    Field("time_text", "Time", shape=WORDS),
+    # On a narrow terminal, the columns give way in this order: ¶, source, kind, statement; then time and
+    # quantity, and the id last.
+    Field("statement", "Statement", searched=True, give_way=1),
+    Field("quantity_text", "Quantity", shape=WORDS, flag="forecast", flag_text=" (forecast)", give_way=0),
+    Field("time_text", "Time", shape=WORDS, give_way=0),
     Field("source", "Source"),
-    Field("paragraphs", "¶", shape=WORDS, item_prefix="¶", joiner=", "),
+    Field("paragraphs", "¶", shape=WORDS, item_prefix="¶", joiner=", ", give_way=2),
     Field("forecast", "Forecast"),
     Field("topics", "Topics"),
     Field("entities", "Entities"),
@@ -47,6 +50,15 @@ KIND_LEGEND = (
 
 _FACT_TABLE = ("id", "kind", "statement", "quantity_text", "time_text", "source", "paragraphs")
 """The default table columns, most important first: at a narrow width the last ones give way first."""
+
+
+_TERM = re.compile(r'"([^"]*)"|(\S+)')
+
+
+def search_terms(text: str) -> list[str]:
+    """The terms of a free-text search: each word, and each "quoted phrase" whole; a fact must contain them all."""
+    terms = [phrase if phrase is not None and phrase != "" else word for phrase, word in _TERM.findall(text)]
+    return [" ".join(term.split()) for term in terms if term.strip()]
 
 
 def year_matches(time: TimeRef | None, year: int) -> bool:
@@ -105,7 +117,8 @@ def list_facts(
     entity_set = {entity.casefold() for entity in entities}
     year_list = list(years)
     source_set = set(sources)
-    needle = text.casefold() if text else None
+    terms = search_terms(text or "")
+    needles = [term.casefold() for term in terms]
     chosen = []
     for fact in kb.facts:
         if kind_set and fact.kind not in kind_set:
@@ -118,12 +131,10 @@ def list_facts(
             continue
         if year_list and not all(year_matches(fact.time, year) for year in year_list):
             continue
-        if (
-            needle
-            and needle not in fact.statement.casefold()
-            and not any(needle in quote.text.casefold() for quote in fact.quotes)
-        ):
-            continue
+        if needles:
+            searched = "\n".join([fact.statement, *(quote.text for quote in fact.quotes)]).casefold()
+            if not all(needle in searched for needle in needles):
+                continue
         chosen.append(fact)
     if sort == "id":
         chosen.sort(key=lambda fact: fact.id)
@@ -161,7 +172,7 @@ def list_facts(
         empty_message=f"No facts shown: --limit 0 ({matched} match)."
         if matched
         else "No facts match." + "".join(f" ({hint})" for hint in hints),
-        highlight=(text,) if text else (),
+        highlight=tuple(terms),
         legends=(("kind", KIND_LEGEND),),
     )
 

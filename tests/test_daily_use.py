@@ -198,3 +198,27 @@ def test_readme_says_the_verbose_ok_line_goes_to_stderr() -> None:
 
     readme = " ".join((REPO / "README.md").read_text(encoding="utf-8").split())
     assert "The `OK` line of `--verbose` is a message, so it goes to stderr" in readme
+
+
+# h. Several words match facts containing all of them, in any order; a quoted phrase is a phrase.
+
+
+@pytest.mark.parametrize(
+    ("words", "expected"),
+    [
+        (["grain", "vietnam"], ["grain-exports-to-vietnam"]),
+        (["vietnam grain"], ["grain-exports-to-vietnam"]),
+        (['"grain to Vietnam"'], ["grain-exports-to-vietnam"]),
+        (['"vietnam grain"'], []),
+    ],
+)
+def test_search_words_in_any_order_and_phrases(cli: Run, words: list[str], expected: list[str]) -> None:
+    result = cli("facts", *words, "--json")
+    assert result.exit_code == 0, result.stderr
+    assert [record["id"] for record in json.loads(result.stdout)] == expected
+
+
+def test_search_highlights_each_word_in_searched_fields_only(cli: Run) -> None:
+    out = cli("facts", "grain", "vietnam", "--fields", "id,statement", env={"FORCE_COLOR": "1"}).stdout
+    assert "\x1b[7mgrain\x1b[0m to \x1b[7mVietnam\x1b[0m" in out
+    assert "grain-exports-to-vietnam" in out and "\x1b[7mgrain\x1b[0m-exports" not in out

@@ -23,7 +23,10 @@ def quick_start_commands() -> list[str]:
 
 
 def test_quick_start_is_two_commands() -> None:
-    assert quick_start_commands() == ["pip install . && kzcn facts", "pip install -e '.[test]' && pytest"]
+    assert quick_start_commands() == [
+        "python3 -m venv .venv && . .venv/bin/activate && pip install . && kzcn facts",
+        "python3 -m venv .venv && . .venv/bin/activate && pip install -e '.[test]' && pytest",
+    ]
 
 
 def test_ci_runs_the_readme_test_command_verbatim() -> None:

@@ -15,13 +15,17 @@ from kzcn.model import FACT_KINDS
     short_help="List the facts, filtered and searched.",
     help="Example: kzcn facts --topic transport --year 2017\n\n"
     "List the article's claims as a table: id, kind, statement, quantity, time, source and paragraph. "
-    "Filters combine with AND; each may be repeated. TEXT matches statements and quotes, ignoring case. "
+    "Filters combine with AND; each may be repeated. TEXT: words that must all appear in a fact's statement or "
+    'quotes, in any order, ignoring case; a quoted phrase ("grain to Vietnam") must appear as it stands. '
     "--year Y matches facts in Y (a point), since Y or earlier (a start), and by Y (a target). "
     "No match is not an error: kzcn says so and exits 0.",
 )
 def facts(
     ctx: typer.Context,
-    text: Annotated[Optional[str], typer.Argument(help="Words to find in statements and quotes.")] = None,  # noqa: UP045
+    text: Annotated[
+        Optional[list[str]],  # noqa: UP045
+        typer.Argument(help='Words a fact must all contain, in any order; "a phrase" in quotes as it stands.'),
+    ] = None,
     topic: Annotated[
         Optional[list[str]],  # noqa: UP045
         typer.Option("--topic", "-t", help="Only facts with this topic.", autocompletion=completer("topic")),
@@ -73,7 +77,7 @@ def facts(
     output.emit(
         lambda kb: list_facts(
             kb,
-            text=text,
+            text=" ".join(text) if text else None,
             topics=topic or (),
             kinds=kind or (),
             entities=entity or (),

@@ -8,8 +8,8 @@ from collections.abc import Iterable
 from dataclasses import replace
 from typing import Any
 
-from kzcn.errors import NotFoundError
-from kzcn.model import Fact, KnowledgeBase, TimeRef
+from kzcn.errors import NotFoundError, UsageError
+from kzcn.model import FACT_KINDS, Fact, KnowledgeBase, TimeRef
 from kzcn.result import WHOLE, WORDS, Context, Field, Result
 from kzcn.wording import quantity_text, time_text
 
@@ -112,9 +112,11 @@ def list_facts(
     limit: int | None = None,
 ) -> Result:
     """The facts that pass every filter given (AND), sorted, at most `limit` of them."""
-    topic_set = {topic.lower() for topic in topics}
-    kind_set = set(kinds)
-    entity_set = {entity.casefold() for entity in entities}
+    # Every choice is matched ignoring case; a value the knowledge base does not have is a usage error with the
+    # closest ones, never an empty result that hides a typo.
+    topic_set = {choice("--topic", topic, _facet(kb, "topic")) for topic in topics}
+    kind_set = {choice("--kind", kind, FACT_KINDS) for kind in kinds}
+    entity_set = {choice("--entity", entity, _facet(kb, "entity")).casefold() for entity in entities}
     year_list = list(years)
     source_set = set(sources)
     terms = search_terms(text or "")
@@ -145,21 +147,6 @@ def list_facts(
     matched = len(chosen)
     if limit is not None:
         chosen = chosen[:limit]
-    hints = []
-    if topic_set:
-        known_topics = _facet(kb, "topic")
-        hints += [
-            f"no fact has topic {t!r}; topics: {', '.join(sorted(known_topics))}"
-            for t in topic_set
-            if t not in known_topics
-        ]
-    if entity_set:
-        known_entities = {entity.casefold(): entity for entity in _facet(kb, "entity")}
-        hints += [
-            f"no fact concerns {entity!r}; entities: {', '.join(sorted(known_entities.values()))}"
-            for entity in entities
-            if entity.casefold() not in known_entities
-        ]
     if len(chosen) < matched:
         title = f"{len(chosen)} of {matched} matching facts ({len(kb.facts)} in all)"
     else:
@@ -169,12 +156,24 @@ def list_facts(
         table_fields=_FACT_TABLE,
         records=tuple(fact_record(fact) for fact in chosen),
         title=title,
-        empty_message=f"No facts shown: --limit 0 ({matched} match)."
-        if matched
-        else "No facts match." + "".join(f" ({hint})" for hint in hints),
+        empty_message=f"No facts shown: --limit 0 ({matched} match)." if matched else "No facts match.",
         highlight=tuple(terms),
         legends=(("kind", KIND_LEGEND),),
     )
+
+
+def choice(option: str, value: str, choices: Iterable[str]) -> str:
+    """The one of `choices` that `value` names, ignoring case; else a UsageError with the closest and all choices."""
+    from difflib import get_close_matches
+
+    by_fold = {item.casefold(): item for item in choices}
+    found = by_fold.get(value.casefold())
+    if found is not None:
+        return found
+    close = get_close_matches(value.casefold(), list(by_fold), n=3, cutoff=0.6)
+    hint = f"; did you mean {', '.join(by_fold[item] for item in close)}?" if close else ""
+    every = ", ".join(sorted(by_fold.values(), key=str.casefold))
+    raise UsageError(f"unknown {option} {value!r}{hint} (choose from: {every})")
 
 
 def closest_ids(candidates: Iterable[str], wanted: str) -> str:

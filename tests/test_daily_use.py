@@ -222,3 +222,42 @@ def test_search_highlights_each_word_in_searched_fields_only(cli: Run) -> None:
     out = cli("facts", "grain", "vietnam", "--fields", "id,statement", env={"FORCE_COLOR": "1"}).stdout
     assert "\x1b[7mgrain\x1b[0m to \x1b[7mVietnam\x1b[0m" in out
     assert "grain-exports-to-vietnam" in out and "\x1b[7mgrain\x1b[0m-exports" not in out
+
+
+# g. One policy for choices: case-insensitive, did-you-mean on every one, plain words; an unknown topic or entity
+# is a usage error.
+
+
+@pytest.mark.parametrize(
+    ("args", "message"),
+    [
+        (
+            ["--kind", "forcast"],
+            "kzcn: unknown --kind 'forcast'; did you mean forecast? (choose from: event, forecast, opinion, statistic)\n",
+        ),
+        (
+            ["--topic", "transprt"],
+            "kzcn: unknown --topic 'transprt'; did you mean transport? (choose from: trade, transport)\n",
+        ),
+        (
+            ["--entity", "Corridr"],
+            "kzcn: unknown --entity 'Corridr'; did you mean Corridor? (choose from: Corridor, Europe, Port)\n",
+        ),
+        (["--sort", "yaer"], "kzcn: unknown --sort 'yaer'; did you mean year? (choose from: id, kind, source, year)\n"),
+        (["--year", "abc"], "kzcn: --year needs a year from 1 to 9999, such as 2017; 'abc' is not one\n"),
+    ],
+)
+def test_a_wrong_choice_is_a_usage_error_with_did_you_mean(
+    cli: Run, write_kb: Callable[..., Path], args: list[str], message: str
+) -> None:
+    result = cli("--facts", str(write_kb()), "facts", *args)
+    assert (result.exit_code, result.stdout, result.stderr) == (2, "", message)
+
+
+def test_choices_ignore_case(cli: Run, write_kb: Callable[..., Path]) -> None:
+    path = str(write_kb())
+    for args in (["--kind", "Forecast"], ["--topic", "TRANSPORT"], ["--entity", "corridor"], ["--sort", "Year"]):
+        assert cli("--facts", path, "facts", *args).exit_code == 0, args
+    assert cli("--facts", path, "revenue", "--year", "abc").stderr == (
+        "kzcn: --year needs a year from 1 to 9999, such as 2017; 'abc' is not one\n"
+    )

@@ -162,7 +162,7 @@ def test_invalid_options_are_usage_errors_with_nothing_on_stdout(cli: Run, args:
 
 
 def test_empty_json_result_is_an_empty_list(cli: Run) -> None:
-    result = cli("facts", "--topic", "fishing", "--json")
+    result = cli("facts", "--topic", "trade", "--year", "1999", "--json")
     assert (result.exit_code, result.stdout) == (0, "[]\n")
     assert result.stderr.startswith("No facts match.")
 

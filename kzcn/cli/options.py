@@ -126,6 +126,14 @@ def with_output(command: Callable[..., None]) -> Callable[..., None]:
     return wrapper
 
 
+def parse_year(value: str) -> int:
+    """A --year value: a whole year from 1 to 9999, else a usage error that says so plainly."""
+    text = value.strip()
+    if not text.isascii() or not text.isdigit() or not 1 <= int(text) <= 9999:
+        raise UsageError(f"--year needs a year from 1 to 9999, such as 2017; {value!r} is not one")
+    return int(text)
+
+
 def facts_path(ctx: typer.Context, after: str | None) -> str:
     """The knowledge base: --facts after the command wins over --facts before it, which wins over KZCN_FACTS."""
     if after is None:

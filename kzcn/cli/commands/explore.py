@@ -6,8 +6,7 @@ import typer
 
 from kzcn.cli.app import command
 from kzcn.cli.completion import complete_kinds, completer
-from kzcn.cli.options import Output
-from kzcn.errors import UsageError
+from kzcn.cli.options import Output, parse_year
 from kzcn.model import FACT_KINDS
 
 
@@ -46,9 +45,9 @@ def facts(
         ),
     ] = None,
     year: Annotated[
-        Optional[list[int]],  # noqa: UP045
+        Optional[list[str]],  # noqa: UP045 - read as text, so that a wrong value gets kzcn's own plain message
         typer.Option(
-            "--year", "-y", min=1, max=9999, help="Only facts about this year.", autocompletion=completer("year")
+            "--year", "-y", metavar="YEAR", help="Only facts about this year.", autocompletion=completer("year")
         ),
     ] = None,
     source: Annotated[
@@ -67,21 +66,19 @@ def facts(
     *,
     output: Output,
 ) -> None:
-    from kzcn.query import SORT_KEYS, list_facts
+    from kzcn.query import SORT_KEYS, choice, list_facts
 
-    for value in kind or ():
-        if value not in FACT_KINDS:
-            raise UsageError(f"unknown --kind {value!r}; kinds: {', '.join(FACT_KINDS)}")
-    if sort not in SORT_KEYS:
-        raise UsageError(f"unknown --sort {sort!r}; choose one of {', '.join(SORT_KEYS)}")
+    kinds = [choice("--kind", value, FACT_KINDS) for value in kind or ()]  # before loading: a typo fails fast
+    sort = choice("--sort", sort, SORT_KEYS)
+    years = [parse_year(value) for value in year or ()]
     output.emit(
         lambda kb: list_facts(
             kb,
             text=" ".join(text) if text else None,
             topics=topic or (),
-            kinds=kind or (),
+            kinds=kinds,
             entities=entity or (),
-            years=year or (),
+            years=years,
             sources=source or (),
             sort=sort,
             limit=limit,

@@ -261,3 +261,39 @@ def test_choices_ignore_case(cli: Run, write_kb: Callable[..., Path]) -> None:
     assert cli("--facts", path, "revenue", "--year", "abc").stderr == (
         "kzcn: --year needs a year from 1 to 9999, such as 2017; 'abc' is not one\n"
     )
+
+
+# n. kzcn init: a starter knowledge base, never over an existing file.
+
+
+def test_init_copies_the_shipped_knowledge_base(cli: Run, tmp_path: Path) -> None:
+    from conftest import SHIPPED_FACTS
+
+    target = tmp_path / "my.yaml"
+    assert cli("init", str(target)).exit_code == 0
+    assert target.read_bytes() == SHIPPED_FACTS.read_bytes()
+
+
+def test_init_from_text_passes_the_check_and_numbers_paragraphs(cli: Run, tmp_path: Path) -> None:
+    article = tmp_path / "article.txt"
+    article.write_text("First paragraph: with a colon.\n\n  Second # not a comment\n\nThird.\n", encoding="utf-8")
+    target = tmp_path / "new.yaml"
+    assert cli("init", str(target), "--from-text", str(article)).exit_code == 0
+    written = target.read_text(encoding="utf-8")
+    assert "#   ¶2: Second # not a comment" in written
+    result = cli("--facts", str(target), "check", "--verbose")
+    assert (result.exit_code, result.stderr) == (
+        0,
+        f"{target}: OK: 0 facts, 0 quotes, 1 sources, 0 relations, 0 derived figures\n",
+    )
+
+
+def test_init_never_overwrites(cli: Run, tmp_path: Path) -> None:
+    target = tmp_path / "taken.yaml"
+    target.write_text("mine", encoding="utf-8")
+    result = cli("init", str(target))
+    assert (result.exit_code, result.stderr) == (
+        2,
+        f"kzcn: {target} exists; kzcn init never overwrites a file: choose a new name\n",
+    )
+    assert target.read_text(encoding="utf-8") == "mine"

@@ -383,6 +383,17 @@ def print_environment(args: argparse.Namespace) -> None:
     print(f"runs:    cases 1-5 {args.runs}, large-file cases {args.scale_runs}, each after one warm-up run")
 
 
+def export_target(export: Row, facts_json: Row) -> None:
+    """`export sqlite` of a large file within twice the time of `facts --json` on it."""
+    met = (
+        None
+        if export.median_ms is None or facts_json.median_ms is None
+        else export.median_ms <= 2 * facts_json.median_ms
+    )
+    limit = f" ({2 * facts_json.median_ms:.0f} ms)" if facts_json.median_ms is not None else ""
+    hold_to(export, f"≤ 2× facts --json{limit}", met)
+
+
 def measure_small(args: argparse.Namespace, env: dict[str, str], cache_root: Path) -> tuple[list[Row], list[str]]:
     """Cases 1-5 on the shipped knowledge base, each alternating with the baseline; their rows and notes."""
     kzcn = args.kzcn
@@ -435,11 +446,21 @@ def measure_size(
     ]
     if args.yq:
         cases.append(Case(f"{name}: yq '{YQ_FILTER}'", (*yq_command(args.yq), YQ_FILTER, str(path))))
+    # The export against the JSON of every fact from the same file, both warm: what a script pays for the database.
+    database = OUT_DIR / f"facts-{size}.sqlite"
+    cases.append(Case(f"{name}: kzcn facts --json, warm", (kzcn, "--facts", str(path), "facts", "--json")))
+    cases.append(
+        Case(
+            f"{name}: kzcn export sqlite, warm",
+            (kzcn, "--facts", str(path), "export", "sqlite", str(database), "--force"),
+        )
+    )
     base_result, *results = measure([baseline, *cases], args.scale_runs, env, cache_root)
     rows = [report(result, base_result) for result in results]
     if size == TARGET_SIZE:
         scale_targets(rows[3], rows[2], rows[4] if args.yq else None)
-    return rows, results
+        export_target(rows[-1], rows[-2])
+    return rows, results[:5] if args.yq else results[:4]
 
 
 def selection_notes(size: int, results: Sequence[Measurement]) -> list[str]:

@@ -9,7 +9,7 @@ from typing import Any
 from kzcn.derive import DerivationError, DerivedFigure, derive, derive_all
 from kzcn.errors import NotFoundError
 from kzcn.model import SCALES, DerivedSpec, Fact, KnowledgeBase
-from kzcn.query import closest_ids
+from kzcn.query import closest_ids, what_else
 from kzcn.result import WHOLE, WORDS, Bar, Chart, Field, Result
 from kzcn.wording import amount_text, plain_number, quantity_text
 
@@ -18,10 +18,10 @@ REVENUE_SERIES = "transport-income"
 
 FIGURE_FIELDS = (
     Field("year", "Year", shape=WHOLE),
-    Field("basis", "Basis", styled=True),
+    Field("basis", "Basis", styled=True, give_way=0),  # "derived" must stay beside a derived amount
     Field("label", "Figure"),
-    Field("text", "Amount", shape=WORDS),
-    Field("id", "ID", shape=WHOLE),
+    Field("text", "Amount", shape=WORDS, give_way=0),
+    Field("id", "ID", shape=WHOLE, give_way=1),
     Field("source", "Source"),
     Field("amount", "Amount (number)", shape=WHOLE),
     Field("unit", "Unit"),
@@ -386,9 +386,8 @@ def totals(kb: KnowledgeBase, *, explain: str | None = None) -> Result:
     if explain is not None:
         figures = [figure for figure in figures if figure.id == explain]
         if not figures:
-            raise NotFoundError(
-                f"no derived figure with id {explain!r}{closest_ids((spec.id for spec in kb.derived), explain)}"
-            )
+            hint = what_else(kb, explain) or closest_ids((spec.id for spec in kb.derived), explain)
+            raise NotFoundError(f"no derived figure with id {explain!r}{hint}")
     records = []
     for figure in figures:
         input_values = []

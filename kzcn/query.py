@@ -2,13 +2,14 @@
 
 from __future__ import annotations
 
+import re
 from collections import Counter
 from collections.abc import Iterable
 from dataclasses import replace
 from typing import Any
 
-from kzcn.errors import NotFoundError
-from kzcn.model import CHECKABLE_KINDS, Fact, KnowledgeBase, TimeRef
+from kzcn.errors import NotFoundError, UsageError
+from kzcn.model import CHECKABLE_KINDS, FACT_KINDS, Fact, KnowledgeBase, TimeRef
 from kzcn.result import WHOLE, WORDS, Context, Field, Result
 from kzcn.wording import quantity_text, time_text
 
@@ -18,12 +19,14 @@ SORT_KEYS = ("source", "id", "kind", "year")
 FACT_FIELDS = (
     Field("id", "ID", shape=WHOLE),
     Field("kind", "Kind", styled=True),
+    # On a narrow terminal, the columns give way in this order: ¶, source, kind, says, verdict, statement; then
+    # time and quantity, and the id last.
     Field("says", "Says", shape=WORDS),
-    Field("statement", "Statement", searched=True),
-    Field("quantity_text", "Quantity", shape=WORDS, flag="forecast", flag_text=" (forecast)"),
-    Field("time_text", "Time", shape=WORDS),
+    Field("statement", "Statement", searched=True, give_way=1),
+    Field("quantity_text", "Quantity", shape=WORDS, flag="forecast", flag_text=" (forecast)", give_way=0),
+    Field("time_text", "Time", shape=WORDS, give_way=0),
     Field("source", "Source"),
-    Field("paragraphs", "¶", shape=WORDS, item_prefix="¶", joiner=", "),
+    Field("paragraphs", "¶", shape=WORDS, item_prefix="¶", joiner=", ", give_way=2),
     Field("forecast", "Forecast"),
     Field("topics", "Topics"),
     Field("entities", "Entities"),
@@ -34,7 +37,7 @@ FACT_FIELDS = (
     Field("scale", "Scale"),
     Field("qualifier", "Qualifier"),
     Field("value", "Value (base units)", shape=WHOLE),
-    Field("quotes", "Quotes", searched=True),
+    Field("quotes", "Quotes", searched=True, item_format="¶{paragraph}: {text}"),
     Field("attributed_to", "Attributed to", missing="the author"),
     Field("modality", "Modality", styled=True),
     Field("condition", "Condition"),
@@ -78,6 +81,15 @@ _FACT_TABLE = ("id", "kind", "says", "statement", "quantity_text", "time_text", 
 """The default table columns, most important first: at a narrow width the last ones give way first."""
 
 
+_TERM = re.compile(r'"([^"]*)"|(\S+)')
+
+
+def search_terms(text: str) -> list[str]:
+    """The terms of a free-text search: each word, and each "quoted phrase" whole; a fact must contain them all."""
+    terms = [phrase if phrase is not None and phrase != "" else word for phrase, word in _TERM.findall(text)]
+    return [" ".join(term.split()) for term in terms if term.strip()]
+
+
 def year_matches(time: TimeRef | None, year: int) -> bool:
     """Whether a fact is about `year`: in it (point), since it or before (start), or by it (target)."""
     if time is None:
@@ -114,7 +126,7 @@ def fact_record(fact: Fact, kb: KnowledgeBase | None = None) -> dict[str, Any]:
         "scale": quantity.scale if quantity else None,
         "qualifier": quantity.qualifier if quantity else None,
         "value": quantity.value if quantity else None,
-        "quotes": [quote.text for quote in fact.quotes],
+        "quotes": [{"paragraph": quote.paragraph, "text": quote.text} for quote in fact.quotes],
         "attributed_to": fact.attributed_to,
         "modality": fact.modality,
         "condition": fact.condition,
@@ -147,13 +159,16 @@ def list_facts(
 
     Without `sources`, the claims of the primary sources (the article), or with `evidence` the facts of the
     other sources; a source named in `sources` is shown whatever its role."""
-    topic_set = {topic.lower() for topic in topics}
-    kind_set = set(kinds)
+    # Every choice is matched ignoring case; a value the knowledge base does not have is a usage error with the
+    # closest ones, never an empty result that hides a typo.
+    topic_set = {choice("--topic", topic, _facet(kb, "topic")) for topic in topics}
+    kind_set = {choice("--kind", kind, FACT_KINDS) for kind in kinds}
     modality_set = set(modalities)
-    entity_set = {entity.casefold() for entity in entities}
+    entity_set = {choice("--entity", entity, _facet(kb, "entity")).casefold() for entity in entities}
     year_list = list(years)
     source_set = set(sources)
-    needle = text.casefold() if text else None
+    terms = search_terms(text or "")
+    needles = [term.casefold() for term in terms]
     verdict_set = set(verdicts)
     in_view = [fact for fact in kb.facts if source_set or kb.is_claim(fact) is not evidence]
     chosen = []
@@ -172,12 +187,10 @@ def list_facts(
             continue
         if year_list and not all(year_matches(fact.time, year) for year in year_list):
             continue
-        if (
-            needle
-            and needle not in fact.statement.casefold()
-            and not any(needle in quote.text.casefold() for quote in fact.quotes)
-        ):
-            continue
+        if needles:
+            searched = "\n".join([fact.statement, *(quote.text for quote in fact.quotes)]).casefold()
+            if not all(needle in searched for needle in needles):
+                continue
         chosen.append(fact)
     if sort == "id":
         chosen.sort(key=lambda fact: fact.id)
@@ -188,21 +201,6 @@ def list_facts(
     matched = len(chosen)
     if limit is not None:
         chosen = chosen[:limit]
-    hints = []
-    if topic_set:
-        known_topics = _facet(kb, "topic")
-        hints += [
-            f"no fact has topic {t!r}; topics: {', '.join(sorted(known_topics))}"
-            for t in topic_set
-            if t not in known_topics
-        ]
-    if entity_set:
-        known_entities = {entity.casefold(): entity for entity in _facet(kb, "entity")}
-        hints += [
-            f"no fact concerns {entity!r}; entities: {', '.join(sorted(known_entities.values()))}"
-            for entity in entities
-            if entity.casefold() not in known_entities
-        ]
     if len(chosen) < matched:
         title = f"{len(chosen)} of {matched} matching facts ({len(in_view)} in all)"
     else:
@@ -220,13 +218,25 @@ def list_facts(
         table_fields=_FACT_TABLE,
         records=tuple(fact_record(fact, kb) for fact in chosen),
         title=title,
-        empty_message=f"No facts shown: --limit 0 ({matched} match)."
-        if matched
-        else "No facts match." + "".join(f" ({hint})" for hint in hints),
-        highlight=(text,) if text else (),
+        empty_message=f"No facts shown: --limit 0 ({matched} match)." if matched else "No facts match.",
+        highlight=tuple(terms),
         legends=(("kind", KIND_LEGEND), ("says", SAYS_LEGEND), ("verdict", VERDICT_LEGEND)),
         notes=tuple(notes),
     )
+
+
+def choice(option: str, value: str, choices: Iterable[str]) -> str:
+    """The one of `choices` that `value` names, ignoring case; else a UsageError with the closest and all choices."""
+    from difflib import get_close_matches
+
+    by_fold = {item.casefold(): item for item in choices}
+    found = by_fold.get(value.casefold())
+    if found is not None:
+        return found
+    close = get_close_matches(value.casefold(), list(by_fold), n=3, cutoff=0.6)
+    hint = f"; did you mean {', '.join(by_fold[item] for item in close)}?" if close else ""
+    every = ", ".join(sorted(by_fold.values(), key=str.casefold))
+    raise UsageError(f"unknown {option} {value!r}{hint} (choose from: {every})")
 
 
 def closest_ids(candidates: Iterable[str], wanted: str) -> str:
@@ -237,11 +247,26 @@ def closest_ids(candidates: Iterable[str], wanted: str) -> str:
     return f"; did you mean {', '.join(close)}?" if close else ""
 
 
+def what_else(kb: KnowledgeBase, wanted: str) -> str:
+    """ "; it is a derived figure: kzcn totals --explain ID" when the id names another kind of thing, else nothing."""
+    if wanted in kb.facts_by_id:
+        return f"; {wanted} is a fact: kzcn show {wanted}"
+    if any(spec.id == wanted for spec in kb.derived):
+        return f"; {wanted} is a derived figure: kzcn totals --explain {wanted}"
+    if any(relation.id == wanted for relation in kb.relations):
+        return f"; {wanted} is a relation between facts, which kzcn check verifies"
+    if wanted in kb.sources_by_id:
+        return f"; {wanted} is a source: kzcn sources, or kzcn facts --source {wanted}"
+    return ""
+
+
 def show_fact(kb: KnowledgeBase, fact_id: str) -> Result:
     """One fact in full, its quotes inside their paragraphs, and the derived figures that use it."""
     fact = kb.facts_by_id.get(fact_id)
     if fact is None:
-        raise NotFoundError(f"no fact with id {fact_id!r}{closest_ids(kb.facts_by_id, fact_id)}")
+        raise NotFoundError(
+            f"no fact with id {fact_id!r}{what_else(kb, fact_id) or closest_ids(kb.facts_by_id, fact_id)}"
+        )
     from kzcn.text import IndexedSource
 
     source = kb.sources_by_id[fact.source]
@@ -259,15 +284,15 @@ def show_fact(kb: KnowledgeBase, fact_id: str) -> Result:
     record["review"] = review.summary if review else None
     record["review_evidence"] = [f"{item.bearing}: {item.fact}" for item in review.evidence] if review else []
     record["source_title"] = source.title
-    record["derived"] = used_by
-    record["context"] = [item.text for item in contexts]
+    record["used_by_derived"] = used_by
+    record["context"] = [{"paragraph": item.paragraph, "text": item.text} for item in contexts]
     fields = (
         *FACT_FIELDS,
         Field("review", "Review (kzcn's judgement)"),
         Field("review_evidence", "Evidence (kzcn review ID)", joiner="\n"),
         Field("source_title", "Source title", missing="unknown"),
-        Field("derived", "Derived figures using it"),
-        Field("context", "Paragraphs"),
+        Field("used_by_derived", "Derived figures using it"),
+        Field("context", "Paragraphs", item_format="¶{paragraph}: {text}"),
     )
     shown = tuple(
         replace(field, flag_text=" (forecast, not a result)") if field.key == "quantity_text" else field
@@ -344,7 +369,11 @@ def list_sources(kb: KnowledgeBase) -> Result:
     )
 
 
-STAT_FIELDS = (Field("facet", "Facet"), Field("value", "Value", shape=WHOLE), Field("count", "Facts", shape=WHOLE))
+STAT_FIELDS = (
+    Field("facet", "Facet"),
+    Field("value", "Value", shape=WHOLE, missing="no year given"),
+    Field("count", "Facts", shape=WHOLE),
+)
 
 
 def _facet(kb: KnowledgeBase, facet: str) -> Counter[str]:
@@ -374,7 +403,8 @@ def stats(kb: KnowledgeBase) -> Result:
         for value, count in sorted(counts.items(), key=lambda item: (-item[1], item[0])):
             records.append({"facet": facet, "value": value, "count": count})
         if facet == "year":
-            records.append({"facet": facet, "value": "no year given", "count": sum(1 for f in kb.facts if not f.time)})
+            # Facts without a year: null in JSON (unknown is null), "no year given" in tables.
+            records.append({"facet": facet, "value": None, "count": sum(1 for f in kb.facts if not f.time)})
     return Result(
         fields=STAT_FIELDS,
         records=tuple(records),

@@ -33,10 +33,31 @@ class Field:
     """Put before each item of a list value in tables: "¶" shows paragraphs 1 and 2 as ¶1, ¶2."""
     joiner: str = "; "
     """Between the items of a list value in tables."""
+    item_format: str = ""
+    """How every format but JSON writes an object item of a list value: "¶{paragraph}: {text}" for a quote."""
     flag: str | None = None
     """A boolean field of the same record; when it is true, tables add `flag_text` after this field's value."""
     flag_text: str = ""
     """What tables add when `flag` is true: " (forecast)"."""
+
+    give_way: int | None = None
+    """On a terminal too narrow for every default column, the higher ranks give way first; None ranks by shape:
+    prose 2, figures in words 1, ids and numbers 0 (they go last)."""
+
+    @property
+    def give_way_rank(self) -> int:
+        """The rank `give_way` sets, or the shape's."""
+        if self.give_way is not None:
+            return self.give_way
+        return {PROSE: 2, WORDS: 1}.get(self.shape, 0)
+
+    def item_text(self, item: Any, *, prefixed: bool = True) -> str:
+        """One item of a list value as text: an object through `item_format`, anything else after `item_prefix`."""
+        if isinstance(item, dict):
+            if self.item_format:
+                return self.item_format.format_map(item)
+            return ", ".join(f"{key}: {value}" for key, value in item.items())
+        return f"{self.item_prefix}{item}" if prefixed else str(item)
 
 
 @dataclass(frozen=True)

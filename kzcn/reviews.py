@@ -11,6 +11,9 @@ from kzcn.query import closest_ids
 from kzcn.result import WHOLE, Field, Result
 from kzcn.wording import quantity_text, time_text
 
+QUOTE_FORMAT = "¶{paragraph}: {text}"
+"""How tables, CSV and Markdown write a quote object."""
+
 UNREVIEWED = "unreviewed"
 """What `--verdict` and the Verdict column say of a checkable claim that has no review yet."""
 
@@ -42,7 +45,7 @@ EVIDENCE_FIELDS = (
     Field("bearing", "Bearing"),
     Field("note", "How it bears"),
     Field("statement", "The source says"),
-    Field("quotes", "Quotes"),
+    Field("quotes", "Quotes", item_format=QUOTE_FORMAT),
     Field("quantity_text", "Quantity"),
     Field("time_text", "Time"),
     Field("attributed_to", "Attributed to", missing="the publisher"),
@@ -127,7 +130,7 @@ def evidence_record(kb: KnowledgeBase, fact_id: str, bearing: str, note: str | N
         "bearing": bearing,
         "note": note,
         "statement": fact.statement,
-        "quotes": [quote.text for quote in fact.quotes],
+        "quotes": [{"paragraph": quote.paragraph, "text": quote.text} for quote in fact.quotes],
         "quantity_text": quantity_text(fact.quantity),
         "time_text": time_text(fact.time),
         "attributed_to": fact.attributed_to,
@@ -147,7 +150,7 @@ def show_review(kb: KnowledgeBase, claim_id: str) -> Result:
         raise NotFoundError(f"no claim of the article with id {claim_id!r}{what}{closest_ids(claims, claim_id)}")
     review = kb.reviews_by_claim.get(fact.id)
     record = _review_record(kb, fact, review)
-    record["quotes"] = [f"¶{quote.paragraph}: {quote.text}" for quote in fact.quotes]
+    record["quotes"] = [{"paragraph": quote.paragraph, "text": quote.text} for quote in fact.quotes]
     items = [evidence_record(kb, item.fact, item.bearing, item.note) for item in review.evidence] if review else []
     record["evidence"] = items
     record["evidence_lines"] = [_evidence_line(item) for item in items]
@@ -161,7 +164,7 @@ def show_review(kb: KnowledgeBase, claim_id: str) -> Result:
     shown = (
         Field("claim", "Claim"),
         Field("statement", "The article says"),
-        Field("quotes", "Quotes", joiner="\n"),
+        Field("quotes", "Quotes", joiner="\n", item_format=QUOTE_FORMAT),
         Field("verdict", "Verdict", missing=UNREVIEWED, styled=True),
         Field("summary", "Why (kzcn's review)", missing="no review yet"),
         Field("searched", "Searched for, not found", missing="—"),
@@ -175,5 +178,5 @@ def show_review(kb: KnowledgeBase, claim_id: str) -> Result:
 def _evidence_line(item: dict[str, Any]) -> str:
     where = ", ".join(part for part in (item["publisher"], item["published"]) if part) or "unknown"
     note = f" {item['note']}" if item["note"] else ""
-    quotes = " […] ".join(f"“{quote}”" for quote in item["quotes"])
+    quotes = " […] ".join(f"“{quote['text']}”" for quote in item["quotes"])
     return f"{item['bearing']}: {item['fact']} ({where}; {item['url'] or 'no URL'}).{note}\n{quotes}"

@@ -211,7 +211,9 @@ class IndexedSource:
         for index, (haystack, _offsets) in enumerate(self.normalised):
             starts = [0] + [match.end() for match in re.finditer(r" ", haystack)]
             for start in starts:
-                candidate = haystack[start : start + width]
+                # Whole words only: the passage runs on to the end of the word the quote's length ends in.
+                end = haystack.find(" ", start + width - 1) if start + width < len(haystack) else -1
+                candidate = haystack[start : end if end >= 0 else len(haystack)].rstrip()
                 matcher = SequenceMatcher(None, needle, candidate, autojunk=False)
                 if matcher.real_quick_ratio() <= best[2] or matcher.quick_ratio() <= best[2]:
                     continue

@@ -202,7 +202,7 @@ def test_messages_and_completions_never_carry_raw_control_characters(
     data["facts"][0]["entities"] = ["\x1b]0;PWNED\x07\x1b[2J", "\u202eevil"]
     path = write_kb(data)
     result = cli("--facts", str(path), "facts", "--entity", "nobody")
-    assert result.exit_code == 0
+    assert result.exit_code == 2  # an unknown entity is a usage error that lists the known ones
     assert "\x1b" not in result.stderr and "\u202e" not in result.stderr and "\x07" not in result.stderr
     assert "\\x1b]0;PWNED\\x07\\x1b[2J" in result.stderr
     completion = subprocess.run(

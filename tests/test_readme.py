@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import re
 import shlex
+import shutil
 import subprocess
 import sys
 from pathlib import Path
@@ -22,7 +23,10 @@ def quick_start_commands() -> list[str]:
 
 
 def test_quick_start_is_two_commands() -> None:
-    assert quick_start_commands() == ["pip install . && kzcn facts", "pip install -e '.[test]' && pytest"]
+    assert quick_start_commands() == [
+        "python3 -m venv .venv && . .venv/bin/activate && pip install . && kzcn facts",
+        "python3 -m venv .venv && . .venv/bin/activate && pip install -e '.[test]' && pytest",
+    ]
 
 
 def test_ci_runs_the_readme_test_command_verbatim() -> None:
@@ -49,7 +53,7 @@ def console_examples() -> list[tuple[str, str]]:
     readme = (REPO / "README.md").read_text(encoding="utf-8")
     examples = []
     for block in re.findall(r"```console\n(.*?)\n```", readme, flags=re.S):
-        if "…" in block or "broken.yaml" in block:
+        if "…" in block or "broken.yaml" in block or "\n$ sqlite3 " in block:
             continue
         command, _, output = block.partition("\n")
         assert command.startswith("$ kzcn ") and "\n$ " not in output, block
@@ -63,3 +67,24 @@ def test_console_examples_match_real_output(command: str, output: str, tmp_path:
     shell_command = f"{shlex.quote(sys.executable)} -m {command}"
     real = subprocess.run(["bash", "-c", shell_command], capture_output=True, text=True, env=env, timeout=60).stdout
     assert [line.rstrip() for line in real.rstrip("\n").splitlines()] == output.splitlines()
+
+
+def sqlite_session() -> list[tuple[str, str]]:
+    """(command, output) of each step of the README's sqlite3 session."""
+    readme = (REPO / "README.md").read_text(encoding="utf-8")
+    block = next(block for block in re.findall(r"```console\n(.*?)\n```", readme, flags=re.S) if "$ sqlite3 " in block)
+    steps = re.split(r"^\$ ", block, flags=re.M)[1:]
+    return [(step.partition("\n")[0], step.partition("\n")[2]) for step in steps]
+
+
+@pytest.mark.skipif(shutil.which("sqlite3") is None, reason="the sqlite3 shell is not installed")
+def test_sqlite_session_matches_real_output(tmp_path: Path) -> None:
+    env = subprocess_env(tmp_path)
+    for command, output in sqlite_session():
+        if command.startswith("kzcn "):
+            command = f"{shlex.quote(sys.executable)} -m {command}"
+        real = subprocess.run(
+            ["bash", "-c", command], capture_output=True, text=True, env=env, cwd=tmp_path, timeout=60
+        )
+        assert real.returncode == 0, real.stderr
+        assert [line.rstrip() for line in real.stdout.rstrip("\n").splitlines()] == output.rstrip("\n").splitlines()

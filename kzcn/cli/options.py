@@ -9,6 +9,7 @@ from typing import TYPE_CHECKING, Annotated, Any, Optional
 import typer
 
 from kzcn.cli.output import render_options, say, write
+from kzcn.errors import UsageError
 from kzcn.render import Format
 
 if TYPE_CHECKING:
@@ -16,7 +17,7 @@ if TYPE_CHECKING:
     from kzcn.result import Result
 
 FormatOption = Annotated[
-    Format,
+    Optional[Format],  # noqa: UP045 - None tells "not given" from an explicit --format table
     typer.Option(
         "--format", "-f", help="Output format: table for people; json, ndjson, csv, tsv, markdown for scripts."
     ),
@@ -27,13 +28,28 @@ FieldsOption = Annotated[
     typer.Option("--fields", metavar="A,B,C", help="Only these fields, in this order (all formats)."),
 ]
 NoColorOption = Annotated[bool, typer.Option("--no-color", help="No colour in tables (also NO_COLOR, TERM=dumb).")]
+FactsOption = Annotated[
+    Optional[str],  # noqa: UP045 - Typer reads the annotation at run time on Python 3.10 too
+    typer.Option("--facts", metavar="PATH", help="The knowledge base to read; also before the command, or KZCN_FACTS."),
+]
+NoHeaderOption = Annotated[bool, typer.Option("--no-header", help="CSV and TSV: no header line, only the records.")]
+RawOption = Annotated[
+    bool,
+    typer.Option(
+        "--raw", help="CSV and TSV: text exactly, without the apostrophe that guards against spreadsheet formulas."
+    ),
+]
 
 _OUTPUT_PARAMETERS = (
-    inspect.Parameter("output_format", inspect.Parameter.KEYWORD_ONLY, default=Format.table, annotation=FormatOption),
+    inspect.Parameter("output_format", inspect.Parameter.KEYWORD_ONLY, default=None, annotation=FormatOption),
     inspect.Parameter("as_json", inspect.Parameter.KEYWORD_ONLY, default=False, annotation=JsonOption),
     inspect.Parameter("fields", inspect.Parameter.KEYWORD_ONLY, default=None, annotation=FieldsOption),
     inspect.Parameter("no_color", inspect.Parameter.KEYWORD_ONLY, default=False, annotation=NoColorOption),
+    inspect.Parameter("facts", inspect.Parameter.KEYWORD_ONLY, default=None, annotation=FactsOption),
+    inspect.Parameter("no_header", inspect.Parameter.KEYWORD_ONLY, default=False, annotation=NoHeaderOption),
+    inspect.Parameter("raw", inspect.Parameter.KEYWORD_ONLY, default=False, annotation=RawOption),
 )
+_DELIMITED = (Format.csv, Format.tsv)
 
 
 @dataclass(frozen=True)
@@ -50,6 +66,10 @@ class Output:
     """The knowledge base to read."""
     shaped: bool
     """True when any output option was given explicitly (for commands whose plain output has no format)."""
+    header: bool = True
+    """CSV and TSV: a header line (not --no-header)."""
+    raw: bool = False
+    """CSV and TSV: --raw, no formula guard."""
 
     def load(self, *, use_cache: bool = True) -> "KnowledgeBase":
         """The knowledge base the global options name, loaded and checked."""
@@ -65,7 +85,7 @@ class Output:
         """Writes a finished result in the chosen format; an empty one is a line on stderr (and no table)."""
         from kzcn.render import render
 
-        options = render_options(self.fields, self.no_color)
+        options = render_options(self.fields, self.no_color, header=self.header, formula_guard=not self.raw)
         if not result.records:
             result.select(options.fields, table=self.format is Format.table)  # an unknown --fields is still an error
             say(result.empty_message)
@@ -81,16 +101,22 @@ def with_output(command: Callable[..., None]) -> Callable[..., None]:
 
     @functools.wraps(command)
     def wrapper(ctx: typer.Context, *args: Any, **kwargs: Any) -> None:
-        output_format: Format = kwargs.pop("output_format")
+        output_format: Format | None = kwargs.pop("output_format")
         as_json: bool = kwargs.pop("as_json")
         fields: str | None = kwargs.pop("fields")
         no_color: bool = kwargs.pop("no_color")
+        no_header: bool = kwargs.pop("no_header")
+        raw: bool = kwargs.pop("raw")
+        facts: str | None = kwargs.pop("facts")
+        chosen = _chosen_format(output_format, as_json=as_json, no_header=no_header, raw=raw)
         output = Output(
-            format=Format.json if as_json else output_format,
+            format=chosen,
             fields=fields,
             no_color=no_color or ctx.obj["no_color"],
-            facts_path=ctx.obj["facts_path"],
-            shaped=as_json or fields is not None or output_format is not Format.table,
+            facts_path=facts_path(ctx, facts),
+            shaped=as_json or fields is not None or chosen is not Format.table,
+            header=not no_header,
+            raw=raw,
         )
         command(ctx, *args, output=output, **kwargs)
 
@@ -98,6 +124,34 @@ def with_output(command: Callable[..., None]) -> Callable[..., None]:
     annotations = {key: value for key, value in command.__annotations__.items() if key != "output"}
     wrapper.__annotations__ = annotations | {parameter.name: parameter.annotation for parameter in _OUTPUT_PARAMETERS}
     return wrapper
+
+
+def parse_year(value: str) -> int:
+    """A --year value: a whole year from 1 to 9999, else a usage error that says so plainly."""
+    text = value.strip()
+    if not text.isascii() or not text.isdigit() or not 1 <= int(text) <= 9999:
+        raise UsageError(f"--year needs a year from 1 to 9999, such as 2017; {value!r} is not one")
+    return int(text)
+
+
+def facts_path(ctx: typer.Context, after: str | None) -> str:
+    """The knowledge base: --facts after the command wins over --facts before it, which wins over KZCN_FACTS."""
+    if after is None:
+        return str(ctx.obj["facts_path"])
+    from kzcn.kb import resolve_facts_path
+
+    return resolve_facts_path(after)
+
+
+def _chosen_format(output_format: Format | None, *, as_json: bool, no_header: bool, raw: bool) -> Format:
+    """The one format the options ask for; options that contradict it, or that it would ignore, are usage errors."""
+    if as_json and output_format not in (None, Format.json):
+        raise UsageError(f"--json and --format {output_format.value} contradict each other: --json is --format json")
+    chosen = Format.json if as_json else output_format or Format.table
+    for flag, given in (("--no-header", no_header), ("--raw", raw)):
+        if given and chosen not in _DELIMITED:
+            raise UsageError(f"{flag} applies to --format csv and tsv only, not {chosen.value}")
+    return chosen
 
 
 def handles_errors(command: Callable[..., Any]) -> Callable[..., Any]:

@@ -11,7 +11,9 @@ from kzcn.escape import visible
 from kzcn.render import RenderOptions
 
 
-def render_options(fields: str | None, no_color: bool) -> RenderOptions:
+def render_options(
+    fields: str | None, no_color: bool, *, header: bool = True, formula_guard: bool = True
+) -> RenderOptions:
     """How to render: --fields, and colour unless --no-color, NO_COLOR or TERM=dumb; the terminal's width."""
     wanted = [name.strip() for name in fields.split(",") if name.strip()] if fields is not None else None
     if fields is not None and not wanted:
@@ -30,7 +32,14 @@ def render_options(fields: str | None, no_color: bool) -> RenderOptions:
         ascii_only = False
     except (UnicodeEncodeError, LookupError):
         ascii_only = True
-    return RenderOptions(fields=wanted, color=color, width=width, ascii_only=ascii_only)
+    return RenderOptions(
+        fields=wanted,
+        color=color,
+        width=width,
+        ascii_only=ascii_only,
+        header=header,
+        formula_guard=formula_guard,
+    )
 
 
 def terminal_width() -> int:

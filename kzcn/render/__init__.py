@@ -31,6 +31,10 @@ class RenderOptions:
     """The width tables must fit."""
     ascii_only: bool = False
     """True when the output stream cannot encode beyond ASCII (PYTHONIOENCODING=ascii): escape the rest."""
+    header: bool = True
+    """CSV and TSV: whether the first line names the fields (--no-header turns it off)."""
+    formula_guard: bool = True
+    """CSV and TSV: whether text a spreadsheet would run as a formula gets a leading apostrophe (--raw: no)."""
 
 
 def render(result: Result, output_format: Format, options: RenderOptions) -> str:

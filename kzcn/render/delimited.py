@@ -8,7 +8,7 @@ from typing import Any
 
 from kzcn.escape import visible
 from kzcn.render import RenderOptions
-from kzcn.result import Result
+from kzcn.result import Field, Result
 
 FORMULA_TRIGGERS = ("=", "+", "-", "@", "\t", "\r")
 """A text cell starting with one of these could run as a spreadsheet formula; kzcn prefixes it with a quote (')."""
@@ -16,18 +16,22 @@ FORMULA_TRIGGERS = ("=", "+", "-", "@", "\t", "\r")
 _TSV_ESCAPES = str.maketrans({"\\": "\\\\", "\t": "\\t", "\n": "\\n", "\r": "\\r"})
 
 
-def cell(value: Any) -> str:
-    """A record value as CSV/TSV text: numbers as digits, booleans as true/false, None as empty."""
+def cell(value: Any, field: Field | None = None, *, guard: bool = True) -> str:
+    """A record value as CSV/TSV text: numbers as digits, booleans as true/false, None as empty; with `guard`, text
+    a spreadsheet would evaluate as a formula starts with an apostrophe."""
     if value is None:
         return ""
     if isinstance(value, bool):
         return "true" if value else "false"
     if isinstance(value, (int, float)):
         return repr(value) if isinstance(value, float) else str(value)
-    text = "; ".join(str(item) for item in value) if isinstance(value, list) else str(value)
+    if isinstance(value, list):
+        text = "; ".join(field.item_text(item, prefixed=False) if field else str(item) for item in value)
+    else:
+        text = str(value)
     # Policy against formula injection (OWASP): text that a spreadsheet would evaluate gets a leading
     # apostrophe; numbers are never touched, so a negative amount stays a number.
-    if text.startswith(FORMULA_TRIGGERS):
+    if guard and text.startswith(FORMULA_TRIGGERS):
         return "'" + text
     return text
 
@@ -35,18 +39,20 @@ def cell(value: Any) -> str:
 def render(result: Result, options: RenderOptions, *, tab: bool) -> str:
     fields = result.select(options.fields, table=False)
     keys = [item.key for item in fields]
+    guard = options.formula_guard
     if tab:
-        lines = ["\t".join(keys)]
+        lines = ["\t".join(keys)] if options.header else []
         lines += [
-            "\t".join(visible(cell(record.get(key)).translate(_TSV_ESCAPES)) for key in keys)
+            "\t".join(visible(cell(record.get(f.key), f, guard=guard).translate(_TSV_ESCAPES)) for f in fields)
             for record in result.records
         ]
-        return "\n".join(lines) + "\n"
+        return "".join(line + "\n" for line in lines)
     buffer = io.StringIO()
     writer = csv.writer(buffer, lineterminator="\n")
-    writer.writerow(keys)
+    if options.header:
+        writer.writerow(keys)
     for record in result.records:
         # CSV has no way to carry NUL (Python 3.10's writer refuses it, most readers choke on it): it is the one
         # character CSV shows as the text \x00 instead of exactly.
-        writer.writerow([cell(record.get(key)).replace("\x00", "\\x00") for key in keys])
+        writer.writerow([cell(record.get(f.key), f, guard=guard).replace("\x00", "\\x00") for f in fields])
     return buffer.getvalue()

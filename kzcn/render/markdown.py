@@ -18,7 +18,7 @@ def _cell(value: Any, field: Field) -> str:
     elif isinstance(value, bool):
         text = "yes" if value else "no"
     elif isinstance(value, list):
-        text = "; ".join(str(item) for item in value)
+        text = "; ".join(field.item_text(item, prefixed=False) for item in value)
     else:
         text = str(value)
     text = visible(" ".join(text.split()))

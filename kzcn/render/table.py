@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import io
+import re
 from typing import Any
 
 from rich import box
@@ -42,7 +43,7 @@ def _plain(value: Any, field: Field) -> str:
     if isinstance(value, bool):
         return "yes" if value else "no"
     if isinstance(value, list):
-        return field.joiner.join(f"{field.item_prefix}{item}" for item in value)
+        return field.joiner.join(field.item_text(item) for item in value)
     if isinstance(value, float):
         return repr(value)
     return str(value)
@@ -100,8 +101,9 @@ def _column_floors(fields: tuple[Field, ...], rows: list[list[Text]]) -> list[in
         if field.shape == WHOLE:
             floors.append(max([len(field.header)] + [row[index].cell_len for row in rows]))
         elif field.shape == WORDS:
-            words = [len(word) for row in rows for word in row[index].plain.split()]
-            floors.append(max([min(len(field.header), 8), *words]))
+            # A figure in words ("$3 billion", "18.6 % per year") is never split, at any width: its column is as
+            # wide as its widest value; only its header may wrap.
+            floors.append(max([min(len(field.header), 8)] + [row[index].cell_len for row in rows]))
         else:
             # Prose wraps between words, never inside one: an id quoted in prose stays whole too.
             words = [len(word) for row in rows for word in row[index].plain.split()]
@@ -114,7 +116,7 @@ def _grid(fields: tuple[Field, ...], rows: list[list[Text]], widths: list[int], 
         box=box.ASCII if options.ascii_only else box.SIMPLE_HEAD, expand=False, pad_edge=False, title_justify="left"
     )
     for field, width in zip(fields, widths, strict=True):
-        table.add_column(field.header, overflow="fold", width=width, no_wrap=field.shape == WHOLE)
+        table.add_column(field.header, overflow="fold", width=width, no_wrap=field.shape != PROSE)
     for cells in rows:
         table.add_row(*cells)
     return table
@@ -140,23 +142,20 @@ class Unwrapped(Text):
 
 
 def _widths(fields: tuple[Field, ...], rows: list[list[Text]], floors: list[int], options: RenderOptions) -> list[int]:
-    """Each column's width: its floor, then the room left goes to prose, then to figures in words (so that
-    "since 2017" stays on one line when there is room), each up to its natural width."""
+    """Each column's width: its floor (ids and figures whole), then the room left goes to prose and headers, shared
+    evenly, each column up to its natural width: no room is left unused while a column wraps."""
     widths = list(floors)
     spare = options.width - 3 * len(fields) - sum(widths)
     natural = [max([len(field.header)] + [row[i].cell_len for row in rows]) for i, field in enumerate(fields)]
-    figure_columns = [i for i, field in enumerate(fields) if field.shape == WORDS]
-    prose_columns = [i for i, field in enumerate(fields) if field.shape == PROSE]
-    for group in (prose_columns, figure_columns):
-        while spare > 0:
-            growing = [i for i in group if widths[i] < natural[i]]
-            if not growing:
-                break
-            share = max(1, spare // len(growing))
-            for i in growing:
-                step = min(share, natural[i] - widths[i], spare)
-                widths[i] += step
-                spare -= step
+    while spare > 0:
+        growing = [i for i in range(len(fields)) if widths[i] < natural[i]]
+        if not growing:
+            break
+        share = max(1, spare // len(growing))
+        for i in growing:
+            step = min(share, natural[i] - widths[i], spare)
+            widths[i] += step
+            spare -= step
     return widths
 
 
@@ -167,18 +166,20 @@ def _fits(floors: list[int], options: RenderOptions) -> bool:
 def _table_or_stack(result: Result, fields: tuple[Field, ...], options: RenderOptions) -> list[RenderableType]:
     all_rows = _cells(result, fields, options)
     floors = _column_floors(fields, all_rows)
-    hidden: list[Field] = []
+    kept = list(range(len(fields)))
     if not options.fields:
-        # The default columns are ordered by importance: at a narrow width, the last ones give way first (and a
-        # note says so), before the table turns into records.
-        while not _fits(floors, options) and len(fields) - len(hidden) > 3:
-            hidden.insert(0, fields[len(fields) - len(hidden) - 1])
-            floors.pop()
-    shown = fields[: len(fields) - len(hidden)]
+        # At a narrow width, columns give way (and a note says which) before the table turns into records: those
+        # with the highest give-way rank first (prose before figures, figures before ids), the later one first
+        # among equals.
+        while not _fits([floors[i] for i in kept], options) and len(kept) > 3:
+            kept.remove(max(kept, key=lambda i: (fields[i].give_way_rank, i)))
+    hidden = [field for i, field in enumerate(fields) if i not in kept]
+    shown = tuple(fields[i] for i in kept)
     # A table whose ids and figures cannot stand whole would cut them; then each record goes on lines of its own.
-    if not _fits(floors, options):
+    if not _fits([floors[i] for i in kept], options):
         return _stacked(fields, all_rows)
-    rows = [row[: len(shown)] for row in all_rows]
+    floors = [floors[i] for i in kept]
+    rows = [[row[i] for i in kept] for row in all_rows]
     widths = _widths(shown, rows, floors, options)
     parts: list[RenderableType] = [_grid(shown, rows, widths, options)]
     if hidden:
@@ -269,8 +270,13 @@ def render(result: Result, options: RenderOptions) -> str:
     parts += _notes(result, shown, options)
     for part in parts:
         console.print(part, crop=False, soft_wrap=isinstance(part, Unwrapped))
-    text = buffer.getvalue()
+    # Rich pads every cell to its column's width; a line's trailing padding (before any closing style codes) is
+    # only noise in a diff, a copy or a file.
+    text = _TRAILING_SPACE.sub(r"\1", buffer.getvalue())
     return text.translate(_ASCII_FALLBACK) if options.ascii_only else text
+
+
+_TRAILING_SPACE = re.compile(r" +((?:\x1b\[[0-9;]*m)*)$", re.MULTILINE)
 
 
 _ASCII_FALLBACK = str.maketrans(

@@ -6,23 +6,26 @@ import typer
 
 from kzcn.cli.app import command
 from kzcn.cli.completion import complete_kinds, complete_modalities, completer
-from kzcn.cli.options import Output
-from kzcn.errors import UsageError
+from kzcn.cli.options import Output, parse_year
 from kzcn.model import FACT_KINDS, MODALITIES, VERDICTS
 
 
 @command(
     short_help="List the facts, filtered and searched.",
     help="Example: kzcn facts --topic transport --year 2017\n\n"
-    "List the article's claims as a table: id, kind, who says it, statement, quantity, time, source and "
+    "List the article's claims as a table: id, kind, who says it, statement, quantity, time, verdict, source and "
     "paragraph. --modality keeps claims the article asserts, reports, predicts, makes on a condition or hedges. "
-    "Filters combine with AND; each may be repeated. TEXT matches statements and quotes, ignoring case. "
+    "Filters combine with AND; each may be repeated. TEXT: words that must all appear in a fact's statement or "
+    'quotes, in any order, ignoring case; a quoted phrase ("grain to Vietnam") must appear as it stands. '
     "--year Y matches facts in Y (a point), since Y or earlier (a start), and by Y (a target). "
     "No match is not an error: kzcn says so and exits 0.",
 )
 def facts(
     ctx: typer.Context,
-    text: Annotated[Optional[str], typer.Argument(help="Words to find in statements and quotes.")] = None,  # noqa: UP045
+    text: Annotated[
+        Optional[list[str]],  # noqa: UP045
+        typer.Argument(help='Words a fact must all contain, in any order; "a phrase" in quotes as it stands.'),
+    ] = None,
     topic: Annotated[
         Optional[list[str]],  # noqa: UP045
         typer.Option("--topic", "-t", help="Only facts with this topic.", autocompletion=completer("topic")),
@@ -52,9 +55,9 @@ def facts(
         ),
     ] = None,
     year: Annotated[
-        Optional[list[int]],  # noqa: UP045
+        Optional[list[str]],  # noqa: UP045 - read as text, so that a wrong value gets kzcn's own plain message
         typer.Option(
-            "--year", "-y", min=1, max=9999, help="Only facts about this year.", autocompletion=completer("year")
+            "--year", "-y", metavar="YEAR", help="Only facts about this year.", autocompletion=completer("year")
         ),
     ] = None,
     source: Annotated[
@@ -80,30 +83,24 @@ def facts(
     *,
     output: Output,
 ) -> None:
-    from kzcn.query import SORT_KEYS, list_facts
+    from kzcn.query import SORT_KEYS, choice, list_facts
 
-    for value in kind or ():
-        if value not in FACT_KINDS:
-            raise UsageError(f"unknown --kind {value!r}; kinds: {', '.join(FACT_KINDS)}")
-    for value in verdict or ():
-        if value not in (*VERDICTS, "unreviewed"):
-            raise UsageError(f"unknown --verdict {value!r}; verdicts: {', '.join((*VERDICTS, 'unreviewed'))}")
-    for value in modality or ():
-        if value not in MODALITIES:
-            raise UsageError(f"unknown --modality {value!r}; modalities: {', '.join(MODALITIES)}")
-    if sort not in SORT_KEYS:
-        raise UsageError(f"unknown --sort {sort!r}; choose one of {', '.join(SORT_KEYS)}")
+    kinds = [choice("--kind", value, FACT_KINDS) for value in kind or ()]  # before loading: a typo fails fast
+    sort = choice("--sort", sort, SORT_KEYS)
+    years = [parse_year(value) for value in year or ()]
+    verdicts = [choice("--verdict", value, (*VERDICTS, "unreviewed")) for value in verdict or ()]
+    modalities = [choice("--modality", value, MODALITIES) for value in modality or ()]
     output.emit(
         lambda kb: list_facts(
             kb,
-            text=text,
+            text=" ".join(text) if text else None,
             topics=topic or (),
-            kinds=kind or (),
-            modalities=modality or (),
+            kinds=kinds,
+            modalities=modalities,
             entities=entity or (),
-            years=year or (),
+            years=years,
             sources=source or (),
-            verdicts=verdict or (),
+            verdicts=verdicts,
             evidence=evidence,
             sort=sort,
             limit=limit,

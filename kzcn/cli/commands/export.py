@@ -1,20 +1,41 @@
-"""`kzcn export`: the knowledge base in formats other tools read (schema.org ClaimReview JSON-LD)."""
+"""`kzcn export`: the whole knowledge base in another form, for other tools (SQLite, schema.org ClaimReview)."""
 
 from typing import Annotated, Optional
 
 import typer
 
 from kzcn.cli.app import app
-from kzcn.cli.options import handles_errors
+from kzcn.cli.options import FactsOption, facts_path, handles_errors
 from kzcn.cli.output import say, write
 
 export_app = typer.Typer(
-    help="Example: kzcn export claimreview --url-base https://example.org/kzcn\n\n"
-    "Write the knowledge base in a format other tools read.",
+    name="export",
+    help="Write the whole knowledge base in another form, for other tools.\n\nExample: kzcn export sqlite kb.sqlite",
     no_args_is_help=True,
     rich_markup_mode=None,
 )
-app.add_typer(export_app, name="export", short_help="Export the knowledge base for other tools (ClaimReview).")
+app.add_typer(export_app, short_help="Write the whole knowledge base for other tools (SQLite, ClaimReview).")
+
+
+@export_app.command(
+    short_help="The knowledge base as a typed SQLite database.",
+    help="Example: kzcn export sqlite kb.sqlite && sqlite3 kb.sqlite 'SELECT * FROM revenue'\n\n"
+    "One table per entity (sources, facts, quotes with their offsets in the source text, fact_topics, "
+    "fact_entities, fact_refers_to, relations, derived, derived_inputs), with primary and foreign keys, an FTS5 "
+    "index facts_fts over statements and quotes, and the views fact_quotes and revenue. Written atomically; an "
+    "existing FILE is replaced only with --force, and the knowledge base itself never.",
+)
+@handles_errors
+def sqlite(
+    ctx: typer.Context,
+    file: Annotated[str, typer.Argument(metavar="FILE", help="The database file to write.")],
+    force: Annotated[bool, typer.Option("--force", help="Replace FILE if it exists.")] = False,
+    facts: FactsOption = None,
+) -> None:
+    from kzcn.export_sqlite import export_sqlite
+    from kzcn.kb import load_knowledge_base
+
+    export_sqlite(load_knowledge_base(facts_path(ctx, facts)), file, force=force)
 
 
 @export_app.command(
@@ -30,9 +51,10 @@ app.add_typer(export_app, name="export", short_help="Export the knowledge base f
 def claimreview(
     ctx: typer.Context,
     url_base: Annotated[
-        Optional[str],  # noqa: UP045
+        Optional[str],  # noqa: UP045 - Typer reads the annotation at run time on Python 3.10 too
         typer.Option("--url-base", metavar="URL", help="Where the reviews are published; each url is URL#claim-id."),
     ] = None,
+    facts: FactsOption = None,
 ) -> None:
     import json
 
@@ -40,8 +62,7 @@ def claimreview(
     from kzcn.escape import json_safe
     from kzcn.kb import load_knowledge_base
 
-    kb = load_knowledge_base(ctx.find_root().obj["facts_path"])
-    documents = claim_reviews(kb, url_base=url_base)
+    documents = claim_reviews(load_knowledge_base(facts_path(ctx, facts)), url_base=url_base)
     if url_base is None and documents:
         say("kzcn: note: no --url-base, so no review has a url (Google's rich results require one)")
     write(json_safe(json.dumps(documents, ensure_ascii=False, indent=2)) + "\n")

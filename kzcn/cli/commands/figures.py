@@ -6,7 +6,7 @@ import typer
 
 from kzcn.cli.app import command
 from kzcn.cli.completion import completer
-from kzcn.cli.options import Output
+from kzcn.cli.options import Output, parse_year
 from kzcn.errors import UsageError
 
 
@@ -20,8 +20,8 @@ from kzcn.errors import UsageError
 def revenue(
     ctx: typer.Context,
     year: Annotated[
-        Optional[int],  # noqa: UP045
-        typer.Option("--year", "-y", min=1, max=9999, help="Only this year.", autocompletion=completer("year")),
+        Optional[str],  # noqa: UP045 - read as text, so that a wrong value gets kzcn's own plain message
+        typer.Option("--year", "-y", metavar="YEAR", help="Only this year.", autocompletion=completer("year")),
     ] = None,
     interpolate: Annotated[
         bool, typer.Option("--interpolate", help="Estimate a year between stated ones (labelled interpolated).")
@@ -33,7 +33,8 @@ def revenue(
 
     if interpolate and year is None:
         raise UsageError("--interpolate needs --year: it estimates one year between two that have a figure")
-    output.emit(lambda kb: figures.revenue(kb, year=year, interpolate=interpolate))
+    wanted = None if year is None else parse_year(year)
+    output.emit(lambda kb: figures.revenue(kb, year=wanted, interpolate=interpolate))
 
 
 @command(

@@ -1,0 +1,39 @@
+"""`kzcn init PATH`: a starter knowledge base to edit, never written over an existing file."""
+
+from typing import Annotated, Optional
+
+import typer
+
+from kzcn.cli.app import app
+from kzcn.cli.options import handles_errors
+
+
+@app.command(
+    short_help="Write a starter knowledge base.",
+    help="Example: kzcn init my-facts.yaml --from-text article.txt\n\n"
+    "Without --from-text: a copy of the knowledge base shipped with kzcn. With it: a new knowledge base whose only "
+    "source is that text (UTF-8; its SHA-256 computed, its paragraphs numbered in comments) and no facts yet; it "
+    "passes `kzcn --facts PATH check`. PATH must not exist (exit 2 if it does).",
+)
+@handles_errors
+def init(
+    path: Annotated[str, typer.Argument(metavar="PATH", help="The knowledge base file to create.")],
+    from_text: Annotated[
+        Optional[str],  # noqa: UP045
+        typer.Option("--from-text", metavar="ARTICLE", help="Start from this text file instead of the shipped facts."),
+    ] = None,
+) -> None:
+    from kzcn import init_kb
+    from kzcn.kb import packaged_facts_path
+
+    if from_text is None:
+        init_kb.init_copy(path, packaged_facts_path())
+        return
+    try:
+        with open(from_text, encoding="utf-8") as article:
+            text = article.read()
+    except UnicodeDecodeError:
+        from kzcn.errors import UsageError
+
+        raise UsageError(f"{from_text} is not UTF-8 text") from None
+    init_kb.init_from_text(path, from_text, text)

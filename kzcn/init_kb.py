@@ -1,0 +1,102 @@
+"""Starter knowledge bases: a copy of the shipped one, or a new one around one article's text, ready for facts."""
+
+from __future__ import annotations
+
+import os
+import shutil
+from typing import Any
+
+from kzcn.errors import UsageError
+
+
+class TargetExistsError(UsageError):
+    """`kzcn init` never overwrites: the file to create already exists."""
+
+
+def init_copy(target: str, shipped: str) -> None:
+    """Writes a copy of the shipped knowledge base to `target`, which must not exist."""
+    with _new_file(target) as out, open(shipped, "rb") as original:
+        shutil.copyfileobj(original, out)
+
+
+def init_from_text(target: str, article: str, text: str) -> None:
+    """Writes a knowledge base whose only source is `text` (read from `article`): fingerprinted, its paragraphs
+    numbered in comments, no facts yet. It passes `kzcn check` as it is."""
+    from kzcn.text import fingerprint, paragraphs
+
+    body = text.replace("\r\n", "\n").strip("\n")
+    if not body.strip():
+        raise UsageError(f"{article} has no text to start a knowledge base from")
+    loaded_text, text_yaml = _text_yaml(body)
+    numbered = [
+        f"    #   ¶{number}: {' '.join(body[span.start : span.end].split())[:70]}"
+        for number, span in enumerate(paragraphs(loaded_text), 1)
+    ]
+    document = "\n".join(
+        [
+            "# A kzcn knowledge base: add facts that quote the source below, then run `kzcn --facts THIS check`.",
+            "kzcn: 1",
+            "sources:",
+            "  - id: article",
+            "    kind: article",
+            "    title: null                 # null: the source does not say",
+            "    author: null",
+            "    published: null",
+            f"    notes: {_scalar('started by kzcn init from ' + os.path.basename(article))}",
+            "    # Paragraphs, as facts' quotes number them (separated by blank lines):",
+            *numbered,
+            text_yaml,
+            f"    sha256: {fingerprint(loaded_text)}",
+            "facts: []",
+            "relations: []",
+            "derived: []",
+            "",
+        ]
+    )
+    with _new_file(target) as out:
+        out.write(document.encode("utf-8"))
+
+
+def _scalar(value: str) -> str:
+    import yaml
+
+    return (
+        str(yaml.safe_dump(value, default_flow_style=True, allow_unicode=True, width=10**6))
+        .strip()
+        .removesuffix("\n...")
+    )
+
+
+def _text_yaml(body: str) -> tuple[str, str]:
+    """(the text as YAML will load it, the `text:` entry): a literal block when it loads back exactly, else quoted."""
+    import yaml
+
+    lines = body.split("\n")
+    literal = "    text: |-\n" + "\n".join(f"      {line}" if line else "" for line in lines)
+    try:
+        loaded = yaml.safe_load("text: |-\n" + "\n".join(f"  {line}" if line else "" for line in lines))
+    except yaml.YAMLError:
+        loaded = None
+    if isinstance(loaded, dict) and loaded.get("text") == body:
+        return body, literal
+    return body, f"    text: {_scalar(body)}"
+
+
+class _new_file:
+    """A file created for writing that did not exist (O_EXCL): never an overwrite, even in a race."""
+
+    def __init__(self, target: str) -> None:
+        try:
+            self.descriptor = os.open(target, os.O_WRONLY | os.O_CREAT | os.O_EXCL, 0o666)
+        except FileExistsError:
+            raise TargetExistsError(f"{target} exists; kzcn init never overwrites a file: choose a new name") from None
+        self.target = target
+
+    def __enter__(self) -> Any:
+        self.file = os.fdopen(self.descriptor, "wb")
+        return self.file
+
+    def __exit__(self, kind: object, error: object, trace: object) -> None:
+        self.file.close()
+        if error is not None:
+            os.unlink(self.target)

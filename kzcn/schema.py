@@ -26,7 +26,7 @@ from kzcn.model import (
     Source,
     TimeRef,
 )
-from kzcn.yamlload import LoadedYaml, Position
+from kzcn.yamlload import LoadedYaml, Position, integer_text, shortened, shown
 
 FORMAT_VERSION = 1
 """The knowledge-base format this kzcn reads (the top-level `kzcn:` key)."""
@@ -55,6 +55,11 @@ def _digest(text: str) -> str:
     import hashlib  # only when a digest is missing or malformed: the common path never needs it
 
     return hashlib.sha256(text.encode("utf-8")).hexdigest()
+
+
+def _key_text(value: Any) -> str:
+    """str(value) for a key or id YAML read as something else; a huge integer is described, since str raises."""
+    return shown(value) if isinstance(value, int) and not isinstance(value, bool) else str(value)
 
 
 class Locator:
@@ -102,10 +107,12 @@ def describe(value: Any, raw: str | None) -> str:
             return f"boolean {word} (YAML reads unquoted {raw!r} as {word})"
         return f"boolean {word}"
     if isinstance(value, int):
-        if raw is not None and raw.lstrip("+-") != str(abs(value)):
-            return f"integer {value} (YAML reads unquoted {raw!r} as {value})"
-        digits = str(value)
-        return f"integer {digits}" if len(digits) <= 40 else f"integer {digits[:20]}... ({len(digits):,} digits)"
+        text = integer_text(value)
+        if raw is None or raw.lstrip("+-") == text.lstrip("-"):
+            return f"integer {text}"
+        if len(text) <= 40 and len(raw) <= 40:
+            return f"integer {text} (YAML reads unquoted {raw!r} as {text})"
+        return f"integer {text} (YAML reads unquoted {shortened(raw)!r} as an integer)"
     if isinstance(value, float):
         return f"number {raw if raw is not None else value}"
     if isinstance(value, (datetime.date, datetime.datetime)):
@@ -166,9 +173,10 @@ class SchemaReader:
         for key in value:
             if key not in allowed:
                 position = self.loaded.positions[id(value)][key][0]
-                close = get_close_matches(str(key), sorted(allowed), n=1)
+                name = _key_text(key)
+                close = get_close_matches(name, sorted(allowed), n=1)
                 hint = f"; did you mean {close[0]!r}?" if close else f"; known fields: {', '.join(sorted(allowed))}"
-                self.report((*path, str(key)), f"unknown field {key!r}{hint}", position)
+                self.report((*path, name), f"unknown field {shown(key)}{hint}", position)
         for key in sorted(required - value.keys()):
             self.report(path, f"missing required field {key!r}")
         return True
@@ -229,7 +237,7 @@ class SchemaReader:
         if self._legacy_integer(mapping, key, path):
             return None
         if not low <= value <= high:
-            self.report((*path, key), f"expected a whole number from {low} to {high}, found {value}")
+            self.report((*path, key), f"expected a whole number from {low} to {high}, found {shown(value)}")
             return None
         return value
 
@@ -330,10 +338,8 @@ class SchemaReader:
             "relations": [index for index, item in enumerate(relations) if item is not None],
             "derived": [index for index, item in enumerate(derived) if item is not None],
         }
-        self.declared_ids = {
-            str(item.get("id")) for item in [*self.sequence(data, "sources", ()), *self.sequence(data, "facts", ())]
-            if isinstance(item, dict)
-        }  # fmt: skip
+        records = [*self.sequence(data, "sources", ()), *self.sequence(data, "facts", ())]
+        self.declared_ids = {_key_text(item.get("id")) for item in records if isinstance(item, dict)}
         return KnowledgeBase(
             sources=tuple(s for s in sources if s is not None),
             facts=tuple(f for f in facts if f is not None),

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import os
 import stat
+import sys
 from dataclasses import dataclass, field
 from typing import Any
 
@@ -237,7 +238,7 @@ class _Composer:
             first = frame[1][key][0]
             self._problem(
                 key_position,
-                f"duplicate key {key!r}: it is already set at line {first[0]}; a key may appear once per mapping",
+                f"duplicate key {shown(key)}: it is already set at line {first[0]}; a key may appear once per mapping",
             )
             return
         container[key] = value
@@ -262,7 +263,7 @@ class _Composer:
         except (self.yaml.YAMLError, ValueError, TypeError, OverflowError, KeyError) as error:
             self._problem(
                 position,
-                f"cannot read {_shortened(value)!r} as {tag.rsplit(':', 1)[-1]}: {error}; quote it to keep it as text",
+                f"cannot read {shortened(value)!r} as {tag.rsplit(':', 1)[-1]}: {error}; quote it to keep it as text",
             )
             return value, position
 
@@ -279,8 +280,28 @@ class _Composer:
             self.problems.append(Problem(self.path, message.splitlines()[0]))
 
 
-def _shortened(text: str) -> str:
+def shortened(text: str) -> str:
+    """The text, or its start, end and length when it is longer than 40 characters."""
     return text if len(text) <= 40 else f"{text[:20]}...{text[-10:]} ({len(text):,} characters)"
+
+
+def integer_text(value: int) -> str:
+    """The integer in decimal: shortened past 40 digits, and described past Python's integer-string limit."""
+    try:
+        digits = str(value)
+    except ValueError:
+        # Python refuses to print an integer of more than sys.get_int_max_str_digits() digits (4,300 by default),
+        # and YAML reads 0x..., 0b... and 1:2:3 integers of any length without that check.
+        return f"of more than {sys.get_int_max_str_digits():,} digits"
+    return digits if len(digits) <= 40 else f"{digits[:20]}... ({len(digits):,} digits)"
+
+
+def shown(value: object) -> str:
+    """repr(value) for a message; an integer goes through integer_text, since repr of a huge one raises."""
+    if isinstance(value, int) and not isinstance(value, bool):
+        text = integer_text(value)
+        return text if text[0] in "-0123456789" else f"integer {text}"
+    return repr(value)
 
 
 def cap_problems(problems: list[Problem]) -> list[Problem]:

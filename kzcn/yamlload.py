@@ -42,11 +42,6 @@ class LoadedYaml:
     """Where the document's top value starts."""
 
 
-def read_text(path: str) -> str:
-    """The file's text, refusing what is not a regular, readable, UTF-8 text file of sane size."""
-    return decode(path, read_bytes(path))
-
-
 def read_bytes(path: str) -> bytes:
     """The file's bytes, refusing what is not a regular, readable file of sane size."""
     try:
@@ -63,13 +58,39 @@ def read_bytes(path: str) -> bytes:
     if info.st_size > MAX_FILE_BYTES:
         raise _fail(path, f"is {info.st_size:,} bytes; kzcn reads knowledge bases of at most {MAX_FILE_BYTES:,} bytes")
     try:
-        with open(path, "rb") as handle:
-            raw = handle.read(MAX_FILE_BYTES + 1)
+        # O_NONBLOCK: should the path become a FIFO between the stat and the open, the open still returns.
+        with open(path, "rb", buffering=0, opener=_open_nonblocking) as handle:
+            if not stat.S_ISREG(os.fstat(handle.fileno()).st_mode):
+                raise _fail(path, "is not a regular file (a device, FIFO or socket); give a YAML file")
+            raw = _read_capped(handle, info.st_size)
     except OSError as error:
         raise _fail(path, f"cannot be read: {error.strerror or error}") from None
     if len(raw) > MAX_FILE_BYTES:
         raise _fail(path, f"is larger than {MAX_FILE_BYTES:,} bytes; kzcn reads knowledge bases of at most that")
     return raw
+
+
+def _open_nonblocking(path: str, flags: int) -> int:
+    return os.open(path, flags | getattr(os, "O_NONBLOCK", 0))
+
+
+def _read_capped(handle: Any, expected: int) -> bytes:
+    """At most MAX_FILE_BYTES + 1 bytes, counted as read: a /proc file stats as size 0 and may never end."""
+    chunks = []
+    total = 0
+    # First the size stat reports and one byte more, so a regular file is one read and its end the next; then
+    # chunks from 64 KiB, doubling. A read allocates what it asks for: one read of the whole cap took 256 MiB
+    # for every file, however small.
+    wanted = min(expected, MAX_FILE_BYTES) + 1
+    following = 64 * 1024
+    while total <= MAX_FILE_BYTES:
+        chunk = handle.read(min(wanted, MAX_FILE_BYTES + 1 - total))
+        if not chunk:
+            break
+        chunks.append(chunk)
+        total += len(chunk)
+        wanted, following = following, min(following * 2, 16 << 20)
+    return chunks[0] if len(chunks) == 1 else b"".join(chunks)
 
 
 def decode(path: str, raw: bytes) -> str:
@@ -112,6 +133,28 @@ class _Stop(Exception):
     """Parsing cannot go on (a syntax error, too deep, too large): report what was found so far."""
 
 
+class _Frame:
+    """A mapping or list being built: what is in it so far, and what its closing event needs."""
+
+    __slots__ = ("anchor", "container", "key", "key_position", "marks", "position", "size")
+
+    def __init__(self, container: Any, marks: Any, anchor: str | None, position: Position) -> None:
+        self.container = container
+        """The dict or list itself."""
+        self.marks = marks
+        """Its positions: {key: (key Position, value Position)} for a dict, [Position, ...] for a list."""
+        self.key: Any = _NO_KEY
+        """A mapping's key read and waiting for its value, else _NO_KEY."""
+        self.key_position = position
+        """Where that pending key stands; the container's own start until there is one."""
+        self.anchor = anchor
+        """The anchor the container defines, if any, recorded when it closes."""
+        self.size = 1
+        """Nodes in and under it, itself included: what an alias to it adds towards MAX_ALIAS_EXPANSION."""
+        self.position = position
+        """Where the container starts."""
+
+
 class _Composer:
     """Builds plain data from parser events with an explicit stack, so no input can exhaust the C stack."""
 
@@ -146,8 +189,7 @@ class _Composer:
 
         positions: dict[int, Any] = {}
         anchors: dict[str, tuple[Any, int]] = {}
-        # A frame: [container, its positions, pending key, pending key position, anchor, nodes under it].
-        stack: list[list[Any]] = []
+        stack: list[_Frame] = []
         documents = 0
         nodes = 0
         expansion = 0
@@ -192,13 +234,13 @@ class _Composer:
                 container: Any = {} if kind is mapping_start else []
                 marks: Any = {} if kind is mapping_start else []
                 positions[id(container)] = marks
-                stack.append([container, marks, _NO_KEY, None, event.anchor, 1, position])
+                stack.append(_Frame(container, marks, event.anchor, position))
                 nodes += 1
             elif kind in collection_end:
                 frame = stack.pop()
-                container, size, position = frame[0], frame[5], frame[6]
-                if frame[4] is not None:
-                    anchors[frame[4]] = (container, size)
+                container, size, position = frame.container, frame.size, frame.position
+                if frame.anchor is not None:
+                    anchors[frame.anchor] = (container, size)
                 if not stack:
                     root = (container, position)
                 else:
@@ -217,32 +259,32 @@ class _Composer:
             return None
         return LoadedYaml(root[0], positions, root[1])
 
-    def _add(self, frame: list[Any], value: Any, position: Position, size: int) -> None:
-        frame[5] += size
-        container = frame[0]
+    def _add(self, frame: _Frame, value: Any, position: Position, size: int) -> None:
+        frame.size += size
+        container = frame.container
         if isinstance(container, list):
             container.append(value)
-            frame[1].append(position)
+            frame.marks.append(position)
             return
-        if frame[2] is _NO_KEY:
+        if frame.key is _NO_KEY:
             if isinstance(value, (dict, list)):
                 self._problem(position, "a mapping key must be a plain value, not a list or mapping")
                 value = f"<invalid key at line {position[0]}>"
             elif value == "<<" and position[2] == "<<":
                 self._problem(position, "merge keys (<<) are not supported; write the fields out")
-            frame[2], frame[3] = value, position
+            frame.key, frame.key_position = value, position
             return
-        key, key_position = frame[2], frame[3]
-        frame[2] = _NO_KEY
+        key, key_position = frame.key, frame.key_position
+        frame.key = _NO_KEY
         if key in container:
-            first = frame[1][key][0]
+            first = frame.marks[key][0]
             self._problem(
                 key_position,
                 f"duplicate key {shown(key)}: it is already set at line {first[0]}; a key may appear once per mapping",
             )
             return
         container[key] = value
-        frame[1][key] = (key_position, position)
+        frame.marks[key] = (key_position, position)
 
     def _scalar(self, event: Any, position: Position) -> tuple[Any, Position]:
         value = event.value

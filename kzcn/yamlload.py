@@ -62,7 +62,7 @@ def read_bytes(path: str) -> bytes:
         with open(path, "rb", buffering=0, opener=_open_nonblocking) as handle:
             if not stat.S_ISREG(os.fstat(handle.fileno()).st_mode):
                 raise _fail(path, "is not a regular file (a device, FIFO or socket); give a YAML file")
-            raw = _read_capped(handle, info.st_size)
+            raw = read_capped(handle, info.st_size, MAX_FILE_BYTES)
     except OSError as error:
         raise _fail(path, f"cannot be read: {error.strerror or error}") from None
     if len(raw) > MAX_FILE_BYTES:
@@ -74,17 +74,18 @@ def _open_nonblocking(path: str, flags: int) -> int:
     return os.open(path, flags | getattr(os, "O_NONBLOCK", 0))
 
 
-def _read_capped(handle: Any, expected: int) -> bytes:
-    """At most MAX_FILE_BYTES + 1 bytes, counted as read: a /proc file stats as size 0 and may never end."""
+def read_capped(handle: Any, expected: int, cap: int) -> bytes:
+    """At most cap + 1 bytes from an unbuffered file, counted as read: a /proc file stats as size 0 and may never
+    end. `expected` is the size stat reported."""
     chunks = []
     total = 0
     # First the size stat reports and one byte more, so a regular file is one read and its end the next; then
     # chunks from 64 KiB, doubling. A read allocates what it asks for: one read of the whole cap took 256 MiB
     # for every file, however small.
-    wanted = min(expected, MAX_FILE_BYTES) + 1
+    wanted = min(expected, cap) + 1
     following = 64 * 1024
-    while total <= MAX_FILE_BYTES:
-        chunk = handle.read(min(wanted, MAX_FILE_BYTES + 1 - total))
+    while total <= cap:
+        chunk = handle.read(min(wanted, cap + 1 - total))
         if not chunk:
             break
         chunks.append(chunk)

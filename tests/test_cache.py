@@ -103,11 +103,26 @@ def test_read_only_or_unusable_cache_directory_still_works(
     read_only.mkdir()
     read_only.chmod(0o500)
     monkeypatch.setenv("XDG_CACHE_HOME", str(read_only))
+    # As root the mode cannot bite (root writes anyway); the refused write below is the same case for anyone.
     assert len(load_knowledge_base(path).facts) == 6
     not_a_directory = tmp_path / "file"
     not_a_directory.write_text("x", encoding="utf-8")
     monkeypatch.setenv("XDG_CACHE_HOME", str(not_a_directory))
     assert len(load_knowledge_base(path).facts) == 6
+
+
+def test_a_cache_that_refuses_writes_still_works(
+    write_kb: Callable[..., Path], private_cache: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    import tempfile
+
+    def refuse(*_args: object, **_kwargs: object) -> None:
+        raise PermissionError(13, "Permission denied")
+
+    path = str(write_kb())
+    monkeypatch.setattr(tempfile, "mkstemp", refuse)
+    assert len(load_knowledge_base(path).facts) == 6
+    assert entries(private_cache) == [] and list(private_cache.iterdir()) == []
 
 
 def test_entries_are_pruned(write_kb: Callable[..., Path], private_cache: Path) -> None:

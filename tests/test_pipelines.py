@@ -14,7 +14,7 @@ from typing import Any
 
 import pytest
 
-from conftest import small_kb, subprocess_env
+from conftest import dump, small_kb, subprocess_env
 
 KZCN = f"{shlex.quote(sys.executable)} -m kzcn"
 
@@ -30,9 +30,9 @@ def shell(command: str, tmp_path: Path, **env: str) -> subprocess.CompletedProce
     )
 
 
-@pytest.fixture
-def big_kb(write_kb: Callable[..., Path]) -> Path:
-    """Over a megabyte of JSON output, far more than a pipe buffers."""
+@pytest.fixture(scope="module")
+def big_kb(tmp_path_factory: pytest.TempPathFactory) -> Path:
+    """Over a megabyte of JSON output, far more than a pipe buffers. Made once: the tests only read it."""
     data = small_kb()
     facts = []
     for copy_number in range(400):
@@ -43,7 +43,9 @@ def big_kb(write_kb: Callable[..., Path]) -> Path:
     data["facts"] = facts
     data["relations"] = []
     data["derived"] = []
-    return write_kb(data)
+    path = tmp_path_factory.mktemp("big") / "big.yaml"
+    path.write_text(dump(data), encoding="utf-8")
+    return path
 
 
 def test_json_pipes_into_a_json_reader(tmp_path: Path) -> None:

@@ -211,16 +211,28 @@ def _facts(items: list[Any], text: Callable[[Any], str], source_ids: set[str]) -
 
 
 def _relation(item: Any, text: Callable[[Any], str]) -> Relation:
-    id_, kind, left, right, reason = _list(item)
-    return Relation(text(id_), _choice(text(kind), _RELATION_KINDS), text(left), text(right), _optional(text, reason))
+    id_, kind, left, right, reason = item
+    relation = object.__new__(Relation)
+    relation.__dict__.update(
+        id=text(id_), kind=_choice(text(kind), _RELATION_KINDS), left=text(left), right=text(right),
+        reason=None if reason is None else text(reason),
+    )  # fmt: skip
+    return relation
 
 
 def _derived(item: Any, text: Callable[[Any], str]) -> DerivedSpec:
-    id_, label, operation, inputs, series = _list(item)
-    pairs = tuple((text(role), text(fact_id)) for role, fact_id in _list(inputs))
+    id_, label, operation, inputs, series = item
+    pairs = []
+    for role, fact_id in inputs:
+        pairs.append((text(role), text(fact_id)))
+    spec = object.__new__(DerivedSpec)
     # The operation is only checked to be text: derive reports an unknown one itself, and importing its registry
     # here would load decimal on every warm start.
-    return DerivedSpec(text(id_), text(label), text(operation), pairs, _optional(text, series))
+    spec.__dict__.update(
+        id=text(id_), label=text(label), operation=text(operation), inputs=tuple(pairs),
+        series=None if series is None else text(series),
+    )  # fmt: skip
+    return spec
 
 
 def _check_references(kb: KnowledgeBase) -> None:

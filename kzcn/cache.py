@@ -3,12 +3,11 @@
 from __future__ import annotations
 
 import contextlib
-import io
 import os
-import pickle
+import re
+import stat
 import sys
 from pathlib import Path
-from typing import Any
 
 try:
     # The C module itself: importing hashlib would also load OpenSSL's bindings, a few milliseconds per run.
@@ -22,94 +21,154 @@ from kzcn.model import KnowledgeBase
 MAX_ENTRIES = 16
 """Cached knowledge bases kept; older ones are removed when a new one is stored."""
 
-_MAGIC = b"kzcn-cache-2\n"  # 2: facts gained modality, condition and exceptions; a 1 entry lacks them
-_ALLOWED = {
-    ("kzcn.model", name)
-    for name in (
-        "KnowledgeBase",
-        "Source",
-        "Fact",
-        "Quote",
-        "Quantity",
-        "TimeRef",
-        "Relation",
-        "DerivedSpec",
-        "EvidenceItem",
-        "Review",
-        "Comparison",
-        "Reviewer",
-        "Exemption",
-    )
-}
+MAX_ENTRY_BYTES = 256 * 1024 * 1024
+"""No entry is read or written beyond this, nor beyond 8 bytes per byte of its knowledge base and 1 MiB more."""
+
+SUFFIX = ".kzcn-cache"
+"""Entries are named <64 hex digits>.kzcn-cache; pruning touches nothing else in the directory."""
+
+_MAGIC = b"kzcn-cache-3\n"  # the entry format of kzcn.cache_format, one number with it
+_ENTRY_NAME = re.compile(r"[0-9a-f]{64}" + re.escape(SUFFIX))
+_PACKAGE = os.path.dirname(os.path.abspath(__file__))
 
 
-def cache_dir() -> Path:
-    """$XDG_CACHE_HOME/kzcn, else ~/.cache/kzcn."""
-    base = os.environ.get("XDG_CACHE_HOME") or os.path.join(os.path.expanduser("~"), ".cache")
-    return Path(base) / "kzcn"
+def cache_dir() -> Path | None:
+    """$XDG_CACHE_HOME/kzcn, else $HOME/.cache/kzcn; None where neither is usable, and kzcn then runs uncached.
+
+    kzcn creates at most the cache base and `kzcn` in it, and only inside a directory that already exists:
+    XDG_CACHE_HOME's parent, or the home directory. A home that does not exist (HOME=/nonexistent, a volume not
+    mounted) is never built, and an empty or unset HOME is no cache rather than /.cache/kzcn.
+    """
+    xdg = os.environ.get("XDG_CACHE_HOME", "")
+    # The XDG spec: a relative path in these variables is invalid and ignored, so the default applies.
+    if os.path.isabs(xdg):
+        return Path(xdg, "kzcn") if os.path.isdir(os.path.dirname(os.path.normpath(xdg))) else None
+    home = os.environ.get("HOME", "")
+    if not os.path.isabs(home) or not os.path.isdir(home):
+        return None
+    return Path(home, ".cache", "kzcn")
+
+
+def code_stamp(package: str | None = None) -> bytes:
+    """The name, size and modification time of each of kzcn's own modules, subpackages included: an edited or
+    added module changes the key, so a checkout never serves an entry made by other code. About 20 stat calls."""
+    package = package or _PACKAGE
+    stamps: list[str] = []
+    pending = [package]
+    while pending:
+        directory = pending.pop()
+        with os.scandir(directory) as entries:
+            for entry in entries:
+                if entry.name.endswith(".py") and entry.is_file():
+                    info = entry.stat()
+                    stamps.append(f"{os.path.relpath(entry.path, package)}\0{info.st_size}\0{info.st_mtime_ns}")
+                elif entry.is_dir(follow_symlinks=False) and entry.name != "__pycache__":
+                    pending.append(entry.path)
+    return "\n".join(sorted(stamps)).encode(errors="surrogateescape")
 
 
 def cache_key(path: str, raw: bytes) -> str:
     """The entry's name: a digest of the file's content, its path as given (messages and warnings name it),
-    kzcn's and Python's versions."""
+    kzcn's and Python's versions, and kzcn's modules as they are on disk."""
     digest = blake2b(raw, digest_size=32)
-    digest.update(f"\0{path}\0{__version__}\0{sys.version_info[:2]}".encode(errors="surrogateescape"))
+    digest.update(f"\0{path}\0{__version__}\0{sys.version_info[:2]}\0".encode(errors="surrogateescape"))
+    try:
+        digest.update(code_stamp())
+    except OSError:
+        # Modules that cannot be listed cannot be told apart from edited ones: a key no entry will match.
+        digest.update(os.urandom(16))
     return digest.hexdigest()
 
 
-class _ModelUnpickler(pickle.Unpickler):
-    """Unpickles only kzcn's own model classes: a tampered cache file cannot run code."""
-
-    def find_class(self, module: str, name: str) -> Any:
-        if (module, name) in _ALLOWED:
-            return super().find_class(module, name)
-        raise pickle.UnpicklingError(f"{module}.{name} is not a kzcn model class")
+def entry_limit(source_size: int) -> int:
+    """The largest entry read or written for a knowledge base of `source_size` bytes."""
+    return min(MAX_ENTRY_BYTES, 8 * source_size + (1 << 20))
 
 
-def load(key: str) -> KnowledgeBase | None:
+def load(key: str, *, source_size: int) -> KnowledgeBase | None:
     """The cached knowledge base for this key, or None if there is none or it is unreadable in any way."""
+    directory = cache_dir()
+    if directory is None:
+        return None
+    data = _read_entry(directory / f"{key}{SUFFIX}", entry_limit(source_size))
+    if data is None or not data.startswith(_MAGIC):
+        return None
+    from kzcn.cache_format import decode
+
     try:
-        data = (cache_dir() / f"{key}.pickle").read_bytes()
+        return decode(data[len(_MAGIC) :])
+    except Exception:  # any corruption, RecursionError and MemoryError included, means: ignore it and parse again
+        return None
+
+
+def _read_entry(path: Path, limit: int) -> bytes | None:
+    """The entry's bytes if it is a regular file of at most `limit` bytes; None for anything else, at once."""
+    from kzcn.yamlload import read_capped
+
+    # O_NOFOLLOW: a symlink (to /dev/zero, say) is refused; O_NONBLOCK: a FIFO opens without waiting for a writer,
+    # and is then refused as not a regular file, like a device or a directory named like an entry.
+    flags = os.O_RDONLY | getattr(os, "O_NOFOLLOW", 0) | getattr(os, "O_NONBLOCK", 0) | getattr(os, "O_CLOEXEC", 0)
+    try:
+        descriptor = os.open(path, flags)
     except OSError:
         return None
-    if not data.startswith(_MAGIC):
-        return None
-    # Seek past the magic instead of slicing it off: a slice would copy the whole entry, tens of MiB for a
-    # large knowledge base, and BytesIO shares the bytes it is given.
-    stream = io.BytesIO(data)
-    stream.seek(len(_MAGIC))
     try:
-        kb = _ModelUnpickler(stream).load()
-    except Exception:  # any corruption means: ignore the entry and parse again
+        info = os.fstat(descriptor)
+        if not stat.S_ISREG(info.st_mode) or info.st_size > limit:
+            return None
+        with open(descriptor, "rb", buffering=0, closefd=False) as handle:
+            data = read_capped(handle, info.st_size, limit)
+    except OSError:
         return None
-    return kb if isinstance(kb, KnowledgeBase) else None
+    finally:
+        os.close(descriptor)
+    return data if len(data) <= limit else None
 
 
-def store(key: str, kb: KnowledgeBase) -> None:
+def store(key: str, kb: KnowledgeBase, *, source_size: int) -> None:
     """Caches a checked knowledge base, atomically; a cache that cannot be written is silently skipped."""
     directory = cache_dir()
+    if directory is None:
+        return
     try:
-        directory.mkdir(parents=True, exist_ok=True)
-        payload = _MAGIC + pickle.dumps(kb, protocol=pickle.HIGHEST_PROTOCOL)
+        from kzcn.cache_format import encode
+
+        payload = _MAGIC + encode(kb)
+        if len(payload) > entry_limit(source_size):
+            return
+        _make_directory(directory)
         import tempfile
 
         # Write beside the target and rename: readers see the old entry or the whole new one, never a part,
         # and two processes storing at once each rename a complete file of the same content.
-        handle, temporary = tempfile.mkstemp(dir=directory, prefix=".tmp-", suffix=".pickle")
+        handle, temporary = tempfile.mkstemp(dir=directory, prefix=".tmp-", suffix=SUFFIX)
         try:
             with os.fdopen(handle, "wb") as output:
                 output.write(payload)
-            os.replace(temporary, directory / f"{key}.pickle")
+            os.replace(temporary, directory / f"{key}{SUFFIX}")
         except BaseException:
             os.unlink(temporary)
             raise
         _prune(directory)
-    except (OSError, pickle.PicklingError, RecursionError):
+    except (OSError, ValueError, RecursionError, MemoryError):
         return
 
 
+def _make_directory(directory: Path) -> None:
+    """The cache base (0700, as the XDG spec asks) if missing, then `kzcn` in it; never any directory above."""
+    for level in (directory.parent, directory):
+        with contextlib.suppress(FileExistsError):
+            os.mkdir(level, 0o700)
+
+
 def _prune(directory: Path) -> None:
-    entries = sorted(directory.glob("*.pickle"), key=lambda entry: entry.stat().st_mtime, reverse=True)
-    for stale in entries[MAX_ENTRIES:]:
+    entries = []
+    with os.scandir(directory) as listing:
+        for entry in listing:
+            if _ENTRY_NAME.fullmatch(entry.name) and entry.is_file(follow_symlinks=False):
+                with contextlib.suppress(OSError):
+                    entries.append((entry.stat(follow_symlinks=False).st_mtime_ns, entry.path))
+    entries.sort(reverse=True)
+    for _, stale in entries[MAX_ENTRIES:]:
         with contextlib.suppress(OSError):
-            stale.unlink()
+            os.unlink(stale)

@@ -38,7 +38,8 @@ def load_knowledge_base(path: str, *, use_cache: bool = True) -> KnowledgeBase:
     """The checked knowledge base at `path`; KnowledgeBaseError listing every problem if it is unusable.
 
     A knowledge base that passed its check is cached by content, so the next run with the same bytes skips
-    parsing and checking; the YAML parser is not even imported then.
+    parsing and checking; the YAML parser is not even imported then. With use_cache=False the cache is neither
+    read nor written.
     """
     import gc
 
@@ -54,20 +55,20 @@ def load_knowledge_base(path: str, *, use_cache: bool = True) -> KnowledgeBase:
 
 
 def _load(path: str, *, use_cache: bool) -> KnowledgeBase:
-    from kzcn import cache
-    from kzcn.yamlload import read_bytes
+    from kzcn.yamlload import decode, read_bytes
 
     raw = read_bytes(path)
-    key = cache.cache_key(path, raw) if use_cache else ""
-    if use_cache:
-        cached = cache.load(key)
-        if cached is not None:
-            return cached
-    from kzcn.yamlload import decode
+    if not use_cache:
+        # `kzcn check` loads this way: the file itself is parsed and checked, whatever the cache holds.
+        return parse_knowledge_base(path, decode(path, raw))
+    from kzcn import cache
 
+    key = cache.cache_key(path, raw)
+    cached = cache.load(key, source_size=len(raw))
+    if cached is not None:
+        return cached
     kb = parse_knowledge_base(path, decode(path, raw))
-    if use_cache:
-        cache.store(key, kb)
+    cache.store(key, kb, source_size=len(raw))
     return kb
 
 

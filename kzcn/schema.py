@@ -29,7 +29,7 @@ from kzcn.model import (
 )
 from kzcn.review_schema import read_comparison, read_review, read_reviewer
 from kzcn.text import fingerprint
-from kzcn.yamlfields import FieldReader, describe
+from kzcn.yamlfields import FieldReader, describe, key_text
 
 FORMAT_VERSION = 1
 """The knowledge-base format this kzcn reads (the top-level `kzcn:` key)."""
@@ -103,10 +103,8 @@ class SchemaReader(FieldReader):
             "reviews": [index for index, item in enumerate(reviews) if item is not None],
             "comparisons": [index for index, item in enumerate(comparisons) if item is not None],
         }
-        self.declared_ids = {
-            str(item.get("id")) for item in [*self.sequence(data, "sources", ()), *self.sequence(data, "facts", ())]
-            if isinstance(item, dict)
-        }  # fmt: skip
+        records = [*self.sequence(data, "sources", ()), *self.sequence(data, "facts", ())]
+        self.declared_ids = {key_text(item.get("id")) for item in records if isinstance(item, dict)}
         return KnowledgeBase(
             sources=tuple(s for s in sources if s is not None),
             facts=tuple(f for f in facts if f is not None),

@@ -10,12 +10,17 @@ from difflib import get_close_matches
 from typing import Any
 
 from kzcn.errors import Problem
-from kzcn.yamlload import LoadedYaml, Position
+from kzcn.yamlload import LoadedYaml, Position, integer_text, shortened, shown
 
 ID_PATTERN = re.compile(r"^[a-z0-9]+(?:-[a-z0-9]+)*\Z")  # \Z, not $: "$" also matches before a final newline
 # How YAML 1.1 writes integers that are not plain decimals: 010 (octal), 0x1F, 0b101, 0o17, 1:30 (base 60).
 _LEGACY_INTEGER = re.compile(r"^[+-]?0[0-7_]+$|^[+-]?0[xXbBoO]|:")
 _PLAIN_KEY = re.compile(r"^[A-Za-z_][A-Za-z0-9_-]*\Z")
+
+
+def key_text(value: Any) -> str:
+    """str(value) for a key or id YAML read as something else; a huge integer is described, since str raises."""
+    return shown(value) if isinstance(value, int) and not isinstance(value, bool) else str(value)
 
 
 class Locator:
@@ -63,10 +68,12 @@ def describe(value: Any, raw: str | None) -> str:
             return f"boolean {word} (YAML reads unquoted {raw!r} as {word})"
         return f"boolean {word}"
     if isinstance(value, int):
-        if raw is not None and raw.lstrip("+-") != str(abs(value)):
-            return f"integer {value} (YAML reads unquoted {raw!r} as {value})"
-        digits = str(value)
-        return f"integer {digits}" if len(digits) <= 40 else f"integer {digits[:20]}... ({len(digits):,} digits)"
+        text = integer_text(value)
+        if raw is None or raw.lstrip("+-") == text.lstrip("-"):
+            return f"integer {text}"
+        if len(text) <= 40 and len(raw) <= 40:
+            return f"integer {text} (YAML reads unquoted {raw!r} as {text})"
+        return f"integer {text} (YAML reads unquoted {shortened(raw)!r} as an integer)"
     if isinstance(value, float):
         return f"number {raw if raw is not None else value}"
     if isinstance(value, (datetime.date, datetime.datetime)):
@@ -127,9 +134,10 @@ class FieldReader:
         for key in value:
             if key not in allowed:
                 position = self.loaded.positions[id(value)][key][0]
-                close = get_close_matches(str(key), sorted(allowed), n=1)
+                name = key_text(key)
+                close = get_close_matches(name, sorted(allowed), n=1)
                 hint = f"; did you mean {close[0]!r}?" if close else f"; known fields: {', '.join(sorted(allowed))}"
-                self.report((*path, str(key)), f"unknown field {key!r}{hint}", position)
+                self.report((*path, name), f"unknown field {shown(key)}{hint}", position)
         for key in sorted(required - value.keys()):
             self.report(path, f"missing required field {key!r}")
         return True
@@ -190,7 +198,7 @@ class FieldReader:
         if self._legacy_integer(mapping, key, path):
             return None
         if not low <= value <= high:
-            self.report((*path, key), f"expected a whole number from {low} to {high}, found {value}")
+            self.report((*path, key), f"expected a whole number from {low} to {high}, found {shown(value)}")
             return None
         return value
 

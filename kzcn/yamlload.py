@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import os
 import stat
+import sys
 from dataclasses import dataclass, field
 from typing import Any
 
@@ -41,11 +42,6 @@ class LoadedYaml:
     """Where the document's top value starts."""
 
 
-def read_text(path: str) -> str:
-    """The file's text, refusing what is not a regular, readable, UTF-8 text file of sane size."""
-    return decode(path, read_bytes(path))
-
-
 def read_bytes(path: str) -> bytes:
     """The file's bytes, refusing what is not a regular, readable file of sane size."""
     try:
@@ -62,13 +58,40 @@ def read_bytes(path: str) -> bytes:
     if info.st_size > MAX_FILE_BYTES:
         raise _fail(path, f"is {info.st_size:,} bytes; kzcn reads knowledge bases of at most {MAX_FILE_BYTES:,} bytes")
     try:
-        with open(path, "rb") as handle:
-            raw = handle.read(MAX_FILE_BYTES + 1)
+        # O_NONBLOCK: should the path become a FIFO between the stat and the open, the open still returns.
+        with open(path, "rb", buffering=0, opener=_open_nonblocking) as handle:
+            if not stat.S_ISREG(os.fstat(handle.fileno()).st_mode):
+                raise _fail(path, "is not a regular file (a device, FIFO or socket); give a YAML file")
+            raw = read_capped(handle, info.st_size, MAX_FILE_BYTES)
     except OSError as error:
         raise _fail(path, f"cannot be read: {error.strerror or error}") from None
     if len(raw) > MAX_FILE_BYTES:
         raise _fail(path, f"is larger than {MAX_FILE_BYTES:,} bytes; kzcn reads knowledge bases of at most that")
     return raw
+
+
+def _open_nonblocking(path: str, flags: int) -> int:
+    return os.open(path, flags | getattr(os, "O_NONBLOCK", 0))
+
+
+def read_capped(handle: Any, expected: int, cap: int) -> bytes:
+    """At most cap + 1 bytes from an unbuffered file, counted as read: a /proc file stats as size 0 and may never
+    end. `expected` is the size stat reported."""
+    chunks = []
+    total = 0
+    # First the size stat reports and one byte more, so a regular file is one read and its end the next; then
+    # chunks from 64 KiB, doubling. A read allocates what it asks for: one read of the whole cap took 256 MiB
+    # for every file, however small.
+    wanted = min(expected, cap) + 1
+    following = 64 * 1024
+    while total <= cap:
+        chunk = handle.read(min(wanted, cap + 1 - total))
+        if not chunk:
+            break
+        chunks.append(chunk)
+        total += len(chunk)
+        wanted, following = following, min(following * 2, 16 << 20)
+    return chunks[0] if len(chunks) == 1 else b"".join(chunks)
 
 
 def decode(path: str, raw: bytes) -> str:
@@ -111,6 +134,28 @@ class _Stop(Exception):
     """Parsing cannot go on (a syntax error, too deep, too large): report what was found so far."""
 
 
+class _Frame:
+    """A mapping or list being built: what is in it so far, and what its closing event needs."""
+
+    __slots__ = ("anchor", "container", "key", "key_position", "marks", "position", "size")
+
+    def __init__(self, container: Any, marks: Any, anchor: str | None, position: Position) -> None:
+        self.container = container
+        """The dict or list itself."""
+        self.marks = marks
+        """Its positions: {key: (key Position, value Position)} for a dict, [Position, ...] for a list."""
+        self.key: Any = _NO_KEY
+        """A mapping's key read and waiting for its value, else _NO_KEY."""
+        self.key_position = position
+        """Where that pending key stands; the container's own start until there is one."""
+        self.anchor = anchor
+        """The anchor the container defines, if any, recorded when it closes."""
+        self.size = 1
+        """Nodes in and under it, itself included: what an alias to it adds towards MAX_ALIAS_EXPANSION."""
+        self.position = position
+        """Where the container starts."""
+
+
 class _Composer:
     """Builds plain data from parser events with an explicit stack, so no input can exhaust the C stack."""
 
@@ -145,8 +190,7 @@ class _Composer:
 
         positions: dict[int, Any] = {}
         anchors: dict[str, tuple[Any, int]] = {}
-        # A frame: [container, its positions, pending key, pending key position, anchor, nodes under it].
-        stack: list[list[Any]] = []
+        stack: list[_Frame] = []
         documents = 0
         nodes = 0
         expansion = 0
@@ -191,13 +235,13 @@ class _Composer:
                 container: Any = {} if kind is mapping_start else []
                 marks: Any = {} if kind is mapping_start else []
                 positions[id(container)] = marks
-                stack.append([container, marks, _NO_KEY, None, event.anchor, 1, position])
+                stack.append(_Frame(container, marks, event.anchor, position))
                 nodes += 1
             elif kind in collection_end:
                 frame = stack.pop()
-                container, size, position = frame[0], frame[5], frame[6]
-                if frame[4] is not None:
-                    anchors[frame[4]] = (container, size)
+                container, size, position = frame.container, frame.size, frame.position
+                if frame.anchor is not None:
+                    anchors[frame.anchor] = (container, size)
                 if not stack:
                     root = (container, position)
                 else:
@@ -216,32 +260,32 @@ class _Composer:
             return None
         return LoadedYaml(root[0], positions, root[1])
 
-    def _add(self, frame: list[Any], value: Any, position: Position, size: int) -> None:
-        frame[5] += size
-        container = frame[0]
+    def _add(self, frame: _Frame, value: Any, position: Position, size: int) -> None:
+        frame.size += size
+        container = frame.container
         if isinstance(container, list):
             container.append(value)
-            frame[1].append(position)
+            frame.marks.append(position)
             return
-        if frame[2] is _NO_KEY:
+        if frame.key is _NO_KEY:
             if isinstance(value, (dict, list)):
                 self._problem(position, "a mapping key must be a plain value, not a list or mapping")
                 value = f"<invalid key at line {position[0]}>"
             elif value == "<<" and position[2] == "<<":
                 self._problem(position, "merge keys (<<) are not supported; write the fields out")
-            frame[2], frame[3] = value, position
+            frame.key, frame.key_position = value, position
             return
-        key, key_position = frame[2], frame[3]
-        frame[2] = _NO_KEY
+        key, key_position = frame.key, frame.key_position
+        frame.key = _NO_KEY
         if key in container:
-            first = frame[1][key][0]
+            first = frame.marks[key][0]
             self._problem(
                 key_position,
-                f"duplicate key {key!r}: it is already set at line {first[0]}; a key may appear once per mapping",
+                f"duplicate key {shown(key)}: it is already set at line {first[0]}; a key may appear once per mapping",
             )
             return
         container[key] = value
-        frame[1][key] = (key_position, position)
+        frame.marks[key] = (key_position, position)
 
     def _scalar(self, event: Any, position: Position) -> tuple[Any, Position]:
         value = event.value
@@ -262,7 +306,7 @@ class _Composer:
         except (self.yaml.YAMLError, ValueError, TypeError, OverflowError, KeyError) as error:
             self._problem(
                 position,
-                f"cannot read {_shortened(value)!r} as {tag.rsplit(':', 1)[-1]}: {error}; quote it to keep it as text",
+                f"cannot read {shortened(value)!r} as {tag.rsplit(':', 1)[-1]}: {error}; quote it to keep it as text",
             )
             return value, position
 
@@ -279,8 +323,28 @@ class _Composer:
             self.problems.append(Problem(self.path, message.splitlines()[0]))
 
 
-def _shortened(text: str) -> str:
+def shortened(text: str) -> str:
+    """The text, or its start, end and length when it is longer than 40 characters."""
     return text if len(text) <= 40 else f"{text[:20]}...{text[-10:]} ({len(text):,} characters)"
+
+
+def integer_text(value: int) -> str:
+    """The integer in decimal: shortened past 40 digits, and described past Python's integer-string limit."""
+    try:
+        digits = str(value)
+    except ValueError:
+        # Python refuses to print an integer of more than sys.get_int_max_str_digits() digits (4,300 by default),
+        # and YAML reads 0x..., 0b... and 1:2:3 integers of any length without that check.
+        return f"of more than {sys.get_int_max_str_digits():,} digits"
+    return digits if len(digits) <= 40 else f"{digits[:20]}... ({len(digits):,} digits)"
+
+
+def shown(value: object) -> str:
+    """repr(value) for a message; an integer goes through integer_text, since repr of a huge one raises."""
+    if isinstance(value, int) and not isinstance(value, bool):
+        text = integer_text(value)
+        return text if text[0] in "-0123456789" else f"integer {text}"
+    return repr(value)
 
 
 def cap_problems(problems: list[Problem]) -> list[Problem]:

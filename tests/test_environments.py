@@ -2,19 +2,19 @@
 
 from __future__ import annotations
 
-import copy
 import json
+import os
+import select
 import signal
 import subprocess
 import sys
-import time
 from collections.abc import Callable
 from pathlib import Path
 
 import pytest
 import yaml
 
-from conftest import SHIPPED_FACTS, small_kb, subprocess_env
+from conftest import SHIPPED_FACTS, subprocess_env
 
 SHIPPED = yaml.safe_load(SHIPPED_FACTS.read_text(encoding="utf-8"))
 ROLES = {source["id"]: source.get("role", "primary") for source in SHIPPED["sources"]}
@@ -98,25 +98,44 @@ def test_colour_only_where_wanted(tmp_path: Path, env: dict[str, str], coloured:
     assert "\x1b" not in kzcn(tmp_path, "facts", "--json", **env).stdout
 
 
-def test_ctrl_c_during_a_long_load_is_one_line_and_130(tmp_path: Path, write_kb: Callable[..., Path]) -> None:
-    data = small_kb()
-    data["facts"] = [
-        {**copy.deepcopy(fact), "id": f"{fact['id']}-n{number}"} for number in range(4000) for fact in data["facts"]
-    ]
-    data["relations"], data["derived"] = [], []
-    path = write_kb(data)
+def test_ctrl_c_during_a_long_load_is_one_line_and_130(tmp_path: Path, slow_kb: Path) -> None:
+    # kzcn as `python -m kzcn` runs it, but telling the test through a pipe when parsing starts: the signal then
+    # lands inside the load, with no guess at how long start-up takes.
+    program = (
+        "import os, sys\n"
+        "import kzcn.kb\n"
+        "parse = kzcn.kb.parse_knowledge_base\n"
+        "def signalling(path, text):\n"
+        "    os.write(int(os.environ['READY_FD']), b'parsing')\n"
+        "    return parse(path, text)\n"
+        "kzcn.kb.parse_knowledge_base = signalling\n"
+        f"sys.argv = ['kzcn', '--facts', {str(slow_kb)!r}, 'facts', '--json']\n"
+        "from kzcn.__main__ import main; main()\n"
+    )
+    ready, ready_writer = os.pipe()
     process = subprocess.Popen(
-        [sys.executable, "-m", "kzcn", "--facts", str(path), "facts", "--json"],
+        [sys.executable, "-c", program],
         stdout=subprocess.PIPE,
         stderr=subprocess.PIPE,
-        env=subprocess_env(tmp_path),
+        env=subprocess_env(tmp_path, READY_FD=str(ready_writer)),
+        pass_fds=(ready_writer,),
     )
-    time.sleep(1.5)  # well past start-up, well inside parsing 24,000 facts
-    assert process.poll() is None, "the load finished before it could be interrupted"
+    os.close(ready_writer)
+    try:
+        assert select.select([ready], [], [], 60)[0], "kzcn never started parsing"
+        assert os.read(ready, 100) == b"parsing"
+    finally:
+        os.close(ready)
     process.send_signal(signal.SIGINT)
     stdout, stderr = process.communicate(timeout=30)
     assert process.returncode == 130
     assert (stdout, stderr) == (b"", b"kzcn: interrupted\n")
+
+
+def test_each_test_has_a_private_cache_directory(tmp_path: Path) -> None:
+    from kzcn import cache
+
+    assert cache.cache_dir() == tmp_path / "cache" / "kzcn"
 
 
 def _failing_run(tmp_path: Path, **env: str) -> subprocess.CompletedProcess[str]:

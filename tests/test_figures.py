@@ -7,8 +7,6 @@ from collections.abc import Callable
 from pathlib import Path
 from typing import Any
 
-import pytest
-
 from conftest import sha256, small_kb
 
 Run = Callable[..., Any]
@@ -148,8 +146,7 @@ def test_a_series_mixes_no_units(cli: Run, write_kb: Callable[..., Path]) -> Non
     assert "facts[1].quantity.unit: series 'transport-income' is in KZT (facts[0]), this fact in USD" in result.stderr
 
 
-@pytest.mark.parametrize("parts_only", [True])
-def test_revenue_years_include_parts(cli: Run, write_kb: Callable[..., Path], parts_only: bool) -> None:
+def test_revenue_years_include_parts(cli: Run, write_kb: Callable[..., Path]) -> None:
     data = kb_with(
         [
             ("whole", 3, "USD", "billion", 2016, "In 2016 it earned $ 3 billion."),

@@ -282,3 +282,25 @@ def test_unreadable_file_message_even_as_root(
 
     monkeypatch.setattr(kzcn.yamlload, "open", refuse, raising=False)
     assert_unusable(cli("--facts", str(path), "facts"), path, ": cannot be read: Permission denied")
+
+
+@pytest.mark.parametrize(
+    ("old", "new", "found"),
+    [
+        ("kzcn: 1\n", "kzcn: 0x" + "f" * 4000 + "\n", "1:7: kzcn: expected a plain decimal number"),
+        ("kzcn: 1\n", "kzcn: 0b" + "1" * 15000 + "\n", "1:7: kzcn: expected a plain decimal number"),
+        ("kzcn: 1\n", "kzcn: " + "1:" * 2500 + "0\n", "1:7: kzcn: expected a whole number from 0 to 1000000"),
+        ("paragraph: 1\n", "paragraph: 0x" + "f" * 4000 + "\n", "facts[0].quotes[0].paragraph: expected a plain"),
+    ],
+    ids=["hex", "binary", "sexagesimal", "paragraph"],
+)
+def test_integers_too_long_to_print_are_a_located_problem(
+    cli: Run, write_kb: Callable[..., Path], old: str, new: str, found: str
+) -> None:
+    path = write_kb()
+    path.write_text(path.read_text(encoding="utf-8").replace(old, new, 1), encoding="utf-8")
+    result = cli("--facts", str(path), "check")
+    assert (result.exit_code, result.stdout) == (3, "")
+    [line] = result.stderr.splitlines()
+    assert line.startswith(f"{path}:") and found in line
+    assert f"found integer of more than {sys.get_int_max_str_digits():,} digits" in line

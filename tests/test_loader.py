@@ -3,13 +3,14 @@
 from __future__ import annotations
 
 import datetime
+import os
 from pathlib import Path
 
 import pytest
 import yaml
 
 from kzcn.errors import KnowledgeBaseError
-from kzcn.yamlload import MAX_DEPTH, parse, read_text
+from kzcn.yamlload import MAX_DEPTH, decode, parse, read_bytes
 
 
 def problems(text: str) -> list[str]:
@@ -119,7 +120,7 @@ def test_c_and_pure_python_loaders_give_the_same_data(monkeypatch: pytest.Monkey
     assert with_c.data == yaml.safe_load(text)
 
 
-def test_read_text_refuses_non_files_and_bad_encodings(tmp_path: Path) -> None:
+def test_reading_refuses_non_files_and_bad_encodings(tmp_path: Path) -> None:
     cases = {
         "utf16.yaml": b"\xff\xfea\x00:\x00",
         "latin1.yaml": b"a: caf\xe9\n",
@@ -136,15 +137,49 @@ def test_read_text_refuses_non_files_and_bad_encodings(tmp_path: Path) -> None:
         path = tmp_path / name
         path.write_bytes(content)
         with pytest.raises(KnowledgeBaseError) as caught:
-            read_text(str(path))
+            decode(str(path), read_bytes(str(path)))
         assert str(caught.value).startswith(str(path))
         assert str(caught.value).endswith(expected[name])
     with pytest.raises(KnowledgeBaseError, match="is a directory"):
-        read_text(str(tmp_path))
+        read_bytes(str(tmp_path))
     with pytest.raises(KnowledgeBaseError, match="no such file"):
-        read_text(str(tmp_path / "missing.yaml"))
+        read_bytes(str(tmp_path / "missing.yaml"))
     with pytest.raises(KnowledgeBaseError, match="not a regular file"):
-        read_text("/dev/zero")
+        read_bytes("/dev/zero")
     bom = tmp_path / "bom.yaml"
     bom.write_bytes(b"\xef\xbb\xbfa: 1\n")
-    assert read_text(str(bom)) == "a: 1\n"
+    assert decode(str(bom), read_bytes(str(bom))) == "a: 1\n"
+
+
+def test_reading_allocates_about_the_file_not_the_cap(tmp_path: Path) -> None:
+    import tracemalloc
+
+    path = tmp_path / "kb.yaml"
+    path.write_bytes(b"a: 1\n" * 20_000)
+    tracemalloc.start()
+    try:
+        raw = read_bytes(str(path))
+        peak = tracemalloc.get_traced_memory()[1]
+    finally:
+        tracemalloc.stop()
+    assert raw == b"a: 1\n" * 20_000
+    assert peak < 3 * 100_000 + 64 * 1024, peak
+
+
+def test_reading_is_capped_by_bytes_read_not_by_the_size_stat_reports(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    path = tmp_path / "growing.yaml"
+    path.write_bytes(b"a: 1\n" * 1000)
+    real_stat = os.stat
+    # Like /proc/kmsg: a regular file by stat, of size 0, that reads on and on.
+    monkeypatch.setattr(os, "stat", lambda name, *args, **kwargs: os.stat_result((*real_stat(name)[:6], 0, 0, 0, 0)))
+    monkeypatch.setattr("kzcn.yamlload.MAX_FILE_BYTES", 4096)
+    with pytest.raises(KnowledgeBaseError) as caught:
+        read_bytes(str(path))
+    assert caught.value.lines() == [f"{path}: is larger than 4,096 bytes; kzcn reads knowledge bases of at most that"]
+
+
+def test_proc_files_of_reported_size_zero_are_read_whole() -> None:
+    assert os.stat("/proc/self/status").st_size == 0
+    assert read_bytes("/proc/self/status").startswith(b"Name:")

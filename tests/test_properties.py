@@ -11,7 +11,7 @@ import yaml
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
-from conftest import SHIPPED_FACTS
+from conftest import DUMPER, SHIPPED_FACTS
 from kzcn.errors import KnowledgeBaseError
 from kzcn.kb import parse_knowledge_base
 from kzcn.model import KnowledgeBase
@@ -56,7 +56,7 @@ def load_or_problems(text: str) -> KnowledgeBase | None:
 @settings(deadline=None, suppress_health_check=[HealthCheck.too_slow])
 @given(yaml_shaped)
 def test_any_yaml_shaped_data_loads_or_fails_cleanly(data: Any) -> None:
-    load_or_problems(yaml.safe_dump(data, allow_unicode=True))
+    load_or_problems(yaml.dump(data, Dumper=DUMPER, allow_unicode=True))
 
 
 @settings(deadline=None)
@@ -113,7 +113,7 @@ def test_mutated_shipped_facts_validate_or_fail_located(
         data["derived"][0]["inputs"]["part"] = draw.draw(st.text(max_size=20))
     elif mutation == "renumber" and isinstance(parent[last], (int, float)) and not isinstance(parent[last], bool):
         parent[last] = parent[last] + draw.draw(st.integers(-3, 3))
-    text = yaml.safe_dump(data, sort_keys=False, allow_unicode=True, width=10**6)
+    text = yaml.dump(data, Dumper=DUMPER, sort_keys=False, allow_unicode=True, width=10**6)
     try:
         parse_knowledge_base("kb.yaml", text)
     except KnowledgeBaseError as error:
@@ -125,6 +125,6 @@ def test_mutated_shipped_facts_validate_or_fail_located(
 
 
 def test_unmutated_shipped_data_round_trips_through_the_dumper(tmp_path: Path) -> None:
-    text = yaml.safe_dump(SHIPPED_DATA, sort_keys=False, allow_unicode=True, width=10**6)
+    text = yaml.dump(SHIPPED_DATA, Dumper=DUMPER, sort_keys=False, allow_unicode=True, width=10**6)
     kb = parse_knowledge_base("kb.yaml", text)
     assert len(kb.facts) == len(FACT_IDS)

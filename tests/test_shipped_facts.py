@@ -12,6 +12,7 @@ import yaml
 
 from conftest import SHARED, SHIPPED_FACTS
 from kzcn.coverage import uncovered_spans
+from kzcn.errors import KnowledgeBaseError
 from kzcn.kb import load_knowledge_base
 from kzcn.model import MODALITIES, KnowledgeBase
 
@@ -134,7 +135,7 @@ def test_altered_copy_of_shipped_file_fails_precisely(
     text = SHIPPED_FACTS.read_text(encoding="utf-8")
     assert text.count(old) == 1
     path = write_kb(text.replace(old, new))
-    with pytest.raises(Exception) as caught:
+    with pytest.raises(KnowledgeBaseError) as caught:
         load_knowledge_base(str(path))
     lines = [line.split(": ", 1)[1] for line in str(caught.value).splitlines()]
     assert lines == message.splitlines()
@@ -145,7 +146,7 @@ def test_altered_fingerprint_in_copy_of_shipped_file_fails(write_kb: Callable[..
     digest = load_knowledge_base(str(SHIPPED_FACTS)).sources_by_id["article"].sha256
     assert digest is not None
     path = write_kb(text.replace(digest, "a" * 64))
-    with pytest.raises(Exception) as caught:
+    with pytest.raises(KnowledgeBaseError) as caught:
         load_knowledge_base(str(path))
     assert str(caught.value).endswith(
         f"sources[0].sha256: fingerprint mismatch: the text's SHA-256 is {digest}, the file records {'a' * 64}; "
@@ -161,7 +162,7 @@ def test_schema_and_semantic_problems_are_reported_in_one_run(write_kb: Callable
         .replace("quantity: {amount: 51, unit: projects}", "quantity: {amount: 52, unit: projects}")
     )
     path = write_kb(broken)
-    with pytest.raises(Exception) as caught:
+    with pytest.raises(KnowledgeBaseError) as caught:
         load_knowledge_base(str(path))
     lines = [line.split(": ", 2)[1] for line in str(caught.value).splitlines()]
     assert lines == [

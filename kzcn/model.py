@@ -283,16 +283,16 @@ class KnowledgeBase:
     """Constraints between facts that `kzcn check` verifies."""
     derived: tuple[DerivedSpec, ...] = ()
     """Figures kzcn computes from facts, never stated by a source."""
+    path: str = ""
+    """Where the knowledge base was read from."""
+    warnings: tuple[str, ...] = field(default=(), compare=False)
+    """Non-fatal findings of the check, such as a quote used by several facts."""
     reviews: tuple[Review, ...] = ()
     """The knowledge base's judgement of the primary source's claims against the evidence."""
     comparisons: tuple[Comparison, ...] = ()
     """Pairs of figures declared comparable (or not), with the reason."""
     reviewer: Reviewer | None = None
     """Who writes the reviews, or None where no review names its author."""
-    path: str = ""
-    """Where the knowledge base was read from."""
-    warnings: tuple[str, ...] = field(default=(), compare=False)
-    """Non-fatal findings of the check, such as a quote used by several facts."""
 
     @cached_property
     def facts_by_id(self) -> dict[str, Fact]:

@@ -161,10 +161,10 @@ def list_facts(
     other sources; a source named in `sources` is shown whatever its role."""
     # Every choice is matched ignoring case; a value the knowledge base does not have is a usage error with the
     # closest ones, never an empty result that hides a typo.
-    topic_set = {choice("--topic", topic, _facet(kb, "topic")) for topic in topics}
+    topic_set = {choice("--topic", topic, facet_counts(kb, "topic")) for topic in topics}
     kind_set = {choice("--kind", kind, FACT_KINDS) for kind in kinds}
     modality_set = set(modalities)
-    entity_set = {choice("--entity", entity, _facet(kb, "entity")).casefold() for entity in entities}
+    entity_set = {choice("--entity", entity, facet_counts(kb, "entity")).casefold() for entity in entities}
     year_list = list(years)
     source_set = set(sources)
     terms = search_terms(text or "")
@@ -309,78 +309,17 @@ def show_fact(kb: KnowledgeBase, fact_id: str) -> Result:
     )
 
 
-SOURCE_FIELDS = (
-    Field("id", "ID", shape=WHOLE),
-    Field("role", "Role", styled=True),
-    Field("kind", "Kind"),
-    Field("title", "Title", missing="unknown"),
-    Field("author", "Author", missing="unknown"),
-    Field("publisher", "Publisher", missing="unknown"),
-    Field("published", "Published", missing="unknown"),
-    Field("language", "Language", missing="unknown"),
-    Field("url", "URL", missing="unknown"),
-    Field("view_count", "Views", missing="unknown", shape=WHOLE),
-    Field("sha256", "SHA-256", missing="no text"),
-    Field("facts", "Facts citing it", shape=WHOLE),
-    Field("quoted_by", "Facts quoting it", shape=WHOLE),
-    Field("cited_in", "Cited in"),
-    Field("cited_in_paragraph", "Cited in ¶"),
-    Field("retrieved", "Retrieved", missing="—"),
-    Field("notes", "Notes"),
-)
-
-
-def list_sources(kb: KnowledgeBase) -> Result:
-    """Every source with what is known of it and how many facts cite it."""
-    records = []
-    for source in kb.sources:
-        quoting = sum(1 for fact in kb.facts if fact.source == source.id)
-        citing = sum(1 for fact in kb.facts if fact.source == source.id or source.id in fact.refers_to)
-        records.append(
-            {
-                "id": source.id,
-                "role": source.role,
-                "kind": source.kind,
-                "title": source.title,
-                "author": source.author,
-                "publisher": source.publisher,
-                "published": source.published,
-                "language": source.language,
-                "url": source.url,
-                "view_count": source.view_count,
-                "sha256": source.sha256,
-                "facts": citing,
-                "quoted_by": quoting,
-                "cited_in": source.cited_in[0] if source.cited_in else None,
-                "cited_in_paragraph": source.cited_in[1] if source.cited_in else None,
-                "retrieved": source.retrieved,
-                "notes": source.notes,
-            }
-        )
-    return Result(
-        fields=SOURCE_FIELDS,
-        table_fields=("id", "role", "publisher", "published", "language", "facts", "url"),
-        records=tuple(records),
-        title=f"{len(records)} sources",
-        notes=(
-            "role: primary = the article whose claims kzcn records; evidence = a page quoted about those claims; "
-            "cited = a work the article only mentions. unknown: the source does not say.",
-        ),
-    )
-
-
-STAT_FIELDS = (
-    Field("facet", "Facet"),
-    Field("value", "Value", shape=WHOLE, missing="no year given"),
-    Field("count", "Facts", shape=WHOLE),
-)
-
-
-def _facet(kb: KnowledgeBase, facet: str) -> Counter[str]:
+def facet_counts(kb: KnowledgeBase, facet: str) -> Counter[str]:
     counts: Counter[str] = Counter()
     for fact in kb.facts:
         if facet == "kind":
             counts[fact.kind] += 1
+        elif facet == "modality":
+            counts[fact.modality] += 1
+        elif facet == "verdict":
+            verdict = fact_record(fact, kb)["verdict"] if kb.is_claim(fact) else None
+            if verdict is not None:
+                counts[verdict] += 1
         elif facet == "topic":
             counts.update(fact.topics)
         elif facet == "entity":
@@ -390,27 +329,6 @@ def _facet(kb: KnowledgeBase, facet: str) -> Counter[str]:
         elif facet == "year" and fact.time is not None:
             counts[time_text(fact.time) or ""] += 1
     return counts
-
-
-STAT_FACETS = ("kind", "topic", "entity", "source", "year")
-
-
-def stats(kb: KnowledgeBase) -> Result:
-    """How many facts there are of each kind, topic, entity, source and year."""
-    records = []
-    for facet in STAT_FACETS:
-        counts = _facet(kb, facet)
-        for value, count in sorted(counts.items(), key=lambda item: (-item[1], item[0])):
-            records.append({"facet": facet, "value": value, "count": count})
-        if facet == "year":
-            # Facts without a year: null in JSON (unknown is null), "no year given" in tables.
-            records.append({"facet": facet, "value": None, "count": sum(1 for f in kb.facts if not f.time)})
-    return Result(
-        fields=STAT_FIELDS,
-        records=tuple(records),
-        title=f"{len(kb.facts)} facts from {len(kb.sources)} sources",
-        notes=("A fact counts once under each of its topics and entities.",),
-    )
 
 
 def facet_values(kb: KnowledgeBase, facet: str) -> list[str]:
@@ -423,4 +341,4 @@ def facet_values(kb: KnowledgeBase, facet: str) -> list[str]:
         return sorted({str(fact.time.year) for fact in kb.facts if fact.time})
     if facet == "source":
         return [source.id for source in kb.sources]
-    return sorted(_facet(kb, facet))
+    return sorted(facet_counts(kb, facet))

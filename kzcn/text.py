@@ -116,8 +116,11 @@ class NumberToken:
 
 
 _NUMBER_TOKEN = re.compile(
-    # Digits may touch letters, as pages write KZT7,240 bn, $76bn and 21mln, but not an ordinal's suffix (1st, 4th).
-    r"(?<![\d.,])\d+(?:[.,]\d+)*(?!\d|(?:st|nd|rd|th)\b)|\b(?:" + "|".join(_NUMBER_WORDS) + r")\b",
+    # Digits may follow a currency code and touch a scale (KZT7,240, $76bn, 21mln), but not stand inside a word
+    # (A1, v2) nor carry an ordinal's suffix (1st, 4th).
+    r"(?:(?-i:(?<=[A-Z]{3}))|(?<![\w.,]))\d+(?:[.,]\d+)*(?!\d|(?:st|nd|rd|th)\b)|\b(?:"
+    + "|".join(_NUMBER_WORDS)
+    + r")\b",
     flags=re.IGNORECASE,
 )  # number words by name: matching every word and looking it up was most of the meaning check's time
 

@@ -60,7 +60,7 @@ def test_environment_variable_chooses_the_file_and_option_wins(
 def test_default_is_the_shipped_knowledge_base(cli: Callable[..., Any]) -> None:
     result = cli("check", "--verbose")
     assert result.exit_code == 0
-    assert "OK: 102 facts (35 claims, 67 evidence)" in result.stderr and "26 reviews" in result.stderr
+    assert "OK: 107 facts (40 claims, 67 evidence)" in result.stderr and "29 reviews" in result.stderr
 
 
 def test_coverage_lists_unquoted_words_by_paragraph(cli: Callable[..., Any], write_kb: Callable[..., Path]) -> None:
@@ -75,7 +75,7 @@ def test_coverage_lists_unquoted_words_by_paragraph(cli: Callable[..., Any], wri
         "doc,3,100.0,17,17,,,\n"
     )
     table = cli("--facts", str(write_kb(data)), "check", "--coverage").stdout
-    assert " doc      1   50.0       Trade between the two countries grew quickly " in table
+    assert " doc      1   50.0       Trade between the two countries grew quickly\n" in table
 
 
 def test_coverage_of_shipped_file_is_page_furniture_only(cli: Callable[..., Any]) -> None:

@@ -161,7 +161,9 @@ def test_revenue_year_2020_is_one_object(cli: Run) -> None:
     records = [row for row in data["related"] if row["role"] == "record"]
     assert {row["basis"] for row in records} == {"record (forecast)"}
     tenge = next(row for row in records if row["unit"] == "KZT")
-    assert tenge["note"].startswith("In KZT, not converted: no source gives a rate for it.")
+    assert tenge["caveats"][0] == (
+        "transit-revenue-target-2020-5bn-tenge: in KZT, not converted: no source gives a rate for it."
+    )
 
 
 def test_revenue_year_without_figure_names_the_years(cli: Run) -> None:
@@ -319,8 +321,8 @@ def test_modality_is_shown_filtered_and_completed(cli: Run, write_kb: Callable[.
 
     path = str(write_kb())
     table = cli("--facts", path, "facts", "--fields", "id,says,modality").stdout
-    assert " income-forecast-2020   unnamed forecasts   reported " in table
-    assert " trade-grew             author              asserted " in table
+    assert " income-forecast-2020   unnamed forecasts   reported\n" in table
+    assert " trade-grew             author              asserted\n" in table
     assert "Says: who makes the claim" in cli("--facts", path, "facts").stdout
     records = json.loads(cli("--facts", path, "facts", "--modality", "reported", "--json").stdout)
     assert [
@@ -329,6 +331,7 @@ def test_modality_is_shown_filtered_and_completed(cli: Run, write_kb: Callable[.
     result = cli("--facts", path, "facts", "--modality", "rumoured")
     assert (result.exit_code, result.stdout) == (2, "")
     assert (
-        "unknown --modality 'rumoured'; modalities: asserted, reported, predicted, conditional, hedged" in result.stderr
+        "unknown --modality 'rumoured' (choose from: asserted, conditional, hedged, predicted, reported)"
+        in result.stderr
     )
     assert complete_modalities("p") == ["predicted"]

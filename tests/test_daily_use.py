@@ -118,12 +118,16 @@ def test_an_amount_is_never_split_at_any_width(cli: Run, command: list[str], col
     [
         ("40", ["revenue"], ("Year", "Basis", "Amount")),
         ("80", ["revenue"], ("Year", "Basis", "Amount", "ID")),
+        ("60", ["facts", "-k", "statistic"], ("ID", "Quantity", "Time")),
         ("80", ["facts", "-k", "statistic"], ("ID", "Quantity", "Time")),
-        ("100", ["facts", "-k", "statistic"], ("ID", "Quantity", "Time")),
     ],
 )
-def test_figures_and_ids_give_way_last(cli: Run, columns: str, command: list[str], kept: tuple[str, ...]) -> None:
-    out = cli(*command, env={"COLUMNS": columns}).stdout
+def test_figures_and_ids_give_way_last(
+    cli: Run, write_kb: Callable[..., Path], columns: str, command: list[str], kept: tuple[str, ...]
+) -> None:
+    # The small knowledge base: the shipped one's evidence ids ("transport-gross-output-2017-6474bn-tenge") are
+    # wider than 40 columns less a year, a basis and an amount, so there every record goes on lines of its own.
+    out = cli("--facts", str(write_kb()), *command, env={"COLUMNS": columns}).stdout
     header = next(line for line in out.splitlines() if line.lstrip().startswith(kept[0]))
     assert all(title in header.split() for title in kept), header
     assert "Not shown at this width" in out
@@ -188,7 +192,7 @@ def test_facts_help_lists_the_columns_in_table_order(cli: Run) -> None:
     from kzcn.query import _FACT_TABLE, FACT_FIELDS
 
     help_text = " ".join(cli("facts", "--help").stdout.split())
-    headers = {field.key: field.key.removesuffix("_text") for field in FACT_FIELDS}
+    headers = {field.key: field.key.removesuffix("_text") for field in FACT_FIELDS} | {"says": "who says it"}
     names = [headers[key] if key != "paragraphs" else "paragraph" for key in _FACT_TABLE]
     assert f"{', '.join(names[:-1])} and {names[-1]}" in help_text
 
@@ -284,7 +288,7 @@ def test_init_from_text_passes_the_check_and_numbers_paragraphs(cli: Run, tmp_pa
     result = cli("--facts", str(target), "check", "--verbose")
     assert (result.exit_code, result.stderr) == (
         0,
-        f"{target}: OK: 0 facts, 0 quotes, 1 sources, 0 relations, 0 derived figures\n",
+        f"{target}: OK: 0 facts (0 claims, 0 evidence), 0 quotes, 1 sources, 0 relations, 0 derived figures, 0 reviews\n",
     )
 
 

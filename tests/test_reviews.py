@@ -32,11 +32,13 @@ def evidence_kb() -> dict[str, Any]:
     data["facts"] += [
         {"id": "page-trains-2017", "statement": "The port handled 38 trains in 2017.", "kind": "statistic",
          "topics": ["transport"], "entities": ["Port"], "time": {"year": 2017},
-         "quantity": {"amount": 38, "unit": "trains"}, "attributed_to": "the ministry", "source": "page",
+         "quantity": {"amount": 38, "unit": "trains"}, "attributed_to": "the ministry", "modality": "reported",
+         "source": "page",
          "quotes": [{"paragraph": 1, "text": "The port handled 38 trains in 2017"}]},
         {"id": "page-income-2017", "statement": "Income reached $1.9 billion in 2017.", "kind": "statistic",
          "topics": ["transport"], "entities": ["Corridor"], "time": {"year": 2017},
-         "quantity": {"amount": 1.9, "unit": "USD", "scale": "billion"}, "measure": "income", "source": "page",
+         "quantity": {"amount": 1.9, "unit": "USD", "scale": "billion"}, "measure": "income", "modality": "asserted",
+         "source": "page",
          "quotes": [{"paragraph": 2, "text": "Income reached $ 1.9 billion in 2017."}]},
     ]  # fmt: skip
     data["reviewer"] = {"name": "Test desk", "url": "https://example.org/desk"}
@@ -168,11 +170,12 @@ def test_one_review_in_full(write_kb: Callable[..., Path]) -> None:
     assert (record["verdict"], record["summary"], record["quotes"]) == (
         "contradicted",
         "The ministry gives 38 trains, not 40.",
-        ["¶1: In 2017 the port handled 40 trains."],
+        [{"paragraph": 1, "text": "In 2017 the port handled 40 trains."}],
     )
     assert record["evidence"] == [
         {"fact": "page-trains-2017", "bearing": "contradicts", "note": "38, not 40.",
-         "statement": "The port handled 38 trains in 2017.", "quotes": ["The port handled 38 trains in 2017"],
+         "statement": "The port handled 38 trains in 2017.",
+         "quotes": [{"paragraph": 1, "text": "The port handled 38 trains in 2017"}],
          "quantity_text": "38 trains", "time_text": "2017", "attributed_to": "the ministry", "source": "page",
          "publisher": "Example News", "published": "2018-01-02", "url": "https://example.org/page"}
     ]  # fmt: skip

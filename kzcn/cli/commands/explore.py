@@ -132,6 +132,6 @@ def show(
     "source does not say), and how many facts cite it.",
 )
 def sources(ctx: typer.Context, *, output: Output) -> None:
-    from kzcn.query import list_sources
+    from kzcn.overview import list_sources
 
     output.emit(list_sources)

@@ -54,6 +54,6 @@ def totals(
     *,
     output: Output,
 ) -> None:
-    from kzcn import figures
+    from kzcn.totals import totals as totals_query
 
-    output.emit(lambda kb: figures.totals(kb, explain=explain))
+    output.emit(lambda kb: totals_query(kb, explain=explain))

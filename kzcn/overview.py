@@ -1,0 +1,98 @@
+"""Overview queries: the sources and what is known of them, and counts of facts by facet, each as a Result."""
+
+from __future__ import annotations
+
+from kzcn.model import KnowledgeBase
+from kzcn.query import facet_counts
+from kzcn.result import WHOLE, Field, Result
+
+SOURCE_FIELDS = (
+    Field("id", "ID", shape=WHOLE),
+    Field("role", "Role", styled=True),
+    Field("kind", "Kind"),
+    Field("title", "Title", missing="unknown"),
+    Field("author", "Author", missing="unknown"),
+    Field("publisher", "Publisher", missing="unknown"),
+    Field("published", "Published", missing="unknown"),
+    Field("language", "Language", missing="unknown"),
+    Field("url", "URL", missing="unknown"),
+    Field("view_count", "Views", missing="unknown", shape=WHOLE),
+    Field("sha256", "SHA-256", missing="no text"),
+    Field("facts", "Facts citing it", shape=WHOLE),
+    Field("quoted_by", "Facts quoting it", shape=WHOLE),
+    Field("cited_in", "Cited in"),
+    Field("cited_in_paragraph", "Cited in ¶"),
+    Field("retrieved", "Retrieved", missing="—"),
+    Field("notes", "Notes"),
+)
+
+
+def list_sources(kb: KnowledgeBase) -> Result:
+    """Every source with what is known of it and how many facts cite it."""
+    records = []
+    for source in kb.sources:
+        quoting = sum(1 for fact in kb.facts if fact.source == source.id)
+        citing = sum(1 for fact in kb.facts if fact.source == source.id or source.id in fact.refers_to)
+        records.append(
+            {
+                "id": source.id,
+                "role": source.role,
+                "kind": source.kind,
+                "title": source.title,
+                "author": source.author,
+                "publisher": source.publisher,
+                "published": source.published,
+                "language": source.language,
+                "url": source.url,
+                "view_count": source.view_count,
+                "sha256": source.sha256,
+                "facts": citing,
+                "quoted_by": quoting,
+                "cited_in": source.cited_in[0] if source.cited_in else None,
+                "cited_in_paragraph": source.cited_in[1] if source.cited_in else None,
+                "retrieved": source.retrieved,
+                "notes": source.notes,
+            }
+        )
+    return Result(
+        fields=SOURCE_FIELDS,
+        table_fields=("id", "role", "publisher", "published", "language", "facts", "url"),
+        records=tuple(records),
+        title=f"{len(records)} sources",
+        notes=(
+            "role: primary = the article whose claims kzcn records; evidence = a page quoted about those claims; "
+            "cited = a work the article only mentions. unknown: the source does not say.",
+        ),
+    )
+
+
+STAT_FIELDS = (
+    Field("facet", "Facet"),
+    Field("value", "Value", shape=WHOLE, missing="no year given"),
+    Field("count", "Facts", shape=WHOLE),
+)
+
+
+STAT_FACETS = ("kind", "modality", "verdict", "topic", "entity", "source", "year")
+"""The facets `kzcn stats` counts, in order; verdict counts the claims of the primary source (the article) only."""
+
+
+def stats(kb: KnowledgeBase) -> Result:
+    """How many facts there are of each kind, modality, verdict, topic, entity, source and year."""
+    records = []
+    for facet in STAT_FACETS:
+        counts = facet_counts(kb, facet)
+        for value, count in sorted(counts.items(), key=lambda item: (-item[1], item[0])):
+            records.append({"facet": facet, "value": value, "count": count})
+        if facet == "year":
+            # Facts without a year: null in JSON (unknown is null), "no year given" in tables.
+            records.append({"facet": facet, "value": None, "count": sum(1 for f in kb.facts if not f.time)})
+    return Result(
+        fields=STAT_FIELDS,
+        records=tuple(records),
+        title=f"{len(kb.facts)} facts from {len(kb.sources)} sources",
+        notes=(
+            "A fact counts once under each of its topics and entities. Verdicts are the knowledge base's reviews of "
+            "the article's checkable claims (unreviewed: none yet); evidence facts have none.",
+        ),
+    )

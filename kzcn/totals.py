@@ -1,0 +1,101 @@
+"""The derived totals: every figure kzcn computes from facts, with its formula, arithmetic and inputs, as a Result."""
+
+from __future__ import annotations
+
+from kzcn.derive import DerivedFigure, derive_all
+from kzcn.errors import NotFoundError
+from kzcn.figures import caveat_notes, caveats_of, figure_text, number_of
+from kzcn.model import KnowledgeBase
+from kzcn.query import closest_ids, what_else
+from kzcn.result import WHOLE, WORDS, Field, Result
+from kzcn.wording import quantity_text
+
+TOTAL_FIELDS = (
+    Field("id", "ID", shape=WHOLE),
+    Field("label", "Figure"),
+    Field("text", "Result", shape=WORDS),
+    Field("formula", "Formula"),
+    Field("arithmetic", "Arithmetic"),
+    Field("inputs", "Inputs"),
+    Field("input_values", "Input values"),
+    Field("operation", "Operation"),
+    Field("amount", "Amount (number)", shape=WHOLE),
+    Field("unit", "Unit"),
+    Field("scale", "Scale"),
+    Field("year", "Year", shape=WHOLE),
+    Field("forecast", "Based on forecast"),
+    Field("exact", "Exact inputs"),
+    Field("derived", "Derived"),
+    Field("caveats", "Caveats"),
+)
+EXPLAIN_FIELDS = (
+    Field("id", "Derived figure"),
+    Field("label", "What"),
+    Field("text", "Result"),
+    Field("formula", "Formula"),
+    Field("arithmetic", "Arithmetic"),
+    Field("input_values", "Inputs", joiner="\n"),
+    Field("status", "Status", joiner="; "),
+    Field("caveats", "Caveats", joiner="\n"),
+)
+"""How `totals --explain` lays one figure out: labels beside values."""
+
+
+def _status(figure: DerivedFigure) -> list[str]:
+    flags = ["derived: computed by kzcn, not stated by the source"]
+    if figure.based_on_forecast:
+        flags.append("based on a forecast, so a forecast itself")
+    if not figure.exact:
+        flags.append("an input is a bound or approximate, so the result is too")
+    return flags
+
+
+def totals(kb: KnowledgeBase, *, explain: str | None = None) -> Result:
+    """Every derived figure with its derivation, or one of them."""
+    figures = derive_all(kb)
+    if explain is not None:
+        figures = [figure for figure in figures if figure.id == explain]
+        if not figures:
+            hint = what_else(kb, explain) or closest_ids((spec.id for spec in kb.derived), explain)
+            raise NotFoundError(f"no derived figure with id {explain!r}{hint}")
+    records = []
+    for figure in figures:
+        input_values = []
+        for item in figure.inputs:
+            fact = kb.facts_by_id[item.fact_id]
+            kind = "forecast" if fact.kind == "forecast" else "stated"
+            input_values.append(f"{item.role} = {item.fact_id} = {quantity_text(fact.quantity)} ({kind})")
+        records.append(
+            {
+                "id": figure.id,
+                "label": figure.label,
+                "text": figure_text(figure),
+                "formula": figure.formula,
+                "arithmetic": figure.arithmetic,
+                "inputs": [item.fact_id for item in figure.inputs],
+                "input_values": input_values,
+                "operation": figure.operation,
+                "amount": number_of(figure.value),
+                "unit": figure.unit,
+                "scale": figure.scale,
+                "year": figure.year,
+                "forecast": figure.based_on_forecast,
+                "exact": figure.exact,
+                "derived": True,
+                "caveats": list(caveats_of((item.fact_id for item in figure.inputs), kb.facts_by_id)),
+                "status": _status(figure),  # only the --explain layout shows it: it restates forecast and exact
+            }
+        )
+    return Result(
+        fields=TOTAL_FIELDS,
+        table_fields=("id", "label", "text", "arithmetic", "input_values"),
+        records=tuple(records),
+        single=explain is not None,
+        record_fields=EXPLAIN_FIELDS,
+        title="Derived figures (computed by kzcn, not stated by the source)",
+        empty_message="The knowledge base declares no derived figures.",
+        notes=(
+            "Every figure here is derived: kzcn computes it from the facts named; the source does not state it.",
+            *([] if explain is not None else caveat_notes(records)),
+        ),
+    )

@@ -40,6 +40,8 @@ class Field:
     flag_text: str = ""
     """What tables add when `flag` is true: " (forecast)"."""
 
+    footnote: bool = False
+    """True when formats made for reading (Markdown, HTML) show the value as a numbered footnote, not a column."""
     give_way: int | None = None
     """On a terminal too narrow for every default column, the higher ranks give way first; None ranks by shape:
     prose 2, figures in words 1, ids and numbers 0 (they go last)."""
@@ -97,6 +99,66 @@ class Chart:
 
 
 @dataclass(frozen=True)
+class Mark:
+    start: int
+    """Offset of the marked span in its paragraph's text."""
+    end: int
+    """Offset just past it."""
+    ref: int
+    """The number the document gives the fact, from 1: its footnote and its tag."""
+    style: str
+    """What the span is, as a key of Document.legend: a kind of claim (statistic, forecast, ...)."""
+    focus: bool = False
+    """True for the span a reader asked to see (--fact): shown emphasised."""
+
+
+@dataclass(frozen=True)
+class Note:
+    ref: int
+    """The number its marks carry."""
+    key: str
+    """The id of what the marks stand for (a fact id): an anchor, and the first words of the note."""
+    style: str
+    """The same key as its marks'."""
+    text: str
+    """What to say of it: kind, who says it, verdict, statement."""
+
+
+@dataclass(frozen=True)
+class Block:
+    number: int
+    """The paragraph's number in its source."""
+    text: str
+    """The paragraph as the source writes it."""
+    marks: tuple[Mark, ...]
+    """The quoted spans in it, by start."""
+    notes: tuple[Note, ...]
+    """What each mark stands for, once per ref, in the order of first mark."""
+
+
+@dataclass(frozen=True)
+class Document:
+    title: str
+    """What the document is: "article (en)"."""
+    language: str | None
+    """Its language (en, ru, ...), for an HTML lang attribute; None where unknown."""
+    blocks: tuple[Block, ...]
+    """The paragraphs shown, in order."""
+    legend: tuple[tuple[str, str, str], ...]
+    """(style, tag letter, meaning) for every style a mark may have; text no mark covers is plain."""
+
+
+@dataclass(frozen=True)
+class Section:
+    heading: str
+    """The section's heading."""
+    text: tuple[str, ...] = ()
+    """Paragraphs of prose, before anything else in it."""
+    result: Result | None = None
+    """A table, a chart or an annotated document, rendered as such."""
+
+
+@dataclass(frozen=True)
 class Result:
     fields: tuple[Field, ...]
     """Every field a record has, in output order."""
@@ -122,6 +184,10 @@ class Result:
     """Paragraphs around a thing's quotes, shown under its record; None where the thing has no source text."""
     chart: Chart | None = None
     """A bar chart shown under the table of the whole result."""
+    document: Document | None = None
+    """An annotated text, shown instead of a table by the formats made for reading (table, Markdown, HTML)."""
+    sections: tuple[Section, ...] = ()
+    """A fact sheet's sections, shown instead of a table by the formats made for reading."""
 
     def select(self, wanted: list[str] | None, *, table: bool) -> tuple[Field, ...]:
         """The fields to output: those asked for with --fields, in that order, else the format's default."""

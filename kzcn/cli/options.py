@@ -19,7 +19,9 @@ if TYPE_CHECKING:
 FormatOption = Annotated[
     Optional[Format],  # noqa: UP045 - None tells "not given" from an explicit --format table
     typer.Option(
-        "--format", "-f", help="Output format: table for people; json, ndjson, csv, tsv, markdown for scripts."
+        "--format",
+        "-f",
+        help="Output format: table for people; json, ndjson, csv, tsv for scripts; markdown, html to share.",
     ),
 ]
 JsonOption = Annotated[bool, typer.Option("--json", help="Short for --format json.")]
@@ -40,6 +42,14 @@ RawOption = Annotated[
     ),
 ]
 
+OutputFileOption = Annotated[
+    Optional[str],  # noqa: UP045 - Typer reads the annotation at run time on Python 3.10 too
+    typer.Option(
+        "--output", "-o", metavar="FILE", help="Write to FILE (atomically) instead of stdout; never the knowledge base."
+    ),
+]
+ForceOption = Annotated[bool, typer.Option("--force", help="With --output: replace FILE if it exists.")]
+
 _OUTPUT_PARAMETERS = (
     inspect.Parameter("output_format", inspect.Parameter.KEYWORD_ONLY, default=None, annotation=FormatOption),
     inspect.Parameter("as_json", inspect.Parameter.KEYWORD_ONLY, default=False, annotation=JsonOption),
@@ -48,6 +58,8 @@ _OUTPUT_PARAMETERS = (
     inspect.Parameter("facts", inspect.Parameter.KEYWORD_ONLY, default=None, annotation=FactsOption),
     inspect.Parameter("no_header", inspect.Parameter.KEYWORD_ONLY, default=False, annotation=NoHeaderOption),
     inspect.Parameter("raw", inspect.Parameter.KEYWORD_ONLY, default=False, annotation=RawOption),
+    inspect.Parameter("output_file", inspect.Parameter.KEYWORD_ONLY, default=None, annotation=OutputFileOption),
+    inspect.Parameter("force", inspect.Parameter.KEYWORD_ONLY, default=False, annotation=ForceOption),
 )
 _DELIMITED = (Format.csv, Format.tsv)
 
@@ -70,6 +82,10 @@ class Output:
     """CSV and TSV: a header line (not --no-header)."""
     raw: bool = False
     """CSV and TSV: --raw, no formula guard."""
+    file: str | None = None
+    """--output FILE: where to write instead of stdout."""
+    force: bool = False
+    """--force: replace --output's FILE if it exists."""
 
     def load(self, *, use_cache: bool = True) -> "KnowledgeBase":
         """The knowledge base the global options name, loaded and checked."""
@@ -86,7 +102,17 @@ class Output:
         from kzcn.render import render
 
         options = render_options(self.fields, self.no_color, header=self.header, formula_guard=not self.raw)
-        if not result.records:
+        if self.file is not None:
+            # A file is read later, elsewhere: no colour, no terminal width, and never the knowledge base itself.
+            from dataclasses import replace
+
+            from kzcn.files import write_atomically
+
+            text = render(result, self.format, replace(options, color=False, width=100))
+            write_atomically(self.file, text.encode("utf-8"), kb_path=self.facts_path, force=self.force)
+            say(f"kzcn: wrote {self.file}")
+            return
+        if not result.records and not result.sections:
             result.select(options.fields, table=self.format is Format.table)  # an unknown --fields is still an error
             say(result.empty_message)
             if self.format is Format.table:
@@ -108,6 +134,10 @@ def with_output(command: Callable[..., None]) -> Callable[..., None]:
         no_header: bool = kwargs.pop("no_header")
         raw: bool = kwargs.pop("raw")
         facts: str | None = kwargs.pop("facts")
+        output_file: str | None = kwargs.pop("output_file")
+        force: bool = kwargs.pop("force")
+        if force and output_file is None:
+            raise UsageError("--force replaces the file --output names; add --output FILE")
         chosen = _chosen_format(output_format, as_json=as_json, no_header=no_header, raw=raw)
         output = Output(
             format=chosen,
@@ -117,6 +147,8 @@ def with_output(command: Callable[..., None]) -> Callable[..., None]:
             shaped=as_json or fields is not None or chosen is not Format.table,
             header=not no_header,
             raw=raw,
+            file=output_file,
+            force=force,
         )
         command(ctx, *args, output=output, **kwargs)
 

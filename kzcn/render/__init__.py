@@ -19,6 +19,7 @@ class Format(str, enum.Enum):
     csv = "csv"
     tsv = "tsv"
     markdown = "markdown"
+    html = "html"
 
 
 @dataclass(frozen=True)
@@ -59,6 +60,10 @@ def render(result: Result, output_format: Format, options: RenderOptions) -> str
         from kzcn.render import markdown
 
         return markdown.render(result, options)
+    if output_format is Format.html:
+        from kzcn.render import html
+
+        return html.render(result, options)
     _unhandled(output_format)
 
 

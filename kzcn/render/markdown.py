@@ -1,4 +1,4 @@
-"""Markdown output: a pipe table with a header, for pasting into notes and reports."""
+"""Markdown output: pipe tables, annotated texts with footnotes and fact sheets, for GitHub, GitLab and notes."""
 
 from __future__ import annotations
 
@@ -7,35 +7,125 @@ from typing import Any
 
 from kzcn.escape import visible
 from kzcn.render import RenderOptions
-from kzcn.result import Field, Result
+from kzcn.render.reading import pieces, tag
+from kzcn.result import Chart, Document, Field, Result
 
-_MARKDOWN_SPECIAL = re.compile(r"[\\`*_\[\]|>#]")
+_MARKDOWN_SPECIAL = re.compile(r"[\\`*_\[\]|>#~^$]")
+_SPACE = re.compile(r"\s+")
+_BARS = {"solid": "█", "dense": "▓", "light": "░", "medium": "▒"}
 
 
-def _cell(value: Any, field: Field) -> str:
-    if value is None:
-        text = field.missing
-    elif isinstance(value, bool):
-        text = "yes" if value else "no"
-    elif isinstance(value, list):
-        text = "; ".join(field.item_text(item, prefixed=False) for item in value)
-    else:
-        text = str(value)
-    text = visible(" ".join(text.split()))
-    # Knowledge-base text stays text: no live links, emphasis, code spans or HTML from a statement.
+def escape(text: str) -> str:
+    """Knowledge-base text stays text: no live links, emphasis, code spans, maths or HTML from a statement."""
+    text = visible(_SPACE.sub(" ", text))
     return _MARKDOWN_SPECIAL.sub(lambda match: "\\" + match.group(), text).replace("<", "&lt;")
 
 
+def _cell_text(value: Any, field: Field) -> str:
+    if value is None:
+        return field.missing
+    if isinstance(value, bool):
+        return "yes" if value else "no"
+    if isinstance(value, list):
+        return "; ".join(field.item_text(item, prefixed=False) for item in value)
+    return str(value)
+
+
+class _Writer:
+    """Markdown for one result; footnotes are numbered once across everything it writes and listed at the end."""
+
+    def __init__(self, options: RenderOptions) -> None:
+        self.options = options
+        self.footnotes: list[tuple[str, str]] = []
+
+    def footnote(self, label: str, text: str) -> str:
+        if all(existing != label for existing, _text in self.footnotes):
+            self.footnotes.append((label, text))
+        return f"[^{label}]"
+
+    def table(self, result: Result, fields: tuple[Field, ...]) -> list[str]:
+        columns = [field for field in fields if not (field.footnote and not self.options.fields)]
+        notes = [field for field in fields if field.footnote and not self.options.fields]
+        lines = ["| " + " | ".join(escape(field.header) for field in columns) + " |"]
+        lines.append("|" + "|".join(" --- " for _ in columns) + "|")
+        for number, record in enumerate(result.records):
+            cells = [escape(_cell_text(record.get(field.key), field)).strip() for field in columns]
+            for field in notes:
+                value = record.get(field.key)
+                if value is not None:
+                    label = f"{field.key}-{len(self.footnotes) + 1}-{number}"
+                    cells[-1] += " " + self.footnote(label, escape(_cell_text(value, field)).strip())
+            lines.append("| " + " | ".join(cells) + " |")
+        return lines
+
+    def chart(self, chart: Chart) -> list[str]:
+        width = 40
+        lines = ["```text"]
+        for bar in chart.bars:
+            lines.append(
+                f"{visible(bar.label):<24}{_BARS[bar.fill] * max(1, round(bar.share * width))} {visible(bar.text)}"
+            )
+        lines.append("   ".join(f"{_BARS[fill]} {visible(meaning)}" for fill, meaning in chart.legend))
+        lines.append("```")
+        return lines
+
+    def document(self, document: Document) -> list[str]:
+        letters = {style: letter for style, letter, _meaning in document.legend}
+        kinds = "; ".join(
+            f"**{letter}** {escape(style)} ({escape(meaning)})" for style, letter, meaning in document.legend
+        )
+        lines = [f"_Marks: ⟦quoted words⟧ and a footnote per fact; the letter after the number is its kind: {kinds}. "
+                 "Text outside ⟦ ⟧ is quoted by no fact._", ""]  # fmt: skip
+        for block in document.blocks:
+            labels = {note.ref: f"f{note.ref}" for note in block.notes}
+            texts = {
+                note.ref: f"**{escape(note.key)}** ({letters.get(note.style, '?')}): {escape(note.text)}"
+                for note in block.notes
+            }
+            words = []
+            for piece in pieces(block):
+                if piece.opens is not None:
+                    words.append("⟦")
+                elif piece.closes is not None:
+                    mark = piece.closes
+                    words.append(f"⟧{self.footnote(labels[mark.ref], texts[mark.ref])}<sub>{tag(mark, letters)}</sub>")
+                else:
+                    text = escape(piece.text)
+                    words.append(f"**{text}**" if any(mark.focus for mark in piece.marks) and text.strip() else text)
+            lines += [f"**¶{block.number}** " + "".join(words), ""]
+        return lines
+
+    def body(self, result: Result) -> list[str]:
+        """Whatever the result shows: sections, a document, or a table (with its chart and notes)."""
+        lines: list[str] = []
+        if result.sections and not self.options.fields:
+            for section in result.sections:
+                lines += [f"## {escape(section.heading)}", ""]
+                lines += [line for paragraph in section.text for line in (escape(paragraph), "")]
+                if section.result is not None:
+                    lines += [*self.body(section.result), ""]
+            return lines
+        if result.document is not None and not self.options.fields:
+            return self.document(result.document)
+        fields = result.select(self.options.fields, table=not self.options.fields)
+        lines += self.table(result, fields)
+        if result.chart is not None and not self.options.fields:
+            lines += ["", *self.chart(result.chart)]
+        shown = {field.key for field in fields}
+        notes = [text for key, text in result.legends if key in shown] + list(result.notes)
+        if notes:
+            lines.append("")
+            lines += [f"_{escape(note)}_" for note in notes]
+        return lines
+
+
 def render(result: Result, options: RenderOptions) -> str:
-    fields = result.select(options.fields, table=not options.fields)
-    lines = []
-    if result.title:
-        lines += [f"**{_cell(result.title, fields[0])}**", ""]
-    lines.append("| " + " | ".join(field.header for field in fields) + " |")
-    lines.append("|" + "|".join(" --- " for _ in fields) + "|")
-    for record in result.records:
-        lines.append("| " + " | ".join(_cell(record.get(field.key), field) for field in fields) + " |")
-    if result.notes:
+    writer = _Writer(options)
+    lines = [f"# {escape(result.title)}", ""] if result.title and (result.sections or result.document) else []
+    if result.title and not lines:
+        lines = [f"**{escape(result.title)}**", ""]
+    lines += writer.body(result)
+    if writer.footnotes:
         lines.append("")
-        lines += [f"_{_cell(note, fields[0])}_" for note in result.notes]
-    return "\n".join(lines) + "\n"
+        lines += [f"[^{label}]: {text}" for label, text in writer.footnotes]
+    return "\n".join(lines).rstrip("\n") + "\n"

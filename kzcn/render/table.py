@@ -258,6 +258,24 @@ def _chart(chart: Chart, options: RenderOptions) -> list[RenderableType]:
 
 def render(result: Result, options: RenderOptions) -> str:
     console, buffer = _console(options)
+    for part in _parts(result, options):
+        console.print(part, crop=False, soft_wrap=isinstance(part, Unwrapped))
+    # Rich pads every cell to its column's width; a line's trailing padding (before any closing style codes) is
+    # only noise in a diff, a copy or a file.
+    text = _TRAILING_SPACE.sub(r"\1", buffer.getvalue())
+    return text.translate(_ASCII_FALLBACK) if options.ascii_only else text
+
+
+def _parts(result: Result, options: RenderOptions) -> list[RenderableType]:
+    """What the result shows, in order: a fact sheet's sections, an annotated text, one record, or a table."""
+    if not options.fields and result.sections:
+        from kzcn.render.document import section_parts
+
+        return section_parts(result, options, _parts)
+    if not options.fields and result.document is not None:
+        from kzcn.render.document import document_parts
+
+        return [*_title(result, options), *document_parts(result.document, options)]
     parts: list[RenderableType] = []
     if not options.fields and result.single and result.record_fields:
         shown = result.record_fields
@@ -267,13 +285,7 @@ def render(result: Result, options: RenderOptions) -> str:
         parts = [*_title(result, options), *_table_or_stack(result, shown, options)]
         if result.chart is not None and not options.fields:
             parts += _chart(result.chart, options)
-    parts += _notes(result, shown, options)
-    for part in parts:
-        console.print(part, crop=False, soft_wrap=isinstance(part, Unwrapped))
-    # Rich pads every cell to its column's width; a line's trailing padding (before any closing style codes) is
-    # only noise in a diff, a copy or a file.
-    text = _TRAILING_SPACE.sub(r"\1", buffer.getvalue())
-    return text.translate(_ASCII_FALLBACK) if options.ascii_only else text
+    return parts + _notes(result, shown, options)
 
 
 _TRAILING_SPACE = re.compile(r" +((?:\x1b\[[0-9;]*m)*)$", re.MULTILINE)
@@ -281,6 +293,6 @@ _TRAILING_SPACE = re.compile(r" +((?:\x1b\[[0-9;]*m)*)$", re.MULTILINE)
 
 _ASCII_FALLBACK = str.maketrans(
     {"—": "-", "–": "-", "−": "-", "¶": "p", "»": ">>", "«": "<<", "×": "x", "’": "'", "“": '"', "”": '"',
-     "█": "#", "▓": "=", "░": ".", "▒": ":"}
+     "█": "#", "▓": "=", "░": ".", "▒": ":", "⟦": "[", "⟧": "]"}
 )  # fmt: skip
 """Stand-ins kzcn's own typography takes on an output that cannot encode it (PYTHONIOENCODING=ascii)."""

@@ -1,0 +1,160 @@
+"""The annotated source: its text paragraph by paragraph, every quoted span marked by the claim it supports."""
+
+from __future__ import annotations
+
+from collections.abc import Iterable
+from typing import Any
+
+from kzcn.errors import NotFoundError, UsageError
+from kzcn.model import FACT_KINDS, Fact, KnowledgeBase, Source
+from kzcn.query import closest_ids, fact_record
+from kzcn.result import WHOLE, Block, Document, Field, Mark, Note, Result
+from kzcn.text import IndexedSource
+
+KIND_TAGS = {"statistic": "S", "event": "E", "forecast": "F", "opinion": "O"}
+"""The letter a mark's tag carries for each kind: the cue that survives no colour, a pipe and a colour-blind reader."""
+
+KIND_MEANINGS = {
+    "statistic": "a figure the source states",
+    "event": "a stated fact without a figure",
+    "forecast": "a prediction, not a result",
+    "opinion": "the author's view",
+}
+
+ANNOTATION_FIELDS = (
+    Field("source", "Source", shape=WHOLE),
+    Field("paragraph", "¶", shape=WHOLE),
+    Field("start", "Start", shape=WHOLE),
+    Field("end", "End", shape=WHOLE),
+    Field("fact", "Fact", shape=WHOLE),
+    Field("ref", "Ref", shape=WHOLE),
+    Field("kind", "Kind", styled=True),
+    Field("modality", "Modality"),
+    Field("says", "Says"),
+    Field("verdict", "Verdict", styled=True),
+    Field("quote", "Quote (as the knowledge base writes it)"),
+    Field("text", "Text (the source's own characters)"),
+)
+"""Stand-off annotations: start and end are offsets in the source's stored text, so text == stored[start:end]."""
+
+
+def primary_text_source(kb: KnowledgeBase, source_id: str | None) -> Source:
+    """The source asked for, or the first primary source with a text; an error that says which sources have one."""
+    with_text = [source for source in kb.sources if source.text is not None]
+    if source_id is None:
+        primary = [source for source in with_text if source.role == "primary"] or with_text
+        if not primary:
+            raise NotFoundError("the knowledge base has no source with a text to show")
+        return primary[0]
+    source = kb.sources_by_id.get(source_id)
+    if source is None:
+        hint = closest_ids((item.id for item in with_text), source_id)
+        raise NotFoundError(f"no source with id {source_id!r}{hint}")
+    if source.text is None:
+        known = ", ".join(item.id for item in with_text[:5])
+        raise UsageError(f"source {source_id!r} has no text kzcn can show; sources with one: {known}, ...")
+    return source
+
+
+def annotate(
+    kb: KnowledgeBase,
+    *,
+    source_id: str | None = None,
+    paragraphs: Iterable[int] = (),
+    kinds: Iterable[str] = (),
+    fact_id: str | None = None,
+) -> Result:
+    """The source's paragraphs with their quoted spans marked, and the same marks as stand-off records."""
+    source = primary_text_source(kb, source_id)
+    assert source.text is not None
+    kind_set = set(kinds)
+    for kind in kind_set - set(FACT_KINDS):
+        raise UsageError(f"unknown --kind {kind!r}; kinds: {', '.join(FACT_KINDS)}")
+    indexed = IndexedSource.of(source.text)
+    wanted = set(paragraphs)
+    for number in sorted(wanted):
+        if not 1 <= number <= len(indexed.paragraphs):
+            raise NotFoundError(f"source {source.id!r} has no paragraph {number}; it has {len(indexed.paragraphs)}")
+    focus = None
+    if fact_id is not None:
+        focus = kb.facts_by_id.get(fact_id)
+        if focus is None or focus.source != source.id:
+            quoting = [fact.id for fact in kb.facts if fact.source == source.id]
+            raise NotFoundError(f"no fact quoting {source.id!r} with id {fact_id!r}{closest_ids(quoting, fact_id)}")
+    spans = _spans(kb, source, indexed, kind_set)
+    refs: dict[str, int] = {}
+    for _start, _end, _number, fact, _quote in sorted(spans, key=lambda span: (span[0], span[1])):
+        refs.setdefault(fact.id, len(refs) + 1)
+    if focus is not None:
+        wanted |= {quote.paragraph for quote in focus.quotes}
+    blocks = []
+    records = []
+    for number, paragraph in enumerate(indexed.paragraphs, start=1):
+        if wanted and number not in wanted:
+            continue
+        here = sorted((span for span in spans if span[2] == number), key=lambda span: (span[0], -span[1]))
+        marks = tuple(
+            Mark(start - paragraph.start, end - paragraph.start, refs[fact.id], fact.kind, fact is focus)
+            for start, end, _number, fact, _quote in here
+        )
+        notes = {}
+        for _start, _end, _number, fact, _quote in here:
+            if fact.id not in notes:
+                notes[fact.id] = Note(refs[fact.id], fact.id, fact.kind, _note_text(kb, fact))
+        ordered = tuple(sorted(notes.values(), key=lambda note: note.ref))
+        blocks.append(Block(number, source.text[paragraph.start : paragraph.end], marks, ordered))
+        records += [
+            _record(kb, source, fact, refs[fact.id], number, start, end, quote)
+            for start, end, number, fact, quote in here
+        ]
+    legend = tuple((kind, KIND_TAGS[kind], KIND_MEANINGS[kind]) for kind in FACT_KINDS)
+    title = f"{source.id}" + (f": {source.title}" if source.title else " (title unknown)")
+    return Result(
+        fields=ANNOTATION_FIELDS,
+        records=tuple(records),
+        title=title,
+        empty_message="No quoted span matches.",
+        document=Document(title, source.language, tuple(blocks), legend),
+    )
+
+
+def _spans(
+    kb: KnowledgeBase, source: Source, indexed: IndexedSource, kinds: set[str]
+) -> list[tuple[int, int, int, Fact, str]]:
+    """(start, end, paragraph, fact, quote) of every quote of the source that stands in it, by fact."""
+    found = []
+    for fact in kb.facts:
+        if fact.source != source.id or (kinds and fact.kind not in kinds):
+            continue
+        for quote in fact.quotes:
+            span = indexed.span_of(quote.text, quote.paragraph)
+            if span is not None:
+                found.append((span.start, span.end, quote.paragraph, fact, quote.text))
+    return found
+
+
+def _note_text(kb: KnowledgeBase, fact: Fact) -> str:
+    record = fact_record(fact, kb)
+    verdict = f"; verdict: {record['verdict']}" if record["verdict"] else ""
+    return f"{fact.kind}, {record['says']}{verdict}. {fact.statement}"
+
+
+def _record(
+    kb: KnowledgeBase, source: Source, fact: Fact, ref: int, paragraph: int, start: int, end: int, quote: str
+) -> dict[str, Any]:
+    assert source.text is not None
+    record = fact_record(fact, kb)
+    return {
+        "source": source.id,
+        "paragraph": paragraph,
+        "start": start,
+        "end": end,
+        "fact": fact.id,
+        "ref": ref,
+        "kind": fact.kind,
+        "modality": fact.modality,
+        "says": record["says"],
+        "verdict": record["verdict"],
+        "quote": quote,
+        "text": source.text[start:end],
+    }

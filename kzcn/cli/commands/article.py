@@ -1,0 +1,58 @@
+"""`kzcn article`: a source's text, paragraph by paragraph, with every quoted span marked by its claim."""
+
+from typing import Annotated, Optional
+
+import typer
+
+from kzcn.cli.app import command
+from kzcn.cli.completion import complete_kinds, completer
+from kzcn.cli.options import Output
+from kzcn.model import FACT_KINDS
+
+
+@command(
+    short_help="The article itself, each quoted span marked by the claim it supports.",
+    help="Example: kzcn article --paragraph 4\n\n"
+    "The source's text paragraph by paragraph (the article unless --source names another source with a text). "
+    "Every span a fact quotes is bracketed ⟦…⟧ and tagged with the fact's number and kind (S statistic, E event, "
+    "F forecast, O opinion), coloured on a terminal; text no fact quotes is dimmed. Under each paragraph: its facts "
+    "with who says them and their verdict. --format json|ndjson|csv gives stand-off annotations (source, paragraph, "
+    "start and end offsets in the stored text, fact); --format markdown an annotated text with footnotes; --format "
+    "html one self-contained page.",
+)
+def article(
+    ctx: typer.Context,
+    source: Annotated[
+        Optional[str],  # noqa: UP045 - Typer reads the annotation at run time on Python 3.10 too
+        typer.Option("--source", "-s", help="Another source with a text.", autocompletion=completer("source")),
+    ] = None,
+    paragraph: Annotated[
+        Optional[list[int]],  # noqa: UP045
+        typer.Option("--paragraph", "-p", min=1, help="Only this paragraph (repeatable)."),
+    ] = None,
+    kind: Annotated[
+        Optional[list[str]],  # noqa: UP045
+        typer.Option(
+            "--kind",
+            "-k",
+            help=f"Only mark claims of this kind: {', '.join(FACT_KINDS)}.",
+            autocompletion=complete_kinds,
+        ),
+    ] = None,
+    fact: Annotated[
+        Optional[str],  # noqa: UP045
+        typer.Option(
+            "--fact",
+            metavar="ID",
+            help="The paragraphs of this fact, its spans emphasised.",
+            autocompletion=completer("id"),
+        ),
+    ] = None,
+    *,
+    output: Output,
+) -> None:
+    from kzcn.annotate import annotate
+    from kzcn.query import choice
+
+    kinds = [choice("--kind", value, FACT_KINDS) for value in kind or ()]
+    output.emit(lambda kb: annotate(kb, source_id=source, paragraphs=paragraph or (), kinds=kinds, fact_id=fact))

@@ -1,0 +1,21 @@
+"""`kzcn report`: a fact sheet of the whole knowledge base, for a colleague who will never run a command line."""
+
+import typer
+
+from kzcn.cli.app import command
+from kzcn.cli.options import Output
+
+
+@command(
+    short_help="A fact sheet to share: Markdown or one self-contained HTML page.",
+    help="Example: kzcn report --format html -o factsheet.html\n\n"
+    "The source and what is unknown of it; the claims counted by kind, modality and verdict; the key figures "
+    "(stated, forecast, derived with their arithmetic, reported by other sources), each with the words it comes "
+    "from; the transport-income chart; the reviews; the caveats; the annotated article; the sources. --format "
+    "markdown renders on GitHub and GitLab; --format html is one file with no script and nothing fetched; json "
+    "gives every section; csv, tsv and ndjson give the key figures.",
+)
+def report(ctx: typer.Context, *, output: Output) -> None:
+    from kzcn.report import report as build_report
+
+    output.emit(build_report)

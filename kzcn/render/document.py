@@ -1,0 +1,73 @@
+"""Annotated texts and fact sheets on a terminal: marked spans, their notes, and sections around tables."""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+
+from rich.console import RenderableType
+from rich.text import Text
+
+from kzcn.escape import visible
+from kzcn.render import RenderOptions
+from kzcn.render.reading import pieces, tag
+from kzcn.result import Document, Result
+
+KIND_MARK_STYLES = {
+    "statistic": "green underline",
+    "event": "cyan underline",
+    "forecast": "yellow underline",
+    "opinion": "magenta underline",
+}
+"""Colour and underline per kind; the tag letter after each closing bracket carries the kind without colour."""
+
+
+def legend_line(document: Document) -> str:
+    """What the marks mean, for the top of an annotated text."""
+    kinds = "; ".join(f"{letter} {style} ({meaning})" for style, letter, meaning in document.legend)
+    return (
+        f"Marks: ⟦quoted words⟧nK = words fact n quotes, K its kind: {kinds}. "
+        "Unmarked text: no fact quotes it (dimmed in colour)."
+    )
+
+
+def document_parts(document: Document, options: RenderOptions) -> list[RenderableType]:
+    """Each paragraph with its marks, then the facts it carries, one line each."""
+    letters = {style: letter for style, letter, _meaning in document.legend}
+    parts: list[RenderableType] = [Text(visible(legend_line(document)), style="dim" if options.color else ""), Text("")]
+    for block in document.blocks:
+        parts.append(Text(f"¶{block.number}", style="bold" if options.color else ""))
+        line = Text()
+        for piece in pieces(block):
+            if piece.opens is not None:
+                line.append("⟦", style="bold" if options.color else "")
+            elif piece.closes is not None:
+                line.append(f"⟧{tag(piece.closes, letters)}", style="bold" if options.color else "")
+            elif not piece.marks:
+                line.append(visible(piece.text), style="dim" if options.color else "")
+            else:
+                innermost = piece.marks[-1]
+                style = KIND_MARK_STYLES.get(innermost.style, "underline")
+                if any(mark.focus for mark in piece.marks):
+                    style += " bold reverse"
+                line.append(visible(piece.text), style=style if options.color else "")
+        parts.append(line)
+        for note in block.notes:
+            parts.append(Text(visible(f"  {note.ref}{letters.get(note.style, '?')}  {note.key}: {note.text}")))
+        parts.append(Text(""))
+    return parts
+
+
+def section_parts(
+    result: Result, options: RenderOptions, render_parts: Callable[[Result, RenderOptions], list[RenderableType]]
+) -> list[RenderableType]:
+    """A fact sheet: its title, then each section's heading, prose and content (rendered like any result)."""
+    parts: list[RenderableType] = []
+    if result.title:
+        parts += [Text(visible(result.title), style="bold" if options.color else ""), Text("")]
+    for section in result.sections:
+        parts.append(Text(visible(section.heading.upper()), style="bold" if options.color else ""))
+        parts += [Text(visible(paragraph)) for paragraph in section.text]
+        if section.result is not None:
+            parts += render_parts(section.result, options)
+        parts.append(Text(""))
+    return parts

@@ -1,0 +1,42 @@
+"""What the formats made for reading share: a marked paragraph as a stream of text, openings and closings."""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+from dataclasses import dataclass
+
+from kzcn.result import Block, Mark
+
+
+@dataclass(frozen=True)
+class Piece:
+    text: str
+    """Words of the paragraph ("" for an opening or a closing)."""
+    marks: tuple[Mark, ...]
+    """The marks open over these words, outermost first (none: words no quote covers)."""
+    opens: Mark | None = None
+    """A mark that starts here."""
+    closes: Mark | None = None
+    """A mark that ends here."""
+
+
+def pieces(block: Block) -> Iterator[Piece]:
+    """The paragraph in order: each mark opens before its first word and closes after its last; spans that overlap
+    without nesting close and open as they come, so every mark's words are exactly its span."""
+    edges = sorted({0, len(block.text), *(mark.start for mark in block.marks), *(mark.end for mark in block.marks)})
+    open_marks: list[Mark] = []
+    for at, following in zip(edges, [*edges[1:], None], strict=True):
+        # Close what ends here (innermost first), then open what starts here (outermost, the longest, first).
+        for mark in [mark for mark in reversed(open_marks) if mark.end == at]:
+            open_marks.remove(mark)
+            yield Piece("", tuple(open_marks), closes=mark)
+        for mark in sorted((m for m in block.marks if m.start == at), key=lambda m: -m.end):
+            open_marks.append(mark)
+            yield Piece("", tuple(open_marks), opens=mark)
+        if following is not None and following > at:
+            yield Piece(block.text[at:following], tuple(open_marks))
+
+
+def tag(mark: Mark, legend: dict[str, str]) -> str:
+    """The tag after a mark's closing bracket: its ref and its kind's letter, "4S"."""
+    return f"{mark.ref}{legend.get(mark.style, '?')}"

@@ -1,0 +1,184 @@
+"""The fact sheet: the source, its claims counted, the key figures footnoted, reviews, caveats, the annotated text."""
+
+from __future__ import annotations
+
+from dataclasses import replace
+from typing import Any
+
+from kzcn.annotate import annotate
+from kzcn.derive import DerivationError, derive_all
+from kzcn.errors import NotFoundError
+from kzcn.model import Fact, KnowledgeBase, Source
+from kzcn.overview import list_sources
+from kzcn.query import facet_counts, fact_record
+from kzcn.result import WHOLE, WORDS, Field, Result, Section
+from kzcn.reviews import list_reviews
+from kzcn.wording import quantity_text, time_text
+
+KEY_FIGURE_FIELDS = (
+    Field("id", "ID", shape=WHOLE),
+    Field("basis", "Basis", styled=True),
+    Field("what", "What"),
+    Field("figure", "Figure", shape=WORDS),
+    Field("time", "Time", shape=WORDS),
+    Field("verdict", "Verdict", styled=True),
+    Field("where", "Where it comes from", footnote=True),
+)
+"""A key figure: stated, forecast, derived (with its arithmetic) or reported by another source, with its source."""
+
+_UNKNOWN_FIELDS = ("title", "author", "publisher", "published", "url")
+
+
+def _about(source: Source) -> list[str]:
+    """What is known of a primary source, and what is not, in plain sentences."""
+    known = [f"language {source.language}" if source.language else None]
+    if source.view_count is not None:
+        known.append(f"view counter {source.view_count:,}")
+    unknown = [name for name in _UNKNOWN_FIELDS if getattr(source, name) is None]
+    lines = [f"{source.id} ({source.kind}): " + "; ".join(item for item in known if item) + "."]
+    if unknown:
+        lines.append(f"Unknown, because the source does not give them: {', '.join(unknown)}.")
+    if source.notes:
+        lines.append(source.notes)
+    return lines
+
+
+def _where(kb: KnowledgeBase, fact: Fact) -> str:
+    source = kb.sources_by_id[fact.source]
+    quotes = " […] ".join(f"“{quote.text}”" for quote in fact.quotes)
+    if source.role == "primary":
+        paragraphs = ", ".join(f"¶{quote.paragraph}" for quote in fact.quotes)
+        return f"{source.id} {paragraphs}: {quotes}"
+    published = f", {source.published}" if source.published else ""
+    return f"{source.publisher or source.id}{published}, {source.url or 'no URL'}: {quotes}"
+
+
+def _key_figures(kb: KnowledgeBase) -> list[dict[str, Any]]:
+    rows: list[dict[str, Any]] = []
+    claims = [fact for fact in kb.facts if kb.is_claim(fact) and fact.quantity is not None]
+    for fact in claims:
+        record = fact_record(fact, kb)
+        rows.append(
+            {
+                "id": fact.id,
+                "basis": "forecast" if fact.kind == "forecast" else "stated",
+                "what": fact.statement,
+                "figure": quantity_text(fact.quantity),
+                "time": time_text(fact.time),
+                "verdict": record["verdict"],
+                "where": _where(kb, fact),
+            }
+        )
+    try:
+        figures = derive_all(kb)
+    except DerivationError:  # a checked knowledge base derives every figure; an unchecked one may not
+        figures = []
+    from kzcn.figures import figure_text
+
+    for figure in figures:
+        inputs = ", ".join(item.fact_id for item in figure.inputs)
+        rows.append(
+            {
+                "id": figure.id,
+                "basis": "derived from forecast" if figure.based_on_forecast else "derived",
+                "what": figure.label,
+                "figure": figure_text(figure),
+                "time": str(figure.year) if figure.year is not None else None,
+                "verdict": None,
+                "where": f"computed by kzcn from {inputs}: {figure.arithmetic}",
+            }
+        )
+    cited: list[Fact] = []
+    for review in kb.reviews:
+        for item in review.evidence:
+            found = kb.facts_by_id.get(item.fact)
+            if found is not None and found.quantity is not None and item.bearing != "context" and found not in cited:
+                cited.append(found)
+    for fact in cited:
+        rows.append(
+            {
+                "id": fact.id,
+                "basis": "record (forecast)" if fact.kind == "forecast" else "record",
+                "what": fact.statement,
+                "figure": quantity_text(fact.quantity),
+                "time": time_text(fact.time),
+                "verdict": None,
+                "where": _where(kb, fact),
+            }
+        )
+    return rows
+
+
+def _claim_counts(kb: KnowledgeBase) -> Result:
+    claims_only = replace(kb, facts=tuple(fact for fact in kb.facts if kb.is_claim(fact)))
+    records = [
+        {"facet": facet, "value": value, "count": count}
+        for facet in ("kind", "modality", "verdict")
+        for value, count in sorted(facet_counts(claims_only, facet).items(), key=lambda item: (-item[1], item[0]))
+    ]
+    fields = (Field("facet", "Facet"), Field("value", "Value", shape=WHOLE), Field("count", "Claims", shape=WHOLE))
+    return Result(fields=fields, records=tuple(records))
+
+
+def report(kb: KnowledgeBase) -> Result:
+    """The whole knowledge base as a fact sheet for someone who will never run kzcn."""
+    primary = [source for source in kb.sources if source.role == "primary"]
+    if not primary:
+        raise NotFoundError("the knowledge base has no primary source to report on")
+    claims = [fact for fact in kb.facts if kb.is_claim(fact)]
+    key_figures = tuple(_key_figures(kb))
+    sections = [
+        Section("The source", tuple(line for source in primary for line in _about(source))),
+        Section(
+            "The claims",
+            (
+                f"{len(claims)} claims of the article, each quoted verbatim; {len(kb.facts) - len(claims)} facts of "
+                f"{len(kb.sources) - len(primary)} other sources are quoted as evidence about them.",
+            ),
+            _claim_counts(kb),
+        ),
+        Section(
+            "Key figures",
+            (
+                "Stated and forecast figures of the article, figures kzcn derives from them (with the arithmetic), "
+                "and what other sources report; each with the words it comes from.",
+            ),
+            Result(fields=KEY_FIGURE_FIELDS, records=key_figures),
+        ),
+    ]
+    from kzcn.figures import REVENUE_SERIES, revenue
+
+    if any(fact.series == REVENUE_SERIES for fact in kb.facts):
+        series = revenue(kb)
+        article_rows = tuple(row for row in series.records if (row["role"] != "record" and not row["id"]) or
+                             (row["role"] != "record" and not str(row["id"]).startswith("gap-")))  # fmt: skip
+        sections.append(
+            Section(
+                "Transport income, as the article gives it",
+                ("Stated figures in full bars, the forecast in light ones; derived figures are listed, not drawn.",),
+                replace(
+                    series, records=article_rows, notes=(), title=None, table_fields=("year", "basis", "text", "id")
+                ),
+            )
+        )
+    if kb.reviews or any(fact.kind != "opinion" for fact in claims):
+        sections.append(
+            Section(
+                "Does it hold? The knowledge base's reviews",
+                ("A verdict is the knowledge base's judgement against other sources, never the article's words.",),
+                replace(list_reviews(kb), title=None),
+            )
+        )
+    caveats = tuple(f"{fact.id}: {fact.note}" for fact in claims if fact.note)
+    if caveats:
+        sections.append(Section("Caveats", caveats))
+    for source in primary:
+        if source.text is not None:
+            sections.append(Section(f"The text, annotated: {source.id}", (), annotate(kb, source_id=source.id)))
+    sections.append(Section("Sources", (), replace(list_sources(kb), title=None)))
+    return Result(
+        fields=KEY_FIGURE_FIELDS,
+        records=key_figures,
+        title=f"Fact sheet: {', '.join(source.id for source in primary)}",
+        sections=tuple(sections),
+    )

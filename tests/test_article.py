@@ -1,0 +1,115 @@
+"""`kzcn article`: the source annotated with its claims, in every format, with offsets that slice the quotes."""
+
+from __future__ import annotations
+
+import json
+import re
+from collections.abc import Callable
+from pathlib import Path
+from typing import Any
+
+from conftest import ARTICLE, SHIPPED_FACTS, sha256, small_kb
+from kzcn.annotate import annotate
+from kzcn.kb import load_knowledge_base
+from kzcn.text import fold
+
+Run = Callable[..., Any]
+
+
+def test_offsets_slice_exactly_the_quote_out_of_the_stored_text(cli: Run, write_kb: Callable[..., Path]) -> None:
+    for path in (str(write_kb()), str(SHIPPED_FACTS)):
+        kb = load_knowledge_base(path)
+        records = json.loads(cli("--facts", path, "article", "--json").stdout)
+        assert records
+        for record in records:
+            text = kb.sources_by_id[record["source"]].text
+            assert text is not None
+            assert text[record["start"] : record["end"]] == record["text"]
+            assert fold(record["text"]) == fold(record["quote"])
+        quoted = {
+            (fact.id, quote.text) for fact in kb.facts if fact.source == records[0]["source"] for quote in fact.quotes
+        }
+        assert {(record["fact"], record["quote"]) for record in records} == quoted
+
+
+def test_the_small_article_marked_with_tags_and_notes(cli: Run, write_kb: Callable[..., Path]) -> None:
+    out = cli("--facts", str(write_kb()), "article", "--paragraph", "1").stdout
+    lines = out.splitlines()
+    assert lines[0] == "doc (title unknown)"
+    assert "¶1" in lines
+    body = lines[lines.index("¶1") + 1]
+    assert body == "⟦Trade between the two countries grew quickly.⟧1O ⟦In 2017 the port handled 40 trains.⟧2S"
+    assert "  1O  trade-grew: opinion, author. Trade grew quickly." in lines
+    assert "  2S  trains-2017: statistic, author; verdict: unreviewed. The port handled 40 trains in 2017." in lines
+    assert "\x1b" not in out  # no colour into a pipe: the brackets and letters carry the marks
+
+
+def test_nested_spans_open_and_close_in_order() -> None:
+    from kzcn.render.reading import pieces
+    from kzcn.result import Block, Mark
+
+    block = Block(1, "abcdef", (Mark(0, 6, 1, "opinion"), Mark(2, 4, 2, "statistic")), ())
+    events = [
+        ("open", piece.opens.ref) if piece.opens else ("close", piece.closes.ref) if piece.closes else piece.text
+        for piece in pieces(block)
+    ]
+    assert events == [("open", 1), "ab", ("open", 2), "cd", ("close", 2), "ef", ("close", 1)]
+
+
+def test_filters_by_paragraph_kind_and_fact(write_kb: Callable[..., Path]) -> None:
+    kb = load_knowledge_base(str(write_kb()))
+    assert [block.number for block in annotate(kb, paragraphs=[3]).document.blocks] == [3]  # type: ignore[union-attr]
+    statistic = annotate(kb, kinds=["statistic"])
+    assert {record["kind"] for record in statistic.records} == {"statistic"}
+    focused = annotate(kb, fact_id="income-forecast-2020")
+    assert focused.document is not None and [block.number for block in focused.document.blocks] == [3]
+    assert [mark.focus for mark in focused.document.blocks[0].marks] == [True, False]
+
+
+def test_errors_say_what_exists(cli: Run, write_kb: Callable[..., Path]) -> None:
+    path = str(write_kb())
+    missing = cli("--facts", path, "article", "--paragraph", "9")
+    assert (missing.exit_code, missing.stderr) == (1, "kzcn: source 'doc' has no paragraph 9; it has 3\n")
+    unknown = cli("--facts", path, "article", "--fact", "trains-2071")
+    assert unknown.exit_code == 1 and "did you mean trains-2017" in unknown.stderr
+    data = small_kb()
+    data["sources"].append({"id": "film", "kind": "documentary", "title": None, "author": None, "published": None})
+    no_text = cli("--facts", str(write_kb(data)), "article", "--source", "film")
+    assert no_text.exit_code == 2 and no_text.stderr.startswith("kzcn: source 'film' has no text kzcn can show")
+
+
+def test_markdown_defines_every_footnote_it_uses(cli: Run) -> None:
+    out = cli("article", "--format", "markdown").stdout
+    used = set(re.findall(r"\[\^(f\d+)\](?!:)", out))
+    defined = set(re.findall(r"^\[\^(f\d+)\]:", out, flags=re.MULTILINE))
+    assert used and used == defined
+    assert "\\$ 3 billion" in out  # GitHub would read text between two dollar signs as mathematics
+
+
+HOSTILE = 'Officials said <script>alert(1)</script> twice. Then "><img src=x onerror=alert(2)> it was.'
+
+
+def hostile_kb() -> dict[str, Any]:
+    data = small_kb()
+    text = ARTICLE + "\n\n" + HOSTILE
+    data["sources"][0]["text"] = text
+    data["sources"][0]["sha256"] = sha256(text)
+    data["facts"][5]["statement"] = 'The <b>bold</b> claim "><img src=x onerror=alert()>.'
+    data["facts"].append(
+        {"id": "hostile-quote", "statement": "Officials said something.", "kind": "event", "modality": "asserted",
+         "topics": ["trade"], "entities": [], "source": "doc",
+         "quotes": [{"paragraph": 4, "text": "Officials said <script>alert(1)</script> twice."}]}
+    )  # fmt: skip
+    return data
+
+
+def test_html_escapes_every_text_from_the_knowledge_base(cli: Run, write_kb: Callable[..., Path]) -> None:
+    path = str(write_kb(hostile_kb()))
+    for args in (("article",), ("report",), ("facts",)):
+        result = cli("--facts", path, *args, "--format", "html")
+        assert result.exit_code == 0, result.stderr
+        page = result.stdout
+        assert page.startswith("<!DOCTYPE html>")
+        assert "<script" not in page and "<img" not in page and "<b>bold" not in page, args
+    page = cli("--facts", path, "article", "--format", "html").stdout
+    assert "&lt;script&gt;alert(1)&lt;/script&gt;" in page and "&quot;&gt;&lt;img src=x onerror=alert(2)&gt;" in page

@@ -1,0 +1,97 @@
+"""`kzcn report`: a fact sheet in every format, written to a file safely."""
+
+from __future__ import annotations
+
+import json
+import os
+import re
+from collections.abc import Callable
+from pathlib import Path
+from typing import Any
+
+from conftest import SHIPPED_FACTS
+from kzcn.kb import load_knowledge_base
+from kzcn.report import report
+
+Run = Callable[..., Any]
+
+HEADINGS = [
+    "The source", "The claims", "Key figures", "Transport income, as the article gives it",
+    "Does it hold? The knowledge base's reviews", "The text, annotated: doc", "Sources",
+]  # fmt: skip
+
+
+def test_the_sections_of_a_small_knowledge_base(write_kb: Callable[..., Path]) -> None:
+    result = report(load_knowledge_base(str(write_kb())))
+    assert [section.heading for section in result.sections] == HEADINGS
+    source = result.sections[0].text
+    assert source[:2] == (
+        "doc (article): language en; view counter 7.",
+        "Unknown, because the source does not give them: title, author, publisher, published, url.",
+    )
+    figures = {record["id"]: record for record in result.records}
+    assert figures["income-2017"]["where"] == 'doc ¶2: “the "new corridor" earned $ 2 billion in 2017”'
+    assert figures["income-growth"]["where"] == "computed by kzcn from income-2017, income-forecast-2020: " + (
+        "((4 / 2) ^ (1 / (2020 − 2017)) − 1) × 100 = 25.9921"
+    )
+    assert figures["income-growth"]["basis"] == "derived from forecast"
+    counts = result.sections[1].result
+    assert counts is not None
+    assert {(row["facet"], row["value"]): row["count"] for row in counts.records}[("verdict", "unreviewed")] == 5
+
+
+def test_every_format(cli: Run, write_kb: Callable[..., Path]) -> None:
+    path = str(write_kb())
+    table = cli("--facts", path, "report").stdout
+    assert [heading.upper() in table for heading in HEADINGS] == [True] * len(HEADINGS)
+    markdown = cli("--facts", path, "report", "--format", "markdown").stdout
+    assert re.findall(r"^## (.+)$", markdown, flags=re.MULTILINE) == HEADINGS
+    used = set(re.findall(r"\[\^([\w-]+)\](?!:)", markdown))
+    assert used and used == set(re.findall(r"^\[\^([\w-]+)\]:", markdown, flags=re.MULTILINE))
+    assert "```text" in markdown and "░" in markdown  # the chart as text bars, the forecast light
+    document = json.loads(cli("--facts", path, "report", "--json").stdout)
+    assert [section["heading"] for section in document["sections"]] == HEADINGS
+    csv_lines = cli("--facts", path, "report", "--format", "csv").stdout.splitlines()
+    assert csv_lines[0] == "id,basis,what,figure,time,verdict,where"
+    page = cli("--facts", path, "report", "--format", "html").stdout
+    assert page.startswith('<!DOCTYPE html>\n<html lang="en">') and "<svg" in page and "<figcaption>" in page
+
+
+def test_every_footnote_links_both_ways_in_html(cli: Run) -> None:
+    page = cli("report", "--format", "html").stdout
+    ids = set(re.findall(r'\sid="([^"]+)"', page))
+    targets = set(re.findall(r'href="#([^"]+)"', page))
+    assert targets and targets <= ids
+    assert {target for target in targets if target.startswith("fn-")} == {i for i in ids if i.startswith("fn-")}
+    assert {target for target in targets if target.startswith("fnref-")} == {i for i in ids if i.startswith("fnref-")}
+    kb = load_knowledge_base(str(SHIPPED_FACTS))
+    claims = {fact.id for fact in kb.facts if kb.is_claim(fact)}
+    assert claims <= set(re.findall(r'data-fact="([^"]+)"', page))
+
+
+def test_output_file_is_written_atomically_and_never_over_a_file_unasked(
+    cli: Run, write_kb: Callable[..., Path], tmp_path: Path
+) -> None:
+    path = write_kb()
+    target = tmp_path / "sheet.html"
+    first = cli("--facts", str(path), "report", "--format", "html", "-o", str(target))
+    assert (first.exit_code, first.stdout, first.stderr) == (0, "", f"kzcn: wrote {target}\n")
+    assert target.read_text(encoding="utf-8").startswith("<!DOCTYPE html>")
+    target.write_text("my notes", encoding="utf-8")
+    again = cli("--facts", str(path), "report", "-o", str(target))
+    assert (again.exit_code, again.stderr) == (2, f"kzcn: {target} exists; add --force to replace it\n")
+    assert target.read_text(encoding="utf-8") == "my notes"
+    forced = cli("--facts", str(path), "report", "--format", "markdown", "-o", str(target), "--force")
+    assert forced.exit_code == 0 and target.read_text(encoding="utf-8").startswith("# Fact sheet: doc")
+    before = path.read_bytes()
+    over = cli("--facts", str(path), "report", "-o", str(path), "--force")
+    assert (over.exit_code, over.stderr) == (
+        2,
+        f"kzcn: {path} is the knowledge base it was made from; name another file\n",
+    )
+    assert path.read_bytes() == before
+    assert sorted(os.listdir(tmp_path)) == sorted(
+        name for name in os.listdir(tmp_path) if not name.startswith(".kzcn-")
+    )
+    lone = cli("--facts", str(path), "report", "--force")
+    assert (lone.exit_code, lone.stderr) == (2, "kzcn: --force replaces the file --output names; add --output FILE\n")

@@ -1,10 +1,12 @@
 """Write a large kzcn knowledge base for benchmarks by repeating the shipped facts under fresh ids.
 
-Replica 0 keeps the original ids; replica k >= 1 renames every fact, relation and derived figure to `<id>-r<k>`
-and points its relations and derived figures at the renamed facts of the same replica. Sources are kept as they
+Replica 0 keeps the original ids; replica k >= 1 renames every fact, relation, derived figure and comparison to
+`<id>-r<k>` and points its relations, derived figures, reviews and comparisons at the renamed facts of the same
+replica. Sources are kept as they
 are (same text, same SHA-256), so every quote still stands verbatim in its source. The facts are shuffled with
-`--seed` and the first `--facts` of them kept; a relation or derived figure survives only if every fact it names
-does. The result loads with `kzcn --facts OUT check` (the repeated quotes may add warnings, never errors).
+`--seed` and the first `--facts` of them kept; a relation, derived figure, review or comparison survives
+only if every fact it names does, and each replica has its own series (one value per series and year). The
+result loads with `kzcn --facts OUT check` (the repeated quotes may add warnings, never errors).
 
     python benchmarks/generate.py --facts 10000 --seed 1 --out benchmarks/out/facts-10000.yaml
 """
@@ -27,7 +29,7 @@ DEFAULT_SOURCE = REPOSITORY / "facts.yaml"
 # The keys of relations and derived inputs that name facts; everything else is copied unchanged.
 RELATION_FACT_KEYS = ("part", "whole", "from", "to")
 # The top-level lists that grow with --facts; the rest (format version, sources) is copied once.
-BODY_KEYS = ("facts", "relations", "derived")
+BODY_KEYS = ("facts", "relations", "derived", "reviews", "comparisons")
 # yaml.safe_dump's dumper, in C when PyYAML has libyaml: the same text, more than twice as fast.
 SAFE_DUMPER: Any = getattr(yaml, "CSafeDumper", yaml.SafeDumper)
 
@@ -44,7 +46,12 @@ def generate(base: dict[str, Any], count: int, seed: int) -> dict[str, Any]:
         raise ValueError("the source knowledge base has no facts to repeat")
     replicas = math.ceil(count / len(base_facts))
     # Deep copies: a list shared between facts would come out as a YAML anchor and aliases, not as repeated text.
-    facts = [{**copy.deepcopy(fact), "id": renamed(fact["id"], k)} for k in range(replicas) for fact in base_facts]
+    facts = [
+        {**copy.deepcopy(fact), "id": renamed(fact["id"], k)}
+        | ({"series": renamed(fact["series"], k)} if fact.get("series") else {})
+        for k in range(replicas)
+        for fact in base_facts
+    ]
     random.Random(seed).shuffle(facts)
     facts = facts[:count]
     kept = {fact["id"] for fact in facts}
@@ -62,12 +69,26 @@ def generate(base: dict[str, Any], count: int, seed: int) -> dict[str, Any]:
         for figure in base.get("derived") or ():
             inputs = {name: renamed(fact_id, k) for name, fact_id in figure["inputs"].items()}
             if all(fact_id in kept for fact_id in inputs.values()):
-                derived.append({**figure, "id": renamed(figure["id"], k), "inputs": inputs})
+                series = {"series": renamed(figure["series"], k)} if figure.get("series") else {}
+                derived.append({**figure, "id": renamed(figure["id"], k), "inputs": inputs, **series})
 
-    ids = [item["id"] for item in (*facts, *relations, *derived)]
+    reviews: list[dict[str, Any]] = []
+    comparisons: list[dict[str, Any]] = []
+    for k in range(replicas):
+        for review in base.get("reviews") or ():
+            evidence = [{**item, "fact": renamed(item["fact"], k)} for item in review.get("evidence") or ()]
+            claim = renamed(review["claim"], k)
+            if claim in kept and all(item["fact"] in kept for item in evidence):
+                reviews.append({**review, "claim": claim, "evidence": evidence})
+        for comparison in base.get("comparisons") or ():
+            pair = [renamed(fact_id, k) for fact_id in comparison["facts"]]
+            if all(fact_id in kept for fact_id in pair):
+                comparisons.append({**comparison, "id": renamed(comparison["id"], k), "facts": pair})
+    ids = [item["id"] for item in (*facts, *relations, *derived, *comparisons)]
     if len(ids) != len(set(ids)):
         raise ValueError("renaming produced a duplicate id; the source has ids ending in -r<number>")
-    return {**base, "facts": facts, "relations": relations, "derived": derived}
+    body = {"facts": facts, "relations": relations, "derived": derived, "reviews": reviews, "comparisons": comparisons}
+    return {**base, **body}
 
 
 def dump(data: dict[str, Any]) -> str:

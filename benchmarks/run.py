@@ -404,8 +404,10 @@ def measure_small(args: argparse.Namespace, env: dict[str, str], cache_root: Pat
         Case("kzcn facts (table, to a pipe)", (kzcn, "facts")),
         Case("kzcn check", (kzcn, "check")),
         Case(f"completion: kzcn show {COMPLETION_PREFIX}<TAB>", (kzcn,), tuple(COMPLETION_ENV.items())),
+        Case("kzcn article (table, to a pipe)", (kzcn, "article")),
+        Case("kzcn report --format html", (kzcn, "report", "--format", "html")),
     ]
-    print(f"\nCases 1-5 (shipped knowledge base), each alternating with {baseline.label}:", flush=True)
+    print(f"\nCases 1-7 (shipped knowledge base), each alternating with {baseline.label}:", flush=True)
     rows: list[Row] = []
     notes: list[str] = []
     for case in cases:
@@ -413,11 +415,13 @@ def measure_small(args: argparse.Namespace, env: dict[str, str], cache_root: Pat
         rows.append(report(result, base_result))
         if case.env:
             notes.append(f"completion offers fact ids starting with {COMPLETION_PREFIX!r}: {check_completion(result)}")
-    revenue, facts_json, facts_table, _, completion = rows
+    revenue, facts_json, facts_table, _, completion, article, report_html = rows
     ratio_target(revenue, 7, 6)
     ratio_target(facts_json, 7, 6)
     ratio_target(facts_table, 11)
     ratio_target(completion, 7)
+    ratio_target(article, 11)  # a table-class command
+    ratio_target(report_html, 20)
     return rows, notes
 
 
@@ -455,11 +459,15 @@ def measure_size(
             (kzcn, "--facts", str(path), "export", "sqlite", str(database), "--force"),
         )
     )
+    # The fact sheet of the whole file: it should grow in proportion to it (compare the sizes' medians).
+    cases.append(
+        Case(f"{name}: kzcn report --format markdown, warm", (kzcn, "--facts", str(path), "report", "-f", "markdown"))
+    )
     base_result, *results = measure([baseline, *cases], args.scale_runs, env, cache_root)
     rows = [report(result, base_result) for result in results]
     if size == TARGET_SIZE:
         scale_targets(rows[3], rows[2], rows[4] if args.yq else None)
-        export_target(rows[-1], rows[-2])
+        export_target(rows[-2], rows[-3])
     return rows, results[:5] if args.yq else results[:4]
 
 

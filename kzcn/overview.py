@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from collections import Counter
+
 from kzcn.model import KnowledgeBase
 from kzcn.query import facet_counts
 from kzcn.result import WHOLE, Field, Result
@@ -29,10 +31,13 @@ SOURCE_FIELDS = (
 
 def list_sources(kb: KnowledgeBase) -> Result:
     """Every source with what is known of it and how many facts cite it."""
+    # One pass over the facts, not one per source: 48 sources times 30,000 facts was most of a fact sheet's time.
+    quoting: Counter[str] = Counter(fact.source for fact in kb.facts)
+    citing: Counter[str] = Counter()
+    for fact in kb.facts:
+        citing.update({fact.source, *fact.refers_to})
     records = []
     for source in kb.sources:
-        quoting = sum(1 for fact in kb.facts if fact.source == source.id)
-        citing = sum(1 for fact in kb.facts if fact.source == source.id or source.id in fact.refers_to)
         records.append(
             {
                 "id": source.id,
@@ -46,8 +51,8 @@ def list_sources(kb: KnowledgeBase) -> Result:
                 "url": source.url,
                 "view_count": source.view_count,
                 "sha256": source.sha256,
-                "facts": citing,
-                "quoted_by": quoting,
+                "facts": citing[source.id],
+                "quoted_by": quoting[source.id],
                 "cited_in": source.cited_in[0] if source.cited_in else None,
                 "cited_in_paragraph": source.cited_in[1] if source.cited_in else None,
                 "retrieved": source.retrieved,

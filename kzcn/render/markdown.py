@@ -36,11 +36,11 @@ class _Writer:
 
     def __init__(self, options: RenderOptions) -> None:
         self.options = options
-        self.footnotes: list[tuple[str, str]] = []
+        self.footnotes: dict[str, str] = {}
+        """Label to text, in the order first used (a dict: a fact sheet of 30,000 facts has as many notes)."""
 
     def footnote(self, label: str, text: str) -> str:
-        if all(existing != label for existing, _text in self.footnotes):
-            self.footnotes.append((label, text))
+        self.footnotes.setdefault(label, text)
         return f"[^{label}]"
 
     def table(self, result: Result, fields: tuple[Field, ...]) -> list[str]:
@@ -127,5 +127,5 @@ def render(result: Result, options: RenderOptions) -> str:
     lines += writer.body(result)
     if writer.footnotes:
         lines.append("")
-        lines += [f"[^{label}]: {text}" for label, text in writer.footnotes]
+        lines += [f"[^{label}]: {text}" for label, text in writer.footnotes.items()]
     return "\n".join(lines).rstrip("\n") + "\n"

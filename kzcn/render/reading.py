@@ -13,7 +13,8 @@ class Piece:
     text: str
     """Words of the paragraph ("" for an opening or a closing)."""
     marks: tuple[Mark, ...]
-    """The marks open over these words, outermost first (none: words no quote covers)."""
+    """The marks open over these words, outermost first (none: words no quote covers; none for an opening or a
+    closing, which carry their own mark)."""
     opens: Mark | None = None
     """A mark that starts here."""
     closes: Mark | None = None
@@ -24,15 +25,21 @@ def pieces(block: Block) -> Iterator[Piece]:
     """The paragraph in order: each mark opens before its first word and closes after its last; spans that overlap
     without nesting close and open as they come, so every mark's words are exactly its span."""
     edges = sorted({0, len(block.text), *(mark.start for mark in block.marks), *(mark.end for mark in block.marks)})
+    starting: dict[int, list[Mark]] = {}
+    for mark in block.marks:
+        starting.setdefault(mark.start, []).append(mark)
     open_marks: list[Mark] = []
     for at, following in zip(edges, [*edges[1:], None], strict=True):
-        # Close what ends here (innermost first), then open what starts here (outermost, the longest, first).
-        for mark in [mark for mark in reversed(open_marks) if mark.end == at]:
-            open_marks.remove(mark)
-            yield Piece("", tuple(open_marks), closes=mark)
-        for mark in sorted((m for m in block.marks if m.start == at), key=lambda m: -m.end):
+        # Close what ends here (innermost first), then open what starts here (outermost, the longest, first). By
+        # position, not by equality: a thousand facts may quote the same words, and their marks compare equal.
+        closing = [mark for mark in reversed(open_marks) if mark.end == at]
+        if closing:
+            open_marks = [mark for mark in open_marks if mark.end != at]
+            for mark in closing:
+                yield Piece("", (), closes=mark)
+        for mark in sorted(starting.get(at, ()), key=lambda m: -m.end):
             open_marks.append(mark)
-            yield Piece("", tuple(open_marks), opens=mark)
+            yield Piece("", (), opens=mark)
         if following is not None and following > at:
             yield Piece(block.text[at:following], tuple(open_marks))
 

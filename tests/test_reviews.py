@@ -203,9 +203,10 @@ def test_review_command_in_every_format(cli: Run, write_kb: Callable[..., Path])
     assert [fact["id"] for fact in facts] == ["income-transit-2017", "income-forecast-2020", "cities-served"]
     bad = cli("--facts", path, "review", "--verdict", "true")
     assert (bad.exit_code, bad.stderr.splitlines()[0]) == (
-        2, "kzcn: unknown --verdict 'true'; verdicts: supported, partly-supported, not-supported, contradicted, "
-        "not-checkable, unverified, unreviewed",
-    )  # fmt: skip
+        2,
+        "kzcn: unknown --verdict 'true' (choose from: contradicted, not-checkable, not-supported, partly-supported, "
+        "supported, unreviewed, unverified)",
+    )
 
 
 def test_claimreview_structure(write_kb: Callable[..., Path]) -> None:

@@ -5,7 +5,8 @@ from typing import Annotated, Optional
 import typer
 
 from kzcn.cli.app import command
-from kzcn.cli.completion import complete_kinds, completer
+from kzcn.cli.completion import completer
+from kzcn.cli.filters import KindsOption
 from kzcn.cli.options import Output
 from kzcn.model import FACT_KINDS
 
@@ -30,15 +31,7 @@ def article(
         Optional[list[int]],  # noqa: UP045
         typer.Option("--paragraph", "-p", min=1, help="Only this paragraph (repeatable)."),
     ] = None,
-    kind: Annotated[
-        Optional[list[str]],  # noqa: UP045
-        typer.Option(
-            "--kind",
-            "-k",
-            help=f"Only mark claims of this kind: {', '.join(FACT_KINDS)}.",
-            autocompletion=complete_kinds,
-        ),
-    ] = None,
+    kind: KindsOption = None,
     fact: Annotated[
         Optional[str],  # noqa: UP045
         typer.Option(

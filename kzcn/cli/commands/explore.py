@@ -5,9 +5,10 @@ from typing import Annotated, Optional
 import typer
 
 from kzcn.cli.app import command
-from kzcn.cli.completion import complete_kinds, complete_modalities, completer
+from kzcn.cli.completion import complete_modalities, completer
+from kzcn.cli.filters import VERDICT_CHOICES, KindsOption, TopicsOption, VerdictsOption
 from kzcn.cli.options import Output, parse_year
-from kzcn.model import FACT_KINDS, MODALITIES, VERDICTS
+from kzcn.model import FACT_KINDS, MODALITIES
 
 
 @command(
@@ -26,16 +27,8 @@ def facts(
         Optional[list[str]],  # noqa: UP045
         typer.Argument(help='Words a fact must all contain, in any order; "a phrase" in quotes as it stands.'),
     ] = None,
-    topic: Annotated[
-        Optional[list[str]],  # noqa: UP045
-        typer.Option("--topic", "-t", help="Only facts with this topic.", autocompletion=completer("topic")),
-    ] = None,
-    kind: Annotated[
-        Optional[list[str]],  # noqa: UP045
-        typer.Option(
-            "--kind", "-k", help=f"Only facts of this kind: {', '.join(FACT_KINDS)}.", autocompletion=complete_kinds
-        ),
-    ] = None,
+    topic: TopicsOption = None,
+    kind: KindsOption = None,
     modality: Annotated[
         Optional[list[str]],  # noqa: UP045
         typer.Option(
@@ -69,10 +62,7 @@ def facts(
             autocompletion=completer("source"),
         ),
     ] = None,
-    verdict: Annotated[
-        Optional[list[str]],  # noqa: UP045
-        typer.Option("--verdict", "-V", help="Only claims with this review verdict (or unreviewed)."),
-    ] = None,
+    verdict: VerdictsOption = None,
     evidence: Annotated[
         bool, typer.Option("--evidence", help="The facts of the other sources (evidence) instead of the article's.")
     ] = False,
@@ -88,7 +78,7 @@ def facts(
     kinds = [choice("--kind", value, FACT_KINDS) for value in kind or ()]  # before loading: a typo fails fast
     sort = choice("--sort", sort, SORT_KEYS)
     years = [parse_year(value) for value in year or ()]
-    verdicts = [choice("--verdict", value, (*VERDICTS, "unreviewed")) for value in verdict or ()]
+    verdicts = [choice("--verdict", value, VERDICT_CHOICES) for value in verdict or ()]
     modalities = [choice("--modality", value, MODALITIES) for value in modality or ()]
     output.emit(
         lambda kb: list_facts(

@@ -5,14 +5,11 @@ from typing import Annotated, Optional
 import typer
 
 from kzcn.cli.app import command
-from kzcn.cli.completion import complete_kinds, completer
+from kzcn.cli.completion import completer
+from kzcn.cli.filters import VERDICT_CHOICES, KindsOption, TopicsOption, VerdictsOption
 from kzcn.cli.options import Output
 from kzcn.errors import UsageError
-from kzcn.model import FACT_KINDS, VERDICTS
-
-
-def _complete_verdicts(incomplete: str) -> list[str]:
-    return [verdict for verdict in (*VERDICTS, "unreviewed") if verdict.startswith(incomplete)]
+from kzcn.model import FACT_KINDS
 
 
 @command(
@@ -30,29 +27,20 @@ def review(
         Optional[str],  # noqa: UP045
         typer.Argument(metavar="[ID]", help="A claim of the article.", autocompletion=completer("id")),
     ] = None,
-    verdict: Annotated[
-        Optional[list[str]],  # noqa: UP045
-        typer.Option("--verdict", "-V", help="Only this verdict (or unreviewed).", autocompletion=_complete_verdicts),
-    ] = None,
-    topic: Annotated[
-        Optional[list[str]],  # noqa: UP045
-        typer.Option("--topic", "-t", help="Only claims with this topic.", autocompletion=completer("topic")),
-    ] = None,
-    kind: Annotated[
-        Optional[list[str]],  # noqa: UP045
-        typer.Option("--kind", "-k", help="Only claims of this kind.", autocompletion=complete_kinds),
-    ] = None,
+    verdict: VerdictsOption = None,
+    topic: TopicsOption = None,
+    kind: KindsOption = None,
     *,
     output: Output,
 ) -> None:
+    from kzcn.query import choice
     from kzcn.reviews import list_reviews, show_review
 
-    for value in kind or ():
-        if value not in FACT_KINDS:
-            raise UsageError(f"unknown --kind {value!r}; kinds: {', '.join(FACT_KINDS)}")
+    kinds = [choice("--kind", value, FACT_KINDS) for value in kind or ()]
+    verdicts = [choice("--verdict", value, VERDICT_CHOICES) for value in verdict or ()]
     if claim_id is not None:
         if verdict or topic or kind:
             raise UsageError("--verdict, --topic and --kind filter the list of reviews; leave out ID to use them")
         output.emit(lambda kb: show_review(kb, claim_id))
     else:
-        output.emit(lambda kb: list_reviews(kb, verdicts=verdict or (), topics=topic or (), kinds=kind or ()))
+        output.emit(lambda kb: list_reviews(kb, verdicts=verdicts, topics=topic or (), kinds=kinds))

@@ -21,7 +21,8 @@ FormatOption = Annotated[
     typer.Option(
         "--format",
         "-f",
-        help="Output format: table for people; json, ndjson, csv, tsv for scripts; markdown, html to share.",
+        # From the one list of formats (kzcn.render.Format): a new format needs no edit here.
+        help=f"Output format: {', '.join(member.value for member in Format)} (table for people at a terminal).",
     ),
 ]
 JsonOption = Annotated[bool, typer.Option("--json", help="Short for --format json.")]

@@ -113,3 +113,20 @@ def test_html_escapes_every_text_from_the_knowledge_base(cli: Run, write_kb: Cal
         assert "<script" not in page and "<img" not in page and "<b>bold" not in page, args
     page = cli("--facts", path, "article", "--format", "html").stdout
     assert "&lt;script&gt;alert(1)&lt;/script&gt;" in page and "&quot;&gt;&lt;img src=x onerror=alert(2)&gt;" in page
+
+
+def test_show_as_markdown_and_html_is_a_vertical_one_fact_sheet(cli: Run, write_kb: Callable[..., Path]) -> None:
+    path = str(write_kb())
+    markdown = cli("--facts", path, "show", "income-forecast-2020", "--format", "markdown").stdout
+    lines = markdown.splitlines()
+    assert lines[0] == "**income-forecast-2020**"
+    assert "- **Quantity:** \\$4 billion (forecast, not a result)" in lines
+    assert "- **¶:** ¶3" in lines
+    assert "| ID |" not in markdown  # not a one-row table
+    assert (
+        lines[-1].startswith("> ")
+        and "**By 2020 income will rise to \\$ 4 billion, according to forecasts.**" in lines[-1]
+    )
+    page = cli("--facts", path, "show", "income-forecast-2020", "--format", "html").stdout
+    assert "<dt>Quantity</dt><dd>$4 billion (forecast, not a result)</dd>" in page
+    assert "<mark>By 2020 income will rise to $ 4 billion, according to forecasts.</mark>" in page

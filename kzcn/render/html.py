@@ -170,6 +170,30 @@ class _Writer:
             out.append("</section>")
         return out
 
+    def record(self, result: Result) -> list[str]:
+        """One thing asked for: its labels and values as a description list, then its quotes in context."""
+        record = result.records[0]
+        out = ["<dl>"]
+        for field in result.record_fields:
+            value = record.get(field.key)
+            text = _value(value, field)
+            if field.flag is not None and value is not None and record.get(field.flag):
+                text += field.flag_text
+            out.append(f"<dt>{escape(field.header)}</dt><dd>{escape(text)}</dd>")
+        out.append("</dl>")
+        for context in result.context or ():
+            if context.start >= 0:
+                before, quote, after = (
+                    context.text[: context.start],
+                    context.text[context.start : context.end],
+                    context.text[context.end :],
+                )
+                body = f"{escape(before)}<mark>{escape(quote)}</mark>{escape(after)}"
+            else:
+                body = escape(context.text)
+            out.append(f"<h2>Paragraph {context.paragraph}</h2><blockquote><p>{body}</p></blockquote>")
+        return out
+
     def body(self, result: Result) -> list[str]:
         if result.sections and not self.options.fields:
             out = []
@@ -182,6 +206,8 @@ class _Writer:
             return out
         if result.document is not None and not self.options.fields:
             return self.document(result.document)
+        if result.single and result.record_fields and not self.options.fields and result.records:
+            return self.record(result)
         fields = result.select(self.options.fields, table=not self.options.fields)
         out = self.table(result, fields)
         if result.chart is not None and not self.options.fields:

@@ -95,6 +95,32 @@ class _Writer:
             lines += [f"**¶{block.number}** " + "".join(words), ""]
         return lines
 
+    def record(self, result: Result) -> list[str]:
+        """One thing asked for, as a vertical sheet: a label and its value per line, then its quotes in context."""
+        record = result.records[0]
+        lines = []
+        for field in result.record_fields:
+            value = record.get(field.key)
+            if isinstance(value, list):
+                text = field.joiner.join(field.item_text(item, prefixed=True) for item in value) or field.missing
+            else:
+                text = _cell_text(value, field)
+            if field.flag is not None and value is not None and record.get(field.flag):
+                text += field.flag_text
+            lines.append(f"- **{escape(field.header)}:** {escape(text).strip()}")
+        for context in result.context or ():
+            lines += ["", f"**Paragraph {context.paragraph}:**", ""]
+            if context.start >= 0:
+                before, quote, after = (
+                    context.text[: context.start],
+                    context.text[context.start : context.end],
+                    context.text[context.end :],
+                )
+                lines.append(f"> {escape(before)}**{escape(quote)}**{escape(after)}")
+            else:
+                lines.append(f"> {escape(context.text)}")
+        return lines
+
     def body(self, result: Result) -> list[str]:
         """Whatever the result shows: sections, a document, or a table (with its chart and notes)."""
         lines: list[str] = []
@@ -107,6 +133,8 @@ class _Writer:
             return lines
         if result.document is not None and not self.options.fields:
             return self.document(result.document)
+        if result.single and result.record_fields and not self.options.fields and result.records:
+            return self.record(result)
         fields = result.select(self.options.fields, table=not self.options.fields)
         lines += self.table(result, fields)
         if result.chart is not None and not self.options.fields:

@@ -35,10 +35,10 @@ FIGURE_FIELDS = (
     Field("arithmetic", "Arithmetic"),
     Field("inputs", "Inputs"),
     Field("measure", "Measure", missing="not stated"),
-    Field("reported_by", "Reported by"),
+    Field("reported_by", "Reported by", missing="the article"),
     Field("caveats", "Caveats"),
 )
-_FIGURE_TABLE = ("year", "basis", "label", "text", "id", "source", "arithmetic")
+_FIGURE_TABLE = ("year", "basis", "label", "text", "id", "reported_by", "measure", "source", "arithmetic")
 
 
 def number_of(value: Decimal) -> int | float:

@@ -254,3 +254,19 @@ def test_missing_or_malformed_digest_says_which_to_record(write_kb: Callable[...
         f"KB:{where(path, '- id: doc', 'id')}: sources[0]: a source with `text` needs its `sha256`; "
         f"the text's digest is {sha256(ARTICLE)}"
     ]
+
+
+def test_a_quote_differing_only_in_unicode_normalisation_says_so(write_kb: Callable[..., Path]) -> None:
+    import unicodedata
+
+    data = small_kb()
+    article = ARTICLE.replace("Officials", "Caf\u00e9 officials")
+    data["sources"][0]["text"] = article
+    data["sources"][0]["sha256"] = sha256(article)
+    data["facts"][1]["quotes"].append({"paragraph": 2, "text": unicodedata.normalize("NFD", "Caf\u00e9 officials")})
+    path = write_kb(data)
+    assert failures(path)[-1].endswith(
+        "the quote does not appear verbatim in source 'doc': it differs from paragraph 2 only in Unicode "
+        "normalisation (the same letters composed differently, such as é as one character or as e and a combining "
+        "accent); write the quote in NFC, as the source is"
+    )

@@ -242,3 +242,10 @@ def test_the_formula_guard(value: str, written: str) -> None:
     assert cell(value, guard=False) == value
     assert cell([value]) == written
     assert cell(-5) == "-5"
+
+
+@pytest.mark.parametrize("format_name", ["table", "json", "ndjson", "csv", "tsv", "markdown"])
+def test_a_field_named_twice_is_a_usage_error_in_every_format(cli: Run, format_name: str) -> None:
+    result = cli("facts", "--format", format_name, "--fields", "id,statement,id")
+    assert (result.exit_code, result.stdout) == (2, "")
+    assert result.stderr == "kzcn: --fields names id more than once; name each field once\n"

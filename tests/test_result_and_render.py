@@ -82,3 +82,16 @@ def test_chart_bars_are_drawn_from_fractions_with_distinct_fills() -> None:
 def test_prose_and_words_shapes_are_metadata_defaults() -> None:
     assert Field("a", "A").shape == PROSE
     assert {Field("a", "A", shape=WHOLE).shape, Field("b", "B", shape=WORDS).shape} == {WHOLE, WORDS}
+
+
+def test_highlight_shows_what_case_folding_matched() -> None:
+    from kzcn.render.table import matched_spans
+
+    assert matched_spans("STRASSE and Straße", ["ß"]) == [(4, 6), (16, 17)]
+    assert matched_spans("Straße", ["ss"]) == [(4, 5)]
+    assert matched_spans("İstanbul fox FOX", ["fox", ""]) == [(9, 12), (13, 16)]
+    assert matched_spans("nothing", ["fox"]) == []
+    records = ({"code": "c", "kind": "red", "words": "GROSSE Straße", "figure": None, "marks": [], "guess": False},)
+    result = Result(fields=FIELDS, records=records, table_fields=("code", "words"), highlight=("ß",))
+    text = _table(result, width=80, color=True)
+    assert "GRO\x1b[7mSS\x1b[0mE Stra\x1b[7mß\x1b[0me" in text

@@ -61,11 +61,30 @@ def _text(
     text = Text(visible(plain))
     if color and field.styled:
         text.stylize(CATEGORY_STYLES.get(plain, ""))
-    if highlight and field.searched:
-        text.highlight_words(
-            [visible(word) for word in highlight], style="reverse" if color else "", case_sensitive=False
-        )
+    if highlight and field.searched and color:
+        for start, end in matched_spans(text.plain, [visible(term) for term in highlight]):
+            text.stylize("reverse", start, end)
     return text
+
+
+def matched_spans(text: str, terms: list[str]) -> list[tuple[int, int]]:
+    """Where each term stands in the text as the search matches it, by case folding: "ß" matches the "SS" of
+    "STRASSE" and "ss" the "ß" of "Straße"; [start, end) of the original characters a match covers."""
+    folded: list[str] = []
+    owner: list[int] = []  # the original character each folded one comes from
+    for index, char in enumerate(text):
+        for part in char.casefold():
+            folded.append(part)
+            owner.append(index)
+    haystack = "".join(folded)
+    spans = []
+    for term in terms:
+        needle = term.casefold()
+        at = haystack.find(needle) if needle else -1
+        while at >= 0:
+            spans.append((owner[at], owner[at + len(needle) - 1] + 1))
+            at = haystack.find(needle, at + len(needle))
+    return spans
 
 
 def _console(options: RenderOptions) -> tuple[Console, io.StringIO]:

@@ -95,3 +95,42 @@ def test_highlight_shows_what_case_folding_matched() -> None:
     result = Result(fields=FIELDS, records=records, table_fields=("code", "words"), highlight=("ß",))
     text = _table(result, width=80, color=True)
     assert "GRO\x1b[7mSS\x1b[0mE Stra\x1b[7mß\x1b[0me" in text
+
+
+def test_stacked_records_wrap_prose_to_the_width_and_keep_ids_whole() -> None:
+    fields = (Field("code", "Code", shape=WHOLE), Field("words", "Words"))
+    prose = " ".join(["corridor"] * 500)  # 4,499 characters
+    result = Result(fields=fields, records=({"code": "a-very-long-identifier-x", "words": prose},))
+    lines = _table(result, width=20).splitlines()
+    assert lines[0] == "Code: a-very-long-identifier-x"  # an id is never split
+    assert lines[1] == "Words: corridor"
+    assert all(line.strip(" ") in ("corridor", "corridor corridor", "") for line in lines[2:]), lines[2:5]
+    assert max(len(line) for line in lines[1:]) <= 20
+    assert " ".join(" ".join(lines[1:]).split()) == "Words: " + prose
+    unbroken = "x" * 30  # a word longer than the width: one line, folded by the terminal, not by kzcn
+    result = Result(fields=fields, records=({"code": "c" * 25, "words": f"a {unbroken} b"},))
+    assert _table(result, width=20).splitlines()[1] == f"Words: a {unbroken} b"
+
+
+def test_one_overlong_id_goes_on_lines_of_its_own_and_the_rest_stay_a_table() -> None:
+    fields = (Field("code", "Code", shape=WHOLE), Field("words", "Words"))
+    long_id = "id-" + "x" * 298
+    records = (
+        {"code": "first", "words": "one"},
+        {"code": long_id, "words": "two"},
+        {"code": "third", "words": "three"},
+    )
+    lines = [line.rstrip() for line in _table(Result(fields=fields, records=records), width=80).splitlines()]
+    assert lines == [
+        "",
+        " Code    Words",
+        " ─────────────",
+        " first   one",
+        "",
+        f"Code: {long_id}",
+        "Words: two",
+        "",
+        "",
+        " third   three",
+        "",
+    ]

@@ -95,3 +95,10 @@ def test_a_quote_in_another_normalisation_form_is_found_as_equivalent() -> None:
     assert IndexedSource.of(decomposed).equivalent(text) == (1, "NFD")
     assert source.equivalent("The Cafe") is None
     assert source.closest(decomposed)[2] == 1.0
+
+
+def test_thousands_grouping_needs_every_group_of_three() -> None:
+    assert numbers_in("1,556") == {1556}
+    assert numbers_in("1,55,6") == set()  # groups of two are no thousands
+    assert numbers_in("1.234.56") == set()
+    assert numbers_in("1.234.567") == {1234567}

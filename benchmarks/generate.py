@@ -44,7 +44,16 @@ def generate(base: dict[str, Any], count: int, seed: int) -> dict[str, Any]:
         raise ValueError("the source knowledge base has no facts to repeat")
     replicas = math.ceil(count / len(base_facts))
     # Deep copies: a list shared between facts would come out as a YAML anchor and aliases, not as repeated text.
-    facts = [{**copy.deepcopy(fact), "id": renamed(fact["id"], k)} for k in range(replicas) for fact in base_facts]
+    # A series is renamed with its facts: two replicas' 2017 totals in one series would be two values for one year.
+    facts = [
+        {
+            **copy.deepcopy(fact),
+            "id": renamed(fact["id"], k),
+            **({"series": renamed(fact["series"], k)} if fact.get("series") else {}),
+        }
+        for k in range(replicas)
+        for fact in base_facts
+    ]
     random.Random(seed).shuffle(facts)
     facts = facts[:count]
     kept = {fact["id"] for fact in facts}
@@ -67,7 +76,10 @@ def generate(base: dict[str, Any], count: int, seed: int) -> dict[str, Any]:
     ids = [item["id"] for item in (*facts, *relations, *derived)]
     if len(ids) != len(set(ids)):
         raise ValueError("renaming produced a duplicate id; the source has ids ending in -r<number>")
-    return {**base, "facts": facts, "relations": relations, "derived": derived}
+    # Reviews and comparisons weigh the article's claims against named facts, some of which the cut drops: they are
+    # left out, as a half-kept review would fail the check.
+    head = {key: value for key, value in base.items() if key not in ("reviewer", "reviews", "comparisons")}
+    return {**head, "facts": facts, "relations": relations, "derived": derived}
 
 
 def dump(data: dict[str, Any]) -> str:

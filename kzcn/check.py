@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import time
 from difflib import get_close_matches
 
 from kzcn.derive import DerivationError, derive
@@ -9,11 +10,13 @@ from kzcn.errors import Problem
 from kzcn.meaning import ENGLISH_CUES, RULES, Finding, fact_findings, series_findings, year_tokens
 from kzcn.model import RELATION_ROLES, KnowledgeBase
 from kzcn.review_check import check_reviews
-from kzcn.text import IndexedSource, fingerprint, fold, numbers_in
+from kzcn.text import CLOSEST_SECONDS, IndexedSource, fingerprint, fold, numbers_in
 from kzcn.yamlfields import Locator, format_path
 
 MAX_CLOSEST_SEARCHES = 20
-"""Quotes not found beyond this many get no closest-passage hint: the search is slow and one hint per fix is plenty."""
+"""Quotes not found beyond this many get no closest-passage hint: one hint per fix is plenty."""
+CLOSEST_BUDGET_SECONDS = 5.0
+"""All closest-passage searches of one check together stop after this long: a hint is no reason to wait."""
 
 
 class _Checker:
@@ -26,6 +29,7 @@ class _Checker:
         self.warnings: list[str] = []
         self.indexed = {source.id: IndexedSource.of(source.text) for source in kb.sources if source.text is not None}
         self.closest_searches = 0
+        self.closest_until = time.monotonic() + CLOSEST_BUDGET_SECONDS
         self.excepted: set[tuple[str, str]] = set()
         """(fact id, rule) of every exception that excused a finding."""
 
@@ -186,9 +190,20 @@ class _Checker:
                 )
             return
         message = f"the quote does not appear verbatim in source {source_id!r}"
-        if self.closest_searches < MAX_CLOSEST_SEARCHES:
+        equivalent = indexed.equivalent(text)
+        if equivalent is not None:
+            where, form = equivalent
+            as_source = f"write the quote in {form}, as the source is" if form != "mixed" else "copy it from the source"
+            self.report(
+                (*path, "text"),
+                f"{message}: it differs from paragraph {where} only in Unicode normalisation (the same letters "
+                f"composed differently, such as é as one character or as e and a combining accent); {as_source}",
+            )
+            return
+        left = self.closest_until - time.monotonic()
+        if self.closest_searches < MAX_CLOSEST_SEARCHES and left > 0:
             self.closest_searches += 1
-            where, passage, similarity = indexed.closest(text)
+            where, passage, similarity = indexed.closest(text, seconds=min(left, CLOSEST_SECONDS))
             if similarity >= 0.5:
                 message += f"; closest passage (paragraph {where}, {similarity:.0%} alike): {passage!r}"
         self.report((*path, "text"), message)

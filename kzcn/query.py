@@ -166,7 +166,7 @@ def list_facts(
     modality_set = set(modalities)
     entity_set = {choice("--entity", entity, facet_counts(kb, "entity")).casefold() for entity in entities}
     year_list = list(years)
-    source_set = set(sources)
+    source_set = {choice("--source", source, kb.sources_by_id) for source in sources}
     terms = search_terms(text or "")
     needles = [term.casefold() for term in terms]
     verdict_set = set(verdicts)

@@ -199,6 +199,10 @@ class Result:
                     f"unknown field{'s' if len(unknown) > 1 else ''} {', '.join(unknown)} for this command; "
                     f"valid fields: {', '.join(by_key)}"
                 )
+            repeated = sorted({key for key in wanted if wanted.count(key) > 1}, key=wanted.index)
+            if repeated:
+                # One rule for every format: JSON cannot carry a key twice, so no format repeats a column.
+                raise UsageError(f"--fields names {', '.join(repeated)} more than once; name each field once")
             return tuple(by_key[key] for key in wanted)
         if table and self.table_fields:
             return tuple(by_key[key] for key in self.table_fields)

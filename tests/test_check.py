@@ -254,3 +254,47 @@ def test_missing_or_malformed_digest_says_which_to_record(write_kb: Callable[...
         f"KB:{where(path, '- id: doc', 'id')}: sources[0]: a source with `text` needs its `sha256`; "
         f"the text's digest is {sha256(ARTICLE)}"
     ]
+
+
+def test_a_quote_differing_only_in_unicode_normalisation_says_so(write_kb: Callable[..., Path]) -> None:
+    import unicodedata
+
+    data = small_kb()
+    article = ARTICLE.replace("Officials", "Caf\u00e9 officials")
+    data["sources"][0]["text"] = article
+    data["sources"][0]["sha256"] = sha256(article)
+    data["facts"][1]["quotes"].append({"paragraph": 2, "text": unicodedata.normalize("NFD", "Caf\u00e9 officials")})
+    path = write_kb(data)
+    assert failures(path)[-1].endswith(
+        "the quote does not appear verbatim in source 'doc': it differs from paragraph 2 only in Unicode "
+        "normalisation (the same letters composed differently, such as é as one character or as e and a combining "
+        "accent); write the quote in NFC, as the source is"
+    )
+
+
+# Mutants that survived a probe of the suite: exact messages for values the schema refuses.
+
+
+@pytest.mark.parametrize(
+    ("change", "expected"),
+    [
+        (lambda data: data["sources"][0].update(view_count=-5), "sources[0].view_count: "),
+        (lambda data: data["facts"][0].update(statement="   "), "facts[0].statement: "),
+        (lambda data: data["facts"][0]["quantity"].update(amount=float("inf")), "facts[0].quantity.amount: "),
+    ],
+)
+def test_the_schema_refuses_out_of_range_blank_and_infinite_values(
+    write_kb: Callable[..., Path], change: Callable[[dict[str, Any]], None], expected: str
+) -> None:
+    data = small_kb()
+    change(data)
+    assert any(expected in line for line in failures(write_kb(data))), failures(write_kb(data))
+
+
+def test_repeated_quotes_are_compared_after_folding_typography(write_kb: Callable[..., Path]) -> None:
+    data = small_kb()
+    data["facts"][2]["quotes"].append(
+        {"paragraph": 2, "text": "the \u201cnew corridor\u201d earned $ 2 billion in 2017"}
+    )
+    kb = load_knowledge_base(str(write_kb(data)))
+    assert kb.warnings == (f"{kb.path}: fact income-2017 shares a quote with income-transit-2017",)

@@ -335,3 +335,19 @@ def test_modality_is_shown_filtered_and_completed(cli: Run, write_kb: Callable[.
         in result.stderr
     )
     assert complete_modalities("p") == ["predicted"]
+
+
+def test_since_a_year_includes_that_year_and_sort_kind_sorts_by_kind(write_kb: Callable[..., Path]) -> None:
+    from kzcn.kb import load_knowledge_base
+    from kzcn.model import TimeRef
+    from kzcn.query import list_facts, year_matches
+
+    since = TimeRef(year=2017, kind="start")
+    assert [year_matches(since, year) for year in (2016, 2017, 2018)] == [False, True, True]
+    assert [year_matches(TimeRef(year=2017, kind="point"), year) for year in (2016, 2017, 2018)] == [False, True, False]
+    assert year_matches(None, 2017) is False
+    kb = load_knowledge_base(str(write_kb()))
+    records = list_facts(kb, sort="kind").records
+    kinds = [record["kind"] for record in records]
+    assert kinds == sorted(kinds) and len(set(kinds)) == 3
+    assert [record["id"] for record in records] != sorted(record["id"] for record in records)

@@ -247,6 +247,8 @@ def test_search_highlights_each_word_in_searched_fields_only(cli: Run) -> None:
             ["--entity", "Corridr"],
             "kzcn: unknown --entity 'Corridr'; did you mean Corridor? (choose from: Corridor, Europe, Port)\n",
         ),
+        (["--source", ""], "kzcn: unknown --source '' (choose from: doc)\n"),
+        (["--source", "dco"], "kzcn: unknown --source 'dco'; did you mean doc? (choose from: doc)\n"),
         (["--sort", "yaer"], "kzcn: unknown --sort 'yaer'; did you mean year? (choose from: id, kind, source, year)\n"),
         (["--year", "abc"], "kzcn: --year needs a year from 1 to 9999, such as 2017; 'abc' is not one\n"),
     ],
@@ -260,7 +262,13 @@ def test_a_wrong_choice_is_a_usage_error_with_did_you_mean(
 
 def test_choices_ignore_case(cli: Run, write_kb: Callable[..., Path]) -> None:
     path = str(write_kb())
-    for args in (["--kind", "Forecast"], ["--topic", "TRANSPORT"], ["--entity", "corridor"], ["--sort", "Year"]):
+    for args in (
+        ["--kind", "Forecast"],
+        ["--topic", "TRANSPORT"],
+        ["--entity", "corridor"],
+        ["--sort", "Year"],
+        ["--source", "DOC"],
+    ):
         assert cli("--facts", path, "facts", *args).exit_code == 0, args
     assert cli("--facts", path, "revenue", "--year", "abc").stderr == (
         "kzcn: --year needs a year from 1 to 9999, such as 2017; 'abc' is not one\n"

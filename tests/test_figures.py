@@ -172,3 +172,57 @@ def test_a_fact_caveat_travels_with_every_figure_that_uses_it(cli: Run, write_kb
     assert [row["caveats"] for row in totals] == [[], [], ["income-forecast-2020: Whose income is not said."]]
     explained = cli("--facts", path, "totals", "--explain", "income-growth").stdout
     assert "Caveats         income-forecast-2020: Whose income is not said." in explained
+
+
+# Mutants that survived a probe of the suite: each assertion pins an exact value.
+
+
+def _totals(cli: Run, path: Path) -> dict[str, dict[str, Any]]:
+    result = cli("--facts", str(path), "totals", "--json")
+    assert result.exit_code == 0, result.stderr
+    return {record["id"]: record for record in json.loads(result.stdout)}
+
+
+def test_remainder_and_sum_convert_scales_and_exactness_needs_every_input(
+    cli: Run, write_kb: Callable[..., Path]
+) -> None:
+    data = kb_with(
+        [
+            ("whole", 3, "USD", "billion", 2017, "In 2017 it earned $ 3 billion."),
+            ("part", 1300, "USD", "million", 2017, "In 2017 $ 1,300 million came from transit."),
+            ("later", 4, "USD", "billion", 2019, "In 2019 it earned $ 4 billion."),
+        ],
+        derived=[
+            {"id": "rest", "label": "rest", "operation": "remainder", "inputs": {"whole": "whole", "part": "part"}},
+            {"id": "both", "label": "both", "operation": "sum", "inputs": {"first": "whole", "second": "part"}},
+            {"id": "rise", "label": "rise", "operation": "change", "inputs": {"from": "whole", "to": "later"}},
+            {"id": "fall", "label": "fall", "operation": "change", "inputs": {"from": "later", "to": "whole"}},
+            {"id": "grow", "label": "grow", "operation": "annual-growth", "inputs": {"from": "whole", "to": "later"}},
+        ],
+    )
+    del data["facts"][1]["series"]
+    data["facts"][1]["quantity"]["qualifier"] = "about"
+    data["facts"][1]["quotes"][0]["text"] = "In 2017 about $ 1,300 million came from transit."
+    data["facts"][1]["statement"] = data["facts"][1]["quotes"][0]["text"]
+    text = "\n\n".join(fact["quotes"][0]["text"] for fact in data["facts"])
+    data["sources"][0].update(text=text, sha256=sha256(text))
+    totals = _totals(cli, write_kb(data))
+    assert (totals["rest"]["amount"], totals["rest"]["text"]) == (1.7, "≈ $1.7 billion")  # not −$1297 billion
+    assert (totals["both"]["amount"], totals["both"]["exact"]) == (4.3, False)  # one input is "about"
+    assert totals["rise"]["exact"] is True
+    assert (totals["rise"]["text"], totals["fall"]["text"]) == ("+$1 billion", "−$1 billion")  # a sign both ways
+    assert totals["grow"]["text"] == "15.5 % per year"
+    assert totals["grow"]["year"] == 2019
+
+
+def test_annual_growth_over_no_years_cannot_be_computed(cli: Run, write_kb: Callable[..., Path]) -> None:
+    data = kb_with(
+        [
+            ("a", 3, "USD", "billion", 2017, "In 2017 it earned $ 3 billion."),
+            ("b", 4, "USD", "billion", 2017, "In 2017 it made $ 4 billion."),
+        ],
+        derived=[{"id": "g", "label": "g", "operation": "annual-growth", "inputs": {"from": "a", "to": "b"}}],
+    )
+    result = cli("--facts", str(write_kb(data)), "check")
+    assert result.exit_code == 3
+    assert "derived[0]: cannot be computed:" in result.stderr and "2017" in result.stderr

@@ -208,3 +208,45 @@ def test_markdown_keeps_knowledge_base_text_as_text(cli: Run, write_kb: Callable
         "--facts", str(write_kb(data)), "facts", "--kind", "opinion", "--format", "markdown", "--fields", "statement"
     ).stdout
     assert "| See \\[this\\](http://evil) \\*now\\* \\`x\\` &lt;b\\>\\|&lt;/b\\> \\# \\_y\\_ |" in out
+
+
+@pytest.mark.parametrize(
+    ("value", "written"),
+    [
+        ("=1+1", "'=1+1"),
+        ("+1", "'+1"),
+        ("-1", "'-1"),
+        ("@SUM(A1)", "'@SUM(A1)"),
+        ("\tx", "'\tx"),
+        ("\rx", "'\rx"),
+        ("\n=1+1", "'\n=1+1"),
+        ("\uff1d1+1", "'\uff1d1+1"),  # fullwidth equals
+        ("\ufe661+1", "'\ufe661+1"),  # small equals
+        ("\uff0b1", "'\uff0b1"),
+        ("\uff0d1", "'\uff0d1"),
+        ("\uff20x", "'\uff20x"),
+        ("  =1+1", "'  =1+1"),  # imports that trim leading blanks before a formula
+        ("\u00a0=1+1", "'\u00a0=1+1"),
+        ("\ufeff=1+1", "'\ufeff=1+1"),
+        ("\u200b+1", "'\u200b+1"),
+        ("|cmd", "|cmd"),  # a pipe alone starts no formula
+        ("a=1", "a=1"),
+        ("  text", "  text"),
+        ("\u22121.5", "\u22121.5"),  # U+2212 minus: no spreadsheet reads it as one
+        ("", ""),
+    ],
+)
+def test_the_formula_guard(value: str, written: str) -> None:
+    from kzcn.render.delimited import cell
+
+    assert cell(value) == written
+    assert cell(value, guard=False) == value
+    assert cell([value]) == written
+    assert cell(-5) == "-5"
+
+
+@pytest.mark.parametrize("format_name", ["table", "json", "ndjson", "csv", "tsv", "markdown"])
+def test_a_field_named_twice_is_a_usage_error_in_every_format(cli: Run, format_name: str) -> None:
+    result = cli("facts", "--format", format_name, "--fields", "id,statement,id")
+    assert (result.exit_code, result.stdout) == (2, "")
+    assert result.stderr == "kzcn: --fields names id more than once; name each field once\n"

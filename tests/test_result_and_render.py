@@ -82,3 +82,55 @@ def test_chart_bars_are_drawn_from_fractions_with_distinct_fills() -> None:
 def test_prose_and_words_shapes_are_metadata_defaults() -> None:
     assert Field("a", "A").shape == PROSE
     assert {Field("a", "A", shape=WHOLE).shape, Field("b", "B", shape=WORDS).shape} == {WHOLE, WORDS}
+
+
+def test_highlight_shows_what_case_folding_matched() -> None:
+    from kzcn.render.table import matched_spans
+
+    assert matched_spans("STRASSE and Straße", ["ß"]) == [(4, 6), (16, 17)]
+    assert matched_spans("Straße", ["ss"]) == [(4, 5)]
+    assert matched_spans("İstanbul fox FOX", ["fox", ""]) == [(9, 12), (13, 16)]
+    assert matched_spans("nothing", ["fox"]) == []
+    records = ({"code": "c", "kind": "red", "words": "GROSSE Straße", "figure": None, "marks": [], "guess": False},)
+    result = Result(fields=FIELDS, records=records, table_fields=("code", "words"), highlight=("ß",))
+    text = _table(result, width=80, color=True)
+    assert "GRO\x1b[7mSS\x1b[0mE Stra\x1b[7mß\x1b[0me" in text
+
+
+def test_stacked_records_wrap_prose_to_the_width_and_keep_ids_whole() -> None:
+    fields = (Field("code", "Code", shape=WHOLE), Field("words", "Words"))
+    prose = " ".join(["corridor"] * 500)  # 4,499 characters
+    result = Result(fields=fields, records=({"code": "a-very-long-identifier-x", "words": prose},))
+    lines = _table(result, width=20).splitlines()
+    assert lines[0] == "Code: a-very-long-identifier-x"  # an id is never split
+    assert lines[1] == "Words: corridor"
+    assert all(line.strip(" ") in ("corridor", "corridor corridor", "") for line in lines[2:]), lines[2:5]
+    assert max(len(line) for line in lines[1:]) <= 20
+    assert " ".join(" ".join(lines[1:]).split()) == "Words: " + prose
+    unbroken = "x" * 30  # a word longer than the width: one line, folded by the terminal, not by kzcn
+    result = Result(fields=fields, records=({"code": "c" * 25, "words": f"a {unbroken} b"},))
+    assert _table(result, width=20).splitlines()[1] == f"Words: a {unbroken} b"
+
+
+def test_one_overlong_id_goes_on_lines_of_its_own_and_the_rest_stay_a_table() -> None:
+    fields = (Field("code", "Code", shape=WHOLE), Field("words", "Words"))
+    long_id = "id-" + "x" * 298
+    records = (
+        {"code": "first", "words": "one"},
+        {"code": long_id, "words": "two"},
+        {"code": "third", "words": "three"},
+    )
+    lines = [line.rstrip() for line in _table(Result(fields=fields, records=records), width=80).splitlines()]
+    assert lines == [
+        "",
+        " Code    Words",
+        " ─────────────",
+        " first   one",
+        "",
+        f"Code: {long_id}",
+        "Words: two",
+        "",
+        "",
+        " third   three",
+        "",
+    ]

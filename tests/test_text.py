@@ -39,3 +39,66 @@ def test_every_kind_of_white_space_folds_alike_in_quote_and_source() -> None:
         source = IndexedSource.of(f"In 2017 income was{space}$ 3 billion.")
         assert source.find(f"In 2017 income was{space}$ 3 billion.", 1) == (1, 0), repr(space)
         assert source.find("income was $ 3 billion", 1) == (1, 8), repr(space)
+
+
+# The closest-passage search is bounded: an index of word pairs, a few candidates, a deadline.
+
+
+def _prose(words: int, seed: int) -> str:
+    import random
+
+    rnd = random.Random(seed)
+    vocabulary = [f"w{number}" for number in range(3000)] + ["the", "of", "and", "corridor", "port", "2017"]
+    return " ".join(rnd.choice(vocabulary) for _ in range(words))
+
+
+def test_closest_finds_a_long_misquote_in_a_large_source_in_bounded_time() -> None:
+    import time
+
+    paragraphs = [_prose(400, seed) for seed in range(60)]  # about 150 KB
+    source = IndexedSource.of("\n\n".join(paragraphs))
+    words = paragraphs[41].split()
+    quote = " ".join("zz" if number % 9 == 0 else word for number, word in enumerate(words))  # 400 words, 45 changed
+    started = time.monotonic()
+    paragraph, passage, similarity = source.closest(quote)
+    assert time.monotonic() - started < 3  # comparing every start took minutes
+    assert paragraph == 42
+    assert passage.startswith(words[1]) or passage.startswith(words[0])
+    assert similarity > 0.85
+
+
+def test_closest_in_a_repeated_source_is_the_first_copy() -> None:
+    article = "Intro words here.\n\nOfficials say the new corridor earned $ 2 billion in 2017 (of which more)."
+    source = IndexedSource.of("\n\n".join([article] * 300))
+    assert source.closest("the new corridor earned $ 3 billions")[:2] == (2, "the new corridor earned $ 2 billion")
+
+
+def test_closest_gives_up_at_its_deadline() -> None:
+    source = IndexedSource.of("Officials say the new corridor earned $ 2 billion in 2017 (of which more).")
+    assert source.closest("corridor earned 2 billion", seconds=0) == (1, "", 0.0)
+    assert source.closest("nothing alike at all") == (1, "", 0.0)
+
+
+def test_closest_falls_back_to_single_words() -> None:
+    source = IndexedSource.of("Alpha beta gamma.\n\nOfficials say the corridor earned billions.")
+    assert source.closest("corridor")[:2] == (2, "corridor")
+
+
+def test_a_quote_in_another_normalisation_form_is_found_as_equivalent() -> None:
+    import unicodedata
+
+    text = "The Caf\u00e9 R\u00e9publique earned $ 2 billion."
+    source = IndexedSource.of("Intro.\n\n" + text)
+    decomposed = unicodedata.normalize("NFD", text)
+    assert source.find(decomposed, 2) is None  # verbatim means character for character
+    assert source.equivalent(decomposed) == (2, "NFC")
+    assert IndexedSource.of(decomposed).equivalent(text) == (1, "NFD")
+    assert source.equivalent("The Cafe") is None
+    assert source.closest(decomposed)[2] == 1.0
+
+
+def test_thousands_grouping_needs_every_group_of_three() -> None:
+    assert numbers_in("1,556") == {1556}
+    assert numbers_in("1,55,6") == set()  # groups of two are no thousands
+    assert numbers_in("1.234.56") == set()
+    assert numbers_in("1.234.567") == {1234567}

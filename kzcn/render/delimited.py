@@ -4,14 +4,21 @@ from __future__ import annotations
 
 import csv
 import io
+import re
 from typing import Any
 
 from kzcn.escape import visible
 from kzcn.render import RenderOptions
 from kzcn.result import Field, Result
 
-FORMULA_TRIGGERS = ("=", "+", "-", "@", "\t", "\r")
-"""A text cell starting with one of these could run as a spreadsheet formula; kzcn prefixes it with a quote (')."""
+FORMULA_TRIGGERS = ("=", "+", "-", "@", "\t", "\r", "\n", "＝", "﹦", "＋", "﹢", "－", "﹣", "＠")
+"""A text cell starting with one of these could run as a spreadsheet formula; kzcn prefixes it with a quote ('): the
+OWASP list, a line feed beside the carriage return, and the fullwidth and small forms of = + - @ (＝ ﹦ ＋ ﹢ － ﹣ ＠),
+which some spreadsheets read as their ASCII forms. Not "|": alone it starts no formula (DDE needs a leading =)."""
+
+_BLANKS = re.compile(r"[\s\ufeff\u200b\u2060]*")
+"""White space, no-break spaces and byte-order marks: some imports (LibreOffice's, Excel's) drop them before a
+formula, so a trigger after them counts as one at the start."""
 
 _TSV_ESCAPES = str.maketrans({"\\": "\\\\", "\t": "\\t", "\n": "\\n", "\r": "\\r"})
 
@@ -31,9 +38,15 @@ def cell(value: Any, field: Field | None = None, *, guard: bool = True) -> str:
         text = str(value)
     # Policy against formula injection (OWASP): text that a spreadsheet would evaluate gets a leading
     # apostrophe; numbers are never touched, so a negative amount stays a number.
-    if guard and text.startswith(FORMULA_TRIGGERS):
+    if guard and formula_like(text):
         return "'" + text
     return text
+
+
+def formula_like(text: str) -> bool:
+    """Whether a spreadsheet might evaluate the text: it starts with a trigger, or with one after blanks."""
+    blanks = _BLANKS.match(text)
+    return text.startswith(FORMULA_TRIGGERS) or text[blanks.end() if blanks else 0 :].startswith(FORMULA_TRIGGERS)
 
 
 def render(result: Result, options: RenderOptions, *, tab: bool) -> str:

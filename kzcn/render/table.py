@@ -61,11 +61,30 @@ def _text(
     text = Text(visible(plain))
     if color and field.styled:
         text.stylize(CATEGORY_STYLES.get(plain, ""))
-    if highlight and field.searched:
-        text.highlight_words(
-            [visible(word) for word in highlight], style="reverse" if color else "", case_sensitive=False
-        )
+    if highlight and field.searched and color:
+        for start, end in matched_spans(text.plain, [visible(term) for term in highlight]):
+            text.stylize("reverse", start, end)
     return text
+
+
+def matched_spans(text: str, terms: list[str]) -> list[tuple[int, int]]:
+    """Where each term stands in the text as the search matches it, by case folding: "ß" matches the "SS" of
+    "STRASSE" and "ss" the "ß" of "Straße"; [start, end) of the original characters a match covers."""
+    folded: list[str] = []
+    owner: list[int] = []  # the original character each folded one comes from
+    for index, char in enumerate(text):
+        for part in char.casefold():
+            folded.append(part)
+            owner.append(index)
+    haystack = "".join(folded)
+    spans = []
+    for term in terms:
+        needle = term.casefold()
+        at = haystack.find(needle) if needle else -1
+        while at >= 0:
+            spans.append((owner[at], owner[at + len(needle) - 1] + 1))
+            at = haystack.find(needle, at + len(needle))
+    return spans
 
 
 def _console(options: RenderOptions) -> tuple[Console, io.StringIO]:
@@ -111,9 +130,15 @@ def _column_floors(fields: tuple[Field, ...], rows: list[list[Text]]) -> list[in
     return floors
 
 
-def _grid(fields: tuple[Field, ...], rows: list[list[Text]], widths: list[int], options: RenderOptions) -> Table:
+def _grid(
+    fields: tuple[Field, ...], rows: list[list[Text]], widths: list[int], options: RenderOptions, *, header: bool = True
+) -> Table:
     table = Table(
-        box=box.ASCII if options.ascii_only else box.SIMPLE_HEAD, expand=False, pad_edge=False, title_justify="left"
+        box=box.ASCII if options.ascii_only else box.SIMPLE_HEAD,
+        expand=False,
+        pad_edge=False,
+        title_justify="left",
+        show_header=header,
     )
     for field, width in zip(fields, widths, strict=True):
         table.add_column(field.header, overflow="fold", width=width, no_wrap=field.shape != PROSE)
@@ -122,15 +147,18 @@ def _grid(fields: tuple[Field, ...], rows: list[list[Text]], widths: list[int], 
     return table
 
 
-def _stacked(fields: tuple[Field, ...], rows: list[list[Text]]) -> list[RenderableType]:
+def _stacked(fields: tuple[Field, ...], rows: list[list[Text]], width: int) -> list[RenderableType]:
     """One "Header: value" line per field, a blank line between records: for terminals too narrow for a table.
 
-    The lines are not wrapped by kzcn (see Unwrapped): the terminal folds what is too long, and nothing is split.
+    Prose wraps to the width between words; an id, a figure, or prose with a word too long for the width is not
+    wrapped by kzcn (see Unwrapped): the terminal folds what is too long, and nothing is split by kzcn.
     """
     parts: list[RenderableType] = []
     for cells in rows:
         for field, cell in zip(fields, cells, strict=True):
-            line = Unwrapped(f"{field.header}: ")
+            label = f"{field.header}: "
+            longest = max((len(word) for word in (label + cell.plain).split()), default=0)
+            line = Text(label) if field.shape == PROSE and longest <= width else Unwrapped(label)
             line.append_text(cell)
             parts.append(line)
         parts.append(Text(""))
@@ -165,7 +193,18 @@ def _fits(floors: list[int], options: RenderOptions) -> bool:
 
 def _table_or_stack(result: Result, fields: tuple[Field, ...], options: RenderOptions) -> list[RenderableType]:
     all_rows = _cells(result, fields, options)
-    floors = _column_floors(fields, all_rows)
+    # A record whose ids and figures cannot stand whole even in the narrowest table (a 301-character id) goes on
+    # lines of its own, in its place; the others stay a table.
+    last = _last_kept(fields, options)
+    oversize = {
+        number
+        for number, row in enumerate(all_rows)
+        if not _fits([floor for i, floor in enumerate(_column_floors(fields, [row])) if i in last], options)
+    }
+    fitting = [row for number, row in enumerate(all_rows) if number not in oversize]
+    if not fitting:
+        return _stacked(fields, all_rows, options.width)
+    floors = _column_floors(fields, fitting)
     kept = list(range(len(fields)))
     if not options.fields:
         # At a narrow width, columns give way (and a note says which) before the table turns into records: those
@@ -177,15 +216,32 @@ def _table_or_stack(result: Result, fields: tuple[Field, ...], options: RenderOp
     shown = tuple(fields[i] for i in kept)
     # A table whose ids and figures cannot stand whole would cut them; then each record goes on lines of its own.
     if not _fits([floors[i] for i in kept], options):
-        return _stacked(fields, all_rows)
+        return _stacked(fields, all_rows, options.width)
     floors = [floors[i] for i in kept]
-    rows = [[row[i] for i in kept] for row in all_rows]
-    widths = _widths(shown, rows, floors, options)
-    parts: list[RenderableType] = [_grid(shown, rows, widths, options)]
+    widths = _widths(shown, [[row[i] for i in kept] for row in fitting], floors, options)
+    parts: list[RenderableType] = []
+    run: list[list[Text]] = []
+    for number, row in enumerate(all_rows):
+        if number not in oversize:
+            run.append([row[i] for i in kept])
+            continue
+        if run:
+            parts.append(_grid(shown, run, widths, options, header=not parts))
+            run = []
+        parts += _stacked(fields, [row], options.width)
+    if run:
+        parts.append(_grid(shown, run, widths, options, header=not parts))
     if hidden:
         names = ", ".join(field.key for field in hidden)
         parts.append(Text(f"Not shown at this width: {names} (widen the terminal, or choose with --fields)."))
     return parts
+
+
+def _last_kept(fields: tuple[Field, ...], options: RenderOptions) -> set[int]:
+    """The columns a table keeps at any width: all those of --fields, else the three that give way last."""
+    if options.fields:
+        return set(range(len(fields)))
+    return set(sorted(range(len(fields)), key=lambda i: (fields[i].give_way_rank, i))[:3])
 
 
 def _notes(result: Result, shown: tuple[Field, ...], options: RenderOptions) -> list[RenderableType]:

@@ -1,7 +1,7 @@
 """The knowledge base as a typed SQLite database: one table per entity, keys declared, a full-text index, views.
 
 A table is one function registered with `@table(...)`: its CREATE TABLE statement and a generator of its rows.
-Adding a table later (reviews, evidence) is one more such function; nothing else changes. Standard library only.
+Adding a table is one more such function; nothing else changes. Standard library only.
 """
 
 from __future__ import annotations
@@ -14,7 +14,8 @@ from dataclasses import dataclass
 from typing import Any
 
 from kzcn.errors import UsageError
-from kzcn.model import RELATION_ROLES, KnowledgeBase
+from kzcn.model import BEARINGS, FACT_KINDS, MODALITIES, RELATION_ROLES, SOURCE_ROLES, VERDICTS, KnowledgeBase
+from kzcn.reviews import UNREVIEWED
 
 Row = tuple[Any, ...]
 
@@ -71,6 +72,11 @@ def number(value: int | float | None) -> int | float | None:
     return value
 
 
+def one_of(values: Iterable[str]) -> str:
+    """The body of a CHECK (column IN (...)): the values as SQL strings."""
+    return ", ".join("'" + value.replace("'", "''") + "'" for value in values)
+
+
 # The columns that hold either kind of number (an amount as written: 3 or 1.3) are NUMERIC: SQLite stores 3 as an
 # integer, exact however large (3000000000), and 1.3 as a real. Tables are not STRICT, which needs SQLite 3.37
 # (Python 3.10 on Debian 11 has 3.34); the CHECK constraints keep the flags 0 or 1.
@@ -78,9 +84,10 @@ def number(value: int | float | None) -> int | float | None:
 
 @table(
     "sources",
-    """
+    f"""
     id TEXT PRIMARY KEY,
     position INTEGER NOT NULL,
+    role TEXT NOT NULL CHECK (role IN ({one_of(SOURCE_ROLES)})),
     kind TEXT NOT NULL,
     title TEXT,
     author TEXT,
@@ -93,6 +100,7 @@ def number(value: int | float | None) -> int | float | None:
     sha256 TEXT,
     cited_in TEXT,
     cited_in_paragraph INTEGER,
+    retrieved TEXT,
     text TEXT
     """,
 )
@@ -103,6 +111,7 @@ def _sources(export: Export) -> Iterator[Row]:
         yield (
             source.id,
             position,
+            source.role,
             source.kind,
             source.title,
             source.author,
@@ -115,16 +124,18 @@ def _sources(export: Export) -> Iterator[Row]:
             source.sha256,
             cited,
             paragraph,
+            source.retrieved,
             source.text,
         )
 
 
 @table(
     "facts",
-    """
+    f"""
     id TEXT PRIMARY KEY,
     position INTEGER NOT NULL,
-    kind TEXT NOT NULL CHECK (kind IN ('statistic', 'forecast', 'event', 'opinion')),
+    kind TEXT NOT NULL CHECK (kind IN ({one_of(FACT_KINDS)})),
+    modality TEXT NOT NULL CHECK (modality IN ({one_of(MODALITIES)})),
     statement TEXT NOT NULL,
     quantity_text TEXT,
     time_text TEXT,
@@ -138,19 +149,27 @@ def _sources(export: Export) -> Iterator[Row]:
     qualifier TEXT,
     value NUMERIC,
     attributed_to TEXT,
+    condition TEXT,
     series TEXT,
-    note TEXT
+    note TEXT,
+    measure TEXT,
+    verdict TEXT CHECK (verdict IN ({one_of((*VERDICTS, UNREVIEWED))})),
+    evidence INTEGER NOT NULL CHECK (evidence IN (0, 1))
     """,
 )
 def _facts(export: Export) -> Iterator[Row]:
+    """Every fact, the article's claims and the evidence of other sources alike (`evidence` tells them apart)."""
+    from kzcn.query import verdict_of
     from kzcn.wording import quantity_text, time_text
 
-    for position, fact in enumerate(export.kb.facts, 1):
+    kb = export.kb
+    for position, fact in enumerate(kb.facts, 1):
         quantity, time = fact.quantity, fact.time
         yield (
             fact.id,
             position,
             fact.kind,
+            fact.modality,
             fact.statement,
             quantity_text(quantity),
             time_text(time),
@@ -164,8 +183,12 @@ def _facts(export: Export) -> Iterator[Row]:
             quantity.qualifier if quantity else None,
             number(quantity.value) if quantity else None,
             fact.attributed_to,
+            fact.condition,
             fact.series,
             fact.note,
+            fact.measure,
+            verdict_of(fact, kb),
+            int(not kb.is_claim(fact)),
         )
 
 
@@ -306,12 +329,80 @@ def _derived_inputs(export: Export) -> Iterator[Row]:
             yield (figure.id, position, item.role, item.fact_id)
 
 
+@table(
+    "fact_exceptions",
+    """
+    fact TEXT NOT NULL REFERENCES facts (id),
+    position INTEGER NOT NULL,
+    rule TEXT NOT NULL,
+    reason TEXT NOT NULL,
+    PRIMARY KEY (fact, position)
+    """,
+)
+def _exceptions(export: Export) -> Iterator[Row]:
+    for fact in export.kb.facts:
+        for position, exemption in enumerate(fact.exceptions, 1):
+            yield (fact.id, position, exemption.rule, exemption.reason)
+
+
+@table(
+    "reviews",
+    f"""
+    claim TEXT PRIMARY KEY REFERENCES facts (id),
+    position INTEGER NOT NULL,
+    verdict TEXT NOT NULL CHECK (verdict IN ({one_of(VERDICTS)})),
+    summary TEXT NOT NULL,
+    searched TEXT,
+    date TEXT
+    """,
+)
+def _reviews(export: Export) -> Iterator[Row]:
+    """The reviews as written; a checkable claim without one has no row here (its facts.verdict is unreviewed)."""
+    for position, review in enumerate(export.kb.reviews, 1):
+        yield (review.claim, position, review.verdict, review.summary, review.searched, review.date)
+
+
+@table(
+    "review_evidence",
+    f"""
+    claim TEXT NOT NULL REFERENCES reviews (claim),
+    position INTEGER NOT NULL,
+    fact TEXT NOT NULL REFERENCES facts (id),
+    bearing TEXT NOT NULL CHECK (bearing IN ({one_of(BEARINGS)})),
+    note TEXT,
+    PRIMARY KEY (claim, position)
+    """,
+)
+def _review_evidence(export: Export) -> Iterator[Row]:
+    """Each review's evidence items in the review's order: strongest and most official first."""
+    for review in export.kb.reviews:
+        for position, item in enumerate(review.evidence, 1):
+            yield (review.claim, position, item.fact, item.bearing, item.note)
+
+
+@table(
+    "comparisons",
+    """
+    id TEXT PRIMARY KEY,
+    first_fact TEXT NOT NULL REFERENCES facts (id),
+    second_fact TEXT NOT NULL REFERENCES facts (id),
+    comparable INTEGER NOT NULL CHECK (comparable IN (0, 1)),
+    reason TEXT NOT NULL
+    """,
+)
+def _comparisons(export: Export) -> Iterator[Row]:
+    for comparison in export.kb.comparisons:
+        first, second = comparison.facts
+        yield (comparison.id, first, second, int(comparison.comparable), comparison.reason)
+
+
 INDEXES = (
     "CREATE INDEX facts_source ON facts (source)",
     "CREATE INDEX quotes_source ON quotes (source, paragraph)",
     "CREATE INDEX fact_topics_topic ON fact_topics (topic)",
     "CREATE INDEX fact_entities_entity ON fact_entities (entity)",
     "CREATE INDEX derived_inputs_fact ON derived_inputs (fact)",
+    "CREATE INDEX review_evidence_fact ON review_evidence (fact)",
 )
 
 FULL_TEXT = (
@@ -328,11 +419,24 @@ SELECT f.id AS fact, f.kind, f.statement, q.source, s.title AS source_title, q.p
        q.start_offset, q.end_offset
 FROM facts f JOIN quotes q ON q.fact = f.id JOIN sources s ON s.id = q.source
 ORDER BY f.position, q.position""",
+    # The claims `kzcn review` lists, in its order: each review, then each checkable claim without one.
+    """CREATE VIEW claim_reviews AS
+SELECT f.id AS claim, f.kind, f.statement, f.verdict, r.summary,
+       (SELECT count(*) FROM review_evidence e WHERE e.claim = f.id) AS evidence_count,
+       (SELECT count(*) FROM review_evidence e WHERE e.claim = f.id AND e.bearing = 'corroborates') AS corroborating,
+       (SELECT count(*) FROM review_evidence e WHERE e.claim = f.id AND e.bearing = 'contradicts') AS contradicting,
+       r.searched, r.date
+FROM facts f LEFT JOIN reviews r ON r.claim = f.id
+WHERE f.evidence = 0 AND (r.claim IS NOT NULL OR f.verdict = 'unreviewed')
+ORDER BY r.position IS NULL, r.position, f.position""",
+    # The article's own series as `kzcn revenue` shows it: stated, forecast and derived rows. Its record and gap
+    # rows are not here: records are evidence facts that reviews cite (join review_evidence) and gaps are computed
+    # from the comparisons declared comparable; `kzcn revenue` shows both.
     """CREATE VIEW revenue AS
 SELECT * FROM (
 SELECT time_year AS year, CASE kind WHEN 'forecast' THEN 'forecast' ELSE 'stated' END AS basis,
        quantity_text AS text, id, amount, unit, scale, value, forecast, 0 AS derived
-FROM facts WHERE series = 'transport-income' AND amount IS NOT NULL AND time_year IS NOT NULL
+FROM facts WHERE series = 'transport-income' AND amount IS NOT NULL AND time_year IS NOT NULL AND evidence = 0
 UNION ALL
 SELECT year, CASE forecast WHEN 1 THEN 'derived from forecast' ELSE 'derived' END, text, id, amount, unit,
        scale, value, forecast, 1
@@ -355,7 +459,7 @@ def write_database(kb: KnowledgeBase, connection: sqlite3.Connection) -> None:
                 connection.executemany(f"INSERT INTO {spec.name} VALUES ({marks})", rows)
         for statement in (*INDEXES, *FULL_TEXT, *VIEWS):
             connection.execute(statement)
-        connection.execute("PRAGMA user_version = 1")  # the layout's version, for readers that check it
+        connection.execute("PRAGMA user_version = 2")  # the layout's version, for readers that check it (2: reviews)
 
 
 def refuse_target(target: str, kb_path: str, *, force: bool) -> None:

@@ -17,14 +17,18 @@ COMPLETION_TIMEOUT = 2.0
 def _completion_values(ctx: typer.Context, facet: str, incomplete: str) -> list[str]:
     """Values for shell completion from the knowledge base; nothing, silently, if it cannot be read in time."""
     found: list[str] = []
+    try:
+        from kzcn.kb import resolve_facts_path
+
+        path = resolve_facts_path(ctx.find_root().params.get("facts"))
+    except BaseException:
+        return []
 
     def read() -> None:
         try:
-            from kzcn.kb import load_knowledge_base, resolve_facts_path
+            from kzcn.kb import load_knowledge_base
             from kzcn.query import facet_values
 
-            root = ctx.find_root()
-            path = resolve_facts_path(root.params.get("facts"))
             found.extend(facet_values(load_knowledge_base(path), facet))
         except BaseException:
             return
@@ -33,6 +37,11 @@ def _completion_values(ctx: typer.Context, facet: str, incomplete: str) -> list[
     worker.start()
     worker.join(timeout=COMPLETION_TIMEOUT)
     if worker.is_alive():
+        # This process leaves now, and its load with it; a detached one finishes the load into the cache, so the
+        # next Tab is served from it in milliseconds instead of giving up again (issue 10).
+        from kzcn.warmup import start_warming
+
+        start_warming(path)
         return []
     lowered = incomplete.casefold()
     return [visible(value) for value in found if value.casefold().startswith(lowered)]

@@ -28,6 +28,10 @@ FieldsOption = Annotated[
     typer.Option("--fields", metavar="A,B,C", help="Only these fields, in this order (all formats)."),
 ]
 NoColorOption = Annotated[bool, typer.Option("--no-color", help="No colour in tables (also NO_COLOR, TERM=dumb).")]
+NoPagerOption = Annotated[
+    bool,
+    typer.Option("--no-pager", help="Never page long output on a terminal (also KZCN_PAGER= or KZCN_PAGER=cat)."),
+]
 FactsOption = Annotated[
     Optional[str],  # noqa: UP045 - Typer reads the annotation at run time on Python 3.10 too
     typer.Option("--facts", metavar="PATH", help="The knowledge base to read; also before the command, or KZCN_FACTS."),
@@ -45,6 +49,7 @@ _OUTPUT_PARAMETERS = (
     inspect.Parameter("as_json", inspect.Parameter.KEYWORD_ONLY, default=False, annotation=JsonOption),
     inspect.Parameter("fields", inspect.Parameter.KEYWORD_ONLY, default=None, annotation=FieldsOption),
     inspect.Parameter("no_color", inspect.Parameter.KEYWORD_ONLY, default=False, annotation=NoColorOption),
+    inspect.Parameter("no_pager", inspect.Parameter.KEYWORD_ONLY, default=False, annotation=NoPagerOption),
     inspect.Parameter("facts", inspect.Parameter.KEYWORD_ONLY, default=None, annotation=FactsOption),
     inspect.Parameter("no_header", inspect.Parameter.KEYWORD_ONLY, default=False, annotation=NoHeaderOption),
     inspect.Parameter("raw", inspect.Parameter.KEYWORD_ONLY, default=False, annotation=RawOption),
@@ -70,6 +75,8 @@ class Output:
     """CSV and TSV: a header line (not --no-header)."""
     raw: bool = False
     """CSV and TSV: --raw, no formula guard."""
+    pager: bool = True
+    """Output taller than the terminal may go through the pager (not --no-pager)."""
 
     def load(self, *, use_cache: bool = True) -> "KnowledgeBase":
         """The knowledge base the global options name, loaded and checked."""
@@ -91,7 +98,7 @@ class Output:
             say(result.empty_message)
             if self.format is Format.table:
                 return
-        write(render(result, self.format, options))
+        write(render(result, self.format, options), pager=self.pager)
 
 
 def with_output(command: Callable[..., None]) -> Callable[..., None]:
@@ -105,6 +112,7 @@ def with_output(command: Callable[..., None]) -> Callable[..., None]:
         as_json: bool = kwargs.pop("as_json")
         fields: str | None = kwargs.pop("fields")
         no_color: bool = kwargs.pop("no_color")
+        no_pager: bool = kwargs.pop("no_pager")
         no_header: bool = kwargs.pop("no_header")
         raw: bool = kwargs.pop("raw")
         facts: str | None = kwargs.pop("facts")
@@ -117,6 +125,7 @@ def with_output(command: Callable[..., None]) -> Callable[..., None]:
             shaped=as_json or fields is not None or chosen is not Format.table,
             header=not no_header,
             raw=raw,
+            pager=not (no_pager or ctx.obj["no_pager"]),
         )
         command(ctx, *args, output=output, **kwargs)
 

@@ -136,7 +136,7 @@ def store(key: str, kb: KnowledgeBase, *, source_size: int) -> None:
         payload = _MAGIC + encode(kb)
         if len(payload) > entry_limit(source_size):
             return
-        _make_directory(directory)
+        make_cache_directory(directory)
         import tempfile
 
         # Write beside the target and rename: readers see the old entry or the whole new one, never a part,
@@ -154,7 +154,7 @@ def store(key: str, kb: KnowledgeBase, *, source_size: int) -> None:
         return
 
 
-def _make_directory(directory: Path) -> None:
+def make_cache_directory(directory: Path) -> None:
     """The cache base (0700, as the XDG spec asks) if missing, then `kzcn` in it; never any directory above."""
     for level in (directory.parent, directory):
         with contextlib.suppress(FileExistsError):

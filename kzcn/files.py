@@ -12,7 +12,9 @@ class OutputFileError(UsageError):
     """The file to write cannot be used: it exists (without --force), is a directory, or is the knowledge base."""
 
 
-def refuse_target(target: str, kb_path: str, *, force: bool, what: str = "file") -> None:
+def refuse_target(
+    target: str, kb_path: str, *, force: bool, what: str = "file", source: str = "the knowledge base it was made from"
+) -> None:
     """OutputFileError unless `target` may be written: never the knowledge base, an existing file only with force."""
     if os.path.isdir(target):
         raise OutputFileError(f"{target} is a directory; name the {what} to write")
@@ -23,7 +25,7 @@ def refuse_target(target: str, kb_path: str, *, force: bool, what: str = "file")
     if not same and os.path.exists(target) and os.path.exists(kb_path):
         same = os.path.samefile(target, kb_path)
     if same:
-        raise OutputFileError(f"{target} is the knowledge base it was made from; name another file")
+        raise OutputFileError(f"{target} is {source}; name another file")
     if os.path.lexists(target) and not force:
         raise OutputFileError(f"{target} exists; add --force to replace it")
 

@@ -99,14 +99,20 @@ def year_matches(time: TimeRef | None, year: int) -> bool:
     return year == time.year
 
 
+def verdict_of(fact: Fact, kb: KnowledgeBase) -> str | None:
+    """A fact's verdict: its review's; "unreviewed" for a checkable claim of the article without one; None for
+    evidence and for an opinion no review judges."""
+    if not kb.is_claim(fact):
+        return None
+    review = kb.reviews_by_claim.get(fact.id)
+    return review.verdict if review else ("unreviewed" if fact.kind in CHECKABLE_KINDS else None)
+
+
 def fact_record(fact: Fact, kb: KnowledgeBase | None = None) -> dict[str, Any]:
     """Every field of a fact, flat, JSON-ready; with the knowledge base, its verdict (None where no review judges
     it: "unreviewed" for a checkable claim of the article)."""
     quantity = fact.quantity
-    verdict = None
-    if kb is not None and kb.is_claim(fact):
-        review = kb.reviews_by_claim.get(fact.id)
-        verdict = review.verdict if review else ("unreviewed" if fact.kind in CHECKABLE_KINDS else None)
+    verdict = verdict_of(fact, kb) if kb is not None else None
     return {
         "id": fact.id,
         "kind": fact.kind,
@@ -173,7 +179,7 @@ def list_facts(
     in_view = [fact for fact in kb.facts if source_set or kb.is_claim(fact) is not evidence]
     chosen = []
     for fact in in_view:
-        if verdict_set and fact_record(fact, kb)["verdict"] not in verdict_set:
+        if verdict_set and verdict_of(fact, kb) not in verdict_set:
             continue
         if kind_set and fact.kind not in kind_set:
             continue
@@ -317,7 +323,7 @@ def facet_counts(kb: KnowledgeBase, facet: str) -> Counter[str]:
         elif facet == "modality":
             counts[fact.modality] += 1
         elif facet == "verdict":
-            verdict = fact_record(fact, kb)["verdict"] if kb.is_claim(fact) else None
+            verdict = verdict_of(fact, kb)
             if verdict is not None:
                 counts[verdict] += 1
         elif facet == "topic":

@@ -56,6 +56,20 @@ def slow_kb(tmp_path_factory: pytest.TempPathFactory) -> Path:
     return path
 
 
+@pytest.fixture(scope="session")
+def large_kb(tmp_path_factory: pytest.TempPathFactory) -> Path:
+    """Like slow_kb, but valid (no series: thousands of 2017 totals would fail the check), so it can be cached:
+    12,000 facts, several seconds to parse and check (8 s on a 2-CPU test machine). Made once, from text."""
+    data = small_kb(relations=[], derived=[])
+    for fact in data["facts"]:
+        fact.pop("series", None)
+    facts = dump({"facts": data.pop("facts")}).removeprefix("facts:\n")
+    copies = "".join(re.sub(r"^- id: (\S+)$", rf"- id: \1-n{number}", facts, flags=re.M) for number in range(2000))
+    path = tmp_path_factory.mktemp("large") / "large.yaml"
+    path.write_text(dump(data) + "facts:\n" + copies, encoding="utf-8")
+    return path
+
+
 def sha256(text: str) -> str:
     return hashlib.sha256(text.encode("utf-8")).hexdigest()
 

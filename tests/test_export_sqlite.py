@@ -54,22 +54,49 @@ FACT_COLUMNS = [
     "qualifier",
     "value",
     "attributed_to",
+    "modality",
+    "condition",
     "series",
     "note",
+    "measure",
+    "verdict",
 ]
 
 
-def test_facts_table_matches_facts_json(cli: Run, exported: sqlite3.Connection) -> None:
-    listed = json_of(cli, "facts")
-    table_rows = rows(exported, "SELECT * FROM facts ORDER BY position")
+def every_fact(cli: Run) -> list[dict[str, Any]]:
+    """The article's claims, then the evidence of the other sources: all the facts the database holds."""
+    return [*json_of(cli, "facts"), *json_of(cli, "facts", "--evidence")]
+
+
+def test_facts_table_matches_facts_json_of_claims_and_evidence(cli: Run, exported: sqlite3.Connection) -> None:
+    listed = every_fact(cli)
+    table_rows = rows(exported, "SELECT * FROM facts ORDER BY evidence, position")
     assert [row["id"] for row in table_rows] == [record["id"] for record in listed]
     for row, record in zip(table_rows, listed, strict=True):
         assert {key: row[key] for key in FACT_COLUMNS} == {key: record[key] for key in FACT_COLUMNS}
-        assert bool(row["forecast"]) is record["forecast"]
+        assert (bool(row["forecast"]), bool(row["evidence"])) == (record["forecast"], record["evidence"])
+    kinds = {row["evidence"] for row in table_rows}
+    assert kinds == {0, 1}  # the shipped knowledge base has both, so the flag is tested both ways
+    raw = yaml.safe_load(SHIPPED_FACTS.read_text(encoding="utf-8"))["facts"]
+    assert [row["id"] for row in rows(exported, "SELECT id FROM facts ORDER BY position")] == [f["id"] for f in raw]
+
+
+def test_verdict_is_null_for_evidence_and_unjudged_opinions(exported: sqlite3.Connection) -> None:
+    found = rows(exported, "SELECT evidence, kind, count(*) AS n FROM facts WHERE verdict IS NULL GROUP BY 1, 2")
+    assert {(row["evidence"], row["kind"]) for row in found} <= {(1, kind) for kind in ("statistic", "event",
+            "forecast", "opinion")} | {(0, "opinion")}  # fmt: skip
+    assert any(row["evidence"] == 1 for row in found)
+
+
+def test_fact_exceptions_match_facts_json(cli: Run, exported: sqlite3.Connection) -> None:
+    found = rows(exported, "SELECT fact, rule, reason FROM fact_exceptions ORDER BY fact, position")
+    expected = sorted((record["id"], exception) for record in every_fact(cli) for exception in record["exceptions"])
+    assert [(row["fact"], f"{row['rule']}: {row['reason']}") for row in found] == expected
+    assert found  # the shipped knowledge base excepts at least one fact
 
 
 def test_link_tables_and_quotes_match_facts_json(cli: Run, exported: sqlite3.Connection) -> None:
-    listed = json_of(cli, "facts")
+    listed = every_fact(cli)
     for link, key, column in (
         ("fact_topics", "topics", "topic"),
         ("fact_entities", "entities", "entity"),
@@ -77,7 +104,11 @@ def test_link_tables_and_quotes_match_facts_json(cli: Run, exported: sqlite3.Con
     ):
         pairs = {(row["fact"], row[column]) for row in rows(exported, f"SELECT * FROM {link}")}
         assert pairs == {(record["id"], value) for record in listed for value in record[key]}, link
-    quotes = rows(exported, "SELECT fact, paragraph, text FROM quotes ORDER BY rowid")
+    quotes = rows(
+        exported,
+        "SELECT q.fact, q.paragraph, q.text FROM quotes q JOIN facts f ON f.id = q.fact "
+        "ORDER BY f.evidence, f.position, q.position",
+    )
     assert quotes == [
         {"fact": record["id"], "paragraph": quote["paragraph"], "text": quote["text"]}
         for record in listed
@@ -110,6 +141,8 @@ def test_sources_table_matches_sources_json(cli: Run, exported: sqlite3.Connecti
         "sha256",
         "cited_in",
         "notes",
+        "role",
+        "retrieved",
     ]
     table_rows = rows(exported, "SELECT * FROM sources ORDER BY position")
     assert [{key: row[key] for key in columns} for row in table_rows] == [
@@ -141,13 +174,77 @@ def test_relations_table_matches_the_knowledge_base(exported: sqlite3.Connection
     ]
 
 
-def test_revenue_view_matches_revenue_json(cli: Run, exported: sqlite3.Connection) -> None:
+def test_revenue_view_holds_the_article_series_of_revenue_json(cli: Run, exported: sqlite3.Connection) -> None:
+    """The view is the article's series (stated, forecast, derived); the record and gap rows of `kzcn revenue` are
+    evidence cited by reviews and comparisons declared comparable, which are their own tables."""
     listed = json_of(cli, "revenue")
+    claims = {record["id"] for record in json_of(cli, "facts")}
+    derived = {record["id"] for record in json_of(cli, "totals")}
+    article = [record for record in listed if record["id"] in claims | derived]
+    assert {record["basis"] for record in listed if record not in article} == {"record", "record (forecast)",
+            "derived from forecast"}  # fmt: skip
     columns = ["year", "basis", "text", "id", "amount", "unit", "scale", "value"]
     view = rows(exported, "SELECT * FROM revenue")
     assert sorted(tuple(row[key] for key in columns) for row in view) == sorted(
-        tuple(record[key] for key in columns) for record in listed
+        tuple(record[key] for key in columns) for record in article
     )
+    records = {record["id"] for record in listed if record["basis"].startswith("record")}
+    cited = rows(
+        exported,
+        "SELECT DISTINCT e.fact FROM review_evidence e JOIN facts c ON c.id = e.claim JOIN facts f ON f.id = e.fact "
+        "WHERE c.series = 'transport-income' AND f.amount IS NOT NULL AND f.time_year IS NOT NULL",
+    )
+    assert records <= {row["fact"] for row in cited}  # every record row can be joined from the review tables
+    gaps = {record["id"] for record in listed if record["id"].startswith("gap-")}
+    comparable = rows(exported, "SELECT 'gap-' || id AS id FROM comparisons WHERE comparable = 1")
+    assert gaps and gaps <= {row["id"] for row in comparable}
+
+
+def test_reviews_table_matches_review_json(cli: Run, exported: sqlite3.Connection) -> None:
+    reviewed = [record for record in json_of(cli, "review") if record["verdict"] is not None]
+    columns = ["claim", "verdict", "summary", "searched", "date"]
+    table_rows = rows(exported, "SELECT * FROM reviews ORDER BY position")
+    assert [{key: row[key] for key in columns} for row in table_rows] == [
+        {key: record[key] for key in columns} for record in reviewed
+    ]
+    assert table_rows  # the shipped knowledge base has reviews
+
+
+def test_review_evidence_matches_review_id_json(cli: Run, exported: sqlite3.Connection) -> None:
+    claims = [row["claim"] for row in rows(exported, "SELECT claim FROM reviews ORDER BY position")]
+    for claim in claims:
+        items = json_of(cli, "review", claim)["evidence"]
+        found = rows(
+            exported, f"SELECT fact, bearing, note FROM review_evidence WHERE claim = '{claim}' ORDER BY position"
+        )
+        assert found == [{key: item[key] for key in ("fact", "bearing", "note")} for item in items], claim
+    assert {row["table"] for row in rows(exported, "PRAGMA foreign_key_list(review_evidence)")} == {"reviews", "facts"}
+
+
+def test_comparisons_table_matches_the_knowledge_base(exported: sqlite3.Connection) -> None:
+    raw = yaml.safe_load(SHIPPED_FACTS.read_text(encoding="utf-8"))["comparisons"]
+    table_rows = rows(exported, "SELECT * FROM comparisons ORDER BY rowid")
+    assert [(r["id"], r["first_fact"], r["second_fact"], r["comparable"], r["reason"]) for r in table_rows] == [
+        (r["id"], *r["facts"], int(r["comparable"]), r["reason"]) for r in raw
+    ]
+    assert {row["comparable"] for row in table_rows} == {0, 1}
+
+
+def test_claim_reviews_view_matches_review_json(cli: Run, exported: sqlite3.Connection) -> None:
+    listed = json_of(cli, "review")
+    view = rows(exported, "SELECT * FROM claim_reviews")
+    columns = ["claim", "kind", "statement", "summary", "evidence_count", "searched", "date"]
+    assert [{key: row[key] for key in columns} for row in view] == [
+        {key: record[key] for key in columns} for record in listed
+    ]
+    # The view says "unreviewed" where review --json says null, as facts.verdict and the Verdict column do.
+    assert [row["verdict"] for row in view] == [record["verdict"] or "unreviewed" for record in listed]
+    for row in view:
+        bearings = [item["bearing"] for item in json_of(cli, "review", row["claim"])["evidence"]]
+        assert (row["corroborating"], row["contradicting"]) == (
+            bearings.count("corroborates"),
+            bearings.count("contradicts"),
+        ), row["claim"]
 
 
 def test_fact_quotes_view_gives_source_and_paragraph(exported: sqlite3.Connection) -> None:
@@ -159,7 +256,11 @@ def test_fact_quotes_view_gives_source_and_paragraph(exported: sqlite3.Connectio
 
 def test_full_text_search_finds_facts_by_words_in_statements_and_quotes(exported: sqlite3.Connection) -> None:
     found = [row[0] for row in exported.execute("SELECT fact FROM facts_fts WHERE facts_fts MATCH 'grain vietnam'")]
-    assert found == ["grain-exports-to-vietnam"]
+    assert found[0] == "grain-exports-to-vietnam" and len(found) > 1  # the article's claim, then the evidence
+    claims = exported.execute(
+        "SELECT fact FROM facts_fts JOIN facts ON id = fact WHERE facts_fts MATCH 'grain vietnam' AND evidence = 0"
+    )
+    assert [row[0] for row in claims] == ["grain-exports-to-vietnam"]
     ranked = exported.execute("SELECT fact FROM facts_fts WHERE facts_fts MATCH 'quotes: billion' ORDER BY rank")
     assert "transport-income-2017" in [row[0] for row in ranked]
 
@@ -185,7 +286,8 @@ def test_an_existing_file_is_replaced_only_with_force(cli: Run, tmp_path: Path) 
     assert (result.exit_code, result.stderr) == (2, f"kzcn: {target} exists; add --force to replace it\n")
     assert target.read_text(encoding="utf-8") == "keep me"
     assert cli("export", "sqlite", str(target), "--force").exit_code == 0
-    assert sqlite3.connect(target).execute("SELECT count(*) FROM facts").fetchone()[0] == 35
+    facts = yaml.safe_load(SHIPPED_FACTS.read_text(encoding="utf-8"))["facts"]
+    assert sqlite3.connect(target).execute("SELECT count(*) FROM facts").fetchone()[0] == len(facts)
     assert sorted(os.listdir(tmp_path)) == ["cache", "kb.sqlite"]  # no temporary file left behind
 
 
@@ -234,10 +336,10 @@ def _registered(name: str, columns: str, rows: Callable[[Export], Any]) -> list[
 def test_a_new_table_is_one_registered_function(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
     kb = load_knowledge_base(str(SHIPPED_FACTS), use_cache=False)
 
-    def reviews(export: Export) -> Iterator[tuple[Any, ...]]:
+    def flags(export: Export) -> Iterator[tuple[Any, ...]]:
         yield from ((fact.id, "ok") for fact in export.kb.facts[:2])
 
-    extra = _registered("reviews", "fact TEXT NOT NULL REFERENCES facts (id), verdict TEXT", reviews)
+    extra = _registered("fact_flags", "fact TEXT NOT NULL REFERENCES facts (id), flag TEXT", flags)
     monkeypatch.setattr("kzcn.export_sqlite.TABLES", [*TABLES, *extra])
     export_sqlite(kb, str(tmp_path / "kb.sqlite"))
-    assert sqlite3.connect(tmp_path / "kb.sqlite").execute("SELECT count(*) FROM reviews").fetchone()[0] == 2
+    assert sqlite3.connect(tmp_path / "kb.sqlite").execute("SELECT count(*) FROM fact_flags").fetchone()[0] == 2

@@ -14,6 +14,7 @@ from typing import Any
 import pytest
 
 from conftest import small_kb, subprocess_env
+from kzcn.cli.completion import bash_word
 from kzcn.yamlload import MAX_FILE_BYTES
 
 Run = Callable[..., Any]
@@ -219,7 +220,9 @@ def test_messages_and_completions_never_carry_raw_control_characters(
         ),
         check=False,
     )
-    assert "\x1b" not in completion.stdout and "\\x1b]0;PWNED" in completion.stdout
+    # Made visible, then escaped as one bash word (what Tab inserts reads back as the visible text).
+    assert "\x1b" not in completion.stdout
+    assert bash_word("\\x1b]0;PWNED\\x07\\x1b[2J") in completion.stdout.splitlines()
 
 
 def test_csv_lists_follow_the_formula_policy(cli: Run, write_kb: Callable[..., Path]) -> None:

@@ -1,11 +1,15 @@
 """The command line: the only package that knows Typer and exit statuses; one module per family of commands."""
 
 import gc
+import os
 
 from kzcn.cli import commands  # noqa: F401 - importing the commands registers them on the app
 from kzcn.cli.app import app
 from kzcn.cli.output import exit_now
 from kzcn.cli.status import ExitStatus, report
+
+COMPLETE_VAR = "_KZCN_COMPLETE"
+"""The environment variable through which a shell's completion script asks kzcn for completions (Click's name)."""
 
 
 def main() -> None:
@@ -14,7 +18,16 @@ def main() -> None:
     # process leaves through os._exit without a teardown). kzcn.kb does the same around a load for library use.
     gc.disable()
     try:
-        app(prog_name="kzcn")
+        if COMPLETE_VAR in os.environ:  # the shell asks for completions
+            import typer
+
+            from kzcn.cli.completion import use_quoting_completion
+
+            command = typer.main.get_command(app)
+            use_quoting_completion()  # after get_command, which registers Typer's own completion classes
+            command(prog_name="kzcn")
+        else:
+            app(prog_name="kzcn")
         status = 0
     except SystemExit as exit_request:
         status = _exit_status(exit_request.code)

@@ -6,7 +6,7 @@ from typing import Annotated, Optional
 import typer
 
 from kzcn import __version__
-from kzcn.cli.options import NoColorOption, handles_errors, with_output
+from kzcn.cli.options import NoColorOption, NoPagerOption, handles_errors, with_output
 from kzcn.cli.status import EXIT_STATUS_HELP
 from kzcn.kb import resolve_facts_path
 
@@ -51,12 +51,13 @@ def main_options(
         ),
     ] = None,
     no_color: NoColorOption = False,
+    no_pager: NoPagerOption = False,
     version: Annotated[
         bool, typer.Option("--version", callback=_version, is_eager=True, help="Print kzcn's version and exit.")
     ] = False,
 ) -> None:
-    # What every command needs from the global options: the knowledge base's path and the colour switch.
-    ctx.obj = {"facts_path": resolve_facts_path(facts), "no_color": no_color}
+    # What every command needs from the global options: the knowledge base's path, the colour and pager switches.
+    ctx.obj = {"facts_path": resolve_facts_path(facts), "no_color": no_color, "no_pager": no_pager}
 
 
 __all__ = ["app", "command"]

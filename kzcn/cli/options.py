@@ -31,6 +31,10 @@ FieldsOption = Annotated[
     typer.Option("--fields", metavar="A,B,C", help="Only these fields, in this order (all formats)."),
 ]
 NoColorOption = Annotated[bool, typer.Option("--no-color", help="No colour in tables (also NO_COLOR, TERM=dumb).")]
+NoPagerOption = Annotated[
+    bool,
+    typer.Option("--no-pager", help="Never page long output on a terminal (also KZCN_PAGER= or KZCN_PAGER=cat)."),
+]
 FactsOption = Annotated[
     Optional[str],  # noqa: UP045 - Typer reads the annotation at run time on Python 3.10 too
     typer.Option("--facts", metavar="PATH", help="The knowledge base to read; also before the command, or KZCN_FACTS."),
@@ -56,6 +60,7 @@ _OUTPUT_PARAMETERS = (
     inspect.Parameter("as_json", inspect.Parameter.KEYWORD_ONLY, default=False, annotation=JsonOption),
     inspect.Parameter("fields", inspect.Parameter.KEYWORD_ONLY, default=None, annotation=FieldsOption),
     inspect.Parameter("no_color", inspect.Parameter.KEYWORD_ONLY, default=False, annotation=NoColorOption),
+    inspect.Parameter("no_pager", inspect.Parameter.KEYWORD_ONLY, default=False, annotation=NoPagerOption),
     inspect.Parameter("facts", inspect.Parameter.KEYWORD_ONLY, default=None, annotation=FactsOption),
     inspect.Parameter("no_header", inspect.Parameter.KEYWORD_ONLY, default=False, annotation=NoHeaderOption),
     inspect.Parameter("raw", inspect.Parameter.KEYWORD_ONLY, default=False, annotation=RawOption),
@@ -87,6 +92,8 @@ class Output:
     """--output FILE: where to write instead of stdout."""
     force: bool = False
     """--force: replace --output's FILE if it exists."""
+    pager: bool = True
+    """Output taller than the terminal may go through the pager (not --no-pager)."""
 
     def load(self, *, use_cache: bool = True) -> "KnowledgeBase":
         """The knowledge base the global options name, loaded and checked."""
@@ -118,7 +125,7 @@ class Output:
             say(result.empty_message)
             if self.format is Format.table:
                 return
-        write(render(result, self.format, options))
+        write(render(result, self.format, options), pager=self.pager)
 
 
 def with_output(command: Callable[..., None]) -> Callable[..., None]:
@@ -132,6 +139,7 @@ def with_output(command: Callable[..., None]) -> Callable[..., None]:
         as_json: bool = kwargs.pop("as_json")
         fields: str | None = kwargs.pop("fields")
         no_color: bool = kwargs.pop("no_color")
+        no_pager: bool = kwargs.pop("no_pager")
         no_header: bool = kwargs.pop("no_header")
         raw: bool = kwargs.pop("raw")
         facts: str | None = kwargs.pop("facts")
@@ -150,6 +158,7 @@ def with_output(command: Callable[..., None]) -> Callable[..., None]:
             raw=raw,
             file=output_file,
             force=force,
+            pager=not (no_pager or ctx.obj["no_pager"]),
         )
         command(ctx, *args, output=output, **kwargs)
 

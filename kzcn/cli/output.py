@@ -72,8 +72,9 @@ def say(line: str) -> None:
         pass  # stderr itself is gone (closed, or None when started with 2>&-): there is nobody left to tell
 
 
-def write(text: str) -> None:
-    """All output in few large writes: with PYTHONUNBUFFERED, small writes would cost a syscall each."""
+def write(text: str, *, pager: bool = False) -> None:
+    """All output in few large writes: with PYTHONUNBUFFERED, small writes would cost a syscall each. With `pager`,
+    output taller than the terminal goes through the pager (kzcn/cli/pager.py decides)."""
     stream = sys.stdout
     if stream is None:  # started with stdout closed (`kzcn facts >&-`)
         raise OSError(errno.EBADF, os.strerror(errno.EBADF))
@@ -93,6 +94,18 @@ def write(text: str) -> None:
             stream.write(data.decode(encoding))
         stream.flush()
         return
+    if pager and _isatty(stream):
+        from kzcn.cli.pager import page, pager_command, screen_lines, terminal_height
+
+        command = pager_command(
+            is_terminal=True,
+            no_pager=False,
+            environ=os.environ,
+            lines=screen_lines(text, terminal_width()),
+            height=terminal_height(stream),
+        )
+        if command is not None and page(data, command):
+            return
     stream.flush()
     view = memoryview(data)
     while view:

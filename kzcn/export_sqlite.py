@@ -7,14 +7,12 @@ kzcn/sqlite_review_tables.py. Adding a table is one more such function; nothing 
 
 from __future__ import annotations
 
-import os
 import sqlite3
-import tempfile
 
 # Importing the table modules registers their tables (the review tables import the others first).
 from kzcn import sqlite_review_tables  # noqa: F401
 from kzcn.errors import UsageError
-from kzcn.files import OutputFileError, refuse_target, umask
+from kzcn.files import OutputFileError, refuse_target, replacing
 from kzcn.model import KnowledgeBase
 from kzcn.sqlite_registry import TABLES, Export, table
 
@@ -91,16 +89,10 @@ def export_sqlite(kb: KnowledgeBase, target: str, *, force: bool = False) -> Non
     """Writes the knowledge base to `target` as a new SQLite database, atomically: a reader sees the old file or the
     whole new one, and a failure leaves no partial file behind."""
     refuse_target(target, kb.path, force=force, what="database file", source="the knowledge base being exported")
-    directory = os.path.dirname(os.path.abspath(target))
-    try:
-        descriptor, temporary = tempfile.mkstemp(dir=directory, prefix=".kzcn-export-", suffix=".sqlite")
-    except OSError as error:  # name the file asked for, not the temporary one
-        raise OSError(error.errno, error.strerror, target) from None
-    os.close(descriptor)
-    try:
+    with replacing(target, suffix=".sqlite") as temporary:
         connection = sqlite3.connect(temporary)
         try:
-            # No journal: the file is private until the rename below, and a failure deletes it anyway.
+            # No journal: the file is private until the rename, and a failure deletes it anyway.
             connection.execute("PRAGMA journal_mode = OFF")
             connection.execute("PRAGMA synchronous = OFF")
             try:
@@ -111,11 +103,3 @@ def export_sqlite(kb: KnowledgeBase, target: str, *, force: bool = False) -> Non
                 raise
         finally:
             connection.close()
-        with open(temporary, "rb+") as written:
-            os.fsync(written.fileno())  # on disk before the rename makes it visible
-        os.chmod(temporary, 0o666 & ~umask())
-        os.replace(temporary, target)
-    except BaseException:
-        if os.path.exists(temporary):
-            os.unlink(temporary)
-        raise

@@ -2,8 +2,10 @@
 
 from __future__ import annotations
 
+import contextlib
 import os
 import tempfile
+from collections.abc import Iterator
 
 from kzcn.errors import UsageError
 
@@ -37,23 +39,30 @@ def umask() -> int:
     return mask
 
 
-def write_atomically(target: str, data: bytes, *, kb_path: str, force: bool = False) -> None:
-    """Writes `data` to `target` through a temporary file beside it and a rename: a reader sees the old file or the
-    whole new one, and a failure leaves nothing behind."""
-    refuse_target(target, kb_path, force=force)
+@contextlib.contextmanager
+def replacing(target: str, *, suffix: str = ".tmp") -> Iterator[str]:
+    """A temporary file beside `target` to fill; on success it is synced and renamed over `target` (a reader sees
+    the old file or the whole new one), on any failure it is deleted and nothing is left behind."""
     directory = os.path.dirname(os.path.abspath(target))
     try:
-        descriptor, temporary = tempfile.mkstemp(dir=directory, prefix=".kzcn-", suffix=".tmp")
+        descriptor, temporary = tempfile.mkstemp(dir=directory, prefix=".kzcn-", suffix=suffix)
     except OSError as error:  # name the file asked for, not the temporary one
         raise OSError(error.errno, error.strerror, target) from None
+    os.close(descriptor)
     try:
-        with os.fdopen(descriptor, "wb") as output:
-            output.write(data)
-            output.flush()
-            os.fsync(output.fileno())  # on disk before the rename makes it visible
+        yield temporary
+        with open(temporary, "rb+") as written:
+            os.fsync(written.fileno())  # on disk before the rename makes it visible
         os.chmod(temporary, 0o666 & ~umask())
         os.replace(temporary, target)
     except BaseException:
         if os.path.exists(temporary):
             os.unlink(temporary)
         raise
+
+
+def write_atomically(target: str, data: bytes, *, kb_path: str, force: bool = False) -> None:
+    """Writes `data` to `target` atomically (see `replacing`), never over the knowledge base nor, unasked, a file."""
+    refuse_target(target, kb_path, force=force)
+    with replacing(target) as temporary, open(temporary, "wb") as output:
+        output.write(data)

@@ -7,7 +7,7 @@ from typing import Any
 
 from kzcn.errors import NotFoundError, UsageError
 from kzcn.model import FACT_KINDS, Fact, KnowledgeBase, Source
-from kzcn.query import closest_ids, fact_record
+from kzcn.query import closest_ids, says, verdict_of
 from kzcn.result import WHOLE, Block, Document, Field, Mark, Note, Result
 from kzcn.text import IndexedSource
 
@@ -134,16 +134,14 @@ def _spans(
 
 
 def _note_text(kb: KnowledgeBase, fact: Fact) -> str:
-    record = fact_record(fact, kb)
-    verdict = f"; verdict: {record['verdict']}" if record["verdict"] else ""
-    return f"{fact.kind}, {record['says']}{verdict}. {fact.statement}"
+    verdict = verdict_of(fact, kb)
+    return f"{fact.kind}, {says(fact)}{f'; verdict: {verdict}' if verdict else ''}. {fact.statement}"
 
 
 def _record(
     kb: KnowledgeBase, source: Source, fact: Fact, ref: int, paragraph: int, start: int, end: int, quote: str
 ) -> dict[str, Any]:
     assert source.text is not None
-    record = fact_record(fact, kb)
     return {
         "source": source.id,
         "paragraph": paragraph,
@@ -153,8 +151,8 @@ def _record(
         "ref": ref,
         "kind": fact.kind,
         "modality": fact.modality,
-        "says": record["says"],
-        "verdict": record["verdict"],
+        "says": says(fact),
+        "verdict": verdict_of(fact, kb),
         "quote": quote,
         "text": source.text[start:end],
     }

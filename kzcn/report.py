@@ -10,7 +10,7 @@ from kzcn.derive import DerivationError, derive_all
 from kzcn.errors import NotFoundError
 from kzcn.model import Fact, KnowledgeBase, Source
 from kzcn.overview import list_sources
-from kzcn.query import facet_counts, fact_record
+from kzcn.query import facet_counts, verdict_of
 from kzcn.result import WHOLE, WORDS, Field, Result, Section
 from kzcn.reviews import list_reviews
 from kzcn.wording import quantity_text, time_text
@@ -57,7 +57,6 @@ def _key_figures(kb: KnowledgeBase) -> list[dict[str, Any]]:
     rows: list[dict[str, Any]] = []
     claims = [fact for fact in kb.facts if kb.is_claim(fact) and fact.quantity is not None]
     for fact in claims:
-        record = fact_record(fact, kb)
         rows.append(
             {
                 "id": fact.id,
@@ -65,7 +64,7 @@ def _key_figures(kb: KnowledgeBase) -> list[dict[str, Any]]:
                 "what": fact.statement,
                 "figure": quantity_text(fact.quantity),
                 "time": time_text(fact.time),
-                "verdict": record["verdict"],
+                "verdict": verdict_of(fact, kb),
                 "where": _where(kb, fact),
             }
         )

@@ -7,7 +7,7 @@ from typing import Any
 
 from kzcn.escape import visible
 from kzcn.render import RenderOptions
-from kzcn.render.reading import pieces, tag
+from kzcn.render.reading import labelled_value, pieces, quote_in_context, tag
 from kzcn.result import Chart, Document, Field, Result
 
 _STYLE = """
@@ -174,23 +174,15 @@ class _Writer:
         """One thing asked for: its labels and values as a description list, then its quotes in context."""
         record = result.records[0]
         out = ["<dl>"]
-        for field in result.record_fields:
-            value = record.get(field.key)
-            text = _value(value, field)
-            if field.flag is not None and value is not None and record.get(field.flag):
-                text += field.flag_text
-            out.append(f"<dt>{escape(field.header)}</dt><dd>{escape(text)}</dd>")
+        out += [
+            f"<dt>{escape(field.header)}</dt><dd>{escape(labelled_value(field, record))}</dd>"
+            for field in result.record_fields
+        ]
         out.append("</dl>")
         for context in result.context or ():
-            if context.start >= 0:
-                before, quote, after = (
-                    context.text[: context.start],
-                    context.text[context.start : context.end],
-                    context.text[context.end :],
-                )
-                body = f"{escape(before)}<mark>{escape(quote)}</mark>{escape(after)}"
-            else:
-                body = escape(context.text)
+            before, quote, after = quote_in_context(context)
+            marked = f"<mark>{escape(quote)}</mark>" if quote else ""
+            body = f"{escape(before)}{marked}{escape(after)}"
             out.append(f"<h2>Paragraph {context.paragraph}</h2><blockquote><p>{body}</p></blockquote>")
         return out
 

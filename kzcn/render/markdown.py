@@ -7,7 +7,7 @@ from typing import Any
 
 from kzcn.escape import visible
 from kzcn.render import RenderOptions
-from kzcn.render.reading import pieces, tag
+from kzcn.render.reading import labelled_value, pieces, quote_in_context, tag
 from kzcn.result import Chart, Document, Field, Result
 
 _MARKDOWN_SPECIAL = re.compile(r"[\\`*_\[\]|>#~^$]")
@@ -98,27 +98,14 @@ class _Writer:
     def record(self, result: Result) -> list[str]:
         """One thing asked for, as a vertical sheet: a label and its value per line, then its quotes in context."""
         record = result.records[0]
-        lines = []
-        for field in result.record_fields:
-            value = record.get(field.key)
-            if isinstance(value, list):
-                text = field.joiner.join(field.item_text(item, prefixed=True) for item in value) or field.missing
-            else:
-                text = _cell_text(value, field)
-            if field.flag is not None and value is not None and record.get(field.flag):
-                text += field.flag_text
-            lines.append(f"- **{escape(field.header)}:** {escape(text).strip()}")
+        lines = [
+            f"- **{escape(field.header)}:** {escape(labelled_value(field, record)).strip()}"
+            for field in result.record_fields
+        ]
         for context in result.context or ():
-            lines += ["", f"**Paragraph {context.paragraph}:**", ""]
-            if context.start >= 0:
-                before, quote, after = (
-                    context.text[: context.start],
-                    context.text[context.start : context.end],
-                    context.text[context.end :],
-                )
-                lines.append(f"> {escape(before)}**{escape(quote)}**{escape(after)}")
-            else:
-                lines.append(f"> {escape(context.text)}")
+            before, quote, after = quote_in_context(context)
+            marked = f"**{escape(quote)}**" if quote else ""
+            lines += ["", f"**Paragraph {context.paragraph}:**", "", f"> {escape(before)}{marked}{escape(after)}"]
         return lines
 
     def body(self, result: Result) -> list[str]:

@@ -4,8 +4,9 @@ from __future__ import annotations
 
 from collections.abc import Iterator
 from dataclasses import dataclass
+from typing import Any
 
-from kzcn.result import Block, Mark
+from kzcn.result import Block, Context, Field, Mark
 
 
 @dataclass(frozen=True)
@@ -47,3 +48,28 @@ def pieces(block: Block) -> Iterator[Piece]:
 def tag(mark: Mark, legend: dict[str, str]) -> str:
     """The tag after a mark's closing bracket: its ref and its kind's letter, "4S"."""
     return f"{mark.ref}{legend.get(mark.style, '?')}"
+
+
+def labelled_value(field: Field, record: dict[str, Any]) -> str:
+    """A field's value in a one-thing sheet, as words: lists joined with their prefixes, "—" or the field's word
+    for nothing, and the field's flag text where its flag is set ("$5 billion (forecast, not a result)")."""
+    value = record.get(field.key)
+    if value is None or value == []:
+        return field.missing
+    if isinstance(value, bool):
+        text = "yes" if value else "no"
+    elif isinstance(value, list):
+        text = field.joiner.join(field.item_text(item, prefixed=True) for item in value)
+    else:
+        text = str(value)
+    if field.flag is not None and record.get(field.flag):
+        text += field.flag_text
+    return text
+
+
+def quote_in_context(context: Context) -> tuple[str, str, str]:
+    """(before, quote, after) of a paragraph around its quote; the whole paragraph before an empty quote where the
+    quote was not found in it."""
+    if context.start < 0:
+        return context.text, "", ""
+    return context.text[: context.start], context.text[context.start : context.end], context.text[context.end :]

@@ -52,16 +52,14 @@ def _prose(words: int, seed: int) -> str:
     return " ".join(rnd.choice(vocabulary) for _ in range(words))
 
 
-def test_closest_finds_a_long_misquote_in_a_large_source_in_bounded_time() -> None:
-    import time
-
+def test_closest_finds_a_long_misquote_in_a_large_source() -> None:
     paragraphs = [_prose(400, seed) for seed in range(60)]  # about 150 KB
     source = IndexedSource.of("\n\n".join(paragraphs))
     words = paragraphs[41].split()
     quote = " ".join("zz" if number % 9 == 0 else word for number, word in enumerate(words))  # 400 words, 45 changed
-    started = time.monotonic()
-    paragraph, passage, similarity = source.closest(quote)
-    assert time.monotonic() - started < 3  # comparing every start took minutes
+    # Its time is measured in benchmarks/closest_probe.py, not here: on a loaded machine the default 1 s deadline
+    # would end the search early and the answer would depend on the load.
+    paragraph, passage, similarity = source.closest(quote, seconds=600)
     assert paragraph == 42
     assert passage.startswith(words[1]) or passage.startswith(words[0])
     assert similarity > 0.85

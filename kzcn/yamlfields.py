@@ -13,7 +13,8 @@ from kzcn.errors import Problem
 from kzcn.yamlload import LoadedYaml, Position, integer_text, shortened, shown
 
 ID_PATTERN = re.compile(r"^[a-z0-9]+(?:-[a-z0-9]+)*\Z")  # \Z, not $: "$" also matches before a final newline
-# How YAML 1.1 writes integers that are not plain decimals: 010 (octal), 0x1F, 0b101, 0o17, 1:30 (base 60).
+# How YAML 1.1 writes numbers that are not plain decimals: 010 (octal), 0x1F, 0b101, 0o17, 1:30 and 1:30.5 (base 60);
+# searched, not matched: the colon may stand anywhere.
 _LEGACY_INTEGER = re.compile(r"^[+-]?0[0-7_]+$|^[+-]?0[xXbBoO]|:")
 _PLAIN_KEY = re.compile(r"^[A-Za-z_][A-Za-z0-9_-]*\Z")
 
@@ -205,7 +206,7 @@ class FieldReader:
     def _legacy_integer(self, mapping: dict[str, Any], key: str, path: tuple[str | int, ...]) -> bool:
         """Reports an integer YAML read from a non-decimal spelling (010 is 8); True if there was one."""
         raw = self._position(mapping, key)[2]
-        if raw is None or not _LEGACY_INTEGER.match(raw):
+        if raw is None or not _LEGACY_INTEGER.search(raw):
             return False
         found = describe(mapping[key], raw)
         self.report((*path, key), f"expected a plain decimal number, found {found}; write it out")
@@ -218,7 +219,7 @@ class FieldReader:
         if isinstance(value, bool) or not isinstance(value, (int, float)):
             self._wrong(mapping, key, (*path, key), "a number")
             return None
-        if isinstance(value, int) and self._legacy_integer(mapping, key, path):
+        if self._legacy_integer(mapping, key, path):  # 1:30.5 is a base-60 float: 90.5
             return None
         raw = self._position(mapping, key)[2]
         if isinstance(value, float) and not math.isfinite(value):

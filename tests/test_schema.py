@@ -50,8 +50,11 @@ def test_describe_integers_past_the_conversion_limit() -> None:
             f"expected a plain decimal number, found integer of more than {LIMIT:,} digits "
             "(YAML reads unquoted '0b111111111111111111...1111111111 (15,002 characters)' as an integer); write it out",
         ),
-        # The legacy-integer check looks for a colon only at the start, so this one is caught by the range.
-        (SEXAGESIMAL, f"expected a whole number from 0 to 1000000, found integer of more than {LIMIT:,} digits"),
+        (
+            SEXAGESIMAL,
+            f"expected a plain decimal number, found integer of more than {LIMIT:,} digits "
+            "(YAML reads unquoted '1:1:1:1:1:1:1:1:1:1:...:1:1:1:1:0 (5,001 characters)' as an integer); write it out",
+        ),
     ],
 )
 def test_huge_format_version_is_a_located_problem(raw: str, found: str) -> None:
@@ -92,3 +95,22 @@ def test_long_decimal_out_of_range_is_shortened() -> None:
         f"KB:{line}:16: facts[0].quotes[0].paragraph: expected a whole number from 1 to 1000000, "
         "found 99999999999999999999... (50 digits)"
     ]
+
+
+@pytest.mark.parametrize(
+    ("raw", "found"),
+    [
+        ("1:30", "integer 90 (YAML reads unquoted '1:30' as 90)"),
+        ("-1:00", "integer -60 (YAML reads unquoted '-1:00' as -60)"),
+    ],
+)
+def test_a_base_sixty_paragraph_is_refused_not_read_as_its_value(raw: str, found: str) -> None:
+    text = kb_text().replace("paragraph: 1\n", f"paragraph: {raw}\n", 1)
+    [line] = [line for line in problems(text) if "paragraph" in line]
+    assert line.endswith(f"facts[0].quotes[0].paragraph: expected a plain decimal number, found {found}; write it out")
+
+
+def test_a_base_sixty_amount_is_refused_not_read_as_its_value() -> None:
+    text = kb_text().replace("amount: 0.5\n", "amount: 1:30.5\n", 1)
+    [line] = [line for line in problems(text) if "amount" in line]
+    assert line.endswith("facts[2].quantity.amount: expected a plain decimal number, found number 1:30.5; write it out")

@@ -30,26 +30,27 @@ def legend_line(document: Document) -> str:
     )
 
 
-def document_parts(document: Document, options: RenderOptions) -> list[RenderableType]:
-    """Each paragraph with its marks, then the facts it carries, one line each."""
+def document_parts(document: Document) -> list[RenderableType]:
+    """Each paragraph with its marks, then the facts it carries, one line each. Styles are given whatever the
+    options: a console without colour (table._console) draws none of them."""
     letters = {style: letter for style, letter, _meaning in document.legend}
-    parts: list[RenderableType] = [Text(visible(legend_line(document)), style="dim" if options.color else ""), Text("")]
+    parts: list[RenderableType] = [Text(visible(legend_line(document)), style="dim"), Text("")]
     for block in document.blocks:
-        parts.append(Text(f"¶{block.number}", style="bold" if options.color else ""))
+        parts.append(Text(f"¶{block.number}", style="bold"))
         line = Text()
         for piece in pieces(block):
             if piece.opens is not None:
-                line.append("⟦", style="bold" if options.color else "")
+                line.append("⟦", style="bold")
             elif piece.closes is not None:
-                line.append(f"⟧{tag(piece.closes, letters)}", style="bold" if options.color else "")
+                line.append(f"⟧{tag(piece.closes, letters)}", style="bold")
             elif not piece.marks:
-                line.append(visible(piece.text), style="dim" if options.color else "")
+                line.append(visible(piece.text), style="dim")
             else:
                 innermost = piece.marks[-1]
                 style = KIND_MARK_STYLES.get(innermost.style, "underline")
                 if any(mark.focus for mark in piece.marks):
                     style += " bold reverse"
-                line.append(visible(piece.text), style=style if options.color else "")
+                line.append(visible(piece.text), style=style)
         parts.append(line)
         for note in block.notes:
             parts.append(Text(visible(f"  {note.ref}{letters.get(note.style, '?')}  {note.key}: {note.text}")))
@@ -63,9 +64,9 @@ def section_parts(
     """A fact sheet: its title, then each section's heading, prose and content (rendered like any result)."""
     parts: list[RenderableType] = []
     if result.title:
-        parts += [Text(visible(result.title), style="bold" if options.color else ""), Text("")]
+        parts += [Text(visible(result.title), style="bold"), Text("")]
     for section in result.sections:
-        parts.append(Text(visible(section.heading.upper()), style="bold" if options.color else ""))
+        parts.append(Text(visible(section.heading.upper()), style="bold"))
         parts += [Text(visible(paragraph)) for paragraph in section.text]
         if section.result is not None:
             parts += render_parts(section.result, options)

@@ -331,7 +331,7 @@ def _parts(result: Result, options: RenderOptions) -> list[RenderableType]:
     if not options.fields and result.document is not None:
         from kzcn.render.document import document_parts
 
-        return [*_title(result, options), *document_parts(result.document, options)]
+        return [*_title(result, options), *document_parts(result.document)]
     parts: list[RenderableType] = []
     if not options.fields and result.single and result.record_fields:
         shown = result.record_fields

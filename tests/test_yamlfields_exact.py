@@ -234,14 +234,6 @@ def test_describe_other_values(value: object, text: str) -> None:
 # -- FieldReader: reporting -----------------------------------------------------------------------------------------
 
 
-def test_a_new_reader_has_no_problems_positions_or_ids() -> None:
-    reader, _data = reader_of("a: 1\n")
-    assert reader.problems == []
-    assert reader.positions == {}
-    assert reader.declared_ids == set()
-    assert reader.file == FILE
-
-
 def test_report_locates_a_problem_by_its_path_unless_given_a_position() -> None:
     reader, _data = reader_of("facts:\n  - id: first\n")
     reader.report(("facts", 0, "id"), "first message")

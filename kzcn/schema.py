@@ -73,10 +73,10 @@ class SchemaReader(FieldReader):
             version = self.integer(data, "kzcn", (), low=0, high=10**6)
             if version is not None and version != FORMAT_VERSION:
                 self.report(("kzcn",), f"this kzcn reads format version {FORMAT_VERSION}, found {version}")
-        sources = [
-            self.source(item, ("sources", index)) for index, item in enumerate(self.sequence(data, "sources", ()))
-        ]
-        facts = [self.fact(item, ("facts", index)) for index, item in enumerate(self.sequence(data, "facts", ()))]
+        source_items = self.sequence(data, "sources", ())
+        sources = [self.source(item, ("sources", index)) for index, item in enumerate(source_items)]
+        fact_items = self.sequence(data, "facts", ())
+        facts = [self.fact(item, ("facts", index)) for index, item in enumerate(fact_items)]
         relations = [
             self.relation(item, ("relations", index)) for index, item in enumerate(self.sequence(data, "relations", ()))
         ]
@@ -103,7 +103,7 @@ class SchemaReader(FieldReader):
             "reviews": [index for index, item in enumerate(reviews) if item is not None],
             "comparisons": [index for index, item in enumerate(comparisons) if item is not None],
         }
-        records = [*self.sequence(data, "sources", ()), *self.sequence(data, "facts", ())]
+        records = [*source_items, *fact_items]  # read once above: reading again would report a non-list twice
         self.declared_ids = {key_text(item.get("id")) for item in records if isinstance(item, dict)}
         return KnowledgeBase(
             sources=tuple(s for s in sources if s is not None),

@@ -117,7 +117,6 @@ class SchemaReader(FieldReader):
         )
 
     def source(self, item: Any, path: tuple[str | int, ...]) -> Source | None:
-        before = len(self.problems)
         if not self.mapping(item, path, _SOURCE_FIELDS, _SOURCE_REQUIRED):
             return None
         source_id = self.text(item, "id", path, kebab_id=True)
@@ -148,8 +147,6 @@ class SchemaReader(FieldReader):
         # A source whose id and text are sound is kept even if its other fields are not, so that the facts quoting
         # it are still checked in the same run (the knowledge base is unusable anyway: its problems are reported).
         if source_id is None or kind is None or ("text" in item and item["text"] is not None and text is None):
-            return None
-        if len(self.problems) > before and any(problem.path.endswith(".id") for problem in self.problems[before:]):
             return None
         return Source(
             id=source_id,

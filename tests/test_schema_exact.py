@@ -427,3 +427,18 @@ def test_a_source_without_a_usable_id_kind_or_text_is_left_out(source: str, prob
     assert reader.read() == KnowledgeBase(sources=(), facts=(), path="KB")
     assert [str(problem) for problem in reader.problems] == problems
     assert reader.positions["sources"] == []
+
+
+def test_a_source_with_other_fields_wrong_is_kept_so_its_facts_are_still_checked() -> None:
+    source = (
+        SOURCE.replace("title: null", "title: 5")
+        + "    rol: evidence\n    cited_in: {source: doc, paragraph: 2, id: x}\n"
+    )
+    kb, problems = read(with_source(source))
+    assert problems == [
+        "KB:8:5: sources[0].rol: unknown field 'rol'; did you mean 'role'?",
+        'KB:5:12: sources[0].title: expected text or null (for unknown), found integer 5; quote it: title: "5"',
+        "KB:9:43: sources[0].cited_in.id: unknown field 'id'; known fields: paragraph, source",
+    ]
+    assert kb is not None
+    assert kb.sources == (Source(**{**DOC.__dict__, "cited_in": ("doc", 2)}),)

@@ -218,7 +218,8 @@ class SchemaReader(FieldReader):
 
     def quotes(self, item: dict[str, Any], path: tuple[str | int, ...]) -> tuple[Quote, ...]:
         entries = self.sequence(item, "quotes", path)
-        if "quotes" in item and isinstance(item["quotes"], list) and not entries:
+        # `quotes: null` is no quote either; any other value that is not a list is reported by `sequence`.
+        if "quotes" in item and (item["quotes"] is None or isinstance(item["quotes"], list)) and not entries:
             self.report((*path, "quotes"), "expected at least one quote: every fact is traceable to its source")
         quotes = []
         for index, entry in enumerate(entries):

@@ -186,6 +186,7 @@ def test_a_fact_with_several_topics_keeps_their_order() -> None:
     ("quotes", "problems"),
     [
         ("[]", ["KB:16:13: facts[0].quotes: expected at least one quote: every fact is traceable to its source"]),
+        ("null", ["KB:16:13: facts[0].quotes: expected at least one quote: every fact is traceable to its source"]),
         ("a quote", ["KB:16:13: facts[0].quotes: expected a list, found text 'a quote'"]),
     ],
 )

@@ -145,18 +145,26 @@ def test_the_format_version_may_be_left_out() -> None:
     assert read(f"sources:\n{SOURCE}facts: []\n") == (KnowledgeBase(sources=(DOC,), facts=(), path="KB"), [])
 
 
-def test_a_top_level_list_that_is_not_a_list_is_reported_once() -> None:
-    text = "sources: 5\nfacts: 6\nrelations: 7\nderived: 8\nreviews: 9\ncomparisons: 10\n"
-    assert read(text) == (
+def test_a_sources_or_facts_value_that_is_not_a_list_is_reported_once() -> None:
+    assert read("sources: 5\nfacts: 6\n") == (
         KnowledgeBase(sources=(), facts=(), path="KB"),
         [
             "KB:1:10: sources: expected a list, found integer 5",
             "KB:2:8: facts: expected a list, found integer 6",
-            "KB:3:12: relations: expected a list, found integer 7",
-            "KB:4:10: derived: expected a list, found integer 8",
-            "KB:5:10: reviews: expected a list, found integer 9",
-            "KB:6:14: comparisons: expected a list, found integer 10",
             "KB:1:10: sources: expected at least one source",
+        ],
+    )
+
+
+def test_the_other_top_level_lists_must_be_lists() -> None:
+    text = f"sources:\n{SOURCE}facts: []\nrelations: 7\nderived: 8\nreviews: 9\ncomparisons: {{}}\n"
+    assert read(text) == (
+        KnowledgeBase(sources=(DOC,), facts=(), path="KB"),
+        [
+            "KB:8:12: relations: expected a list, found integer 7",
+            "KB:9:10: derived: expected a list, found integer 8",
+            "KB:10:10: reviews: expected a list, found integer 9",
+            "KB:11:14: comparisons: expected a list, found a mapping",
         ],
     )
 

@@ -167,6 +167,10 @@ def test_a_fact_with_a_wrong_required_field_is_reported_and_left_out(replace: st
             'KB:19:11: facts[0].note: expected text or null (for unknown), found integer 5; quote it: note: "5"',
         ),
         ("    notes: red\n", "KB:19:5: facts[0].notes: unknown field 'notes'; did you mean 'note'?"),
+        (
+            "    exceptions: forecast-cue\n",
+            "KB:19:17: facts[0].exceptions: expected a list, found text 'forecast-cue'",
+        ),
     ],
 )
 def test_a_fact_with_a_wrong_optional_field_is_reported_and_left_out(extra: str, problem: str) -> None:
@@ -411,6 +415,13 @@ def test_relations_of_each_kind_read_their_two_ends_in_order() -> None:
             ["KB:20:29: relations[0].kind: expected text, found a list"],
         ),
         ("  - {kind: increase, from: a, to: b}\n", ["KB:20:5: relations[0]: missing required field 'id'"]),
+        (
+            "  - {id: Trains Rise, kind: increase, from: a, to: b}\n",
+            [
+                "KB:20:10: relations[0].id: expected a kebab-case id (lower-case letters, digits and single hyphens), "
+                "found 'Trains Rise'"
+            ],
+        ),
         ("  - trains-rise\n", ["KB:20:5: relations[0]: expected a mapping of fields, found text 'trains-rise'"]),
         (
             "  - {id: trains-rise, kind: increase, from: a, to: b, reason: 5}\n",

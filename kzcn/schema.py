@@ -73,10 +73,10 @@ class SchemaReader(FieldReader):
             version = self.integer(data, "kzcn", (), low=0, high=10**6)
             if version is not None and version != FORMAT_VERSION:
                 self.report(("kzcn",), f"this kzcn reads format version {FORMAT_VERSION}, found {version}")
-        sources = [
-            self.source(item, ("sources", index)) for index, item in enumerate(self.sequence(data, "sources", ()))
-        ]
-        facts = [self.fact(item, ("facts", index)) for index, item in enumerate(self.sequence(data, "facts", ()))]
+        source_items = self.sequence(data, "sources", ())
+        sources = [self.source(item, ("sources", index)) for index, item in enumerate(source_items)]
+        fact_items = self.sequence(data, "facts", ())
+        facts = [self.fact(item, ("facts", index)) for index, item in enumerate(fact_items)]
         relations = [
             self.relation(item, ("relations", index)) for index, item in enumerate(self.sequence(data, "relations", ()))
         ]
@@ -103,7 +103,7 @@ class SchemaReader(FieldReader):
             "reviews": [index for index, item in enumerate(reviews) if item is not None],
             "comparisons": [index for index, item in enumerate(comparisons) if item is not None],
         }
-        records = [*self.sequence(data, "sources", ()), *self.sequence(data, "facts", ())]
+        records = [*source_items, *fact_items]  # read once above: reading again would report a non-list twice
         self.declared_ids = {key_text(item.get("id")) for item in records if isinstance(item, dict)}
         return KnowledgeBase(
             sources=tuple(s for s in sources if s is not None),
@@ -117,7 +117,6 @@ class SchemaReader(FieldReader):
         )
 
     def source(self, item: Any, path: tuple[str | int, ...]) -> Source | None:
-        before = len(self.problems)
         if not self.mapping(item, path, _SOURCE_FIELDS, _SOURCE_REQUIRED):
             return None
         source_id = self.text(item, "id", path, kebab_id=True)
@@ -148,8 +147,6 @@ class SchemaReader(FieldReader):
         # A source whose id and text are sound is kept even if its other fields are not, so that the facts quoting
         # it are still checked in the same run (the knowledge base is unusable anyway: its problems are reported).
         if source_id is None or kind is None or ("text" in item and item["text"] is not None and text is None):
-            return None
-        if len(self.problems) > before and any(problem.path.endswith(".id") for problem in self.problems[before:]):
             return None
         return Source(
             id=source_id,
@@ -221,7 +218,8 @@ class SchemaReader(FieldReader):
 
     def quotes(self, item: dict[str, Any], path: tuple[str | int, ...]) -> tuple[Quote, ...]:
         entries = self.sequence(item, "quotes", path)
-        if "quotes" in item and isinstance(item["quotes"], list) and not entries:
+        # `quotes: null` is no quote either; any other value that is not a list is reported by `sequence`.
+        if "quotes" in item and (item["quotes"] is None or isinstance(item["quotes"], list)) and not entries:
             self.report((*path, "quotes"), "expected at least one quote: every fact is traceable to its source")
         quotes = []
         for index, entry in enumerate(entries):

@@ -393,6 +393,17 @@ def test_the_series_has_its_fields_title_notes_and_chart() -> None:
     )
 
 
+def test_in_the_series_a_total_comes_before_its_part_whatever_the_order_of_the_file() -> None:
+    result = revenue(knowledge_base(facts=(TRANSIT, FORECAST, INCOME), reviews=(), comparisons=()))
+    assert [record["id"] for record in result.records] == [
+        "income-2017",
+        "transit-2017",
+        "transit-share",
+        "forecast-2020",
+        "growth",
+    ]
+
+
 def test_a_series_without_records_has_no_record_note() -> None:
     result = revenue(knowledge_base(reviews=(), comparisons=()))
     assert [record["id"] for record in result.records] == [

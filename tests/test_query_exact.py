@@ -2,12 +2,15 @@
 
 from __future__ import annotations
 
+from collections.abc import Callable
+from pathlib import Path
 from typing import Any
 
 import pytest
 
-from conftest import ARTICLE, sha256
+from conftest import ARTICLE, sha256, small_kb
 from kzcn.errors import NotFoundError, UsageError
+from kzcn.kb import load_knowledge_base
 from kzcn.model import (
     DerivedSpec,
     EvidenceItem,
@@ -681,3 +684,13 @@ def test_facet_values_for_completion() -> None:
     assert facet_values(kb, "topic") == ["trade", "transport"]
     assert facet_values(kb, "entity") == ["Corridor", "Europe", "Port"]
     assert facet_values(kb, "kind") == ["event", "forecast", "opinion", "statistic"]
+
+
+def test_a_knowledge_base_read_from_yaml_lists_and_shows_the_same_way(write_kb: Callable[..., Path]) -> None:
+    kb = load_knowledge_base(str(write_kb(small_kb())))
+    result = list_facts(kb, topics=["trade"], sort="id")
+    assert (ids(result), result.title) == (["cities-served", "income-2017", "trade-grew"], "3 of 6 facts")
+    shown = show_fact(kb, "income-transit-2017")
+    assert shown.records[0]["used_by_derived"] == ["transit-share-2017", "income-other-2017"]
+    paragraph = ARTICLE.split("\n\n")[1]
+    assert shown.context == (Context(2, paragraph, paragraph.index("in 2017 (of"), paragraph.index(").") + 1),)

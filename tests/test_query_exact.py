@@ -540,7 +540,7 @@ def test_choice_suggests_at_most_three_close_ones_most_alike_first() -> None:
 
 
 def test_choice_suggests_only_choices_at_least_sixty_percent_alike() -> None:
-    # "trad" and "tram" are 75 % alike; "ab" and "abcde" 57 %: no suggestion.
+    # "ab" and "abcde" are 57 % alike (2 × 2 matching characters of 7): below 60 %, no suggestion.
     with pytest.raises(UsageError) as raised:
         choice("--topic", "ab", ["abcde"])
     assert str(raised.value) == "unknown --topic 'ab' (choose from: abcde)"

@@ -11,6 +11,7 @@ from kzcn import check as check_module
 from kzcn.check import check
 from kzcn.model import KnowledgeBase
 from kzcn.schema import SchemaReader
+from kzcn.text import CLOSEST_SECONDS, IndexedSource
 from kzcn.yamlload import parse
 
 KB = "kb.yaml"
@@ -193,6 +194,16 @@ def test_a_text_that_does_not_match_its_fingerprint_is_reported_with_both_digest
         f"sources[0].sha256: fingerprint mismatch: the text's SHA-256 is {sha256(ARTICLE)}, the file records "
         f"{sha256('other')}; the text was changed, or the digest is wrong"
     ]
+
+
+def test_a_source_without_its_digest_or_its_text_is_left_to_the_schema() -> None:
+    data = small_kb()
+    data["sources"] += [{**source("page", "Some text."), "sha256": None}, {**source("film"), "sha256": sha256("x")}]
+    reader = SchemaReader(KB, parse(KB, dump(data)))
+    kb = reader.read()
+    assert kb is not None and [source.id for source in kb.sources] == ["doc", "page", "film"]
+    assert [problem.path for problem in reader.problems] == ["sources[1]"]
+    assert check(kb, reader.locator, reader.positions) == ([], [])
 
 
 def test_a_source_cited_in_another_needs_a_paragraph_that_exists_in_a_source_with_text() -> None:
@@ -383,6 +394,15 @@ def test_only_the_first_twenty_misquotes_get_a_closest_passage() -> None:
     assert problems[20] == "facts[5].quotes[20].text: the quote does not appear verbatim in source 'doc'"
 
 
+def test_a_passage_exactly_half_alike_is_shown() -> None:
+    data = small_kb()
+    data["facts"][5]["quotes"][0]["text"] = "Trade xxxxx"
+    assert problems_of(data) == [
+        "facts[5].quotes[0].text: the quote does not appear verbatim in source 'doc'; closest passage (paragraph 1, "
+        "50% alike): 'Trade between'"
+    ]
+
+
 def test_no_closest_passage_is_searched_once_the_time_budget_is_spent(monkeypatch: pytest.MonkeyPatch) -> None:
     monkeypatch.setattr(check_module, "CLOSEST_BUDGET_SECONDS", 0.0)
     data = small_kb()
@@ -437,15 +457,15 @@ def test_a_part_may_equal_its_whole_but_not_exceed_it() -> None:
     data = small_kb()
     data["relations"] = [
         {"id": "equal", "kind": "part-of", "part": "trains-2017", "whole": "trains-2017"},
-        {"id": "larger", "kind": "part-of", "part": "income-forecast-2020", "whole": "income-2017"},
         {"id": "units", "kind": "part-of", "part": "trains-2017", "whole": "income-2017"},
+        {"id": "larger", "kind": "part-of", "part": "income-forecast-2020", "whole": "income-2017"},
         {"id": "smaller", "kind": "part-of", "part": "income-transit-2017", "whole": "income-forecast-2020"},
         TRANSIT_WITHIN_INCOME,
     ]
     assert problems_of(data) == [
-        "relations[1]: part-of does not hold: the part income-forecast-2020 (4,000,000,000 USD) is larger than the "
+        "relations[1]: compares trains with USD; both facts need one unit",
+        "relations[2]: part-of does not hold: the part income-forecast-2020 (4,000,000,000 USD) is larger than the "
         "whole income-2017 (2,000,000,000 USD)",
-        "relations[2]: compares trains with USD; both facts need one unit",
     ]
 
 
@@ -509,20 +529,19 @@ TRADE = (1, "Trade between the two countries grew quickly.")
 CITIES = (3, "More than 10 cities")
 
 
-def test_a_quote_shared_by_facts_warns_once_per_first_user_naming_three_then_a_count() -> None:
+def test_a_quote_shared_by_facts_warns_once_per_first_user_naming_three_and_counting_the_rest() -> None:
     data = small_kb()
     data["facts"] += [
         quoting("a", TRADE, (1, "Trade between the two countries grew quickly.")),
         quoting("b", (1, "Trade between the two countries grew quickly."), TRADE),
         quoting("c", TRADE),
         quoting("d", TRADE),
-        quoting("e", TRADE),
         quoting("f", CITIES),
         quoting("g", CITIES),
     ]
     _problems, warnings = checked(data)
     assert warnings == [
-        f"{KB}: fact trade-grew shares a quote with a, b, c and 2 more",
+        f"{KB}: fact trade-grew shares a quote with a, b, c and 1 more",
         f"{KB}: fact f shares a quote with g",
     ]
 
@@ -576,3 +595,49 @@ def test_a_number_of_more_than_thirty_characters_is_shortened() -> None:
         f"the amount 7 does not appear in the fact's quotes (numbers there: {thirty}, 2{'1' * 26}...); quote the "
         "words that give it"
     )
+
+
+class FrozenClock:
+    """A stand-in for the time module whose monotonic clock never moves."""
+
+    @staticmethod
+    def monotonic() -> float:
+        return 1000.0
+
+
+def searches(monkeypatch: pytest.MonkeyPatch, budget: float) -> tuple[list[str], list[float]]:
+    """(the problems, the seconds each closest-passage search was given) of one misquote, the clock stopped."""
+    given: list[float] = []
+    closest = IndexedSource.closest
+
+    def timed(self: IndexedSource, quote: str, *, seconds: float = CLOSEST_SECONDS) -> tuple[int, str, float]:
+        given.append(seconds)
+        return closest(self, quote, seconds=seconds)
+
+    monkeypatch.setattr(IndexedSource, "closest", timed)
+    monkeypatch.setattr(check_module, "time", FrozenClock)
+    monkeypatch.setattr(check_module, "CLOSEST_BUDGET_SECONDS", budget)
+    data = small_kb()
+    data["facts"][0]["quotes"][0]["text"] = "In 2017 the port handled 40 planes."
+    return problems_of(data), given
+
+
+HINTED = (
+    "facts[0].quotes[0].text: the quote does not appear verbatim in source 'doc'; closest passage (paragraph 1, 91% "
+    "alike): 'In 2017 the port handled 40 trains.'"
+)
+
+
+def test_a_closest_passage_search_gets_at_most_its_own_limit_of_time(monkeypatch: pytest.MonkeyPatch) -> None:
+    assert searches(monkeypatch, 5.0) == ([HINTED], [CLOSEST_SECONDS])
+
+
+def test_a_closest_passage_search_gets_no_more_than_what_is_left_of_the_budget(
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    assert searches(monkeypatch, 0.5) == ([HINTED], [0.5])
+
+
+def test_no_closest_passage_is_searched_when_the_budget_ends_now(monkeypatch: pytest.MonkeyPatch) -> None:
+    unhinted = "facts[0].quotes[0].text: the quote does not appear verbatim in source 'doc'"
+    assert searches(monkeypatch, 0.0) == ([unhinted], [])

@@ -130,6 +130,20 @@ def test_problems_come_in_the_order_of_the_checks() -> None:
     assert warnings == [f"{KB}: fact trade-grew: the exception to hedge-cue excuses nothing; remove it"]
 
 
+def test_a_review_problem_is_located_at_the_review_in_the_file() -> None:
+    data = small_kb()
+    data["reviews"] = [
+        {"claim": "trains-2017", "verdict": "unverified", "summary": "x"},
+        {"claim": "trains-2017", "verdict": "unverified", "summary": "again"},
+    ]
+    kb, reader = read(data)
+    problems, _warnings = check(kb, reader.locator)
+    assert [str(problem) for problem in problems] == [
+        f"{KB}:{line_of(data, 'claim: trains-2017', 2)}:10: reviews[1].claim: claim 'trains-2017' is reviewed twice; "
+        "merge this review into the first"
+    ]
+
+
 def test_a_reference_to_an_id_declared_by_a_record_that_failed_the_schema_is_not_reported_again() -> None:
     data = small_kb()
     data["facts"][0]["refers_to"] = ["film", "other"]

@@ -240,13 +240,14 @@ def test_a_source_cited_in_another_needs_a_paragraph_that_exists_in_a_source_wit
 
 def test_a_fact_must_name_known_sources() -> None:
     data = small_kb()
+    data["sources"].append(source("page", "Other words."))
     data["facts"][0]["refers_to"] = ["doc", "film", "doc", "play"]
     data["facts"][1]["source"] = "radio"
     data["facts"][1]["quotes"][0]["text"] = "Words from nowhere."
     assert problems_of(data) == [
         "facts[0].refers_to[1]: names no known source 'film'",
         "facts[0].refers_to[3]: names no known source 'play'",
-        "facts[1].source: names no known source 'radio'; known: doc",
+        "facts[1].source: names no known source 'radio'; known: doc, page",
     ]
 
 
@@ -527,6 +528,7 @@ def test_a_series_keeps_the_unit_of_its_first_fact_with_a_figure() -> None:
     data["facts"][5]["series"] = "transport-income"  # cities-served, in cities, no year
     data["facts"][6]["series"] = "transport-income"  # trade-grew, no figure
     data["facts"][3]["series"] = "other"
+    data["facts"][1]["series"] = "freight"  # trains-2017, in trains: another series, another unit
     assert problems_of(data) == [
         "facts[5].quantity.unit: series 'transport-income' is in USD (facts[2]), this fact in cities",
     ]

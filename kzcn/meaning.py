@@ -132,6 +132,11 @@ def fact_findings(fact: Fact) -> list[Finding]:
     return findings
 
 
+def _a(words: str) -> str:
+    """The words after "a" or "an", as they are said: "an event", "a forecast", "an asserted"."""
+    return f"{'an' if words[:1] in ('a', 'e', 'i', 'o', 'u') else 'a'} {words}"
+
+
 def _modality(fact: Fact) -> list[Finding]:
     found = []
     kinds = MODALITY_KINDS[fact.modality]
@@ -141,7 +146,7 @@ def _modality(fact: Fact) -> list[Finding]:
             Finding(
                 "modality",
                 ("modality",),
-                f"a {fact.kind} cannot be {fact.modality} (a {fact.modality} claim is a {' or '.join(kinds)}); "
+                f"{_a(fact.kind)} cannot be {fact.modality} ({_a(fact.modality)} claim is {_a(' or '.join(kinds))}); "
                 f"write modality: {' | '.join(modalities)}, or change the kind",
             )
         )
@@ -159,7 +164,7 @@ def _modality(fact: Fact) -> list[Finding]:
             Finding(
                 "modality",
                 ("attributed_to",),
-                f"an {fact.modality} claim is the author's own, yet `attributed_to` names {fact.attributed_to!r}; "
+                f"{_a(fact.modality)} claim is the author's own, yet `attributed_to` names {fact.attributed_to!r}; "
                 "write modality: reported, or drop attributed_to",
             )
         )

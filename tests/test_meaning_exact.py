@@ -640,3 +640,21 @@ def test_unknown_rules_are_the_names_no_exception_can_name() -> None:
     names = ["forecast-cue", "forcast-cue", "statement-numbers", "modality", "series-values"]
     assert unknown_rules(names) == ["forcast-cue", "modality", "series-values"]
     assert unknown_rules([]) == []
+
+
+@pytest.mark.parametrize(
+    ("kind", "modality", "expected"),
+    [
+        ("event", "predicted", "an event cannot be predicted (a predicted claim is a forecast)"),
+        (
+            "forecast",
+            "asserted",
+            "a forecast cannot be asserted (an asserted claim is a statistic or event or opinion)",
+        ),
+        ("opinion", "predicted", "an opinion cannot be predicted (a predicted claim is a forecast)"),
+        ("statistic", "hedged", "a statistic cannot be hedged (a hedged claim is a forecast or opinion)"),
+    ],
+)
+def test_modality_messages_say_a_and_an_as_spoken(kind: str, modality: str, expected: str) -> None:
+    [finding] = [item for item in fact_findings(fact("port", kind=kind, modality=modality)) if item.rule == "modality"]
+    assert finding.message.startswith(expected + "; write modality: ")

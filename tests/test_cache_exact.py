@@ -8,6 +8,7 @@ import os
 import re
 import sys
 import tempfile
+import threading
 import warnings
 from collections.abc import Iterator
 from pathlib import Path
@@ -59,6 +60,12 @@ def listing(directory: Path) -> list[str]:
     return sorted(path.name for path in directory.iterdir())
 
 
+@pytest.fixture(autouse=True)
+def no_home(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    """A home that does not exist, so that nothing here can reach the user's cache, whatever XDG_CACHE_HOME says."""
+    monkeypatch.setenv("HOME", str(tmp_path / "no-home"))
+
+
 # Where the cache lives.
 
 
@@ -67,6 +74,15 @@ def test_the_cache_is_kzcn_inside_an_absolute_xdg_cache_home(tmp_path: Path, mon
     monkeypatch.setenv("HOME", str(tmp_path / "home"))
     monkeypatch.setenv("XDG_CACHE_HOME", str(tmp_path / "xdg"))  # the base need not exist, only its parent
     assert cache.cache_dir() == tmp_path / "xdg" / "kzcn"
+
+
+def test_an_xdg_cache_home_inside_a_missing_directory_is_no_cache(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    (tmp_path / "home").mkdir()
+    monkeypatch.setenv("HOME", str(tmp_path / "home"))
+    monkeypatch.setenv("XDG_CACHE_HOME", str(tmp_path / "missing" / "cache"))
+    assert cache.cache_dir() is None
 
 
 @pytest.mark.parametrize("xdg", [None, ""], ids=["unset", "empty"])
@@ -285,6 +301,30 @@ def test_a_fifo_holding_a_good_entry_is_refused() -> None:
         assert cache.load(KEY, source_size=100) is None
     finally:
         os.close(writer)
+
+
+def test_a_fifo_without_a_writer_is_refused_without_waiting_for_one() -> None:
+    cache_directory().mkdir(parents=True)
+    os.mkfifo(entry_file())
+    waited: list[bool] = []
+
+    def writer_arrives() -> None:
+        # Opening the write end without waiting succeeds only while a reader has the FIFO open: one that waits.
+        try:
+            descriptor = os.open(entry_file(), os.O_WRONLY | os.O_NONBLOCK)
+        except OSError:
+            return
+        waited.append(True)
+        os.close(descriptor)
+
+    rescue = threading.Timer(3.0, writer_arrives)
+    rescue.start()
+    try:
+        assert cache.load(KEY, source_size=100) is None
+    finally:
+        rescue.cancel()
+        rescue.join()
+    assert waited == []
 
 
 def test_storing_and_loading_raise_no_warnings() -> None:

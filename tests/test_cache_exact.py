@@ -327,6 +327,15 @@ def test_a_fifo_without_a_writer_is_refused_without_waiting_for_one() -> None:
     assert waited == []
 
 
+@pytest.mark.parametrize("flag", ["O_NOFOLLOW", "O_NONBLOCK", "O_CLOEXEC"])
+def test_entries_are_read_where_the_platform_lacks_an_open_flag(flag: str, monkeypatch: pytest.MonkeyPatch) -> None:
+    kb = small_model()
+    cache.store(KEY, kb, source_size=100)
+    with monkeypatch.context() as patch:
+        patch.delattr(os, flag)  # as on Windows
+        assert cache.load(KEY, source_size=100) == kb
+
+
 def test_storing_and_loading_raise_no_warnings() -> None:
     kb = small_model()
     with warnings.catch_warnings():

@@ -104,3 +104,10 @@ def test_no_records_is_the_header_alone_or_nothing() -> None:
     assert render(empty, RenderOptions(), tab=True) == "id\n"
     assert render(empty, RenderOptions(header=False), tab=False) == ""
     assert render(empty, RenderOptions(header=False), tab=True) == ""
+
+
+def test_object_items_in_a_row_go_through_the_fields_format_in_csv_and_tsv() -> None:
+    quotes = Field("quotes", "Quotes", item_format="¶{paragraph}: {text}")
+    result = Result(fields=(quotes,), records=({"quotes": [{"paragraph": 2, "text": "trains"}]},))
+    assert render(result, RenderOptions(header=False), tab=False) == "¶2: trains\n"
+    assert render(result, RenderOptions(header=False), tab=True) == "¶2: trains\n"

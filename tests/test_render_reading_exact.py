@@ -54,3 +54,29 @@ def test_quote_in_context_splits_the_paragraph_around_the_quote() -> None:
 def test_quote_in_context_gives_the_whole_paragraph_before_an_empty_quote_when_it_is_not_there() -> None:
     context = Context(paragraph=2, text="In 2017 the port handled 40 trains.", start=-1, end=-1)
     assert quote_in_context(context) == ("In 2017 the port handled 40 trains.", "", "")
+
+
+def test_quote_in_context_at_the_very_start_of_the_paragraph() -> None:
+    context = Context(paragraph=1, text="Forty trains a day.", start=0, end=12)
+    assert quote_in_context(context) == ("", "Forty trains", " a day.")
+
+
+def test_pieces_open_the_longest_mark_first_close_the_innermost_first_and_carry_no_words_at_edges() -> None:
+    from kzcn.render.reading import Piece, pieces
+    from kzcn.result import Block, Mark
+
+    outer, inner, later = Mark(0, 6, 1, "statistic"), Mark(0, 3, 2, "event"), Mark(4, 8, 3, "opinion")
+    block = Block(1, "abcdefghij", (inner, outer, later), ())
+    assert list(pieces(block)) == [
+        Piece("", (), opens=outer),
+        Piece("", (), opens=inner),
+        Piece("abc", (outer, inner)),
+        Piece("", (), closes=inner),
+        Piece("d", (outer,)),
+        Piece("", (), opens=later),
+        Piece("ef", (outer, later)),
+        Piece("", (), closes=outer),
+        Piece("gh", (later,)),
+        Piece("", (), closes=later),
+        Piece("ij", ()),
+    ]

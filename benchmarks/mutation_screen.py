@@ -1,0 +1,126 @@
+"""Mutation score of one kzcn module against chosen test files: every mutmut mutant, tests collected once.
+
+mutmut 3 writes each module's mutants into mutants/ (trampolines switched by $MUTANT_UNDER_TEST); its own runner
+re-runs every covering test per mutant in a fresh fork, hours for 8,000 mutants on a 2-core machine. This screen
+collects the chosen test files once and, per mutant, runs them in order until one fails (killed) or all pass
+(survived), with a per-mutant alarm (a hang counts as killed, as mutmut's timeouts do). Usage, from the checkout:
+
+    mutmut run --max-children 1 || true      # only to write mutants/; stop it (Ctrl-C) once "Running stats" shows
+    python benchmarks/mutation_screen.py mutants kzcn/derive.py tests/test_derive_exact.py [more test files]
+
+It prints one line per mutant that survives, then "module: killed/mutants, equivalent, score"; mutants listed in
+tests/equivalent_mutants/<module>.txt (name | change | reason) are left out of the score, and one listed there that
+a test kills is reported (the list is wrong).
+"""
+
+from __future__ import annotations
+
+import os
+import re
+import signal
+import sys
+import time
+from pathlib import Path
+from typing import Any
+
+SECONDS_PER_MUTANT = 120
+
+
+class _Screen:
+    """A pytest plugin that takes over the run loop: the clean run first, then one run per mutant."""
+
+    def __init__(self, names: list[str], results: dict[str, str]) -> None:
+        self.names = names
+        self.results = results
+
+    def pytest_runtestloop(self, session: Any) -> bool:
+        from _pytest.runner import runtestprotocol
+
+        def first_failure() -> str | None:
+            for item in session.items:
+                for report in runtestprotocol(item, nextitem=None, log=False):
+                    if report.failed:
+                        return str(item.nodeid)
+            return None
+
+        def alarm(_signum: int, _frame: Any) -> None:
+            raise TimeoutError("mutant ran past its time")
+
+        signal.signal(signal.SIGALRM, alarm)
+        os.environ["MUTANT_UNDER_TEST"] = ""
+        failing = first_failure()
+        if failing is not None:
+            self.results["<clean run>"] = f"fails without a mutant: {failing}"
+            return True
+        for name in self.names:
+            os.environ["MUTANT_UNDER_TEST"] = name
+            signal.alarm(SECONDS_PER_MUTANT)
+            try:
+                failing = first_failure()
+            except TimeoutError:
+                failing = "timeout"
+            finally:
+                signal.alarm(0)
+            self.results[name] = "survived" if failing is None else "killed"
+        os.environ["MUTANT_UNDER_TEST"] = ""
+        return True
+
+
+def mutant_names(mutants: Path, module_file: str) -> list[str]:
+    """Every mutant mutmut wrote for the module: kzcn.derive.x__share__mutmut_3 and so on."""
+    module = module_file.removesuffix(".py").replace("/", ".").removesuffix(".__init__")
+    text = (mutants / module_file).read_text(encoding="utf-8")
+    return [f"{module}.{name}" for name in re.findall(r"^\s*def (x\S*?__mutmut_\d+)\(", text, flags=re.M)]
+
+
+def equivalents(module_file: str) -> set[str]:
+    stem = module_file.removesuffix(".py").removeprefix("kzcn/").replace("/", "_")
+    listed = Path("tests/equivalent_mutants") / f"{stem}.txt"
+    if not listed.exists():
+        return set()
+    return {line.split("|")[0].strip() for line in listed.read_text(encoding="utf-8").splitlines() if "|" in line}
+
+
+def main(argv: list[str]) -> int:
+    if len(argv) < 3:
+        print(__doc__)
+        return 2
+    mutants, module_file, tests = Path(argv[0]).resolve(), argv[1], argv[2:]
+    sys.path.insert(0, str(mutants))
+    os.environ["PYTHONPATH"] = str(mutants)
+    import pytest
+
+    import kzcn
+
+    if not kzcn.__file__ or not kzcn.__file__.startswith(str(mutants)):
+        print(f"kzcn comes from {kzcn.__file__}, not from {mutants}")
+        return 2
+    names = mutant_names(mutants, module_file)
+    results: dict[str, str] = {}
+    started = time.monotonic()
+    pytest.main(["-q", "-p", "no:cacheprovider", "--no-header", *tests], plugins=[_Screen(names, results)])
+    if "<clean run>" in results:
+        print(results["<clean run>"])
+        return 1
+    listed = equivalents(module_file)
+    wrongly_listed = sorted(name for name in listed if results.get(name) == "killed")
+    unknown = sorted(name for name in listed if name not in results)
+    survived = sorted(name for name, verdict in results.items() if verdict == "survived" and name not in listed)
+    for name in survived:
+        print(f"survived: {name}")
+    for name in wrongly_listed:
+        print(f"listed as equivalent but killed: {name}")
+    for name in unknown:
+        print(f"listed as equivalent but no such mutant: {name}")
+    counted = len(names) - len(listed & set(results))
+    killed = counted - len(survived)
+    score = 100 * killed / counted if counted else 100.0
+    print(
+        f"{module_file}: {killed}/{counted} non-equivalent mutants killed ({score:.1f}%), "
+        f"{len(listed & set(results))} equivalent, {len(names)} mutants, {time.monotonic() - started:.0f} s"
+    )
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main(sys.argv[1:]))

@@ -133,6 +133,12 @@ def test_annual_growth_over_one_year_is_the_plain_change() -> None:
     assert figure.value == Decimal(50)
 
 
+def test_annual_growth_between_amounts_of_one_or_less_is_computed() -> None:
+    figure = figure_of("annual-growth", fact("start", 0.5, year=2019), fact("end", 1, year=2020))
+    assert figure.value == Decimal(100)
+    assert figure.arithmetic == "((1 / 0.5) ^ (1 / (2020 − 2019)) − 1) × 100 = 100"
+
+
 def test_annual_growth_needs_the_end_after_the_start() -> None:
     same = refusal("annual-growth", fact("start", 2, year=2020), fact("end", 3, year=2020))
     assert same == "the end year 2020 is not after the start year 2020"

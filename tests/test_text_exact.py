@@ -58,6 +58,7 @@ def test_paragraphs_are_trimmed_stretches_between_blank_lines() -> None:
 def test_a_leading_and_trailing_white_space_is_no_part_of_a_paragraph() -> None:
     text = "  Lead.  \n\nEnd.\t "
     assert paragraphs(text) == [Span(2, 7), Span(11, 15)]
+    assert paragraphs(" Lead. \n\nEnd. ") == [Span(1, 6), Span(9, 13)]
 
 
 def test_a_text_of_one_paragraph_and_an_empty_text() -> None:
@@ -123,6 +124,13 @@ def test_a_number_in_digits_reads_as_every_value_it_can_mean(token: str, values:
 
 def test_number_words_read_in_any_case() -> None:
     assert numbers_in("Two or TEN, a dozen") == {2, 10, 12}
+
+
+def test_an_indexed_source_keeps_its_text_and_paragraphs() -> None:
+    source = IndexedSource.of(SOURCE)
+    assert source.text == SOURCE
+    assert source.paragraphs == (Span(0, 11), Span(13, 66), Span(68, 101))
+    assert source.normalised[0] == ("Intro here.", list(range(11)))
 
 
 def test_find_tries_the_given_paragraph_first_then_the_others_in_order() -> None:

@@ -281,3 +281,19 @@ def test_closest_prefers_the_first_of_equally_close_passages() -> None:
 
 def test_closest_of_nothing_alike_is_the_empty_passage() -> None:
     assert IndexedSource.of(SOURCE).closest("zzz qqq") == (1, "", 0.0)
+
+
+def test_closest_compares_starts_within_two_words_of_where_the_word_pairs_agree() -> None:
+    # The pairs agree on "d" (3); the starts tried are words 1 to 5, so a start at word 0 is never compared.
+    assert IndexedSource.of("a b c d port handled forty trains").closest("abcd port handled forty trains") == (
+        1,
+        "b c d port handled forty trains",
+        pytest.approx(0.9508196721311475),
+    )
+    # The pairs agree on "rrrrrr" (1), three words before the quote's own words: starts 0 to 3 are compared.
+    source = IndexedSource.of("qqqqqq rrrrrr ssssss tttttt the port handled forty trains")
+    assert source.closest("x y z the port handled forty trains") == (
+        1,
+        "tttttt the port handled forty trains",
+        pytest.approx(0.8450704225352113),
+    )

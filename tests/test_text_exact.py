@@ -271,6 +271,14 @@ def test_closest_of_a_long_quote_compares_every_character() -> None:
 
 
 def test_closest_prefers_the_first_of_equally_close_passages() -> None:
+    twice = IndexedSource.of(
+        "Officials say the corridor earned billions.\n\nOfficials say the corridor earned billions."
+    )
+    assert twice.closest("the earned corridor billions") == (
+        1,
+        "the corridor earned billions.",
+        pytest.approx(0.7368421052631579),
+    )
     source = IndexedSource.of("The corridor earned 2 billion.\n\nThe corridor earned 2 billion.")
     assert source.closest("the corridor earned 3 billions") == (
         1,
@@ -297,3 +305,9 @@ def test_closest_compares_starts_within_two_words_of_where_the_word_pairs_agree(
         "tttttt the port handled forty trains",
         pytest.approx(0.8450704225352113),
     )
+
+
+def test_closest_finds_a_misquote_of_a_long_passage_of_common_characters() -> None:
+    # Over 200 characters of a few letters: a matcher that skips popular characters would find nothing alike.
+    text = " ".join(["the port"] * 40)
+    assert IndexedSource.of(text).closest("X" + text[1:]) == (1, text, pytest.approx(0.9972144846796658))

@@ -7,6 +7,7 @@ collects the chosen test files once and, per mutant, runs them in order until on
 
     mutmut run --max-children 1 || true      # only to write mutants/; stop it (Ctrl-C) once "Running stats" shows
     python benchmarks/mutation_screen.py mutants kzcn/derive.py tests/test_derive_exact.py [more test files]
+    python benchmarks/mutation_screen.py mutants --all        # every module below with its own tests, 2 at a time
 
 It prints one line per mutant that survives, then "module: killed/mutants, equivalent, score"; mutants listed in
 tests/equivalent_mutants/<module>.txt (name | change | reason) are left out of the score, and one listed there that
@@ -24,6 +25,31 @@ from pathlib import Path
 from typing import Any
 
 SECONDS_PER_MUTANT = 120
+
+MODULE_TESTS = {
+    "kzcn/derive.py": ["tests/test_derive_exact.py"],
+    "kzcn/wording.py": ["tests/test_wording_exact.py"],
+    "kzcn/totals.py": ["tests/test_totals_exact.py"],
+    "kzcn/text.py": ["tests/test_text_exact.py"],
+    "kzcn/check.py": ["tests/test_check_exact.py"],
+    "kzcn/meaning.py": ["tests/test_meaning_exact.py"],
+    "kzcn/review_check.py": ["tests/test_review_check_exact.py"],
+    "kzcn/query.py": ["tests/test_query_exact.py"],
+    "kzcn/overview.py": ["tests/test_overview_exact.py"],
+    "kzcn/figures.py": ["tests/test_figures_exact.py"],
+    "kzcn/schema.py": ["tests/test_schema_exact.py", "tests/test_schema_exact_records.py"],
+    "kzcn/yamlfields.py": ["tests/test_yamlfields_exact.py"],
+    "kzcn/review_schema.py": ["tests/test_review_schema_exact.py"],
+    "kzcn/cache.py": ["tests/test_cache_exact.py"],
+    "kzcn/cache_format.py": ["tests/test_cache_format_exact.py"],
+    "kzcn/render/__init__.py": ["tests/test_render_json_exact.py"],
+    "kzcn/render/json_format.py": ["tests/test_render_json_exact.py", "tests/test_render_document_exact.py"],
+    "kzcn/render/delimited.py": ["tests/test_render_delimited_exact.py"],
+    "kzcn/render/document.py": ["tests/test_render_document_exact.py"],
+    "kzcn/render/reading.py": ["tests/test_render_reading_exact.py", "tests/test_render_document_exact.py"],
+}
+"""Each measured module and the tests that measure it: its own exact-content tests (the rest of the suite kills more,
+at a cost no 2-core machine can pay per mutant)."""
 
 
 class _Screen:
@@ -81,7 +107,26 @@ def equivalents(module_file: str) -> set[str]:
     return {line.split("|")[0].strip() for line in listed.read_text(encoding="utf-8").splitlines() if "|" in line}
 
 
+def run_all(mutants: str, jobs: int = 2) -> int:
+    """Every module of MODULE_TESTS, each in its own process, `jobs` at a time; their summary lines at the end."""
+    import subprocess
+    from concurrent.futures import ThreadPoolExecutor
+
+    def one(module_file: str) -> str:
+        command = [sys.executable, __file__, mutants, module_file, *MODULE_TESTS[module_file]]
+        done = subprocess.run(command, capture_output=True, text=True, check=False)
+        return done.stdout
+
+    with ThreadPoolExecutor(jobs) as pool:
+        outputs = list(pool.map(one, MODULE_TESTS))
+    for output in outputs:
+        print("\n".join(line for line in output.splitlines() if not line.startswith((".", " ")) and line))
+    return 0
+
+
 def main(argv: list[str]) -> int:
+    if len(argv) == 2 and argv[1] == "--all":
+        return run_all(argv[0])
     if len(argv) < 3:
         print(__doc__)
         return 2

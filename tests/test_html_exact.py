@@ -172,8 +172,8 @@ DOCUMENT = Document(
         Block(
             2,
             "Twice said, twice.",
-            marks=(Mark(0, 5, 1, "statistic"), Mark(12, 17, 1, "statistic")),
-            notes=(Note(1, "twice", "statistic", "said twice"),),
+            marks=(Mark(0, 5, 4, "statistic"), Mark(12, 17, 4, "statistic")),
+            notes=(Note(4, "twice", "statistic", "said twice"),),
         ),
         Block(3, "No quotes here.", marks=(), notes=()),
     ),
@@ -210,15 +210,15 @@ def test_an_annotated_text_marks_each_quote_and_links_it_to_its_note_and_back() 
         "</ol>\n"
         "</section>\n"
         '<section aria-labelledby="h-p2"><h3 id="h-p2">¶2</h3>\n'
-        f'<p id="p2"><span class="quote k-statistic" data-fact-ref="1">{OPEN}Twice{CLOSE}'
-        '<a class="tag" id="ref-p2-1-1" href="#fact-p2-1" aria-label="fact 1, statistic">1S</a></span>'
+        f'<p id="p2"><span class="quote k-statistic" data-fact-ref="4">{OPEN}Twice{CLOSE}'
+        '<a class="tag" id="ref-p2-4-1" href="#fact-p2-4" aria-label="fact 4, statistic">4S</a></span>'
         '<span class="plain"> said, </span>'
-        f'<span class="quote k-statistic" data-fact-ref="1">{OPEN}twice{CLOSE}'
-        '<a class="tag" id="ref-p2-1-2" href="#fact-p2-1" aria-label="fact 1, statistic">1S</a></span>'
+        f'<span class="quote k-statistic" data-fact-ref="4">{OPEN}twice{CLOSE}'
+        '<a class="tag" id="ref-p2-4-2" href="#fact-p2-4" aria-label="fact 4, statistic">4S</a></span>'
         '<span class="plain">.</span></p>\n'
         '<ol class="notes">\n'
-        '<li id="fact-p2-1" data-fact="twice"><b>1S</b> <code>twice</code>: said twice '
-        '<a href="#ref-p2-1-1" aria-label="back to the quote">↩</a></li>\n'
+        '<li id="fact-p2-4" data-fact="twice"><b>4S</b> <code>twice</code>: said twice '
+        '<a href="#ref-p2-4-1" aria-label="back to the quote">↩</a></li>\n'
         "</ol>\n"
         "</section>\n"
         '<section aria-labelledby="h-p3"><h3 id="h-p3">¶3</h3>\n'

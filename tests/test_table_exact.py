@@ -5,6 +5,8 @@ from __future__ import annotations
 
 from dataclasses import replace
 
+import pytest
+
 from kzcn.render import RenderOptions, table
 from kzcn.result import WHOLE, WORDS, Bar, Block, Chart, Context, Document, Field, Mark, Note, Result, Section
 
@@ -355,6 +357,130 @@ SHEET_RESULT = Result(
     ),
 )  # fmt: skip
 
+ALL_STACKED = [
+    "Id: a-very-long-identifier-indeed",
+    "",
+    "Id: another-long-identifier-here",
+    "",
+]
+TOGETHER_TOO_WIDE = [
+    "Id: a-long-identifier-xx",
+    "Figure: $1",
+    "N: 1",
+    "Note: x",
+    "",
+    "Id: b",
+    "Figure: one hundred billions",
+    "N: 2",
+    "Note: y",
+    "",
+]
+INTERLEAVED = [
+    "",
+    " Id",
+    " ───────",
+    " short-a",
+    "",
+    "Id: an-identifier-too-long-for-it",
+    "",
+    "",
+    " short-b",
+    "",
+    "Id: another-too-long-identifier",
+    "",
+    "",
+    " short-c",
+    "",
+]
+PROSE_21 = [
+    "",
+    " Id    Statement",
+    " ──────────────────",
+    " abc   Income rose",
+    "       by four",
+    "       billion",
+    "       dollars.",
+    "",
+]
+PROSE_20 = [
+    "Id: abc",
+    "Statement: Income",
+    "rose by four billion",
+    "dollars.",
+    "",
+]
+PROSE_LONG_WORD = [
+    "",
+    " Id    Statement",
+    " ───────────────────────────",
+    " abc   An extraordinarily",
+    "       long word.",
+    "",
+]
+SHARED = [
+    "",
+    " H0              H1              H2              H3",
+    " ────────────────────────────────────────────────────────────",
+    " aaaaaaaaaaaa    aaaaaaaaaaaa    aaaaaaaaaaaa    aaaaaaaaaaaa",
+    " bbbbbbbbbbbb    bbbbbbbbbbbb    bbbbbbbbbbbb    bbbbbbbbbbbb",
+    "",
+]
+STACKED_LINES = [
+    "Id: an-identifier-longer-than-twenty",
+    "Amount: $4 billion (a guess)",
+    "Statement: See",
+    "abcdefghijklmnopqrst",
+    "now",
+    "",
+]
+LITERAL_HEADERS = [
+    "",
+    " \x1b[1mId [b] :smile: 2017\x1b[0m\x1b[1m \x1b[0m \x1b[1m \x1b[0m\x1b[1mKind\x1b[0m\x1b[1m \x1b[0m \x1b[1m \x1b[0m\x1b[1mChecked\x1b[0m",
+    " ────────────────────────────────────",
+    " a-1                   red    no",
+    "",
+]
+LITERAL_LABELS = [
+    "\x1b[1mLabel [b] 2017 :smile:\x1b[0m\x1b[1m  \x1b[0mx 12",
+    "\x1b[1mKind                  \x1b[0m\x1b[1m  \x1b[0mred",
+]
+AT_THE_EDGE = [
+    "Id          income-forecast-2020",
+    "Kind        forecast",
+    "How much    $4 billion (a guess)",
+    "Paragraphs  ¶3",
+    "Checked     unknown",
+]
+PAST_THE_EDGE = [
+    "Id: income-forecast-2020",
+    "Kind: forecast",
+    "How much: $4 billion (a guess)",
+    "Paragraphs: ¶3",
+    "Checked: unknown",
+]
+QUOTE_FIRST = [
+    "Id          income-forecast-2020",
+    "Kind        forecast",
+    "How much    $4 billion (a guess)",
+    "Paragraphs  ¶3",
+    "Checked     unknown",
+    "",
+    "Paragraph 3:",
+    "»By 2020« income rises.",
+    "",
+]
+EMPTY_VALUE = [
+    "Note",
+]
+
+
+def _ids(*ids: str) -> Result:
+    return Result(fields=(Field("id", "Id", shape=WHOLE),), records=tuple({"id": value} for value in ids))
+
+
+W = Field("amount", "Amount in words", shape=WORDS)
+P = Field("statement", "Statement")
+
 
 def test_a_wide_table_shows_every_default_column_and_the_legends_of_shown_columns() -> None:
     assert _lines(FACTS, width=200) == WIDTH_200
@@ -469,3 +595,108 @@ def test_search_matches_by_case_folding_both_ways_and_every_occurrence() -> None
     assert table.matched_spans("Straße and STRASSE", ["ss", "ß", ""]) == [(4, 5), (15, 17), (4, 5), (15, 17)]
     assert table.matched_spans("aaaa", ["aa"]) == [(0, 2), (2, 4)]
     assert table.matched_spans("İx", ["x"]) == [(1, 2)]
+
+
+def test_search_finds_every_occurrence_of_a_term() -> None:
+    assert table.matched_spans("x aa aa aa", ["aa"]) == [(2, 4), (5, 7), (8, 10)]
+
+
+def test_when_no_record_fits_every_record_goes_on_lines_of_its_own() -> None:
+    assert _lines(_ids("a-very-long-identifier-indeed", "another-long-identifier-here"), width=20) == ALL_STACKED
+
+
+def test_records_that_fit_alone_but_not_together_all_go_on_lines_of_their_own() -> None:
+    fields = (
+        Field("id", "Id", shape=WHOLE),
+        Field("figure", "Figure", shape=WORDS),
+        Field("n", "N", shape=WHOLE),
+        Field("note", "Note"),
+    )
+    result = Result(
+        fields=fields,
+        records=(
+            {"id": "a-long-identifier-xx", "figure": "$1", "n": 1, "note": "x"},
+            {"id": "b", "figure": "one hundred billions", "n": 2, "note": "y"},
+        ),
+    )
+    assert _lines(result, width=40) == TOGETHER_TOO_WIDE
+
+
+def test_records_on_lines_of_their_own_stay_in_place_and_only_the_first_table_has_a_header() -> None:
+    result = _ids("short-a", "an-identifier-too-long-for-it", "short-b", "another-too-long-identifier", "short-c")
+    assert _lines(result, width=20) == INTERLEAVED
+
+
+def test_prose_keeps_twelve_columns_before_records_go_on_lines_of_their_own() -> None:
+    result = Result(
+        fields=(Field("id", "Id", shape=WHOLE), P),
+        records=({"id": "abc", "statement": "Income rose by four billion dollars."},),
+    )
+    assert _lines(result, width=21, fields=["id", "statement"]) == PROSE_21
+    assert _lines(result, width=20, fields=["id", "statement"]) == PROSE_20
+
+
+def test_a_prose_column_is_as_wide_as_its_longest_word() -> None:
+    result = Result(
+        fields=(Field("id", "Id", shape=WHOLE), P),
+        records=({"id": "abc", "statement": "An extraordinarily long word."},),
+    )
+    assert _lines(result, width=30, fields=["id", "statement"]) == PROSE_LONG_WORD
+
+
+def test_room_left_is_shared_a_column_at_a_time_never_more_than_there_is() -> None:
+    fields = tuple(Field(f"c{i}", f"H{i}") for i in range(4))
+    result = Result(fields=fields, records=({f"c{i}": "aaaaaaaaaaaa bbbbbbbbbbbb" for i in range(4)},))
+    assert _lines(result, width=63, fields=[f"c{i}" for i in range(4)]) == SHARED
+
+
+def test_a_record_on_lines_of_its_own_keeps_ids_and_figures_whole_and_wraps_prose() -> None:
+    fields = (Field("id", "Id", shape=WHOLE), Field("amount", "Amount", shape=WORDS), P)
+    record = {
+        "id": "an-identifier-longer-than-twenty",
+        "amount": "$4 billion (a guess)",
+        "statement": "See abcdefghijklmnopqrst now",
+    }
+    assert _lines(Result(fields=fields, records=(record,)), width=20) == STACKED_LINES
+
+
+def test_headers_are_literal_text_never_markup_emoji_or_highlighted_numbers() -> None:
+    fields = (
+        Field("id", "Id [b] :smile: 2017", shape=WHOLE),
+        Field("kind", "Kind", styled=True),
+        Field("checked", "Checked"),
+    )
+    result = Result(fields=fields, records=({"id": "a-1", "kind": "red", "checked": False},))
+    assert _lines(result, width=60, color=True) == LITERAL_HEADERS
+
+
+def test_labels_of_one_thing_are_literal_text_too() -> None:
+    fields = (Field("id", "Label [b] 2017 :smile:"), Field("kind", "Kind", styled=True))
+    result = Result(fields=fields, records=({"id": "x 12", "kind": "red"},), single=True, record_fields=fields)
+    assert _lines(result, width=60, color=True) == LITERAL_LABELS
+
+
+def test_labels_stand_beside_values_while_the_longest_word_fits_beside_the_longest_label() -> None:
+    sheet = replace(ONE, context=None, notes=(), legends=())
+    assert _lines(sheet, width=32) == AT_THE_EDGE
+    assert _lines(sheet, width=31) == PAST_THE_EDGE
+
+
+def test_a_quote_at_the_start_of_its_paragraph_is_marked() -> None:
+    sheet = replace(ONE, context=(Context(3, "By 2020 income rises.", 0, 7),), notes=(), legends=())
+    assert _lines(sheet, width=80) == QUOTE_FIRST
+
+
+def test_one_thing_whose_values_are_all_empty_is_its_labels() -> None:
+    fields = (Field("note", "Note"),)
+    assert _lines(Result(fields=fields, records=({"note": ""},), single=True, record_fields=fields), width=80) == [
+        "Note"
+    ]
+
+
+def test_colour_comes_from_the_options_alone_not_from_the_environment(monkeypatch: pytest.MonkeyPatch) -> None:
+    monkeypatch.setenv("NO_COLOR", "1")
+    assert _lines(SEARCHED, width=120, color=True) == COLOUR
+    monkeypatch.delenv("NO_COLOR")
+    monkeypatch.setenv("FORCE_COLOR", "1")
+    assert "\x1b" not in table.render(SEARCHED, RenderOptions(width=120))

@@ -20,3 +20,30 @@ def test_a_figure_columns_long_header_wraps_whole_words_when_its_values_are_narr
         "",
         "",
     ]
+
+
+def test_a_figure_columns_header_gets_eight_columns_and_a_longer_word_in_it_folds() -> None:
+    fields = (
+        Field("id", "Id", shape=WHOLE),
+        Field("amount", "Amount in words", shape=WORDS),
+        Field("pct", "Percentages", shape=WORDS),
+    )
+    result = Result(fields=fields, records=({"id": "abcdefghij", "amount": "$4", "pct": "5 %"},))
+    assert table.render(result, RenderOptions(width=24, fields=["id", "amount"])).split("\n") == [
+        "",
+        "              Amount",
+        " Id           in words",
+        " ─────────────────────",
+        " abcdefghij   $4",
+        "",
+        "",
+    ]
+    assert table.render(result, RenderOptions(width=24, fields=["id", "pct"])).split("\n") == [
+        "",
+        "              Percenta",
+        " Id           ges",
+        " ─────────────────────",
+        " abcdefghij   5 %",
+        "",
+        "",
+    ]

@@ -141,7 +141,8 @@ def _grid(
         show_header=header,
     )
     for field, width in zip(fields, widths, strict=True):
-        table.add_column(field.header, overflow="fold", width=width, no_wrap=field.shape != PROSE)
+        # A figure in words is as wide as its column's floor, so it never wraps; its header may (no_wrap would cut it).
+        table.add_column(field.header, overflow="fold", width=width, no_wrap=field.shape == WHOLE)
     for cells in rows:
         table.add_row(*cells)
     return table

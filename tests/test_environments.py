@@ -99,14 +99,16 @@ def test_colour_only_where_wanted(tmp_path: Path, env: dict[str, str], coloured:
 
 
 def test_ctrl_c_during_a_long_load_is_one_line_and_130(tmp_path: Path, slow_kb: Path) -> None:
-    # kzcn as `python -m kzcn` runs it, but telling the test through a pipe when parsing starts: the signal then
-    # lands inside the load, with no guess at how long start-up takes.
+    # kzcn as `python -m kzcn` runs it, but telling the test through a pipe when parsing starts, then waiting there:
+    # the signal lands inside the load whatever the machine's load (a parse that raced the signal and finished first
+    # made this test fail with status 3 on a busy machine).
     program = (
-        "import os, sys\n"
+        "import os, sys, time\n"
         "import kzcn.kb\n"
         "parse = kzcn.kb.parse_knowledge_base\n"
         "def signalling(path, text):\n"
         "    os.write(int(os.environ['READY_FD']), b'parsing')\n"
+        "    time.sleep(600)\n"
         "    return parse(path, text)\n"
         "kzcn.kb.parse_knowledge_base = signalling\n"
         f"sys.argv = ['kzcn', '--facts', {str(slow_kb)!r}, 'facts', '--json']\n"

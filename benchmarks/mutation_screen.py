@@ -10,7 +10,7 @@ collects the chosen test files once and, per mutant, runs them in order until on
     python benchmarks/mutation_screen.py mutants --all        # every module below with its own tests, 2 at a time
 
 It prints one line per mutant that survives, then "module: killed/mutants, equivalent, score"; mutants listed in
-tests/equivalent_mutants/<module>.txt (name | change | reason) are left out of the score, and one listed there that
+tests/equivalent_mutants/<module file's stem>.txt (name | change | reason) are left out of the score, and one listed there that
 a test kills is reported (the list is wrong).
 """
 
@@ -25,6 +25,7 @@ from pathlib import Path
 from typing import Any
 
 SECONDS_PER_MUTANT = 120
+MEMORY_LIMIT = 4 * 1024**3
 
 MODULE_TESTS = {
     "kzcn/derive.py": ["tests/test_derive_exact.py"],
@@ -47,6 +48,9 @@ MODULE_TESTS = {
     "kzcn/render/delimited.py": ["tests/test_render_delimited_exact.py"],
     "kzcn/render/document.py": ["tests/test_render_document_exact.py"],
     "kzcn/render/reading.py": ["tests/test_render_reading_exact.py", "tests/test_render_document_exact.py"],
+    "kzcn/render/table.py": ["tests/test_table_exact.py", "tests/test_table_exact_words.py"],
+    "kzcn/render/html.py": ["tests/test_html_exact.py"],
+    "kzcn/render/markdown.py": ["tests/test_markdown_exact.py"],
 }
 """Each measured module and the tests that measure it: its own exact-content tests (the rest of the suite kills more,
 at a cost no 2-core machine can pay per mutant)."""
@@ -73,6 +77,11 @@ class _Screen:
             raise TimeoutError("mutant ran past its time")
 
         signal.signal(signal.SIGALRM, alarm)
+        # A mutant that loops while it allocates (a table that never fits) is a MemoryError here, not a process the
+        # kernel kills with the whole screen.
+        import resource
+
+        resource.setrlimit(resource.RLIMIT_AS, (MEMORY_LIMIT, MEMORY_LIMIT))
         os.environ["MUTANT_UNDER_TEST"] = ""
         failing = first_failure()
         if failing is not None:
@@ -83,7 +92,7 @@ class _Screen:
             signal.alarm(SECONDS_PER_MUTANT)
             try:
                 failing = first_failure()
-            except TimeoutError:
+            except (TimeoutError, MemoryError):
                 failing = "timeout"
             finally:
                 signal.alarm(0)
@@ -100,8 +109,7 @@ def mutant_names(mutants: Path, module_file: str) -> list[str]:
 
 
 def equivalents(module_file: str) -> set[str]:
-    stem = module_file.removesuffix(".py").removeprefix("kzcn/").replace("/", "_")
-    listed = Path("tests/equivalent_mutants") / f"{stem}.txt"
+    listed = Path("tests/equivalent_mutants") / f"{Path(module_file).stem}.txt"
     if not listed.exists():
         return set()
     return {line.split("|")[0].strip() for line in listed.read_text(encoding="utf-8").splitlines() if "|" in line}

@@ -111,3 +111,11 @@ def test_object_items_in_a_row_go_through_the_fields_format_in_csv_and_tsv() -> 
     result = Result(fields=(quotes,), records=({"quotes": [{"paragraph": 2, "text": "trains"}]},))
     assert render(result, RenderOptions(header=False), tab=False) == "¶2: trains\n"
     assert render(result, RenderOptions(header=False), tab=True) == "¶2: trains\n"
+
+
+def test_csv_and_tsv_carry_every_field_not_only_the_tables_default_ones() -> None:
+    result = Result(
+        fields=(Field("id", "ID"), Field("note", "Note")), records=({"id": "a", "note": "n"},), table_fields=("id",)
+    )
+    assert render(result, RenderOptions(), tab=False) == "id,note\na,n\n"
+    assert render(result, RenderOptions(), tab=True) == "id\tnote\na\tn\n"

@@ -21,7 +21,7 @@ def _dump(value: Any, options: RenderOptions, indent: int | None) -> str:
     return text if options.ascii_only else json_safe(text)
 
 
-def _sections(result: Result, options: RenderOptions) -> dict[str, Any]:
+def _sections(result: Result) -> dict[str, Any]:
     """A fact sheet as one object: its title and each section's heading, prose and records."""
     return {
         "title": result.title,
@@ -38,7 +38,7 @@ def _sections(result: Result, options: RenderOptions) -> dict[str, Any]:
 
 def render(result: Result, options: RenderOptions) -> str:
     if result.sections and not options.fields:
-        return _dump(_sections(result, options), options, 2) + "\n"
+        return _dump(_sections(result), options, 2) + "\n"
     records = objects(result, options)
     if result.single and records:
         head = dict(records[0])

@@ -10,8 +10,8 @@ collects the chosen test files once and, per mutant, runs them in order until on
     python benchmarks/mutation_screen.py mutants --all        # every module below with its own tests, 2 at a time
 
 It prints one line per mutant that survives, then "module: killed/mutants, equivalent, score"; mutants listed in
-tests/equivalent_mutants/<module file's stem>.txt (name | change | reason) are left out of the score, and one listed there that
-a test kills is reported (the list is wrong).
+tests/equivalent_mutants/<module file's stem>.txt (name | change | reason) are left out of the score, and one
+listed there that a test kills is reported (the list is wrong).
 """
 
 from __future__ import annotations

@@ -63,6 +63,29 @@ class _Screen:
         self.names = names
         self.results = results
 
+    @staticmethod
+    def _run_mutant(name: str, first_failure: Any) -> int:
+        """The tests under one mutant in a child process (the collected tests are shared, copy-on-write): 0 when
+        they all pass. A mutant that hangs meets an alarm and one that allocates without end meets a memory cap,
+        and either only ends its own child (mutmut counts such mutants as caught, and so does this)."""
+        pid = os.fork()
+        if pid == 0:
+            import resource
+
+            resource.setrlimit(resource.RLIMIT_AS, (MEMORY_LIMIT, MEMORY_LIMIT))
+            signal.alarm(SECONDS_PER_MUTANT)
+            os.environ["MUTANT_UNDER_TEST"] = name
+            devnull = os.open(os.devnull, os.O_WRONLY)
+            os.dup2(devnull, 1)
+            os.dup2(devnull, 2)
+            try:
+                code = 0 if first_failure() is None else 1
+            except BaseException:
+                code = 1
+            os._exit(code)
+        _pid, status = os.waitpid(pid, 0)
+        return 0 if os.waitstatus_to_exitcode(status) == 0 else 1
+
     def pytest_runtestloop(self, session: Any) -> bool:
         from _pytest.runner import runtestprotocol
 
@@ -73,30 +96,13 @@ class _Screen:
                         return str(item.nodeid)
             return None
 
-        def alarm(_signum: int, _frame: Any) -> None:
-            raise TimeoutError("mutant ran past its time")
-
-        signal.signal(signal.SIGALRM, alarm)
-        # A mutant that loops while it allocates (a table that never fits) is a MemoryError here, not a process the
-        # kernel kills with the whole screen.
-        import resource
-
-        resource.setrlimit(resource.RLIMIT_AS, (MEMORY_LIMIT, MEMORY_LIMIT))
         os.environ["MUTANT_UNDER_TEST"] = ""
         failing = first_failure()
         if failing is not None:
             self.results["<clean run>"] = f"fails without a mutant: {failing}"
             return True
         for name in self.names:
-            os.environ["MUTANT_UNDER_TEST"] = name
-            signal.alarm(SECONDS_PER_MUTANT)
-            try:
-                failing = first_failure()
-            except (TimeoutError, MemoryError):
-                failing = "timeout"
-            finally:
-                signal.alarm(0)
-            self.results[name] = "survived" if failing is None else "killed"
+            self.results[name] = "survived" if self._run_mutant(name, first_failure) == 0 else "killed"
         os.environ["MUTANT_UNDER_TEST"] = ""
         return True
 
@@ -165,6 +171,10 @@ def main(argv: list[str]) -> int:
         print(f"listed as equivalent but killed: {name}")
     for name in unknown:
         print(f"listed as equivalent but no such mutant: {name}")
+    not_run = [name for name in names if name not in results]
+    if not_run:
+        print(f"{len(not_run)} mutants were not run (the screen stopped early): no score")
+        return 1
     counted = len(names) - len(listed & set(results))
     killed = counted - len(survived)
     score = 100 * killed / counted if counted else 100.0

@@ -226,7 +226,8 @@ def test_an_input_without_a_finite_amount_is_refused(amount: float) -> None:
 
 def test_an_arithmetic_failure_is_refused_naming_it() -> None:
     # No amount a YAML file can hold overflows decimal's default context; a narrow one stands in for a huge figure.
-    with localcontext(Emax=6):
+    with localcontext() as narrow:  # localcontext(Emax=6) needs Python 3.11
+        narrow.Emax = 6
         message = refusal("sum", fact("first", 9, scale="one"), fact("second", 9, scale="trillion"))
     assert message == "its arithmetic fails (Overflow)"
 

@@ -14,7 +14,7 @@ from pathlib import Path
 import yaml
 
 import kzcn
-from kzcn.text import IndexedSource
+from kzcn.model.text import IndexedSource
 
 base = yaml.safe_load((Path(__file__).resolve().parent.parent / "facts.yaml").read_text(encoding="utf-8"))
 article = base["sources"][0]["text"]

@@ -9,10 +9,10 @@ from __future__ import annotations
 import sys
 import time
 
-from kzcn.check import check
-from kzcn.coverage import coverage
-from kzcn.model import Fact, KnowledgeBase, Quote, Source
-from kzcn.text import fingerprint
+from kzcn.checks.check import check
+from kzcn.checks.coverage import coverage
+from kzcn.model.records import Fact, KnowledgeBase, Quote, Source
+from kzcn.model.text import fingerprint
 
 
 class _NoLocator:

@@ -6,7 +6,7 @@ collects the chosen test files once and, per mutant, runs them in order until on
 (survived), with a per-mutant alarm (a hang counts as killed, as mutmut's timeouts do). Usage, from the checkout:
 
     mutmut run --max-children 1 || true      # only to write mutants/; stop it (Ctrl-C) once "Running stats" shows
-    python benchmarks/mutation_screen.py mutants kzcn/derive.py tests/test_derive_exact.py [more test files]
+    python benchmarks/mutation_screen.py mutants kzcn/model/derive.py tests/test_derive_exact.py [more test files]
     python benchmarks/mutation_screen.py mutants --all        # every module below with its own tests, 2 at a time
 
 It prints one line per mutant that survives, then "module: killed/mutants, equivalent, score"; mutants listed in
@@ -28,21 +28,21 @@ SECONDS_PER_MUTANT = 120
 MEMORY_LIMIT = 4 * 1024**3
 
 MODULE_TESTS = {
-    "kzcn/derive.py": ["tests/test_derive_exact.py"],
-    "kzcn/wording.py": ["tests/test_wording_exact.py"],
-    "kzcn/totals.py": ["tests/test_totals_exact.py"],
-    "kzcn/text.py": ["tests/test_text_exact.py"],
-    "kzcn/check.py": ["tests/test_check_exact.py"],
-    "kzcn/meaning.py": ["tests/test_meaning_exact.py"],
-    "kzcn/review_check.py": ["tests/test_review_check_exact.py"],
-    "kzcn/query.py": ["tests/test_query_exact.py"],
-    "kzcn/overview.py": ["tests/test_overview_exact.py"],
-    "kzcn/figures.py": ["tests/test_figures_exact.py"],
-    "kzcn/schema.py": ["tests/test_schema_exact.py", "tests/test_schema_exact_records.py"],
-    "kzcn/yamlfields.py": ["tests/test_yamlfields_exact.py"],
-    "kzcn/review_schema.py": ["tests/test_review_schema_exact.py"],
-    "kzcn/cache.py": ["tests/test_cache_exact.py"],
-    "kzcn/cache_format.py": ["tests/test_cache_format_exact.py"],
+    "kzcn/model/derive.py": ["tests/test_derive_exact.py"],
+    "kzcn/model/wording.py": ["tests/test_wording_exact.py"],
+    "kzcn/queries/totals.py": ["tests/test_totals_exact.py"],
+    "kzcn/model/text.py": ["tests/test_text_exact.py"],
+    "kzcn/checks/check.py": ["tests/test_check_exact.py"],
+    "kzcn/checks/meaning.py": ["tests/test_meaning_exact.py"],
+    "kzcn/checks/reviews.py": ["tests/test_review_check_exact.py"],
+    "kzcn/queries/facts.py": ["tests/test_query_exact.py"],
+    "kzcn/queries/overview.py": ["tests/test_overview_exact.py"],
+    "kzcn/queries/figures.py": ["tests/test_figures_exact.py"],
+    "kzcn/parse/schema.py": ["tests/test_schema_exact.py", "tests/test_schema_exact_records.py"],
+    "kzcn/parse/yamlfields.py": ["tests/test_yamlfields_exact.py"],
+    "kzcn/parse/review_schema.py": ["tests/test_review_schema_exact.py"],
+    "kzcn/kb/cache.py": ["tests/test_cache_exact.py"],
+    "kzcn/kb/cache_format.py": ["tests/test_cache_format_exact.py"],
     "kzcn/render/__init__.py": ["tests/test_render_json_exact.py"],
     "kzcn/render/json_format.py": ["tests/test_render_json_exact.py", "tests/test_render_document_exact.py"],
     "kzcn/render/delimited.py": ["tests/test_render_delimited_exact.py"],
@@ -108,7 +108,7 @@ class _Screen:
 
 
 def mutant_names(mutants: Path, module_file: str) -> list[str]:
-    """Every mutant mutmut wrote for the module: kzcn.derive.x__share__mutmut_3 and so on."""
+    """Every mutant mutmut wrote for the module: kzcn.model.derive.x__share__mutmut_3 and so on."""
     module = module_file.removesuffix(".py").replace("/", ".").removesuffix(".__init__")
     text = (mutants / module_file).read_text(encoding="utf-8")
     return [f"{module}.{name}" for name in re.findall(r"^\s*def (x\S*?__mutmut_\d+)\(", text, flags=re.M)]

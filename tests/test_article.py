@@ -9,9 +9,9 @@ from pathlib import Path
 from typing import Any
 
 from conftest import ARTICLE, SHIPPED_FACTS, sha256, small_kb
-from kzcn.annotate import annotate
-from kzcn.kb import load_knowledge_base
-from kzcn.text import fold
+from kzcn.kb.load import load_knowledge_base
+from kzcn.model.text import fold
+from kzcn.queries.article import annotate
 
 Run = Callable[..., Any]
 
@@ -45,8 +45,8 @@ def test_the_small_article_marked_with_tags_and_notes(cli: Run, write_kb: Callab
 
 
 def test_nested_spans_open_and_close_in_order() -> None:
+    from kzcn.model.result import Block, Mark
     from kzcn.render.reading import pieces
-    from kzcn.result import Block, Mark
 
     block = Block(1, "abcdef", (Mark(0, 6, 1, "opinion"), Mark(2, 4, 2, "statistic")), ())
     events = [

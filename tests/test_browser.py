@@ -20,7 +20,7 @@ from typing import Any
 import pytest
 
 from conftest import SHIPPED_FACTS, subprocess_env
-from kzcn.kb import load_knowledge_base
+from kzcn.kb.load import load_knowledge_base
 
 BROWSER = shutil.which("chromium") or shutil.which("chromium-browser") or shutil.which("google-chrome")
 

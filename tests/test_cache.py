@@ -14,9 +14,9 @@ from typing import Any
 import pytest
 
 from conftest import small_kb, subprocess_env
-from kzcn import cache
 from kzcn.errors import KnowledgeBaseError
-from kzcn.kb import load_knowledge_base
+from kzcn.kb import cache
+from kzcn.kb.load import load_knowledge_base
 
 
 @pytest.fixture(autouse=True)
@@ -35,7 +35,7 @@ def test_second_load_comes_from_the_cache_without_yaml(
     path = str(write_kb())
     first = load_knowledge_base(path)
     assert len(entries(private_cache)) == 1
-    monkeypatch.setattr("kzcn.kb.parse_knowledge_base", lambda *_: pytest.fail("parsed despite the cache"))
+    monkeypatch.setattr("kzcn.kb.load.parse_knowledge_base", lambda *_: pytest.fail("parsed despite the cache"))
     assert load_knowledge_base(path) == first
 
 
@@ -173,16 +173,16 @@ def entry_of(path: Path, directory: Path) -> Path:
 
 
 def count_parses(monkeypatch: pytest.MonkeyPatch) -> list[str]:
-    import kzcn.kb
+    import kzcn.kb.load
 
     parsed: list[str] = []
-    real = kzcn.kb.parse_knowledge_base
+    real = kzcn.kb.load.parse_knowledge_base
 
     def parse(path: str, text: str) -> Any:
         parsed.append(path)
         return real(path, text)
 
-    monkeypatch.setattr(kzcn.kb, "parse_knowledge_base", parse)
+    monkeypatch.setattr(kzcn.kb.load, "parse_knowledge_base", parse)
     return parsed
 
 
@@ -191,7 +191,7 @@ def test_an_entry_made_by_other_code_is_not_reused(
     write_kb: Callable[..., Path], tmp_path: Path, monkeypatch: pytest.MonkeyPatch, change: str
 ) -> None:
     package = tmp_path / "package"
-    shutil.copytree(Path(cache.__file__).parent, package, ignore=shutil.ignore_patterns("__pycache__"))
+    shutil.copytree(Path(cache.__file__).parent.parent, package, ignore=shutil.ignore_patterns("__pycache__"))
     monkeypatch.setattr(cache, "_PACKAGE", str(package))
     parsed = count_parses(monkeypatch)
     path = str(write_kb())

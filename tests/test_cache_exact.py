@@ -16,10 +16,10 @@ from typing import Any
 
 import pytest
 
-import kzcn.yamlload
-from kzcn import cache
-from kzcn.cache_format import encode
-from kzcn.model import Fact, KnowledgeBase, Quantity, Quote, Source
+import kzcn.parse.yamlload
+from kzcn.kb import cache
+from kzcn.kb.cache_format import encode
+from kzcn.model.records import Fact, KnowledgeBase, Quantity, Quote, Source
 
 KEY = "0123456789abcdef" * 4
 OTHER_KEY = "fedcba9876543210" * 4
@@ -266,7 +266,7 @@ def test_an_entry_of_exactly_the_limit_is_stored_and_read_and_one_a_byte_larger_
 def test_an_entry_that_grows_past_its_limit_while_it_is_read_is_refused(monkeypatch: pytest.MonkeyPatch) -> None:
     kb = small_model()
     cache.store(KEY, kb, source_size=100)
-    real = kzcn.yamlload.read_capped
+    real = kzcn.parse.yamlload.read_capped
 
     def grown_meanwhile(handle: Any, expected: int, cap: int) -> bytes:
         # Another process appends after the size was taken; trailing spaces still make valid JSON.
@@ -275,7 +275,7 @@ def test_an_entry_that_grows_past_its_limit_while_it_is_read_is_refused(monkeypa
         return real(handle, expected, cap)
 
     with monkeypatch.context() as patch:
-        patch.setattr(kzcn.yamlload, "read_capped", grown_meanwhile)
+        patch.setattr(kzcn.parse.yamlload, "read_capped", grown_meanwhile)
         patch.setattr(cache, "MAX_ENTRY_BYTES", len(entry_bytes(kb)))
         assert cache.load(KEY, source_size=100) is None
     assert entry_file().read_bytes() == entry_bytes(kb) + b" " * 8

@@ -12,10 +12,10 @@ from typing import Any
 import pytest
 
 from conftest import SHIPPED_FACTS
-from kzcn import cache
-from kzcn.cache_format import FORMAT, InvalidEntry, decode, encode
-from kzcn.kb import load_knowledge_base
-from kzcn.model import DerivedSpec, Fact, KnowledgeBase, Quantity, Quote, Relation, Source, TimeRef
+from kzcn.kb import cache
+from kzcn.kb.cache_format import FORMAT, InvalidEntry, decode, encode
+from kzcn.kb.load import load_knowledge_base
+from kzcn.model.records import DerivedSpec, Fact, KnowledgeBase, Quantity, Quote, Relation, Source, TimeRef
 
 MAGIC = b"kzcn-cache-3\n"
 

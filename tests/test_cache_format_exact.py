@@ -10,8 +10,8 @@ from typing import Any
 
 import pytest
 
-from kzcn.cache_format import InvalidEntry, decode, encode
-from kzcn.model import (
+from kzcn.kb.cache_format import InvalidEntry, decode, encode
+from kzcn.model.records import (
     Comparison,
     DerivedSpec,
     EvidenceItem,

@@ -11,7 +11,7 @@ import pytest
 
 from conftest import ARTICLE, sha256, small_kb
 from kzcn.errors import KnowledgeBaseError
-from kzcn.kb import load_knowledge_base
+from kzcn.kb.load import load_knowledge_base
 
 
 def where(path: Path, line_text: str, value: str, nth: int = 1) -> str:

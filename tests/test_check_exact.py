@@ -1,4 +1,4 @@
-"""kzcn.check called directly on small knowledge bases: every problem's place and whole message, every warning."""
+"""kzcn.checks.check called directly on small knowledge bases: every problem's place and whole message, every warning."""
 
 from __future__ import annotations
 
@@ -7,12 +7,12 @@ from typing import Any
 import pytest
 
 from conftest import ARTICLE, dump, sha256, small_kb
-from kzcn import check as check_module
-from kzcn.check import check
-from kzcn.model import KnowledgeBase
-from kzcn.schema import SchemaReader
-from kzcn.text import CLOSEST_SECONDS, IndexedSource
-from kzcn.yamlload import parse
+from kzcn.checks import check as check_module
+from kzcn.checks.check import check
+from kzcn.model.records import KnowledgeBase
+from kzcn.model.text import CLOSEST_SECONDS, IndexedSource
+from kzcn.parse.schema import SchemaReader
+from kzcn.parse.yamlload import parse
 
 KB = "kb.yaml"
 

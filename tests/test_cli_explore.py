@@ -338,9 +338,9 @@ def test_modality_is_shown_filtered_and_completed(cli: Run, write_kb: Callable[.
 
 
 def test_since_a_year_includes_that_year_and_sort_kind_sorts_by_kind(write_kb: Callable[..., Path]) -> None:
-    from kzcn.kb import load_knowledge_base
-    from kzcn.model import TimeRef
-    from kzcn.query import list_facts, year_matches
+    from kzcn.kb.load import load_knowledge_base
+    from kzcn.model.records import TimeRef
+    from kzcn.queries.facts import list_facts, year_matches
 
     since = TimeRef(year=2017, kind="start")
     assert [year_matches(since, year) for year in (2016, 2017, 2018)] == [False, True, True]

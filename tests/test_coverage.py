@@ -1,15 +1,15 @@
-"""Coverage of claims (kzcn.coverage): the runs of words no quote covers, filler aside, and each paragraph's share."""
+"""Coverage of claims (kzcn.checks.coverage): the runs of words no quote covers, filler aside, and each paragraph's share."""
 
 from __future__ import annotations
 
 from dataclasses import replace
 
 from conftest import ARTICLE, SHIPPED_FACTS, sha256, small_kb
-from kzcn.coverage import ParagraphCoverage, UncoveredSpan, paragraph_coverage, uncovered_spans
-from kzcn.kb import load_knowledge_base
-from kzcn.model import KnowledgeBase
-from kzcn.schema import SchemaReader
-from kzcn.yamlload import parse
+from kzcn.checks.coverage import ParagraphCoverage, UncoveredSpan, paragraph_coverage, uncovered_spans
+from kzcn.kb.load import load_knowledge_base
+from kzcn.model.records import KnowledgeBase
+from kzcn.parse.schema import SchemaReader
+from kzcn.parse.yamlload import parse
 
 
 def loaded(data: dict[str, object]) -> KnowledgeBase:

@@ -137,7 +137,7 @@ def test_figures_and_ids_give_way_last(
 
 
 def test_closest_passage_is_cut_between_words() -> None:
-    from kzcn.text import IndexedSource
+    from kzcn.model.text import IndexedSource
 
     source = IndexedSource.of("Officials say the new corridor earned $ 2 billion in 2017 (of which more).")
     paragraph, passage, similarity = source.closest("corridor earned 2 billion")
@@ -189,7 +189,7 @@ def test_facts_option_after_the_command(cli: Run, write_kb: Callable[..., Path],
 
 
 def test_facts_help_lists_the_columns_in_table_order(cli: Run) -> None:
-    from kzcn.query import _FACT_TABLE, FACT_FIELDS
+    from kzcn.queries.facts import _FACT_TABLE, FACT_FIELDS
 
     help_text = " ".join(cli("facts", "--help").stdout.split())
     headers = {field.key: field.key.removesuffix("_text") for field in FACT_FIELDS} | {"says": "who says it"}

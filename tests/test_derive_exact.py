@@ -1,4 +1,4 @@
-"""kzcn.derive called directly: each operation's value, unit, scale and arithmetic, and every refusal's message."""
+"""kzcn.model.derive called directly: each operation's value, unit, scale and arithmetic, and every refusal's message."""
 
 from __future__ import annotations
 
@@ -6,8 +6,8 @@ from decimal import Decimal, localcontext
 
 import pytest
 
-from kzcn.derive import OPERATIONS, DerivationError, DerivedFigure, DerivedInput, derive, derive_all
-from kzcn.model import DerivedSpec, Fact, KnowledgeBase, Quantity, Quote, TimeRef
+from kzcn.model.derive import OPERATIONS, DerivationError, DerivedFigure, DerivedInput, derive, derive_all
+from kzcn.model.records import DerivedSpec, Fact, KnowledgeBase, Quantity, Quote, TimeRef
 
 
 def fact(

@@ -106,13 +106,13 @@ def test_ctrl_c_during_a_long_load_is_one_line_and_130(tmp_path: Path, slow_kb: 
     program = (
         "import os, signal, sys, time\n"
         "signal.signal(signal.SIGINT, signal.default_int_handler)\n"
-        "import kzcn.kb\n"
-        "parse = kzcn.kb.parse_knowledge_base\n"
+        "import kzcn.kb.load\n"
+        "parse = kzcn.kb.load.parse_knowledge_base\n"
         "def signalling(path, text):\n"
         "    os.write(int(os.environ['READY_FD']), b'parsing')\n"
         "    time.sleep(600)\n"
         "    return parse(path, text)\n"
-        "kzcn.kb.parse_knowledge_base = signalling\n"
+        "kzcn.kb.load.parse_knowledge_base = signalling\n"
         f"sys.argv = ['kzcn', '--facts', {str(slow_kb)!r}, 'facts', '--json']\n"
         "from kzcn.__main__ import main; main()\n"
     )
@@ -137,14 +137,14 @@ def test_ctrl_c_during_a_long_load_is_one_line_and_130(tmp_path: Path, slow_kb: 
 
 
 def test_each_test_has_a_private_cache_directory(tmp_path: Path) -> None:
-    from kzcn import cache
+    from kzcn.kb import cache
 
     assert cache.cache_dir() == tmp_path / "cache" / "kzcn"
 
 
 def _failing_run(tmp_path: Path, **env: str) -> subprocess.CompletedProcess[str]:
     program = (
-        "import kzcn.query as query\n"
+        "import kzcn.queries.facts as query\n"
         "def list_facts(kb, **options):\n"
         "    secret_token = 'SENTINEL-7f3a9c'\n"
         "    raise RuntimeError('failed while holding ' + secret_token)\n"

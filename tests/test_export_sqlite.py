@@ -13,8 +13,8 @@ import pytest
 import yaml
 
 from conftest import SHIPPED_FACTS
-from kzcn.export_sqlite import TABLES, Export, export_sqlite, table
-from kzcn.kb import load_knowledge_base
+from kzcn.export.sqlite import TABLES, Export, export_sqlite, table
+from kzcn.kb.load import load_knowledge_base
 
 Run = Callable[..., Any]
 
@@ -318,7 +318,7 @@ def test_a_failed_export_leaves_neither_target_nor_temporary_file(
         raise RuntimeError("disk on fire")
         yield ()
 
-    monkeypatch.setattr("kzcn.export_sqlite.TABLES", [*TABLES, *_registered("broken", "x TEXT", broken)])
+    monkeypatch.setattr("kzcn.export.sqlite.TABLES", [*TABLES, *_registered("broken", "x TEXT", broken)])
     with pytest.raises(RuntimeError, match="disk on fire"):
         export_sqlite(kb, str(tmp_path / "kb.sqlite"))
     assert os.listdir(tmp_path) == []
@@ -340,6 +340,6 @@ def test_a_new_table_is_one_registered_function(tmp_path: Path, monkeypatch: pyt
         yield from ((fact.id, "ok") for fact in export.kb.facts[:2])
 
     extra = _registered("fact_flags", "fact TEXT NOT NULL REFERENCES facts (id), flag TEXT", flags)
-    monkeypatch.setattr("kzcn.export_sqlite.TABLES", [*TABLES, *extra])
+    monkeypatch.setattr("kzcn.export.sqlite.TABLES", [*TABLES, *extra])
     export_sqlite(kb, str(tmp_path / "kb.sqlite"))
     assert sqlite3.connect(tmp_path / "kb.sqlite").execute("SELECT count(*) FROM fact_flags").fetchone()[0] == 2

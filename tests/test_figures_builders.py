@@ -7,10 +7,10 @@ from pathlib import Path
 from typing import Any
 
 from conftest import small_kb
-from kzcn.derive import OPERATIONS, derive_all
-from kzcn.figures import FIGURE_FIELDS, revenue
-from kzcn.kb import load_knowledge_base
-from kzcn.totals import totals
+from kzcn.kb.load import load_knowledge_base
+from kzcn.model.derive import OPERATIONS, derive_all
+from kzcn.queries.figures import FIGURE_FIELDS, revenue
+from kzcn.queries.totals import totals
 
 
 def test_only_differences_are_signed() -> None:

@@ -1,4 +1,4 @@
-"""kzcn.figures called directly on knowledge bases built in memory: the revenue rows, their order, notes, chart,
+"""kzcn.queries.figures called directly on knowledge bases built in memory: the revenue rows, their order, notes, chart,
 records of other sources, declared gaps and interpolation, exactly."""
 
 from __future__ import annotations
@@ -8,19 +8,9 @@ from typing import Any
 
 import pytest
 
-from kzcn.derive import derive
 from kzcn.errors import NotFoundError
-from kzcn.figures import (
-    FIGURE_FIELDS,
-    caveat_notes,
-    caveats_of,
-    figure_record,
-    figure_text,
-    is_money,
-    number_of,
-    revenue,
-)
-from kzcn.model import (
+from kzcn.model.derive import derive
+from kzcn.model.records import (
     Comparison,
     DerivedSpec,
     EvidenceItem,
@@ -33,7 +23,17 @@ from kzcn.model import (
     Source,
     TimeRef,
 )
-from kzcn.result import Bar, Chart
+from kzcn.model.result import Bar, Chart
+from kzcn.queries.figures import (
+    FIGURE_FIELDS,
+    caveat_notes,
+    caveats_of,
+    figure_record,
+    figure_text,
+    is_money,
+    number_of,
+    revenue,
+)
 
 SERIES = "transport-income"
 STATED_NOTE = "stated: the article gives the figure. forecast: the article reports a forecast, not a result."

@@ -15,7 +15,7 @@ import pytest
 
 from conftest import small_kb, subprocess_env
 from kzcn.cli.completion import bash_word
-from kzcn.yamlload import MAX_FILE_BYTES
+from kzcn.parse.yamlload import MAX_FILE_BYTES
 
 Run = Callable[..., Any]
 
@@ -276,14 +276,14 @@ def test_unreadable_file_message_even_as_root(
     cli: Run, write_kb: Callable[..., Path], monkeypatch: pytest.MonkeyPatch
 ) -> None:
     # Root reads any file, so the permission error is simulated where kzcn opens the file.
-    import kzcn.yamlload
+    import kzcn.parse.yamlload
 
     path = write_kb()
 
     def refuse(*_args: object, **_kwargs: object) -> None:
         raise PermissionError(13, "Permission denied", str(path))
 
-    monkeypatch.setattr(kzcn.yamlload, "open", refuse, raising=False)
+    monkeypatch.setattr(kzcn.parse.yamlload, "open", refuse, raising=False)
     assert_unusable(cli("--facts", str(path), "facts"), path, ": cannot be read: Permission denied")
 
 

@@ -8,7 +8,7 @@ import pytest
 
 from conftest import SHARED
 from kzcn.errors import KnowledgeBaseError
-from kzcn.kb import load_knowledge_base
+from kzcn.kb.load import load_knowledge_base
 
 CORPUS = SHARED / "corpora" / "yaml-test-suite"
 DOCUMENTS = sorted(CORPUS.glob("*.yaml")) if CORPUS.is_dir() else []

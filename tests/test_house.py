@@ -26,13 +26,13 @@ def test_every_file_the_section_names_exists() -> None:
 def test_every_name_the_section_places_in_a_file_is_defined_there() -> None:
     placed = {
         "kzcn/render/__init__.py": ["Format", "render"],
-        "kzcn/derive.py": ["OPERATIONS"],
+        "kzcn/model/derive.py": ["OPERATIONS"],
         "kzcn/cli/app.py": ["command"],
         "kzcn/cli/options.py": ["Output"],
-        "kzcn/model.py": ["Fact"],
-        "kzcn/schema.py": ["SchemaReader"],
-        "kzcn/query.py": ["fact_record", "FACT_FIELDS"],
-        "kzcn/result.py": ["Result", "Field"],
+        "kzcn/model/records.py": ["Fact"],
+        "kzcn/parse/schema.py": ["SchemaReader"],
+        "kzcn/queries/facts.py": ["fact_record", "FACT_FIELDS"],
+        "kzcn/model/result.py": ["Result", "Field"],
     }
     section = _section()
     for path, names in placed.items():
@@ -75,8 +75,49 @@ def test_only_the_cli_imports_typer_and_only_render_imports_rich() -> None:
             assert relative.startswith("kzcn/render/"), relative
 
 
-def test_the_model_imports_nothing_else_of_kzcn() -> None:
-    assert not any(name.startswith("kzcn") for name in _imports(PACKAGE / "model.py"))
+def test_the_records_import_nothing_else_of_kzcn() -> None:
+    assert not any(name.startswith("kzcn") for name in _imports(PACKAGE / "model" / "records.py"))
+
+
+LAYERS: dict[str, set[str]] = {
+    "escape": set(),
+    "errors": {"escape"},
+    "model": {"errors", "escape"},
+    "parse": {"model", "errors", "escape"},
+    "checks": {"parse", "model", "errors", "escape"},
+    "kb": {"checks", "parse", "model", "errors", "escape"},
+    "queries": {"model", "errors", "escape"},
+    "export": {"queries", "model", "errors", "escape"},
+    "render": {"model", "errors", "escape"},
+    "cli": {"kb", "queries", "export", "render", "checks", "model", "errors", "escape"},
+    "__main__": {"cli"},
+}
+"""What each part of kzcn may import: the flow runs one way (load, check, query, result, render, CLI) and no arrow
+runs back up. A part's own modules may import each other."""
+
+
+def _part(module: str) -> str:
+    return module.split(".")[1] if module.count(".") else ""
+
+
+def test_the_top_level_holds_only_the_parts_and_the_shared_leaves() -> None:
+    top = {path.stem for path in PACKAGE.glob("*.py")} | {path.name for path in PACKAGE.iterdir() if path.is_dir()}
+    assert top - {"__init__", "__pycache__"} == set(LAYERS)
+
+
+def test_every_import_runs_down_the_layers() -> None:
+    upward: list[tuple[str, str]] = []
+    for path in sorted(PACKAGE.rglob("*.py")):
+        parts = path.relative_to(PACKAGE).with_suffix("").parts
+        if parts == ("__init__",):
+            continue
+        own = parts[0]
+        for module in _imports(path):
+            if module.startswith("kzcn."):
+                target = _part(module)
+                if target != own and target not in LAYERS[own]:
+                    upward.append((path.relative_to(REPO).as_posix(), module))
+    assert upward == []
 
 
 def test_renderers_name_no_command() -> None:

@@ -2,8 +2,8 @@
 
 from __future__ import annotations
 
+from kzcn.model.result import WHOLE, WORDS, Bar, Block, Chart, Context, Document, Field, Mark, Note, Result, Section
 from kzcn.render import RenderOptions, html
-from kzcn.result import WHOLE, WORDS, Bar, Block, Chart, Context, Document, Field, Mark, Note, Result, Section
 
 FOOTER = (
     '<footer class="note"><p>Made by kzcn. Every quote is verbatim from its source; a verdict is the knowledge '

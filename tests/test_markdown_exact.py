@@ -3,8 +3,8 @@ sheets, and knowledge-base text that stays text."""
 
 from __future__ import annotations
 
+from kzcn.model.result import WHOLE, WORDS, Bar, Block, Chart, Context, Document, Field, Mark, Note, Result, Section
 from kzcn.render import RenderOptions, markdown
-from kzcn.result import WHOLE, WORDS, Bar, Block, Chart, Context, Document, Field, Mark, Note, Result, Section
 
 FIELDS = (
     Field("id", "Id", shape=WHOLE),

@@ -1,4 +1,4 @@
-"""The check's reading of meaning (kzcn.meaning): each rule catches a mutated small knowledge base, with its fix."""
+"""The check's reading of meaning (kzcn.checks.meaning): each rule catches a mutated small knowledge base, with its fix."""
 
 from __future__ import annotations
 
@@ -10,7 +10,7 @@ import pytest
 
 from conftest import sha256, small_kb
 from kzcn.errors import KnowledgeBaseError
-from kzcn.kb import load_knowledge_base
+from kzcn.kb.load import load_knowledge_base
 
 CITIES, INCOME, TRANSIT, FORECAST, TRAINS = 4, 1, 2, 3, 0
 """Indexes of small_kb's facts."""

@@ -1,4 +1,4 @@
-"""kzcn.meaning called directly: each rule's exact findings (rule, path, whole message) for one small fact, and what
+"""kzcn.checks.meaning called directly: each rule's exact findings (rule, path, whole message) for one small fact, and what
 each rule must leave alone."""
 
 from __future__ import annotations
@@ -7,9 +7,9 @@ from typing import Any
 
 import pytest
 
-from kzcn.meaning import Finding, fact_findings, series_findings, unknown_rules, year_tokens
-from kzcn.model import Fact, KnowledgeBase, Quantity, Quote, Relation, TimeRef
-from kzcn.text import NumberToken
+from kzcn.checks.meaning import Finding, fact_findings, series_findings, unknown_rules, year_tokens
+from kzcn.model.records import Fact, KnowledgeBase, Quantity, Quote, Relation, TimeRef
+from kzcn.model.text import NumberToken
 
 
 def fact(*quotes: str, statement: str = "The port is busy.", **fields: Any) -> Fact:

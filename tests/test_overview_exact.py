@@ -1,12 +1,12 @@
-"""kzcn.overview called directly on knowledge bases built in memory: the sources and the counts, exactly."""
+"""kzcn.queries.overview called directly on knowledge bases built in memory: the sources and the counts, exactly."""
 
 from __future__ import annotations
 
 from typing import Any
 
-from kzcn.model import Fact, KnowledgeBase, Quantity, Quote, Review, Source, TimeRef
-from kzcn.overview import SOURCE_FIELDS, STAT_FIELDS, list_sources, stats
-from kzcn.result import Result
+from kzcn.model.records import Fact, KnowledgeBase, Quantity, Quote, Review, Source, TimeRef
+from kzcn.model.result import Result
+from kzcn.queries.overview import SOURCE_FIELDS, STAT_FIELDS, list_sources, stats
 
 SOURCES_NOTE = (
     "role: primary = the article whose claims kzcn records; evidence = a page quoted about those claims; "

@@ -13,8 +13,8 @@ from hypothesis import strategies as st
 
 from conftest import DUMPER, SHIPPED_FACTS
 from kzcn.errors import KnowledgeBaseError
-from kzcn.kb import parse_knowledge_base
-from kzcn.model import KnowledgeBase
+from kzcn.kb.load import parse_knowledge_base
+from kzcn.model.records import KnowledgeBase
 
 # Profiles: "ci" (set when CI is) replays the same examples every run, so a red CI always names a reproducible
 # bug; "stress" runs many more (KZCN_HYPOTHESIS_PROFILE=stress pytest tests/test_properties.py).

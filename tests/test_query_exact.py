@@ -1,4 +1,4 @@
-"""kzcn.query called directly on knowledge bases built in memory: exact records, titles, notes and messages."""
+"""kzcn.queries.facts called directly on knowledge bases built in memory: exact records, titles, notes and messages."""
 
 from __future__ import annotations
 
@@ -10,8 +10,8 @@ import pytest
 
 from conftest import ARTICLE, sha256, small_kb
 from kzcn.errors import NotFoundError, UsageError
-from kzcn.kb import load_knowledge_base
-from kzcn.model import (
+from kzcn.kb.load import load_knowledge_base
+from kzcn.model.records import (
     DerivedSpec,
     EvidenceItem,
     Exemption,
@@ -24,7 +24,8 @@ from kzcn.model import (
     Source,
     TimeRef,
 )
-from kzcn.query import (
+from kzcn.model.result import Context, Result
+from kzcn.queries.facts import (
     FACT_FIELDS,
     KIND_LEGEND,
     SAYS_LEGEND,
@@ -42,7 +43,6 @@ from kzcn.query import (
     what_else,
     year_matches,
 )
-from kzcn.result import Context, Result
 
 
 def source(source_id: str, role: str = "primary", **changes: Any) -> Source:

@@ -13,7 +13,7 @@ import pytest
 
 from conftest import REPO, subprocess_env
 from kzcn.errors import KnowledgeBaseError
-from kzcn.kb import load_knowledge_base
+from kzcn.kb.load import load_knowledge_base
 
 
 def quick_start_commands() -> list[str]:

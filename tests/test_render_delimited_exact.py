@@ -4,9 +4,9 @@ from __future__ import annotations
 
 import pytest
 
+from kzcn.model.result import Field, Result
 from kzcn.render import RenderOptions
 from kzcn.render.delimited import FORMULA_TRIGGERS, cell, formula_like, render
-from kzcn.result import Field, Result
 
 PARAGRAPHS = Field("paragraphs", "Paragraphs", item_prefix="¶")
 

@@ -4,9 +4,9 @@ from __future__ import annotations
 
 import json
 
+from kzcn.model.result import Block, Document, Field, Mark, Note, Result, Section
 from kzcn.render import Format, RenderOptions, render
 from kzcn.render.document import legend_line
-from kzcn.result import Block, Document, Field, Mark, Note, Result, Section
 
 # A paragraph with two marks (the second the one a reader asked for), one with none; a third kind with no colour of
 # its own, and a note whose kind the legend does not know.

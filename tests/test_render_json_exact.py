@@ -4,8 +4,8 @@ from __future__ import annotations
 
 import pytest
 
+from kzcn.model.result import Field, Result
 from kzcn.render import Format, RenderOptions, render
-from kzcn.result import Field, Result
 
 FIELDS = (Field("id", "ID"), Field("amount", "Amount"), Field("note", "Note"))
 RECORDS = ({"id": "a", "amount": 2, "note": "Ü\u2028"}, {"id": "b", "amount": None, "note": "x"})

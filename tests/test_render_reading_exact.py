@@ -4,8 +4,8 @@ from __future__ import annotations
 
 import pytest
 
+from kzcn.model.result import Context, Field
 from kzcn.render.reading import labelled_value, quote_in_context
-from kzcn.result import Context, Field
 
 AMOUNT = Field("amount", "Amount", missing="unknown", flag="is_forecast", flag_text=" (forecast)")
 PARAGRAPHS = Field("paragraphs", "Paragraphs", item_prefix="¶", joiner=", ")
@@ -62,8 +62,8 @@ def test_quote_in_context_at_the_very_start_of_the_paragraph() -> None:
 
 
 def test_pieces_open_the_longest_mark_first_close_the_innermost_first_and_carry_no_words_at_edges() -> None:
+    from kzcn.model.result import Block, Mark
     from kzcn.render.reading import Piece, pieces
-    from kzcn.result import Block, Mark
 
     outer, inner, later = Mark(0, 6, 1, "statistic"), Mark(0, 3, 2, "event"), Mark(4, 8, 3, "opinion")
     block = Block(1, "abcdefghij", (inner, outer, later), ())

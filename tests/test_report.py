@@ -10,8 +10,8 @@ from pathlib import Path
 from typing import Any
 
 from conftest import SHIPPED_FACTS
-from kzcn.kb import load_knowledge_base
-from kzcn.report import report
+from kzcn.kb.load import load_knowledge_base
+from kzcn.queries.report import report
 
 Run = Callable[..., Any]
 

@@ -2,8 +2,8 @@
 
 from __future__ import annotations
 
+from kzcn.model.result import PROSE, WHOLE, WORDS, Bar, Chart, Field, Result
 from kzcn.render import Format, RenderOptions, render
-from kzcn.result import PROSE, WHOLE, WORDS, Bar, Chart, Field, Result
 
 FIELDS = (
     Field("code", "Code", shape=WHOLE),

@@ -1,12 +1,22 @@
-"""kzcn.review_check called directly: every message, every field path, and which records each check skips."""
+"""kzcn.checks.reviews called directly: every message, every field path, and which records each check skips."""
 
 from __future__ import annotations
 
 from collections.abc import Sequence
 from typing import Any
 
-from kzcn.model import Comparison, DerivedSpec, EvidenceItem, Fact, KnowledgeBase, Quantity, Quote, Review, Source
-from kzcn.review_check import check_reviews, comparison_of
+from kzcn.checks.reviews import check_reviews, comparison_of
+from kzcn.model.records import (
+    Comparison,
+    DerivedSpec,
+    EvidenceItem,
+    Fact,
+    KnowledgeBase,
+    Quantity,
+    Quote,
+    Review,
+    Source,
+)
 
 
 def source(source_id: str, role: str = "primary") -> Source:

@@ -1,13 +1,13 @@
-"""kzcn.review_schema directly: reviews, comparisons and the reviewer read from YAML, or their exact located problems."""
+"""kzcn.parse.review_schema directly: reviews, comparisons and the reviewer read from YAML, or their exact located problems."""
 
 from __future__ import annotations
 
 from typing import Any
 
-from kzcn.model import Comparison, EvidenceItem, Review, Reviewer
-from kzcn.review_schema import read_comparison, read_review, read_reviewer
-from kzcn.yamlfields import FieldReader
-from kzcn.yamlload import parse
+from kzcn.model.records import Comparison, EvidenceItem, Review, Reviewer
+from kzcn.parse.review_schema import read_comparison, read_review, read_reviewer
+from kzcn.parse.yamlfields import FieldReader
+from kzcn.parse.yamlload import parse
 
 FILE = "kb.yaml"
 VERDICT_CHOICES = "supported, partly-supported, not-supported, contradicted, not-checkable, unverified"

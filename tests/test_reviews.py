@@ -11,10 +11,10 @@ from typing import Any
 import pytest
 
 from conftest import sha256, small_kb
-from kzcn.claimreview import claim_reviews
 from kzcn.errors import KnowledgeBaseError, NotFoundError
-from kzcn.kb import load_knowledge_base
-from kzcn.reviews import list_reviews, show_review
+from kzcn.export.claimreview import claim_reviews
+from kzcn.kb.load import load_knowledge_base
+from kzcn.queries.reviews import list_reviews, show_review
 
 PAGE = "The port handled 38 trains in 2017, the ministry said.\n\n[…]\n\nIncome reached $ 1.9 billion in 2017."
 

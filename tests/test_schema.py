@@ -9,8 +9,8 @@ import yaml
 
 from conftest import small_kb
 from kzcn.errors import KnowledgeBaseError
-from kzcn.kb import parse_knowledge_base
-from kzcn.schema import describe
+from kzcn.kb.load import parse_knowledge_base
+from kzcn.parse.schema import describe
 
 LIMIT = sys.get_int_max_str_digits()
 HEX = "0x" + "f" * 4000

@@ -5,9 +5,9 @@ from __future__ import annotations
 import pytest
 
 from conftest import sha256
-from kzcn.model import Comparison, Fact, KnowledgeBase, Quote, Review, Reviewer, Source
-from kzcn.schema import SchemaReader
-from kzcn.yamlload import parse
+from kzcn.model.records import Comparison, Fact, KnowledgeBase, Quote, Review, Reviewer, Source
+from kzcn.parse.schema import SchemaReader
+from kzcn.parse.yamlload import parse
 
 SOURCE = """\
   - id: doc

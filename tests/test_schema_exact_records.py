@@ -7,9 +7,9 @@ from typing import Any
 import pytest
 from test_schema_exact import FACT, SOURCE, TRAINS
 
-from kzcn.model import DerivedSpec, Exemption, Fact, Quantity, Quote, Relation, TimeRef
-from kzcn.schema import SchemaReader
-from kzcn.yamlload import parse
+from kzcn.model.records import DerivedSpec, Exemption, Fact, Quantity, Quote, Relation, TimeRef
+from kzcn.parse.schema import SchemaReader
+from kzcn.parse.yamlload import parse
 
 HEAD = f"kzcn: 1\nsources:\n{SOURCE}facts:\n"
 """A knowledge base up to its facts; the first fact item starts on line 9."""

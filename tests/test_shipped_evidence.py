@@ -7,11 +7,11 @@ import re
 import pytest
 
 from conftest import SHARED, SHIPPED_FACTS
-from kzcn.figures import is_money
-from kzcn.kb import load_knowledge_base
-from kzcn.model import KnowledgeBase
-from kzcn.reviews import checkable_claims
-from kzcn.text import ELISION, IndexedSource
+from kzcn.kb.load import load_knowledge_base
+from kzcn.model.records import KnowledgeBase
+from kzcn.model.text import ELISION, IndexedSource
+from kzcn.queries.figures import is_money
+from kzcn.queries.reviews import checkable_claims
 
 PACK = SHARED / "source" / "evidence"
 

@@ -11,10 +11,10 @@ import pytest
 import yaml
 
 from conftest import SHARED, SHIPPED_FACTS
-from kzcn.coverage import uncovered_spans
+from kzcn.checks.coverage import uncovered_spans
 from kzcn.errors import KnowledgeBaseError
-from kzcn.kb import load_knowledge_base
-from kzcn.model import MODALITIES, KnowledgeBase
+from kzcn.kb.load import load_knowledge_base
+from kzcn.model.records import MODALITIES, KnowledgeBase
 
 
 @pytest.fixture(scope="module")

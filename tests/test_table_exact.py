@@ -7,8 +7,8 @@ from dataclasses import replace
 
 import pytest
 
+from kzcn.model.result import WHOLE, WORDS, Bar, Block, Chart, Context, Document, Field, Mark, Note, Result, Section
 from kzcn.render import RenderOptions, table
-from kzcn.result import WHOLE, WORDS, Bar, Block, Chart, Context, Document, Field, Mark, Note, Result, Section
 
 FIELDS = (
     Field("id", "Id", shape=WHOLE),

@@ -2,8 +2,8 @@
 
 from __future__ import annotations
 
+from kzcn.model.result import WHOLE, WORDS, Field, Result
 from kzcn.render import RenderOptions, table
-from kzcn.result import WHOLE, WORDS, Field, Result
 
 
 def test_a_figure_columns_long_header_wraps_whole_words_when_its_values_are_narrower() -> None:

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from kzcn.text import IndexedSource, fold, numbers_in, paragraphs, sentences
+from kzcn.model.text import IndexedSource, fold, numbers_in, paragraphs, sentences
 
 
 def test_numbers_in_digits_separators_and_words() -> None:

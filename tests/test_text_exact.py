@@ -1,4 +1,4 @@
-"""kzcn.text called directly: exact spans, offsets, number readings and where a quote or misquote stands."""
+"""kzcn.model.text called directly: exact spans, offsets, number readings and where a quote or misquote stands."""
 
 from __future__ import annotations
 
@@ -6,7 +6,7 @@ import hashlib
 
 import pytest
 
-from kzcn.text import (
+from kzcn.model.text import (
     MAX_CANDIDATES,
     MAX_POSTINGS,
     IndexedSource,

@@ -1,4 +1,4 @@
-"""kzcn.totals called directly: every derived figure's record, the one-figure layout, and the misses' hints."""
+"""kzcn.queries.totals called directly: every derived figure's record, the one-figure layout, and the misses' hints."""
 
 from __future__ import annotations
 
@@ -9,10 +9,10 @@ import pytest
 
 from conftest import dump, small_kb
 from kzcn.errors import NotFoundError
-from kzcn.kb import parse_knowledge_base
-from kzcn.model import KnowledgeBase
+from kzcn.kb.load import parse_knowledge_base
+from kzcn.model.records import KnowledgeBase
+from kzcn.queries.totals import totals
 from kzcn.render import Format, RenderOptions, render
-from kzcn.totals import totals
 
 DERIVED_NOTE = "Every figure here is derived: kzcn computes it from the facts named; the source does not state it."
 TRANSIT_NOTE = "The source does not say which transit."

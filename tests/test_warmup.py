@@ -1,4 +1,4 @@
-"""kzcn.warmup: one detached warm-up per knowledge base at a time, and a warm-up that loads into the cache."""
+"""kzcn.kb.warmup: one detached warm-up per knowledge base at a time, and a warm-up that loads into the cache."""
 
 from __future__ import annotations
 
@@ -10,7 +10,7 @@ from typing import Any
 
 import pytest
 
-from kzcn import warmup
+from kzcn.kb import warmup
 
 
 @pytest.fixture

@@ -5,8 +5,8 @@ from __future__ import annotations
 from decimal import Decimal
 
 from kzcn.escape import json_safe, visible
-from kzcn.model import Quantity, TimeRef
-from kzcn.wording import amount_text, number_text, plain_number, quantity_text, time_text
+from kzcn.model.records import Quantity, TimeRef
+from kzcn.model.wording import amount_text, number_text, plain_number, quantity_text, time_text
 
 
 def test_quantities_read_as_the_source_gives_them() -> None:

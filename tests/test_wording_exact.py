@@ -1,4 +1,4 @@
-"""kzcn.wording called directly: the exact words of numbers, quantities, times and computed amounts."""
+"""kzcn.model.wording called directly: the exact words of numbers, quantities, times and computed amounts."""
 
 from __future__ import annotations
 
@@ -6,8 +6,8 @@ from decimal import Decimal
 
 import pytest
 
-from kzcn.model import Quantity, TimeRef
-from kzcn.wording import amount_text, number_text, plain_number, quantity_text, time_text
+from kzcn.model.records import Quantity, TimeRef
+from kzcn.model.wording import amount_text, number_text, plain_number, quantity_text, time_text
 
 
 @pytest.mark.parametrize(

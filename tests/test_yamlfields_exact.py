@@ -1,4 +1,4 @@
-"""kzcn.yamlfields directly: field paths, descriptions of values, and the exact located problem of every reader."""
+"""kzcn.parse.yamlfields directly: field paths, descriptions of values, and the exact located problem of every reader."""
 
 from __future__ import annotations
 
@@ -8,8 +8,8 @@ import sys
 import pytest
 
 from kzcn.errors import Problem
-from kzcn.yamlfields import FieldReader, Locator, describe, format_path, key_text
-from kzcn.yamlload import LoadedYaml, parse
+from kzcn.parse.yamlfields import FieldReader, Locator, describe, format_path, key_text
+from kzcn.parse.yamlload import LoadedYaml, parse
 
 FILE = "kb.yaml"
 LIMIT = sys.get_int_max_str_digits()

@@ -5,13 +5,13 @@ from __future__ import annotations
 import time
 from difflib import get_close_matches
 
-from kzcn.derive import DerivationError, derive
+from kzcn.checks.meaning import ENGLISH_CUES, RULES, Finding, fact_findings, series_findings, year_tokens
+from kzcn.checks.reviews import check_reviews
 from kzcn.errors import Problem
-from kzcn.meaning import ENGLISH_CUES, RULES, Finding, fact_findings, series_findings, year_tokens
-from kzcn.model import RELATION_ROLES, KnowledgeBase
-from kzcn.review_check import check_reviews
-from kzcn.text import CLOSEST_SECONDS, IndexedSource, fingerprint, fold, numbers_in
-from kzcn.yamlfields import Locator, format_path
+from kzcn.model.derive import DerivationError, derive
+from kzcn.model.records import RELATION_ROLES, KnowledgeBase
+from kzcn.model.text import CLOSEST_SECONDS, IndexedSource, fingerprint, fold, numbers_in
+from kzcn.parse.yamlfields import Locator, format_path
 
 MAX_CLOSEST_SEARCHES = 20
 """Quotes not found beyond this many get no closest-passage hint: one hint per fix is plenty."""

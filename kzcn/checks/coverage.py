@@ -6,9 +6,9 @@ import math
 import re
 from dataclasses import dataclass
 
-from kzcn.model import KnowledgeBase
-from kzcn.result import WHOLE, Field, Result
-from kzcn.text import IndexedSource, Span
+from kzcn.model.records import KnowledgeBase
+from kzcn.model.result import WHOLE, Field, Result
+from kzcn.model.text import IndexedSource, Span
 
 FILLER = (
     ("at", "the", "same", "time"),

@@ -7,9 +7,9 @@ import re
 from collections.abc import Iterable
 from dataclasses import dataclass
 
-from kzcn.model import MODALITY_KINDS, Fact, KnowledgeBase
-from kzcn.text import NumberToken, fold, number_tokens
-from kzcn.wording import quantity_text
+from kzcn.model.records import MODALITY_KINDS, Fact, KnowledgeBase
+from kzcn.model.text import NumberToken, fold, number_tokens
+from kzcn.model.wording import quantity_text
 
 RULES = {
     "qualifier-cue": "the words before an amount (more than, about, up to, ...) agree with its qualifier",

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from collections.abc import Callable
 
-from kzcn.model import KnowledgeBase
+from kzcn.model.records import KnowledgeBase
 
 Report = Callable[[tuple[str | int, ...], str], None]
 Unknown = Callable[[tuple[str | int, ...], str, str], None]

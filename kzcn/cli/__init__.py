@@ -15,7 +15,7 @@ COMPLETE_VAR = "_KZCN_COMPLETE"
 def main() -> None:
     """The app, with what happens outside any command handled too: interrupts, broken pipes, unwritable output."""
     # A run is short and builds no cycles worth collecting; the collector's passes only cost time (and the
-    # process leaves through os._exit without a teardown). kzcn.kb does the same around a load for library use.
+    # process leaves through os._exit without a teardown). kzcn.kb.load does the same around a load for library use.
     gc.disable()
     try:
         if COMPLETE_VAR in os.environ:  # the shell asks for completions

@@ -8,7 +8,7 @@ import typer
 from kzcn import __version__
 from kzcn.cli.options import NoColorOption, NoPagerOption, handles_errors, with_output
 from kzcn.cli.status import EXIT_STATUS_HELP
-from kzcn.kb import resolve_facts_path
+from kzcn.kb.load import resolve_facts_path
 
 app = typer.Typer(
     name="kzcn",

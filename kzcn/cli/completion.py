@@ -8,7 +8,7 @@ from typer._click.shell_completion import CompletionItem, add_completion_class
 from typer._completion_classes import BashComplete, ZshComplete
 
 from kzcn.escape import visible
-from kzcn.model import FACT_KINDS, MODALITIES
+from kzcn.model.records import FACT_KINDS, MODALITIES
 
 COMPLETION_TIMEOUT = 2.0
 """Seconds completion waits for the knowledge base before offering nothing: a shell must never hang on kzcn."""
@@ -18,7 +18,7 @@ def _completion_values(ctx: typer.Context, facet: str, incomplete: str) -> list[
     """Values for shell completion from the knowledge base; nothing, silently, if it cannot be read in time."""
     found: list[str] = []
     try:
-        from kzcn.kb import resolve_facts_path
+        from kzcn.kb.load import resolve_facts_path
 
         path = resolve_facts_path(ctx.find_root().params.get("facts"))
     except BaseException:
@@ -26,8 +26,8 @@ def _completion_values(ctx: typer.Context, facet: str, incomplete: str) -> list[
 
     def read() -> None:
         try:
-            from kzcn.kb import load_knowledge_base
-            from kzcn.query import facet_values
+            from kzcn.kb.load import load_knowledge_base
+            from kzcn.queries.facts import facet_values
 
             found.extend(facet_values(load_knowledge_base(path), facet))
         except BaseException:
@@ -39,7 +39,7 @@ def _completion_values(ctx: typer.Context, facet: str, incomplete: str) -> list[
     if worker.is_alive():
         # This process leaves now, and its load with it; a detached one finishes the load into the cache, so the
         # next Tab is served from it in milliseconds instead of giving up again (issue 10).
-        from kzcn.warmup import start_warming
+        from kzcn.kb.warmup import start_warming
 
         start_warming(path)
         return []

@@ -5,7 +5,7 @@ from typing import Annotated, Optional
 import typer
 
 from kzcn.cli.completion import complete_kinds, completer
-from kzcn.model import FACT_KINDS, VERDICTS
+from kzcn.model.records import FACT_KINDS, VERDICTS
 
 VERDICT_CHOICES = (*VERDICTS, "unreviewed")
 """What --verdict accepts: the review scale, and unreviewed for a checkable claim with no review yet."""

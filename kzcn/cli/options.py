@@ -13,8 +13,8 @@ from kzcn.errors import UsageError
 from kzcn.render import Format
 
 if TYPE_CHECKING:
-    from kzcn.model import KnowledgeBase
-    from kzcn.result import Result
+    from kzcn.model.records import KnowledgeBase
+    from kzcn.model.result import Result
 
 FormatOption = Annotated[
     Optional[Format],  # noqa: UP045 - None tells "not given" from an explicit --format table
@@ -97,7 +97,7 @@ class Output:
 
     def load(self, *, use_cache: bool = True) -> "KnowledgeBase":
         """The knowledge base the global options name, loaded and checked."""
-        from kzcn.kb import load_knowledge_base
+        from kzcn.kb.load import load_knowledge_base
 
         return load_knowledge_base(self.facts_path, use_cache=use_cache)
 
@@ -114,7 +114,7 @@ class Output:
             # A file is read later, elsewhere: no colour, no terminal width, and never the knowledge base itself.
             from dataclasses import replace
 
-            from kzcn.files import write_atomically
+            from kzcn.export.files import write_atomically
 
             text = render(result, self.format, replace(options, color=False, width=100))
             write_atomically(self.file, text.encode("utf-8"), kb_path=self.facts_path, force=self.force)
@@ -180,7 +180,7 @@ def facts_path(ctx: typer.Context, after: str | None) -> str:
     """The knowledge base: --facts after the command wins over --facts before it, which wins over KZCN_FACTS."""
     if after is None:
         return str(ctx.obj["facts_path"])
-    from kzcn.kb import resolve_facts_path
+    from kzcn.kb.load import resolve_facts_path
 
     return resolve_facts_path(after)
 

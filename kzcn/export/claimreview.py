@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from typing import Any
 
-from kzcn.model import KnowledgeBase, Review, Source
+from kzcn.model.records import KnowledgeBase, Review, Source
 
 RATINGS = {"supported": 5, "partly-supported": 4, "not-supported": 2, "contradicted": 1}
 """ratingValue on a 1 (worst) to 5 (best) scale; not-checkable and unverified judge no truth, so they carry only

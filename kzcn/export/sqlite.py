@@ -1,20 +1,22 @@
 """The knowledge base as a typed SQLite database: one table per entity, keys declared, a full-text index, views.
 
-A table is one function registered with `@table(...)` (kzcn/sqlite_registry.py): its CREATE TABLE statement and a
-generator of its rows; the knowledge base's tables are in kzcn/sqlite_tables.py, the reviews' in
-kzcn/sqlite_review_tables.py. Adding a table is one more such function; nothing else changes. Standard library only.
+A table is one function registered with `@table(...)` (kzcn/export/sqlite_registry.py): its CREATE TABLE statement
+and a generator of its rows; the knowledge base's tables are in kzcn/export/sqlite_tables.py, the reviews' in
+kzcn/export/sqlite_review_tables.py. Adding a table is one more such function; nothing else changes. Standard library
+only.
 """
 
 from __future__ import annotations
 
 import sqlite3
 
-# Importing the table modules registers their tables (the review tables import the others first).
-from kzcn import sqlite_review_tables  # noqa: F401
 from kzcn.errors import UsageError
-from kzcn.files import OutputFileError, refuse_target, replacing
-from kzcn.model import KnowledgeBase
-from kzcn.sqlite_registry import TABLES, Export, table
+
+# Importing the table modules registers their tables (the review tables import the others first).
+from kzcn.export import sqlite_review_tables  # noqa: F401
+from kzcn.export.files import OutputFileError, refuse_target, replacing
+from kzcn.export.sqlite_registry import TABLES, Export, table
+from kzcn.model.records import KnowledgeBase
 
 __all__ = ["TABLES", "Export", "OutputFileError", "export_sqlite", "table", "write_database"]
 

@@ -6,7 +6,7 @@ from collections.abc import Callable, Iterable
 from dataclasses import dataclass
 from typing import Any
 
-from kzcn.model import KnowledgeBase
+from kzcn.model.records import KnowledgeBase
 
 Row = tuple[Any, ...]
 
@@ -45,7 +45,7 @@ class Export:
     kb: KnowledgeBase
 
     def figures(self) -> list[Any]:
-        from kzcn.derive import derive_all
+        from kzcn.model.derive import derive_all
 
         if not hasattr(self, "_figures"):
             self._figures = derive_all(self.kb)

@@ -4,9 +4,9 @@ from __future__ import annotations
 
 from collections.abc import Iterator
 
-import kzcn.sqlite_tables  # noqa: F401 - registers the tables these refer to, so that they come first
-from kzcn.model import BEARINGS, VERDICTS
-from kzcn.sqlite_registry import Export, Row, one_of, table
+import kzcn.export.sqlite_tables  # noqa: F401 - registers the tables these refer to, so that they come first
+from kzcn.export.sqlite_registry import Export, Row, one_of, table
+from kzcn.model.records import BEARINGS, VERDICTS
 
 
 @table(

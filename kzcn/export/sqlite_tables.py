@@ -4,9 +4,9 @@ from __future__ import annotations
 
 from collections.abc import Iterator
 
-from kzcn.model import FACT_KINDS, MODALITIES, RELATION_ROLES, SOURCE_ROLES, VERDICTS
-from kzcn.reviews import UNREVIEWED
-from kzcn.sqlite_registry import Export, Row, number, one_of, table
+from kzcn.export.sqlite_registry import Export, Row, number, one_of, table
+from kzcn.model.records import FACT_KINDS, MODALITIES, RELATION_ROLES, SOURCE_ROLES, VERDICTS
+from kzcn.queries.reviews import UNREVIEWED
 
 # The columns that hold either kind of number (an amount as written: 3 or 1.3) are NUMERIC: SQLite stores 3 as an
 # integer, exact however large (3000000000), and 1.3 as a real. Tables are not STRICT, which needs SQLite 3.37
@@ -90,8 +90,8 @@ def _sources(export: Export) -> Iterator[Row]:
 )
 def _facts(export: Export) -> Iterator[Row]:
     """Every fact, the article's claims and the evidence of other sources alike (`evidence` tells them apart)."""
-    from kzcn.query import verdict_of
-    from kzcn.wording import quantity_text, time_text
+    from kzcn.model.wording import quantity_text, time_text
+    from kzcn.queries.facts import verdict_of
 
     kb = export.kb
     for position, fact in enumerate(kb.facts, 1):
@@ -139,7 +139,7 @@ def _facts(export: Export) -> Iterator[Row]:
 def _quotes(export: Export) -> Iterator[Row]:
     """Each quote with its span in the source text: substr(sources.text, start_offset + 1, end_offset -
     start_offset) is the passage as the source writes it (its quotes and spaces may differ from the quote's)."""
-    from kzcn.text import IndexedSource
+    from kzcn.model.text import IndexedSource
 
     indexed = {source.id: IndexedSource.of(source.text) for source in export.kb.sources if source.text is not None}
     for fact in export.kb.facts:
@@ -220,7 +220,7 @@ def _relations(export: Export) -> Iterator[Row]:
     """,
 )
 def _derived(export: Export) -> Iterator[Row]:
-    from kzcn.figures import figure_record
+    from kzcn.queries.figures import figure_record
 
     for position, figure in enumerate(export.figures(), 1):
         # The same amounts and words as `kzcn revenue` and `kzcn totals`.

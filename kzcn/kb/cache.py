@@ -16,7 +16,7 @@ except ImportError:  # pragma: no cover - a Python built without it
     from hashlib import blake2b
 
 from kzcn import __version__
-from kzcn.model import KnowledgeBase
+from kzcn.model.records import KnowledgeBase
 
 MAX_ENTRIES = 16
 """Cached knowledge bases kept; older ones are removed when a new one is stored."""
@@ -27,9 +27,9 @@ MAX_ENTRY_BYTES = 256 * 1024 * 1024
 SUFFIX = ".kzcn-cache"
 """Entries are named <64 hex digits>.kzcn-cache; pruning touches nothing else in the directory."""
 
-_MAGIC = b"kzcn-cache-3\n"  # the entry format of kzcn.cache_format, one number with it
+_MAGIC = b"kzcn-cache-3\n"  # the entry format of kzcn.kb.cache_format, one number with it
 _ENTRY_NAME = re.compile(r"[0-9a-f]{64}" + re.escape(SUFFIX))
-_PACKAGE = os.path.dirname(os.path.abspath(__file__))
+_PACKAGE = os.path.dirname(os.path.dirname(os.path.abspath(__file__)))  # kzcn/, from kzcn/kb/cache.py
 
 
 def cache_dir() -> Path | None:
@@ -93,7 +93,7 @@ def load(key: str, *, source_size: int) -> KnowledgeBase | None:
     data = _read_entry(directory / f"{key}{SUFFIX}", entry_limit(source_size))
     if data is None or not data.startswith(_MAGIC):
         return None
-    from kzcn.cache_format import decode
+    from kzcn.kb.cache_format import decode
 
     try:
         return decode(data[len(_MAGIC) :])
@@ -103,7 +103,7 @@ def load(key: str, *, source_size: int) -> KnowledgeBase | None:
 
 def _read_entry(path: Path, limit: int) -> bytes | None:
     """The entry's bytes if it is a regular file of at most `limit` bytes; None for anything else, at once."""
-    from kzcn.yamlload import read_capped
+    from kzcn.parse.yamlload import read_capped
 
     # O_NOFOLLOW: a symlink (to /dev/zero, say) is refused; O_NONBLOCK: a FIFO opens without waiting for a writer,
     # and is then refused as not a regular file, like a device or a directory named like an entry.
@@ -131,7 +131,7 @@ def store(key: str, kb: KnowledgeBase, *, source_size: int) -> None:
     if directory is None:
         return
     try:
-        from kzcn.cache_format import encode
+        from kzcn.kb.cache_format import encode
 
         payload = _MAGIC + encode(kb)
         if len(payload) > entry_limit(source_size):

@@ -7,7 +7,7 @@ import math
 from collections.abc import Callable
 from typing import Any
 
-from kzcn.model import (
+from kzcn.model.records import (
     BEARINGS,
     FACT_KINDS,
     MODALITIES,

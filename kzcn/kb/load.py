@@ -6,7 +6,7 @@ import os
 from dataclasses import replace
 
 from kzcn.errors import KnowledgeBaseError, UsageError
-from kzcn.model import KnowledgeBase
+from kzcn.model.records import KnowledgeBase
 
 ENV_FACTS = "KZCN_FACTS"
 """The environment variable naming a knowledge base; --facts wins over it."""
@@ -14,7 +14,7 @@ ENV_FACTS = "KZCN_FACTS"
 
 def packaged_facts_path() -> str:
     """The knowledge base shipped with kzcn: inside the installed package, or beside it in a source checkout."""
-    here = os.path.dirname(os.path.abspath(__file__))
+    here = os.path.dirname(os.path.dirname(os.path.abspath(__file__)))  # kzcn/, from kzcn/kb/load.py
     inside = os.path.join(here, "facts.yaml")
     if os.path.isfile(inside):
         return inside
@@ -55,13 +55,13 @@ def load_knowledge_base(path: str, *, use_cache: bool = True) -> KnowledgeBase:
 
 
 def _load(path: str, *, use_cache: bool) -> KnowledgeBase:
-    from kzcn.yamlload import decode, read_bytes
+    from kzcn.parse.yamlload import decode, read_bytes
 
     raw = read_bytes(path)
     if not use_cache:
         # `kzcn check` loads this way: the file itself is parsed and checked, whatever the cache holds.
         return parse_knowledge_base(path, decode(path, raw))
-    from kzcn import cache
+    from kzcn.kb import cache
 
     key = cache.cache_key(path, raw)
     cached = cache.load(key, source_size=len(raw))
@@ -74,9 +74,9 @@ def _load(path: str, *, use_cache: bool) -> KnowledgeBase:
 
 def parse_knowledge_base(path: str, text: str) -> KnowledgeBase:
     """The checked knowledge base in `text` (read from `path`, which messages name)."""
-    from kzcn.check import check
-    from kzcn.schema import SchemaReader
-    from kzcn.yamlload import cap_problems, parse
+    from kzcn.checks.check import check
+    from kzcn.parse.schema import SchemaReader
+    from kzcn.parse.yamlload import cap_problems, parse
 
     loaded = parse(path, text)
     reader = SchemaReader(path, loaded)

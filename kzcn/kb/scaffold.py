@@ -22,7 +22,7 @@ def init_copy(target: str, shipped: str) -> None:
 def init_from_text(target: str, article: str, text: str) -> None:
     """Writes a knowledge base whose only source is `text` (read from `article`): fingerprinted, its paragraphs
     numbered in comments, no facts yet. It passes `kzcn check` as it is."""
-    from kzcn.text import fingerprint, paragraphs
+    from kzcn.model.text import fingerprint, paragraphs
 
     body = text.replace("\r\n", "\n").strip("\n")
     if not body.strip():

@@ -15,7 +15,7 @@ STALE_AFTER_SECONDS = 300.0
 _LOCK_PREFIX = ".warming-"
 """Locks live beside the cache entries; pruning removes only entries (`<digest>.kzcn-cache`), never these."""
 
-_WARM = "import sys; from kzcn.warmup import warm; warm(sys.argv[1], sys.argv[2])"
+_WARM = "import sys; from kzcn.kb.warmup import warm; warm(sys.argv[1], sys.argv[2])"
 """What the detached interpreter runs: a few imports and one load, no Typer and no kzcn command."""
 
 
@@ -24,7 +24,7 @@ def start_warming(path: str) -> bool:
     warming it. Returns at once (fork and exec, a few milliseconds) and never raises: completion must not fail or
     wait for it. The process has its own session and no terminal, so the shell neither waits for it nor reports
     it, and its output goes nowhere."""
-    from kzcn.cache import cache_dir, make_cache_directory
+    from kzcn.kb.cache import cache_dir, make_cache_directory
 
     directory = cache_dir()
     if directory is None:  # no cache to warm
@@ -34,7 +34,7 @@ def start_warming(path: str) -> bool:
         lock = _lock_for(directory, path)
         if not _claim(lock):
             return False
-        package_root = os.path.dirname(os.path.dirname(os.path.abspath(__file__)))
+        package_root = os.path.dirname(os.path.dirname(os.path.dirname(os.path.abspath(__file__))))
         env = dict(os.environ)
         # The same kzcn as this process, even from a source checkout that is not installed: the cache key covers
         # kzcn's own modules, so other code would warm an entry this one never reads.
@@ -65,7 +65,7 @@ def warm(path: str, lock: str) -> None:
     try:
         with contextlib.suppress(OSError):
             os.nice(10)  # the user's shell and commands come first
-        from kzcn.kb import load_knowledge_base
+        from kzcn.kb.load import load_knowledge_base
 
         load_knowledge_base(path)
     except Exception:

@@ -6,8 +6,8 @@ from collections.abc import Callable
 from dataclasses import dataclass
 from decimal import Decimal, InvalidOperation
 
-from kzcn.model import SCALES, DerivedSpec, Fact, KnowledgeBase
-from kzcn.wording import plain_number
+from kzcn.model.records import SCALES, DerivedSpec, Fact, KnowledgeBase
+from kzcn.model.wording import plain_number
 
 
 class DerivationError(ValueError):

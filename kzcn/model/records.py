@@ -220,7 +220,7 @@ class DerivedSpec:
     label: str
     """What the figure is, in a few words."""
     operation: str
-    """The name of an operation in kzcn.derive.OPERATIONS (share, remainder, change, ...)."""
+    """The name of an operation in kzcn.model.derive.OPERATIONS (share, remainder, change, ...)."""
     inputs: tuple[tuple[str, str], ...]
     """(role, fact id) pairs the operation takes, in the operation's order."""
     series: str | None = None

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from typing import TYPE_CHECKING
 
-from kzcn.model import Quantity, TimeRef, decimal_parts
+from kzcn.model.records import Quantity, TimeRef, decimal_parts
 
 if TYPE_CHECKING:  # decimal is imported only by the figures that compute: listing facts never pays for it
     from decimal import Decimal

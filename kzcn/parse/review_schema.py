@@ -5,8 +5,8 @@ from __future__ import annotations
 import dataclasses
 from typing import Any
 
-from kzcn.model import BEARINGS, VERDICTS, Comparison, EvidenceItem, Review, Reviewer
-from kzcn.yamlfields import FieldReader
+from kzcn.model.records import BEARINGS, VERDICTS, Comparison, EvidenceItem, Review, Reviewer
+from kzcn.parse.yamlfields import FieldReader
 
 _REVIEW_FIELDS = {field.name for field in dataclasses.fields(Review)}
 _ITEM_FIELDS = {field.name for field in dataclasses.fields(EvidenceItem)}

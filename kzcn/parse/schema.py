@@ -6,9 +6,9 @@ import dataclasses
 import re
 from typing import Any
 
-from kzcn.derive import OPERATIONS
 from kzcn.errors import Problem
-from kzcn.model import (
+from kzcn.model.derive import OPERATIONS
+from kzcn.model.records import (
     FACT_KINDS,
     MODALITIES,
     QUALIFIERS,
@@ -27,9 +27,9 @@ from kzcn.model import (
     Source,
     TimeRef,
 )
-from kzcn.review_schema import read_comparison, read_review, read_reviewer
-from kzcn.text import fingerprint
-from kzcn.yamlfields import FieldReader, describe, key_text
+from kzcn.model.text import fingerprint
+from kzcn.parse.review_schema import read_comparison, read_review, read_reviewer
+from kzcn.parse.yamlfields import FieldReader, describe, key_text
 
 FORMAT_VERSION = 1
 """The knowledge-base format this kzcn reads (the top-level `kzcn:` key)."""
@@ -38,7 +38,7 @@ _SHA256 = re.compile(r"^[0-9a-f]{64}\Z")
 
 
 def _field_names(model: type) -> set[str]:
-    """The YAML fields of a record: its model's field names, declared once, in kzcn.model."""
+    """The YAML fields of a record: its model's field names, declared once, in kzcn.model.records."""
     return {field.name for field in dataclasses.fields(model)}
 
 

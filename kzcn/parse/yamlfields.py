@@ -10,7 +10,7 @@ from difflib import get_close_matches
 from typing import Any
 
 from kzcn.errors import Problem
-from kzcn.yamlload import LoadedYaml, Position, integer_text, shortened, shown
+from kzcn.parse.yamlload import LoadedYaml, Position, integer_text, shortened, shown
 
 ID_PATTERN = re.compile(r"^[a-z0-9]+(?:-[a-z0-9]+)*\Z")  # \Z, not $: "$" also matches before a final newline
 # How YAML 1.1 writes numbers that are not plain decimals: 010 (octal), 0x1F, 0b101, 0o17, 1:30 and 1:30.5 (base 60);

@@ -6,10 +6,10 @@ from collections.abc import Iterable
 from typing import Any
 
 from kzcn.errors import NotFoundError, UsageError
-from kzcn.model import FACT_KINDS, Fact, KnowledgeBase, Source
-from kzcn.query import closest_ids, says, verdict_of
-from kzcn.result import WHOLE, Block, Document, Field, Mark, Note, Result
-from kzcn.text import IndexedSource
+from kzcn.model.records import FACT_KINDS, Fact, KnowledgeBase, Source
+from kzcn.model.result import WHOLE, Block, Document, Field, Mark, Note, Result
+from kzcn.model.text import IndexedSource
+from kzcn.queries.facts import closest_ids, says, verdict_of
 
 KIND_TAGS = {"statistic": "S", "event": "E", "forecast": "F", "opinion": "O"}
 """The letter a mark's tag carries for each kind: the cue that survives no colour, a pipe and a colour-blind reader."""

@@ -9,9 +9,9 @@ from dataclasses import replace
 from typing import Any
 
 from kzcn.errors import NotFoundError, UsageError
-from kzcn.model import CHECKABLE_KINDS, FACT_KINDS, Fact, KnowledgeBase, TimeRef
-from kzcn.result import WHOLE, WORDS, Context, Field, Result
-from kzcn.wording import quantity_text, time_text
+from kzcn.model.records import CHECKABLE_KINDS, FACT_KINDS, Fact, KnowledgeBase, TimeRef
+from kzcn.model.result import WHOLE, WORDS, Context, Field, Result
+from kzcn.model.wording import quantity_text, time_text
 
 SORT_KEYS = ("source", "id", "kind", "year")
 """What `kzcn facts --sort` accepts; `source` is the order of the knowledge base (the article's order)."""
@@ -273,7 +273,7 @@ def show_fact(kb: KnowledgeBase, fact_id: str) -> Result:
         raise NotFoundError(
             f"no fact with id {fact_id!r}{what_else(kb, fact_id) or closest_ids(kb.facts_by_id, fact_id)}"
         )
-    from kzcn.text import IndexedSource
+    from kzcn.model.text import IndexedSource
 
     source = kb.sources_by_id[fact.source]
     contexts = []

@@ -6,11 +6,11 @@ from collections.abc import Iterable
 from decimal import Decimal
 from typing import Any
 
-from kzcn.derive import DerivationError, DerivedFigure, derive
 from kzcn.errors import NotFoundError
-from kzcn.model import SCALES, DerivedSpec, Fact, KnowledgeBase
-from kzcn.result import WHOLE, WORDS, Bar, Chart, Field, Result
-from kzcn.wording import amount_text, plain_number, quantity_text
+from kzcn.model.derive import DerivationError, DerivedFigure, derive
+from kzcn.model.records import SCALES, DerivedSpec, Fact, KnowledgeBase
+from kzcn.model.result import WHOLE, WORDS, Bar, Chart, Field, Result
+from kzcn.model.wording import amount_text, plain_number, quantity_text
 
 REVENUE_SERIES = "transport-income"
 """The series `kzcn revenue` shows: facts and derived figures declared with `series: transport-income`."""

@@ -4,9 +4,9 @@ from __future__ import annotations
 
 from collections import Counter
 
-from kzcn.model import KnowledgeBase
-from kzcn.query import facet_counts
-from kzcn.result import WHOLE, Field, Result
+from kzcn.model.records import KnowledgeBase
+from kzcn.model.result import WHOLE, Field, Result
+from kzcn.queries.facts import facet_counts
 
 SOURCE_FIELDS = (
     Field("id", "ID", shape=WHOLE),

@@ -5,15 +5,15 @@ from __future__ import annotations
 from dataclasses import replace
 from typing import Any
 
-from kzcn.annotate import annotate
-from kzcn.derive import DerivationError, derive_all
 from kzcn.errors import NotFoundError
-from kzcn.model import Fact, KnowledgeBase, Source
-from kzcn.overview import list_sources
-from kzcn.query import facet_counts, verdict_of
-from kzcn.result import WHOLE, WORDS, Field, Result, Section
-from kzcn.reviews import list_reviews
-from kzcn.wording import quantity_text, time_text
+from kzcn.model.derive import DerivationError, derive_all
+from kzcn.model.records import Fact, KnowledgeBase, Source
+from kzcn.model.result import WHOLE, WORDS, Field, Result, Section
+from kzcn.model.wording import quantity_text, time_text
+from kzcn.queries.article import annotate
+from kzcn.queries.facts import facet_counts, verdict_of
+from kzcn.queries.overview import list_sources
+from kzcn.queries.reviews import list_reviews
 
 KEY_FIGURE_FIELDS = (
     Field("id", "ID", shape=WHOLE),
@@ -72,7 +72,7 @@ def _key_figures(kb: KnowledgeBase) -> list[dict[str, Any]]:
         figures = derive_all(kb)
     except DerivationError:  # a checked knowledge base derives every figure; an unchecked one may not
         figures = []
-    from kzcn.figures import figure_text
+    from kzcn.queries.figures import figure_text
 
     for figure in figures:
         inputs = ", ".join(item.fact_id for item in figure.inputs)
@@ -145,7 +145,7 @@ def report(kb: KnowledgeBase) -> Result:
             Result(fields=KEY_FIGURE_FIELDS, records=key_figures),
         ),
     ]
-    from kzcn.figures import REVENUE_SERIES, revenue
+    from kzcn.queries.figures import REVENUE_SERIES, revenue
 
     if any(fact.series == REVENUE_SERIES for fact in kb.facts):
         series = revenue(kb)

@@ -6,10 +6,10 @@ from collections.abc import Iterable
 from typing import Any
 
 from kzcn.errors import NotFoundError, UsageError
-from kzcn.model import CHECKABLE_KINDS, VERDICTS, Fact, KnowledgeBase, Review
-from kzcn.query import closest_ids
-from kzcn.result import WHOLE, Field, Result
-from kzcn.wording import quantity_text, time_text
+from kzcn.model.records import CHECKABLE_KINDS, VERDICTS, Fact, KnowledgeBase, Review
+from kzcn.model.result import WHOLE, Field, Result
+from kzcn.model.wording import quantity_text, time_text
+from kzcn.queries.facts import closest_ids
 
 QUOTE_FORMAT = "¶{paragraph}: {text}"
 """How tables, CSV and Markdown write a quote object."""

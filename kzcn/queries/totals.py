@@ -2,13 +2,13 @@
 
 from __future__ import annotations
 
-from kzcn.derive import DerivedFigure, derive_all
 from kzcn.errors import NotFoundError
-from kzcn.figures import caveat_notes, caveats_of, figure_text, number_of
-from kzcn.model import KnowledgeBase
-from kzcn.query import closest_ids, what_else
-from kzcn.result import WHOLE, WORDS, Field, Result
-from kzcn.wording import quantity_text
+from kzcn.model.derive import DerivedFigure, derive_all
+from kzcn.model.records import KnowledgeBase
+from kzcn.model.result import WHOLE, WORDS, Field, Result
+from kzcn.model.wording import quantity_text
+from kzcn.queries.facts import closest_ids, what_else
+from kzcn.queries.figures import caveat_notes, caveats_of, figure_text, number_of
 
 TOTAL_FIELDS = (
     Field("id", "ID", shape=WHOLE),

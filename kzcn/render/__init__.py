@@ -7,7 +7,7 @@ from dataclasses import dataclass
 from typing import TYPE_CHECKING, NoReturn
 
 if TYPE_CHECKING:
-    from kzcn.result import Result
+    from kzcn.model.result import Result
 
 
 class Format(str, enum.Enum):

@@ -8,8 +8,8 @@ import re
 from typing import Any
 
 from kzcn.escape import visible
+from kzcn.model.result import Field, Result
 from kzcn.render import RenderOptions
-from kzcn.result import Field, Result
 
 FORMULA_TRIGGERS = ("=", "+", "-", "@", "\t", "\r", "\n", "＝", "﹦", "＋", "﹢", "－", "﹣", "＠")
 """A text cell starting with one of these could run as a spreadsheet formula; kzcn prefixes it with a quote ('): the

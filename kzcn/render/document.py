@@ -8,9 +8,9 @@ from rich.console import RenderableType
 from rich.text import Text
 
 from kzcn.escape import visible
+from kzcn.model.result import Document, Result
 from kzcn.render import RenderOptions
 from kzcn.render.reading import pieces, tag
-from kzcn.result import Document, Result
 
 KIND_MARK_STYLES = {
     "statistic": "green underline",

@@ -6,9 +6,9 @@ from html import escape as _html_escape
 from typing import Any
 
 from kzcn.escape import visible
+from kzcn.model.result import Chart, Document, Field, Result
 from kzcn.render import RenderOptions
 from kzcn.render.reading import labelled_value, pieces, quote_in_context, tag
-from kzcn.result import Chart, Document, Field, Result
 
 _STYLE = """
 :root { color-scheme: light; --ink: #1b1b1b; --muted: #4a4a4a; --rule: #c8c8c8; }

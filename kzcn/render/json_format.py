@@ -6,8 +6,8 @@ import json
 from typing import Any
 
 from kzcn.escape import json_safe
+from kzcn.model.result import Result
 from kzcn.render import RenderOptions
-from kzcn.result import Result
 
 
 def objects(result: Result, options: RenderOptions) -> list[dict[str, Any]]:

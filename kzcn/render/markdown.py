@@ -6,9 +6,9 @@ import re
 from typing import Any
 
 from kzcn.escape import visible
+from kzcn.model.result import Chart, Document, Field, Result
 from kzcn.render import RenderOptions
 from kzcn.render.reading import labelled_value, pieces, quote_in_context, tag
-from kzcn.result import Chart, Document, Field, Result
 
 _MARKDOWN_SPECIAL = re.compile(r"[\\`*_\[\]|>#~^$]")
 _SPACE = re.compile(r"\s+")

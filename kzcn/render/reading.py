@@ -6,7 +6,7 @@ from collections.abc import Iterator
 from dataclasses import dataclass
 from typing import Any
 
-from kzcn.result import Block, Context, Field, Mark
+from kzcn.model.result import Block, Context, Field, Mark
 
 
 @dataclass(frozen=True)

@@ -12,8 +12,8 @@ from rich.table import Table
 from rich.text import Text
 
 from kzcn.escape import visible
+from kzcn.model.result import PROSE, WHOLE, WORDS, Chart, Field, Result
 from kzcn.render import RenderOptions
-from kzcn.result import PROSE, WHOLE, WORDS, Chart, Field, Result
 
 CATEGORY_STYLES = {
     "statistic": "bold green",

@@ -8,7 +8,7 @@ from kzcn.cli.app import command
 from kzcn.cli.completion import completer
 from kzcn.cli.filters import KindsOption
 from kzcn.cli.options import Output
-from kzcn.model import FACT_KINDS
+from kzcn.model.records import FACT_KINDS
 
 
 @command(
@@ -44,8 +44,8 @@ def article(
     *,
     output: Output,
 ) -> None:
-    from kzcn.annotate import annotate
-    from kzcn.query import choice
+    from kzcn.queries.article import annotate
+    from kzcn.queries.facts import choice
 
     kinds = [choice("--kind", value, FACT_KINDS) for value in kind or ()]
     output.emit(lambda kb: annotate(kb, source_id=source, paragraphs=paragraph or (), kinds=kinds, fact_id=fact))

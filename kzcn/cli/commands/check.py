@@ -48,6 +48,6 @@ def check(
             for exemption in fact.exceptions:
                 say(f"{kb.path}: fact {fact.id}: excepted from {exemption.rule}: {exemption.reason}")
     if coverage:
-        from kzcn.coverage import coverage as coverage_query
+        from kzcn.checks.coverage import coverage as coverage_query
 
         output.show(coverage_query(kb))

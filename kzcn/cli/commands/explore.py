@@ -8,7 +8,7 @@ from kzcn.cli.app import command
 from kzcn.cli.completion import complete_modalities, completer
 from kzcn.cli.filters import VERDICT_CHOICES, KindsOption, TopicsOption, VerdictsOption
 from kzcn.cli.options import Output, parse_year
-from kzcn.model import FACT_KINDS, MODALITIES
+from kzcn.model.records import FACT_KINDS, MODALITIES
 
 
 @command(
@@ -73,7 +73,7 @@ def facts(
     *,
     output: Output,
 ) -> None:
-    from kzcn.query import SORT_KEYS, choice, list_facts
+    from kzcn.queries.facts import SORT_KEYS, choice, list_facts
 
     kinds = [choice("--kind", value, FACT_KINDS) for value in kind or ()]  # before loading: a typo fails fast
     sort = choice("--sort", sort, SORT_KEYS)
@@ -110,7 +110,7 @@ def show(
     *,
     output: Output,
 ) -> None:
-    from kzcn.query import show_fact
+    from kzcn.queries.facts import show_fact
 
     output.emit(lambda kb: show_fact(kb, fact_id))
 
@@ -122,6 +122,6 @@ def show(
     "source does not say), and how many facts cite it.",
 )
 def sources(ctx: typer.Context, *, output: Output) -> None:
-    from kzcn.overview import list_sources
+    from kzcn.queries.overview import list_sources
 
     output.emit(list_sources)

@@ -32,8 +32,8 @@ def sqlite(
     force: Annotated[bool, typer.Option("--force", help="Replace FILE if it exists.")] = False,
     facts: FactsOption = None,
 ) -> None:
-    from kzcn.export_sqlite import export_sqlite
-    from kzcn.kb import load_knowledge_base
+    from kzcn.export.sqlite import export_sqlite
+    from kzcn.kb.load import load_knowledge_base
 
     export_sqlite(load_knowledge_base(facts_path(ctx, facts)), file, force=force)
 
@@ -58,9 +58,9 @@ def claimreview(
 ) -> None:
     import json
 
-    from kzcn.claimreview import claim_reviews
     from kzcn.escape import json_safe
-    from kzcn.kb import load_knowledge_base
+    from kzcn.export.claimreview import claim_reviews
+    from kzcn.kb.load import load_knowledge_base
 
     documents = claim_reviews(load_knowledge_base(facts_path(ctx, facts)), url_base=url_base)
     if url_base is None and documents:

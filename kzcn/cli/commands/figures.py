@@ -29,7 +29,7 @@ def revenue(
     *,
     output: Output,
 ) -> None:
-    from kzcn import figures
+    from kzcn.queries import figures
 
     if interpolate and year is None:
         raise UsageError("--interpolate needs --year: it estimates one year between two that have a figure")
@@ -54,6 +54,6 @@ def totals(
     *,
     output: Output,
 ) -> None:
-    from kzcn.totals import totals as totals_query
+    from kzcn.queries.totals import totals as totals_query
 
     output.emit(lambda kb: totals_query(kb, explain=explain))

@@ -23,11 +23,11 @@ def init(
         typer.Option("--from-text", metavar="ARTICLE", help="Start from this text file instead of the shipped facts."),
     ] = None,
 ) -> None:
-    from kzcn import init_kb
-    from kzcn.kb import packaged_facts_path
+    from kzcn.kb import scaffold
+    from kzcn.kb.load import packaged_facts_path
 
     if from_text is None:
-        init_kb.init_copy(path, packaged_facts_path())
+        scaffold.init_copy(path, packaged_facts_path())
         return
     try:
         with open(from_text, encoding="utf-8") as article:
@@ -36,4 +36,4 @@ def init(
         from kzcn.errors import UsageError
 
         raise UsageError(f"{from_text} is not UTF-8 text") from None
-    init_kb.init_from_text(path, from_text, text)
+    scaffold.init_from_text(path, from_text, text)

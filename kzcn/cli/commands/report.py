@@ -16,6 +16,6 @@ from kzcn.cli.options import Output
     "gives every section; csv, tsv and ndjson give the key figures.",
 )
 def report(ctx: typer.Context, *, output: Output) -> None:
-    from kzcn.report import report as build_report
+    from kzcn.queries.report import report as build_report
 
     output.emit(build_report)

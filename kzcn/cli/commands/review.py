@@ -9,7 +9,7 @@ from kzcn.cli.completion import completer
 from kzcn.cli.filters import VERDICT_CHOICES, KindsOption, TopicsOption, VerdictsOption
 from kzcn.cli.options import Output
 from kzcn.errors import UsageError
-from kzcn.model import FACT_KINDS
+from kzcn.model.records import FACT_KINDS
 
 
 @command(
@@ -33,8 +33,8 @@ def review(
     *,
     output: Output,
 ) -> None:
-    from kzcn.query import choice
-    from kzcn.reviews import list_reviews, show_review
+    from kzcn.queries.facts import choice
+    from kzcn.queries.reviews import list_reviews, show_review
 
     kinds = [choice("--kind", value, FACT_KINDS) for value in kind or ()]
     verdicts = [choice("--verdict", value, VERDICT_CHOICES) for value in verdict or ()]

@@ -11,6 +11,6 @@ from kzcn.cli.options import Output
     help="Example: kzcn stats --format csv\n\nHow many facts there are of each kind, topic, entity, source and year.",
 )
 def stats(ctx: typer.Context, *, output: Output) -> None:
-    from kzcn.overview import stats as stats_query
+    from kzcn.queries.overview import stats as stats_query
 
     output.emit(stats_query)

@@ -1,0 +1,1 @@
+"""Checking a knowledge base against its sources: quotes, meaning, reviews and coverage."""

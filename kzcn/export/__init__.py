@@ -1,0 +1,1 @@
+"""Writing a knowledge base to other formats (SQLite, ClaimReview) and the user's files safely."""

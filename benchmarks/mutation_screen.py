@@ -6,7 +6,7 @@ collects the chosen test files once and, per mutant, runs them in order until on
 (survived), with a per-mutant alarm (a hang counts as killed, as mutmut's timeouts do). Usage, from the checkout:
 
     mutmut run --max-children 1 || true      # only to write mutants/; stop it (Ctrl-C) once "Running stats" shows
-    python benchmarks/mutation_screen.py mutants kzcn/model/derive.py tests/test_derive_exact.py [more test files]
+    python benchmarks/mutation_screen.py mutants kzcn/model/derive.py tests/model/test_derive_exact.py [more test files]
     python benchmarks/mutation_screen.py mutants --all        # every module below with its own tests, 2 at a time
 
 It prints one line per mutant that survives, then "module: killed/mutants, equivalent, score"; mutants listed in
@@ -28,29 +28,35 @@ SECONDS_PER_MUTANT = 120
 MEMORY_LIMIT = 4 * 1024**3
 
 MODULE_TESTS = {
-    "kzcn/model/derive.py": ["tests/test_derive_exact.py"],
-    "kzcn/model/wording.py": ["tests/test_wording_exact.py"],
-    "kzcn/queries/totals.py": ["tests/test_totals_exact.py"],
-    "kzcn/model/text.py": ["tests/test_text_exact.py"],
-    "kzcn/checks/check.py": ["tests/test_check_exact.py"],
-    "kzcn/checks/meaning.py": ["tests/test_meaning_exact.py"],
-    "kzcn/checks/reviews.py": ["tests/test_review_check_exact.py"],
-    "kzcn/queries/facts.py": ["tests/test_query_exact.py"],
-    "kzcn/queries/overview.py": ["tests/test_overview_exact.py"],
-    "kzcn/queries/figures.py": ["tests/test_figures_exact.py"],
-    "kzcn/parse/schema.py": ["tests/test_schema_exact.py", "tests/test_schema_exact_records.py"],
-    "kzcn/parse/yamlfields.py": ["tests/test_yamlfields_exact.py"],
-    "kzcn/parse/review_schema.py": ["tests/test_review_schema_exact.py"],
-    "kzcn/kb/cache.py": ["tests/test_cache_exact.py"],
-    "kzcn/kb/cache_format.py": ["tests/test_cache_format_exact.py"],
-    "kzcn/render/__init__.py": ["tests/test_render_json_exact.py"],
-    "kzcn/render/json_format.py": ["tests/test_render_json_exact.py", "tests/test_render_document_exact.py"],
-    "kzcn/render/delimited.py": ["tests/test_render_delimited_exact.py"],
-    "kzcn/render/document.py": ["tests/test_render_document_exact.py"],
-    "kzcn/render/reading.py": ["tests/test_render_reading_exact.py", "tests/test_render_document_exact.py"],
-    "kzcn/render/table.py": ["tests/test_table_exact.py", "tests/test_table_exact_words.py"],
-    "kzcn/render/html.py": ["tests/test_html_exact.py"],
-    "kzcn/render/markdown.py": ["tests/test_markdown_exact.py"],
+    "kzcn/model/derive.py": ["tests/model/test_derive_exact.py"],
+    "kzcn/model/wording.py": ["tests/model/test_wording_exact.py"],
+    "kzcn/queries/totals.py": ["tests/queries/test_totals_exact.py"],
+    "kzcn/model/text.py": ["tests/model/test_text_exact.py"],
+    "kzcn/checks/check.py": ["tests/checks/test_check_exact.py"],
+    "kzcn/checks/meaning.py": ["tests/checks/test_meaning_exact.py"],
+    "kzcn/checks/reviews.py": ["tests/checks/test_review_check_exact.py"],
+    "kzcn/queries/facts.py": ["tests/queries/test_query_exact.py"],
+    "kzcn/queries/overview.py": ["tests/queries/test_overview_exact.py"],
+    "kzcn/queries/figures.py": ["tests/queries/test_figures_exact.py"],
+    "kzcn/parse/schema.py": ["tests/parse/test_schema_exact.py", "tests/parse/test_schema_exact_records.py"],
+    "kzcn/parse/yamlfields.py": ["tests/parse/test_yamlfields_exact.py"],
+    "kzcn/parse/review_schema.py": ["tests/parse/test_review_schema_exact.py"],
+    "kzcn/kb/cache.py": ["tests/kb/test_cache_exact.py"],
+    "kzcn/kb/cache_format.py": ["tests/kb/test_cache_format_exact.py"],
+    "kzcn/render/__init__.py": ["tests/render/test_render_json_exact.py"],
+    "kzcn/render/json_format.py": [
+        "tests/render/test_render_json_exact.py",
+        "tests/render/test_render_document_exact.py",
+    ],
+    "kzcn/render/delimited.py": ["tests/render/test_render_delimited_exact.py"],
+    "kzcn/render/document.py": ["tests/render/test_render_document_exact.py"],
+    "kzcn/render/reading.py": [
+        "tests/render/test_render_reading_exact.py",
+        "tests/render/test_render_document_exact.py",
+    ],
+    "kzcn/render/table.py": ["tests/render/test_table_exact.py", "tests/render/test_table_exact_words.py"],
+    "kzcn/render/html.py": ["tests/render/test_html_exact.py"],
+    "kzcn/render/markdown.py": ["tests/render/test_markdown_exact.py"],
 }
 """Each measured module and the tests that measure it: its own exact-content tests (the rest of the suite kills more,
 at a cost no 2-core machine can pay per mutant)."""

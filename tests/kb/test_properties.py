@@ -17,7 +17,7 @@ from kzcn.kb.load import parse_knowledge_base
 from kzcn.model.records import KnowledgeBase
 
 # Profiles: "ci" (set when CI is) replays the same examples every run, so a red CI always names a reproducible
-# bug; "stress" runs many more (KZCN_HYPOTHESIS_PROFILE=stress pytest tests/test_properties.py).
+# bug; "stress" runs many more (KZCN_HYPOTHESIS_PROFILE=stress pytest tests/kb/test_properties.py).
 settings.register_profile("default", max_examples=150)
 settings.register_profile("ci", max_examples=150, derandomize=True)
 settings.register_profile("stress", max_examples=3000)

@@ -9,6 +9,7 @@ from pathlib import Path
 import pytest
 import yaml
 
+from conftest import REPO
 from kzcn.errors import KnowledgeBaseError
 from kzcn.parse.yamlload import MAX_DEPTH, decode, parse, read_bytes
 
@@ -112,7 +113,7 @@ def test_comments_only_is_no_document() -> None:
 
 
 def test_c_and_pure_python_loaders_give_the_same_data(monkeypatch: pytest.MonkeyPatch) -> None:
-    text = Path(__file__).resolve().parent.parent.joinpath("facts.yaml").read_text(encoding="utf-8")
+    text = (REPO / "facts.yaml").read_text(encoding="utf-8")
     with_c = parse("kb.yaml", text)
     monkeypatch.delattr(yaml, "CSafeLoader", raising=False)
     pure = parse("kb.yaml", text)

@@ -1,17 +1,24 @@
-"""Mutation score of one kzcn module against chosen test files: every mutmut mutant, tests collected once.
+"""Mutation score of kzcn's modules: mutants written from mutmut's mutators, keyed by their text, screened fast.
 
-mutmut 3 writes each module's mutants into mutants/ (trampolines switched by $MUTANT_UNDER_TEST); its own runner
-re-runs every covering test per mutant in a fresh fork, hours for 8,000 mutants on a 2-core machine. This screen
-collects the chosen test files once and, per mutant, runs them in order until one fails (killed) or all pass
-(survived), with a per-mutant alarm (a hang counts as killed, as mutmut's timeouts do). Usage, from the checkout:
+mutmut 3's own runner re-runs every covering test per mutant in a fresh fork: hours for the whole package on a
+2-core machine, and its results are keyed by numbers that shift with every edit of a function. This script uses
+mutmut's mutators only, and does the rest itself:
 
-    mutmut run --max-children 1 || true      # only to write mutants/; stop it (Ctrl-C) once "Running stats" shows
-    python benchmarks/mutation_screen.py mutants kzcn/model/derive.py tests/model/test_derive_exact.py [more test files]
-    python benchmarks/mutation_screen.py mutants --all        # every module below with its own tests, 2 at a time
+    python benchmarks/mutation_screen.py write OUT                 # every module of kzcn/ mutated, into OUT
+    python benchmarks/mutation_screen.py screen OUT kzcn/model/derive.py [test files or folders]
+    python benchmarks/mutation_screen.py all OUT [--sample N] [--seed S] [--jobs J]
 
-It prints one line per mutant that survives, then "module: killed/mutants, equivalent, score"; mutants listed in
-tests/equivalent_mutants/<module file's stem>.txt (name | change | reason) are left out of the score, and one
-listed there that a test kills is reported (the list is wrong).
+`write` copies the checkout (kzcn/, tests/, facts.yaml, README.md, pyproject.toml) into OUT and replaces each module
+with mutmut's version of it (trampolines switched by $MUTANT_UNDER_TEST). `screen` collects the chosen tests once
+(default: the module's own exact tests in MODULE_TESTS, else the test folder that mirrors its part) and, per mutant,
+runs them in a forked child until one fails (killed) or all pass (survived), with an alarm and a memory cap (a hang
+or a runaway allocation counts as killed, as mutmut's timeouts do). `all` screens every module, `--sample N` at most N
+mutants of each, drawn with the seed. Each run prints the survivors by key, then "module: killed/counted".
+
+A mutant's key is its text, not mutmut's number: `function: original line -> mutated line` (" #2" and so on when one
+function has the same change twice). Equivalent mutants (no input can tell them apart) are excused in
+tests/equivalent_mutants/<module>.txt, one `key | reason` a line, or at the line itself with `# pragma: no mutate`
+and the reason beside it; a listed key that a test kills, or that names no mutant, is reported.
 """
 
 from __future__ import annotations
@@ -113,82 +120,216 @@ class _Screen:
         return True
 
 
-def mutant_names(mutants: Path, module_file: str) -> list[str]:
-    """Every mutant mutmut wrote for the module: kzcn.model.derive.x__share__mutmut_3 and so on."""
-    module = module_file.removesuffix(".py").replace("/", ".").removesuffix(".__init__")
-    text = (mutants / module_file).read_text(encoding="utf-8")
-    return [f"{module}.{name}" for name in re.findall(r"^\s*def (x\S*?__mutmut_\d+)\(", text, flags=re.M)]
+EQUIVALENTS = Path("tests/equivalent_mutants")
+COPIED = ("kzcn", "tests", "facts.yaml", "README.md", "pyproject.toml")
+GENERATED = " # type: ignore # mutmut generated"
 
 
-def equivalents(module_file: str) -> set[str]:
-    listed = Path("tests/equivalent_mutants") / f"{Path(module_file).stem}.txt"
-    if not listed.exists():
-        return set()
-    return {line.split("|")[0].strip() for line in listed.read_text(encoding="utf-8").splitlines() if "|" in line}
+def module_name(module_file: str) -> str:
+    """kzcn/model/derive.py -> kzcn.model.derive; a package's __init__.py is the package."""
+    return module_file.removesuffix(".py").replace("/", ".").removesuffix(".__init__")
 
 
-def run_all(mutants: str, jobs: int = 2) -> int:
-    """Every module of MODULE_TESTS, each in its own process, `jobs` at a time; their summary lines at the end."""
-    import subprocess
-    from concurrent.futures import ThreadPoolExecutor
+def every_module() -> list[str]:
+    """Every module of kzcn with code to mutate, in path order."""
+    return sorted(path.as_posix() for path in Path("kzcn").rglob("*.py"))
 
-    def one(module_file: str) -> str:
-        command = [sys.executable, __file__, mutants, module_file, *MODULE_TESTS[module_file]]
-        done = subprocess.run(command, capture_output=True, text=True, check=False)
-        return done.stdout
 
-    with ThreadPoolExecutor(jobs) as pool:
-        outputs = list(pool.map(one, MODULE_TESTS))
-    for output in outputs:
-        print("\n".join(line for line in output.splitlines() if not line.startswith((".", " ")) and line))
+def default_tests(module_file: str) -> list[str]:
+    """The module's own exact tests where MODULE_TESTS names them, else the test folder mirroring its part."""
+    if module_file in MODULE_TESTS:
+        return MODULE_TESTS[module_file]
+    part = Path(module_file).parts[1]
+    folder = Path("tests") / part.removesuffix(".py")
+    return [folder.as_posix()] if folder.is_dir() else ["tests"]
+
+
+def _function(mangled: str) -> str:
+    """x_share -> share; xǁSchemaReaderǁread -> SchemaReader.read."""
+    name = mangled.partition("__mutmut_")[0]
+    if name.startswith("x\u01c1"):
+        return ".".join(name[2:].split("\u01c1"))
+    return name.removeprefix("x_")
+
+
+def _changed_lines(mutated: Any, orig: str, mutant: str) -> str:
+    import difflib
+
+    lines = mutated.code.splitlines()
+
+    def body(name: str) -> list[str]:
+        span = mutated.line_span_by_function_name[name]
+        # The def line carries the generated name (x_share__mutmut_3): without it, the lines are as written.
+        return [
+            re.sub(r"__mutmut_\w+", "", line.replace(GENERATED, "")).strip() for line in lines[span.start : span.end]
+        ]
+
+    before, after = body(orig), body(mutant)
+    removed: list[str] = []
+    added: list[str] = []
+    for tag, i1, i2, j1, j2 in difflib.SequenceMatcher(a=before, b=after, autojunk=False).get_opcodes():
+        if tag != "equal":
+            removed += before[i1:i2]
+            added += after[j1:j2]
+    return f"{' / '.join(removed)} -> {' / '.join(added)}"
+
+
+def mutant_keys(module_file: str) -> dict[str, str]:
+    """Each mutant of the module (mutmut's name, e.g. x_share__mutmut_3) and its key, the change in words."""
+    from mutmut.mutation.file_mutation import mutate_file_contents
+
+    mutated = mutate_file_contents(module_file, Path(module_file).read_text(encoding="utf-8"))
+    keys: dict[str, str] = {}
+    seen: dict[str, int] = {}
+    for name in mutated.mutant_names:
+        orig = name.partition("__mutmut_")[0] + "__mutmut_orig"
+        key = f"{_function(name)}: {_changed_lines(mutated, orig, name)}"
+        seen[key] = seen.get(key, 0) + 1
+        keys[name] = key if seen[key] == 1 else f"{key} #{seen[key]}"
+    return keys
+
+
+def write(out: Path, modules: list[str]) -> int:
+    """A copy of the checkout in `out` with every module mutated, and each module's mutant keys beside it."""
+    import json
+    import shutil
+
+    from mutmut.mutation.file_mutation import mutate_file_contents
+
+    if out.exists():
+        shutil.rmtree(out)
+    out.mkdir(parents=True)
+    for item in COPIED:
+        if Path(item).is_dir():
+            shutil.copytree(item, out / item, ignore=shutil.ignore_patterns("__pycache__", "*.pyc"))
+        else:
+            shutil.copy2(item, out / item)
+    index: dict[str, dict[str, str]] = {}
+    for module_file in modules:
+        mutated = mutate_file_contents(module_file, Path(module_file).read_text(encoding="utf-8"))
+        if mutated.mutant_names:
+            (out / module_file).write_text(mutated.code, encoding="utf-8")
+        index[module_file] = mutant_keys(module_file)
+    (out / "mutant-keys.json").write_text(json.dumps(index, indent=1, ensure_ascii=False), encoding="utf-8")
+    print(f"{sum(map(len, index.values()))} mutants of {len(modules)} modules written to {out}")
     return 0
 
 
-def main(argv: list[str]) -> int:
-    if len(argv) == 2 and argv[1] == "--all":
-        return run_all(argv[0])
-    if len(argv) < 3:
-        print(__doc__)
-        return 2
-    mutants, module_file, tests = Path(argv[0]).resolve(), argv[1], argv[2:]
-    sys.path.insert(0, str(mutants))
-    os.environ["PYTHONPATH"] = str(mutants)
+def equivalents(module_file: str) -> dict[str, str]:
+    """The keys excused as equivalent for the module, with their reasons."""
+    listed = EQUIVALENTS / f"{module_name(module_file)}.txt"
+    if not listed.exists():
+        return {}
+    rows = [line.rsplit(" | ", 1) for line in listed.read_text(encoding="utf-8").splitlines() if " | " in line]
+    return {key.strip(): reason.strip() for key, reason in rows}
+
+
+def screen(out: Path, module_file: str, tests: list[str], sample: int | None, seed: int) -> int:
+    """One module's mutants against its tests, run inside `out`; prints the survivors and the score."""
+    import json
+    import random
+
+    os.chdir(out)
+    sys.path.insert(0, str(out))
+    os.environ["PYTHONPATH"] = str(out)
     import pytest
 
     import kzcn
 
-    if not kzcn.__file__ or not kzcn.__file__.startswith(str(mutants)):
-        print(f"kzcn comes from {kzcn.__file__}, not from {mutants}")
+    if not kzcn.__file__ or not kzcn.__file__.startswith(str(out)):
+        print(f"kzcn comes from {kzcn.__file__}, not from {out}")
         return 2
-    names = mutant_names(mutants, module_file)
+    keys: dict[str, str] = json.loads(Path("mutant-keys.json").read_text(encoding="utf-8"))[module_file]
+    module = module_name(module_file)
+    listed = equivalents(module_file)
+    by_key = {key: f"{module}.{name}" for name, key in keys.items()}
+    unknown = sorted(key for key in listed if key not in by_key)
+    candidates = [by_key[key] for key in by_key if key not in listed]
+    if sample is not None and len(candidates) > sample:
+        candidates = sorted(random.Random(f"{seed}:{module_file}").sample(candidates, sample))
+    checked = candidates + [by_key[key] for key in listed if key in by_key]
     results: dict[str, str] = {}
     started = time.monotonic()
-    pytest.main(["-q", "-p", "no:cacheprovider", "--no-header", *tests], plugins=[_Screen(names, results)])
+    pytest.main(["-q", "-p", "no:cacheprovider", "--no-header", *tests], plugins=[_Screen(checked, results)])
     if "<clean run>" in results:
         print(results["<clean run>"])
         return 1
-    listed = equivalents(module_file)
-    wrongly_listed = sorted(name for name in listed if results.get(name) == "killed")
-    unknown = sorted(name for name in listed if name not in results)
-    survived = sorted(name for name, verdict in results.items() if verdict == "survived" and name not in listed)
+    key_of = {f"{module}.{name}": key for name, key in keys.items()}
+    survived = [name for name in candidates if results.get(name) == "survived"]
     for name in survived:
-        print(f"survived: {name}")
-    for name in wrongly_listed:
-        print(f"listed as equivalent but killed: {name}")
-    for name in unknown:
-        print(f"listed as equivalent but no such mutant: {name}")
-    not_run = [name for name in names if name not in results]
-    if not_run:
-        print(f"{len(not_run)} mutants were not run (the screen stopped early): no score")
+        print(f"survived: {module_file}: {key_of[name]}")
+    for key in sorted(key for key in listed if key in by_key and results.get(by_key[key]) == "killed"):
+        print(f"listed as equivalent but killed: {module_file}: {key}")
+    for key in unknown:
+        print(f"listed as equivalent but no such mutant: {module_file}: {key}")
+    if len(results) < len(checked):
+        print(f"{len(checked) - len(results)} mutants were not run (the screen stopped early): no score")
         return 1
-    counted = len(names) - len(listed & set(results))
-    killed = counted - len(survived)
-    score = 100 * killed / counted if counted else 100.0
+    killed = len(candidates) - len(survived)
+    score = 100 * killed / len(candidates) if candidates else 100.0
+    drawn = f" (a sample of {len(candidates)})" if sample is not None and len(candidates) == sample else ""
     print(
-        f"{module_file}: {killed}/{counted} non-equivalent mutants killed ({score:.1f}%), "
-        f"{len(listed & set(results))} equivalent, {len(names)} mutants, {time.monotonic() - started:.0f} s"
+        f"{module_file}: {killed}/{len(candidates)} non-equivalent mutants killed ({score:.1f}%){drawn}, "
+        f"{len(listed) - len(unknown)} equivalent, {len(keys)} mutants, {time.monotonic() - started:.0f} s"
     )
     return 0
+
+
+def run_all(out: Path, sample: int | None, seed: int, jobs: int) -> int:
+    """Every module with mutants, each in its own process, `jobs` at a time; their summary lines, then the total."""
+    import json
+    import subprocess
+    from concurrent.futures import ThreadPoolExecutor
+
+    index: dict[str, dict[str, str]] = json.loads((out / "mutant-keys.json").read_text(encoding="utf-8"))
+    modules = [module for module, keys in index.items() if keys]
+
+    def one(module_file: str) -> str:
+        command = [sys.executable, __file__, "screen", str(out), module_file, *default_tests(module_file)]
+        if sample is not None:
+            command += ["--sample", str(sample), "--seed", str(seed)]
+        return subprocess.run(command, capture_output=True, text=True, check=False).stdout
+
+    with ThreadPoolExecutor(jobs) as pool:
+        outputs = list(pool.map(one, modules))
+    killed = counted = 0
+    for output in outputs:
+        for line in output.splitlines():
+            if line.startswith(("survived:", "listed as", "kzcn/")) or "no score" in line or "fails without" in line:
+                print(line)
+            score = re.match(r"kzcn/\S+: (\d+)/(\d+) ", line)
+            if score:
+                killed, counted = killed + int(score[1]), counted + int(score[2])
+    if counted:
+        print(f"all modules: {killed}/{counted} non-equivalent mutants killed ({100 * killed / counted:.1f}%)")
+    return 0
+
+
+def main(argv: list[str]) -> int:
+    import argparse
+
+    parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
+    verbs = parser.add_subparsers(dest="verb", required=True)
+    written = verbs.add_parser("write", help="mutate every module (or those named) into a copy of the checkout")
+    written.add_argument("out", type=Path)
+    written.add_argument("modules", nargs="*")
+    for name in ("screen", "all"):
+        verb = verbs.add_parser(name)
+        verb.add_argument("out", type=Path)
+        if name == "screen":
+            verb.add_argument("module")
+            verb.add_argument("tests", nargs="*")
+        else:
+            verb.add_argument("--jobs", type=int, default=2)
+        verb.add_argument("--sample", type=int, help="at most this many mutants of a module, drawn with the seed")
+        verb.add_argument("--seed", type=int, default=1)
+    args = parser.parse_args(argv)
+    if args.verb == "write":
+        return write(args.out.resolve(), args.modules or every_module())
+    if args.verb == "screen":
+        tests = args.tests or default_tests(args.module)
+        return screen(args.out.resolve(), args.module, tests, args.sample, args.seed)
+    return run_all(args.out.resolve(), args.sample, args.seed, args.jobs)
 
 
 if __name__ == "__main__":

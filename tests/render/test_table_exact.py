@@ -700,3 +700,26 @@ def test_colour_comes_from_the_options_alone_not_from_the_environment(monkeypatc
     monkeypatch.delenv("NO_COLOR")
     monkeypatch.setenv("FORCE_COLOR", "1")
     assert "\x1b" not in table.render(SEARCHED, RenderOptions(width=120))
+
+
+def test_colour_asked_for_survives_a_terminal_type_rich_does_not_know(monkeypatch: pytest.MonkeyPatch) -> None:
+    # With Rich's colour detection ("auto"), TERM=unknown gives no colour system at all, so a user who asked for
+    # colour (FORCE_COLOR=1) would get none: kzcn names the standard system itself.
+    monkeypatch.setenv("TERM", "unknown")
+    monkeypatch.delenv("COLORTERM", raising=False)
+    assert _lines(ONE, width=80, color=True) == RECORD_COLOUR
+
+
+def test_one_things_labels_never_wrap_when_a_long_label_meets_a_narrow_sheet() -> None:
+    # The grid stands when the longest label, two spaces and the longest word fit: Rich must then shrink the values,
+    # never a label (at 48 columns `kzcn show` wrapped "Review (kzcn's judgement)" when labels could wrap).
+    fields = (Field("id", "Id", shape=WHOLE), Field("review", "Review (kzcn's judgement)"), Field("note", "Note"))
+    record = {"id": "strategic-partnership", "review": "—", "note": "A declared partnership, dated; the rest opinion."}
+    sheet = Result(fields=fields, records=(record,), single=True, record_fields=fields)
+    assert _lines(sheet, width=48) == [
+        "Id                         strategic-partnership",
+        "Review (kzcn's judgement)  —",
+        "Note                       A declared",
+        "                           partnership, dated;",
+        "                           the rest opinion.",
+    ]

@@ -193,6 +193,19 @@ def test_the_article_marks_the_spans_of_the_facts_that_pass(kb: KnowledgeBase) -
     assert sorted({record["fact"] for record in marked.records}) == ["trade-grew"]
 
 
+def test_the_claimreview_export_keeps_the_reviews_whose_claim_passes(kb: KnowledgeBase) -> None:
+    from kzcn.export.claimreview import claim_reviews
+
+    def claims(filters: Filters) -> list[str]:
+        return [document["claimReviewed"] for document in claim_reviews(kb, filters=filters)]
+
+    assert claims(NO_FILTERS) == ["The port handled 40 trains in 2017."]
+    assert claims(Filters.given(topics=["Transport"], verdicts=["unverified", "supported"])) == [
+        "The port handled 40 trains in 2017."
+    ]
+    assert claims(Filters.given(topics=["trade"], verdicts=["unverified"])) == []
+
+
 # Checked once: kzcn's own choices before loading, the knowledge base's against it
 
 
@@ -288,8 +301,8 @@ def test_review_of_one_claim_refuses_the_filters(cli: Run, write_kb: Callable[..
     )
 
 
-@pytest.mark.parametrize("command", ["facts", "review", "article"])
-def test_help_states_the_rule(cli: Run, command: str) -> None:
-    help_text = " ".join(cli(command, "--help").stdout.split())
+@pytest.mark.parametrize("command", [["facts"], ["review"], ["article"], ["export", "claimreview"]])
+def test_help_states_the_rule(cli: Run, command: list[str]) -> None:
+    help_text = " ".join(cli(*command, "--help").stdout.split())
     assert RULE in help_text
     assert "(repeat: any of them)" in help_text

@@ -4,7 +4,8 @@ from __future__ import annotations
 
 import re
 from collections.abc import Callable, Collection, Iterable
-from dataclasses import dataclass, fields, replace
+from dataclasses import dataclass, replace
+from functools import cached_property
 from typing import Any
 
 from kzcn.errors import UsageError
@@ -183,16 +184,17 @@ class Filters:
                 )
         return replace(self, **chosen)
 
-    @property
-    def given_any(self) -> bool:
-        """Whether any option or search term is given."""
-        return any(getattr(self, field.name) for field in fields(self))
-
     def matches(self, fact: Fact, kb: KnowledgeBase) -> bool:
         """Whether the fact passes: every option given holds for it (`all_hold`) and it contains every search term.
         Call it on `checked` filters: values are compared as the knowledge base spells them."""
-        options = ((getattr(self, option.field), _bound(option.test, fact, kb)) for option in OPTIONS)
+        options = ((values, _bound(option.test, fact, kb)) for option, values in self._given)
         return all_hold(options) and self.found_in(fact)
+
+    @cached_property
+    def _given(self) -> tuple[tuple[FilterOption, tuple[Any, ...]], ...]:
+        # Only the options given: an option not given holds anyway, and binding its test for every one of 30,000
+        # facts cost a third of `kzcn facts`' time.
+        return tuple((option, values) for option in OPTIONS if (values := getattr(self, option.field)))
 
     def found_in(self, fact: Fact) -> bool:
         """Whether the fact's statement or quotes contain every search term, ignoring case. The statement and each

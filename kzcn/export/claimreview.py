@@ -5,6 +5,7 @@ from __future__ import annotations
 from typing import Any
 
 from kzcn.model.records import KnowledgeBase, Review, Source
+from kzcn.queries.filters import NO_FILTERS, Filters
 
 RATINGS = {"supported": 5, "partly-supported": 4, "not-supported": 2, "contradicted": 1}
 """ratingValue on a 1 (worst) to 5 (best) scale; not-checkable and unverified judge no truth, so they carry only
@@ -36,12 +37,18 @@ def _rating(review: Review) -> dict[str, Any]:
     return rating
 
 
-def claim_reviews(kb: KnowledgeBase, *, url_base: str | None = None) -> list[dict[str, Any]]:
-    """One ClaimReview object per review, in file order. `url_base` is where the reviews will be published (each
-    review's url is it plus #claim-id); without it, `url` is left out, since kzcn publishes nothing itself."""
+def claim_reviews(
+    kb: KnowledgeBase, *, url_base: str | None = None, filters: Filters = NO_FILTERS
+) -> list[dict[str, Any]]:
+    """One ClaimReview object per review whose claim passes the filters, in file order. `url_base` is where the
+    reviews will be published (each review's url is it plus #claim-id); without it, `url` is left out, since kzcn
+    publishes nothing itself."""
+    wanted = filters.checked(kb)
     documents = []
     for review in kb.reviews:
         fact = kb.facts_by_id[review.claim]
+        if not wanted.matches(fact, kb):
+            continue
         claim: dict[str, Any] = {"@type": "Claim", "appearance": _creative_work(kb.sources_by_id[fact.source])}
         document: dict[str, Any] = {
             "@context": "https://schema.org",

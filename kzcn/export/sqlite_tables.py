@@ -6,7 +6,7 @@ from collections.abc import Iterator
 
 from kzcn.export.sqlite_registry import Export, Row, number, one_of, table
 from kzcn.model.records import FACT_KINDS, MODALITIES, RELATION_ROLES, SOURCE_ROLES, VERDICTS
-from kzcn.queries.reviews import UNREVIEWED
+from kzcn.queries.filters import UNREVIEWED
 
 # The columns that hold either kind of number (an amount as written: 3 or 1.3) are NUMERIC: SQLite stores 3 as an
 # integer, exact however large (3000000000), and 1.3 as a real. Tables are not STRICT, which needs SQLite 3.37
@@ -91,7 +91,7 @@ def _sources(export: Export) -> Iterator[Row]:
 def _facts(export: Export) -> Iterator[Row]:
     """Every fact, the article's claims and the evidence of other sources alike (`evidence` tells them apart)."""
     from kzcn.model.wording import quantity_text, time_text
-    from kzcn.queries.facts import verdict_of
+    from kzcn.queries.filters import verdict_of
 
     kb = export.kb
     for position, fact in enumerate(kb.facts, 1):

@@ -9,7 +9,8 @@ from kzcn.errors import NotFoundError, UsageError
 from kzcn.model.records import FACT_KINDS, Fact, KnowledgeBase, Source
 from kzcn.model.result import WHOLE, Block, Document, Field, Mark, Note, Result
 from kzcn.model.text import IndexedSource
-from kzcn.queries.facts import closest_ids, says, verdict_of
+from kzcn.queries.facts import closest_ids, says
+from kzcn.queries.filters import NO_FILTERS, Filters, verdict_of
 
 KIND_TAGS = {"statistic": "S", "event": "E", "forecast": "F", "opinion": "O"}
 """The letter a mark's tag carries for each kind: the cue that survives no colour, a pipe and a colour-blind reader."""
@@ -56,32 +57,30 @@ def primary_text_source(kb: KnowledgeBase, source_id: str | None) -> Source:
     return source
 
 
+Span = tuple[int, int, int, Fact, str]
+"""(start, end, paragraph, fact, quote): one quote of a fact where it stands in the source's stored text."""
+
+
 def annotate(
     kb: KnowledgeBase,
     *,
     source_id: str | None = None,
     paragraphs: Iterable[int] = (),
-    kinds: Iterable[str] = (),
+    filters: Filters = NO_FILTERS,
     fact_id: str | None = None,
 ) -> Result:
-    """The source's paragraphs with their quoted spans marked, and the same marks as stand-off records."""
+    """The source's paragraphs with the quoted spans of the facts that pass the filters marked, and the same marks
+    as stand-off records."""
     source = primary_text_source(kb, source_id)
     assert source.text is not None
-    kind_set = set(kinds)
-    for kind in kind_set - set(FACT_KINDS):
-        raise UsageError(f"unknown --kind {kind!r}; kinds: {', '.join(FACT_KINDS)}")
+    wanted_facts = filters.checked(kb)
     indexed = IndexedSource.of(source.text)
     wanted = set(paragraphs)
     for number in sorted(wanted):
         if not 1 <= number <= len(indexed.paragraphs):
             raise NotFoundError(f"source {source.id!r} has no paragraph {number}; it has {len(indexed.paragraphs)}")
-    focus = None
-    if fact_id is not None:
-        focus = kb.facts_by_id.get(fact_id)
-        if focus is None or focus.source != source.id:
-            quoting = [fact.id for fact in kb.facts if fact.source == source.id]
-            raise NotFoundError(f"no fact quoting {source.id!r} with id {fact_id!r}{closest_ids(quoting, fact_id)}")
-    spans = _spans(kb, source, indexed, kind_set)
+    focus = _focus(kb, source, fact_id)
+    spans = _spans(kb, source, indexed, wanted_facts)
     refs: dict[str, int] = {}
     for _start, _end, _number, fact, _quote in sorted(spans, key=lambda span: (span[0], span[1])):
         refs.setdefault(fact.id, len(refs) + 1)
@@ -93,16 +92,7 @@ def annotate(
         if wanted and number not in wanted:
             continue
         here = sorted((span for span in spans if span[2] == number), key=lambda span: (span[0], -span[1]))
-        marks = tuple(
-            Mark(start - paragraph.start, end - paragraph.start, refs[fact.id], fact.kind, fact is focus)
-            for start, end, _number, fact, _quote in here
-        )
-        notes = {}
-        for _start, _end, _number, fact, _quote in here:
-            if fact.id not in notes:
-                notes[fact.id] = Note(refs[fact.id], fact.id, fact.kind, _note_text(kb, fact))
-        ordered = tuple(sorted(notes.values(), key=lambda note: note.ref))
-        blocks.append(Block(number, source.text[paragraph.start : paragraph.end], marks, ordered))
+        blocks.append(_block(kb, source.text, paragraph.start, paragraph.end, number, here, refs, focus))
         records += [
             _record(kb, source, fact, refs[fact.id], number, start, end, quote)
             for start, end, number, fact, quote in here
@@ -118,13 +108,45 @@ def annotate(
     )
 
 
-def _spans(
-    kb: KnowledgeBase, source: Source, indexed: IndexedSource, kinds: set[str]
-) -> list[tuple[int, int, int, Fact, str]]:
-    """(start, end, paragraph, fact, quote) of every quote of the source that stands in it, by fact."""
+def _focus(kb: KnowledgeBase, source: Source, fact_id: str | None) -> Fact | None:
+    """The fact --fact names, which must quote the source shown; None without --fact."""
+    if fact_id is None:
+        return None
+    focus = kb.facts_by_id.get(fact_id)
+    if focus is None or focus.source != source.id:
+        quoting = [fact.id for fact in kb.facts if fact.source == source.id]
+        raise NotFoundError(f"no fact quoting {source.id!r} with id {fact_id!r}{closest_ids(quoting, fact_id)}")
+    return focus
+
+
+def _block(
+    kb: KnowledgeBase,
+    text: str,
+    start: int,
+    end: int,
+    number: int,
+    here: list[Span],
+    refs: dict[str, int],
+    focus: Fact | None,
+) -> Block:
+    """One paragraph (text[start:end]) with the marks of its spans, offsets counted from the paragraph's start, and
+    a note for each fact marked, in the order of their numbers."""
+    marks = tuple(
+        Mark(span_start - start, span_end - start, refs[fact.id], fact.kind, fact is focus)
+        for span_start, span_end, _number, fact, _quote in here
+    )
+    notes = {}
+    for _start, _end, _number, fact, _quote in here:
+        if fact.id not in notes:
+            notes[fact.id] = Note(refs[fact.id], fact.id, fact.kind, _note_text(kb, fact))
+    return Block(number, text[start:end], marks, tuple(sorted(notes.values(), key=lambda note: note.ref)))
+
+
+def _spans(kb: KnowledgeBase, source: Source, indexed: IndexedSource, filters: Filters) -> list[Span]:
+    """Every quote of the source that stands in it, of the facts that pass the filters, by fact."""
     found = []
     for fact in kb.facts:
-        if fact.source != source.id or (kinds and fact.kind not in kinds):
+        if fact.source != source.id or not filters.matches(fact, kb):
             continue
         for quote in fact.quotes:
             span = indexed.span_of(quote.text, quote.paragraph)

@@ -2,16 +2,16 @@
 
 from __future__ import annotations
 
-import re
 from collections import Counter
 from collections.abc import Iterable
 from dataclasses import replace
 from typing import Any
 
-from kzcn.errors import NotFoundError, UsageError
-from kzcn.model.records import CHECKABLE_KINDS, FACT_KINDS, Fact, KnowledgeBase, TimeRef
+from kzcn.errors import NotFoundError
+from kzcn.model.records import Fact, KnowledgeBase
 from kzcn.model.result import WHOLE, WORDS, Context, Field, Result
 from kzcn.model.wording import quantity_text, time_text
+from kzcn.queries.filters import NO_FILTERS, Filters, verdict_of
 
 SORT_KEYS = ("source", "id", "kind", "year")
 """What `kzcn facts --sort` accepts; `source` is the order of the knowledge base (the article's order)."""
@@ -81,33 +81,6 @@ _FACT_TABLE = ("id", "kind", "says", "statement", "quantity_text", "time_text", 
 """The default table columns, most important first: at a narrow width the last ones give way first."""
 
 
-_TERM = re.compile(r'"([^"]*)"|(\S+)')
-
-
-def search_terms(text: str) -> list[str]:
-    """The terms of a free-text search: each word, and each "quoted phrase" whole; a fact must contain them all."""
-    terms = [phrase if phrase is not None and phrase != "" else word for phrase, word in _TERM.findall(text)]
-    return [" ".join(term.split()) for term in terms if term.strip()]
-
-
-def year_matches(time: TimeRef | None, year: int) -> bool:
-    """Whether a fact is about `year`: in it (point), since it or before (start), or by it (target)."""
-    if time is None:
-        return False
-    if time.kind == "start":
-        return year >= time.year
-    return year == time.year
-
-
-def verdict_of(fact: Fact, kb: KnowledgeBase) -> str | None:
-    """A fact's verdict: its review's; "unreviewed" for a checkable claim of the article without one; None for
-    evidence and for an opinion no review judges."""
-    if not kb.is_claim(fact):
-        return None
-    review = kb.reviews_by_claim.get(fact.id)
-    return review.verdict if review else ("unreviewed" if fact.kind in CHECKABLE_KINDS else None)
-
-
 def fact_record(fact: Fact, kb: KnowledgeBase | None = None) -> dict[str, Any]:
     """Every field of a fact, flat, JSON-ready; with the knowledge base, its verdict (None where no review judges
     it: "unreviewed" for a checkable claim of the article)."""
@@ -148,62 +121,21 @@ def fact_record(fact: Fact, kb: KnowledgeBase | None = None) -> dict[str, Any]:
 
 def list_facts(
     kb: KnowledgeBase,
+    filters: Filters = NO_FILTERS,
     *,
-    text: str | None = None,
-    topics: Iterable[str] = (),
-    kinds: Iterable[str] = (),
-    modalities: Iterable[str] = (),
-    entities: Iterable[str] = (),
-    years: Iterable[int] = (),
-    sources: Iterable[str] = (),
-    verdicts: Iterable[str] = (),
     evidence: bool = False,
     sort: str = "source",
     limit: int | None = None,
 ) -> Result:
-    """The facts that pass every filter given (AND), sorted, at most `limit` of them.
+    """The facts that pass the filters (`Filters.matches`), sorted, at most `limit` of them.
 
-    Without `sources`, the claims of the primary sources (the article), or with `evidence` the facts of the
-    other sources; a source named in `sources` is shown whatever its role."""
-    # Every choice is matched ignoring case; a value the knowledge base does not have is a usage error with the
-    # closest ones, never an empty result that hides a typo.
-    topic_set = {choice("--topic", topic, facet_counts(kb, "topic")) for topic in topics}
-    kind_set = {choice("--kind", kind, FACT_KINDS) for kind in kinds}
-    modality_set = set(modalities)
-    entity_set = {choice("--entity", entity, facet_counts(kb, "entity")).casefold() for entity in entities}
-    year_list = list(years)
-    source_set = {choice("--source", source, kb.sources_by_id) for source in sources}
-    terms = search_terms(text or "")
-    needles = [term.casefold() for term in terms]
-    verdict_set = set(verdicts)
-    in_view = [fact for fact in kb.facts if source_set or kb.is_claim(fact) is not evidence]
-    chosen = []
-    for fact in in_view:
-        if verdict_set and verdict_of(fact, kb) not in verdict_set:
-            continue
-        if kind_set and fact.kind not in kind_set:
-            continue
-        if modality_set and fact.modality not in modality_set:
-            continue
-        if topic_set and not topic_set <= set(fact.topics):
-            continue
-        if entity_set and not entity_set <= {entity.casefold() for entity in fact.entities}:
-            continue
-        if source_set and fact.source not in source_set and not source_set.intersection(fact.refers_to):
-            continue
-        if year_list and not all(year_matches(fact.time, year) for year in year_list):
-            continue
-        if needles:
-            searched = "\n".join([fact.statement, *(quote.text for quote in fact.quotes)]).casefold()
-            if not all(needle in searched for needle in needles):
-                continue
-        chosen.append(fact)
-    if sort == "id":
-        chosen.sort(key=lambda fact: fact.id)
-    elif sort == "kind":
-        chosen.sort(key=lambda fact: fact.kind)
-    elif sort == "year":
-        chosen.sort(key=lambda fact: (fact.time is None, fact.time.year if fact.time else 0))
+    Without `--source`, the claims of the primary sources (the article), or with `evidence` the facts of the
+    other sources; a source named in the filters is shown whatever its role."""
+    # Every value is matched ignoring case; one the knowledge base does not have is a usage error with the closest
+    # ones, never an empty result that hides a typo.
+    wanted = filters.checked(kb)
+    in_view = [fact for fact in kb.facts if wanted.sources or kb.is_claim(fact) is not evidence]
+    chosen = _sorted([fact for fact in in_view if wanted.matches(fact, kb)], sort)
     matched = len(chosen)
     if limit is not None:
         chosen = chosen[:limit]
@@ -213,7 +145,7 @@ def list_facts(
         title = f"{matched} of {len(in_view)} facts"
     others = len(kb.facts) - len(in_view)
     notes = []
-    if others and not source_set:
+    if others and not wanted.sources:
         notes.append(
             f"{others} facts from other sources are evidence: kzcn facts --evidence; kzcn review weighs them."
             if not evidence
@@ -225,24 +157,21 @@ def list_facts(
         records=tuple(fact_record(fact, kb) for fact in chosen),
         title=title,
         empty_message=f"No facts shown: --limit 0 ({matched} match)." if matched else "No facts match.",
-        highlight=tuple(terms),
+        highlight=wanted.terms,
         legends=(("kind", KIND_LEGEND), ("says", SAYS_LEGEND), ("verdict", VERDICT_LEGEND)),
         notes=tuple(notes),
     )
 
 
-def choice(option: str, value: str, choices: Iterable[str]) -> str:
-    """The one of `choices` that `value` names, ignoring case; else a UsageError with the closest and all choices."""
-    from difflib import get_close_matches
-
-    by_fold = {item.casefold(): item for item in choices}
-    found = by_fold.get(value.casefold())
-    if found is not None:
-        return found
-    close = get_close_matches(value.casefold(), list(by_fold), n=3, cutoff=0.6)
-    hint = f"; did you mean {', '.join(by_fold[item] for item in close)}?" if close else ""
-    every = ", ".join(sorted(by_fold.values(), key=str.casefold))
-    raise UsageError(f"unknown {option} {value!r}{hint} (choose from: {every})")
+def _sorted(facts: list[Fact], sort: str) -> list[Fact]:
+    """The facts in the order `--sort` names; `source` keeps the knowledge base's order. Each sort is stable."""
+    if sort == "id":
+        return sorted(facts, key=lambda fact: fact.id)
+    if sort == "kind":
+        return sorted(facts, key=lambda fact: fact.kind)
+    if sort == "year":
+        return sorted(facts, key=lambda fact: (fact.time is None, fact.time.year if fact.time else 0))
+    return facts
 
 
 def closest_ids(candidates: Iterable[str], wanted: str) -> str:

@@ -2,20 +2,17 @@
 
 from __future__ import annotations
 
-from collections.abc import Iterable
 from typing import Any
 
-from kzcn.errors import NotFoundError, UsageError
+from kzcn.errors import NotFoundError
 from kzcn.model.records import CHECKABLE_KINDS, VERDICTS, Fact, KnowledgeBase, Review
 from kzcn.model.result import WHOLE, Field, Result
 from kzcn.model.wording import quantity_text, time_text
 from kzcn.queries.facts import closest_ids
+from kzcn.queries.filters import NO_FILTERS, UNREVIEWED, Filters
 
 QUOTE_FORMAT = "¶{paragraph}: {text}"
 """How tables, CSV and Markdown write a quote object."""
-
-UNREVIEWED = "unreviewed"
-"""What `--verdict` and the Verdict column say of a checkable claim that has no review yet."""
 
 VERDICT_MEANINGS = {
     "supported": "the evidence found agrees with the claim",
@@ -75,31 +72,14 @@ def _review_record(kb: KnowledgeBase, fact: Fact, review: Review | None) -> dict
     }
 
 
-def list_reviews(
-    kb: KnowledgeBase,
-    *,
-    verdicts: Iterable[str] = (),
-    topics: Iterable[str] = (),
-    kinds: Iterable[str] = (),
-) -> Result:
-    """Every review, then every checkable claim without one (verdict unreviewed), filtered (AND)."""
-    verdict_set, topic_set, kind_set = set(verdicts), set(topics), set(kinds)
-    for verdict in verdict_set - {*VERDICTS, UNREVIEWED}:
-        raise UsageError(f"unknown --verdict {verdict!r}; verdicts: {', '.join((*VERDICTS, UNREVIEWED))}")
-    rows = []
-    reviewed = set()
-    for review in kb.reviews:
-        fact = kb.facts_by_id[review.claim]
-        reviewed.add(fact.id)
-        rows.append(_review_record(kb, fact, review))
-    rows += [_review_record(kb, fact, None) for fact in checkable_claims(kb) if fact.id not in reviewed]
-    rows = [
-        row
-        for row in rows
-        if (not verdict_set or (row["verdict"] or UNREVIEWED) in verdict_set)
-        and (not kind_set or row["kind"] in kind_set)
-        and (not topic_set or topic_set <= set(row["topics"]))
-    ]
+def list_reviews(kb: KnowledgeBase, filters: Filters = NO_FILTERS) -> Result:
+    """Every review, then every checkable claim without one (verdict unreviewed): those whose claim passes the
+    filters (`Filters.matches`)."""
+    wanted = filters.checked(kb)
+    pairs: list[tuple[Fact, Review | None]] = [(kb.facts_by_id[review.claim], review) for review in kb.reviews]
+    reviewed = {fact.id for fact, _review in pairs}
+    pairs += [(fact, None) for fact in checkable_claims(kb) if fact.id not in reviewed]
+    rows = [_review_record(kb, fact, review) for fact, review in pairs if wanted.matches(fact, kb)]
     counts = {
         verdict: sum(1 for row in rows if (row["verdict"] or UNREVIEWED) == verdict)
         for verdict in (*VERDICTS, UNREVIEWED)

@@ -35,7 +35,11 @@ def test_facts_table_lists_ids_kinds_and_quantities(cli: Run, write_kb: Callable
     [
         (["--kind", "forecast"], ["income-forecast-2020"]),
         (["--topic", "trade"], ["income-2017", "cities-served", "trade-grew"]),
-        (["--topic", "trade", "--topic", "transport"], ["income-2017"]),
+        # A repeated option allows any of its values (it used to require all: only income-2017 had both topics).
+        (
+            ["--topic", "trade", "--topic", "transport", "--kind", "opinion", "--kind", "forecast"],
+            ["income-forecast-2020", "trade-grew"],
+        ),
         (["--entity", "corridor"], ["income-2017", "income-transit-2017", "income-forecast-2020"]),
         (["--year", "2017"], ["trains-2017", "income-2017", "income-transit-2017"]),
         (["--year", "2020"], ["income-forecast-2020"]),
@@ -56,7 +60,7 @@ def test_facts_table_lists_ids_kinds_and_quantities(cli: Run, write_kb: Callable
         ),
     ],
 )
-def test_facts_filters_combine_with_and(
+def test_facts_filters_repeat_with_or_and_combine_with_and(
     cli: Run, write_kb: Callable[..., Path], args: list[str], expected: list[str]
 ) -> None:
     assert ids_in_json(cli("--facts", str(write_kb()), "facts", *args, "--json")) == expected
@@ -340,7 +344,8 @@ def test_modality_is_shown_filtered_and_completed(cli: Run, write_kb: Callable[.
 def test_since_a_year_includes_that_year_and_sort_kind_sorts_by_kind(write_kb: Callable[..., Path]) -> None:
     from kzcn.kb.load import load_knowledge_base
     from kzcn.model.records import TimeRef
-    from kzcn.queries.facts import list_facts, year_matches
+    from kzcn.queries.facts import list_facts
+    from kzcn.queries.filters import year_matches
 
     since = TimeRef(year=2017, kind="start")
     assert [year_matches(since, year) for year in (2016, 2017, 2018)] == [False, True, True]

@@ -145,7 +145,7 @@ def test_each_test_has_a_private_cache_directory(tmp_path: Path) -> None:
 def _failing_run(tmp_path: Path, **env: str) -> subprocess.CompletedProcess[str]:
     program = (
         "import kzcn.queries.facts as query\n"
-        "def list_facts(kb, **options):\n"
+        "def list_facts(kb, *filters, **options):\n"
         "    secret_token = 'SENTINEL-7f3a9c'\n"
         "    raise RuntimeError('failed while holding ' + secret_token)\n"
         "query.list_facts = list_facts\n"

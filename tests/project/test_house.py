@@ -32,6 +32,8 @@ def test_every_name_the_section_places_in_a_file_is_defined_there() -> None:
         "kzcn/model/records.py": ["Fact"],
         "kzcn/parse/schema.py": ["SchemaReader"],
         "kzcn/queries/facts.py": ["fact_record", "FACT_FIELDS"],
+        "kzcn/queries/filters.py": ["Filters", "OPTIONS", "all_hold"],
+        "kzcn/cli/filters.py": ["with_filters"],
         "kzcn/model/result.py": ["Result", "Field"],
     }
     section = _section()

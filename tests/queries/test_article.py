@@ -12,6 +12,7 @@ from conftest import ARTICLE, SHIPPED_FACTS, sha256, small_kb
 from kzcn.kb.load import load_knowledge_base
 from kzcn.model.text import fold
 from kzcn.queries.article import annotate
+from kzcn.queries.filters import Filters
 
 Run = Callable[..., Any]
 
@@ -59,7 +60,7 @@ def test_nested_spans_open_and_close_in_order() -> None:
 def test_filters_by_paragraph_kind_and_fact(write_kb: Callable[..., Path]) -> None:
     kb = load_knowledge_base(str(write_kb()))
     assert [block.number for block in annotate(kb, paragraphs=[3]).document.blocks] == [3]  # type: ignore[union-attr]
-    statistic = annotate(kb, kinds=["statistic"])
+    statistic = annotate(kb, filters=Filters.given(kinds=["statistic"]))
     assert {record["kind"] for record in statistic.records} == {"statistic"}
     focused = annotate(kb, fact_id="income-forecast-2020")
     assert focused.document is not None and [block.number for block in focused.document.blocks] == [3]

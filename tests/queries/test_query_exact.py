@@ -30,19 +30,16 @@ from kzcn.queries.facts import (
     KIND_LEGEND,
     SAYS_LEGEND,
     VERDICT_LEGEND,
-    choice,
     closest_ids,
     facet_counts,
     facet_values,
     fact_record,
     list_facts,
     says,
-    search_terms,
     show_fact,
-    verdict_of,
     what_else,
-    year_matches,
 )
+from kzcn.queries.filters import Filters, choice, search_terms, verdict_of, year_matches
 
 
 def source(source_id: str, role: str = "primary", **changes: Any) -> Source:
@@ -391,10 +388,10 @@ def test_a_knowledge_base_of_claims_only_has_no_note() -> None:
 
 def test_a_source_named_shows_its_facts_and_those_that_refer_to_it_whatever_its_role() -> None:
     kb = knowledge_base()
-    assert ids(list_facts(kb, sources=["BUREAU"])) == ["z-evidence"]
-    film = list_facts(kb, sources=["film"])
+    assert ids(list_facts(kb, Filters.given(sources=["BUREAU"]))) == ["z-evidence"]
+    film = list_facts(kb, Filters.given(sources=["film"]))
     assert (ids(film), film.title, film.notes) == (["d-since"], "1 of 6 facts", ())
-    doc = list_facts(kb, sources=["doc"], evidence=True)
+    doc = list_facts(kb, Filters.given(sources=["doc"]), evidence=True)
     assert (ids(doc), doc.title, doc.notes) == (
         ["a-trains", "b-income", "c-forecast", "d-since", "e-opinion"],
         "5 of 6 facts",
@@ -404,21 +401,21 @@ def test_a_source_named_shows_its_facts_and_those_that_refer_to_it_whatever_its_
 
 def test_unknown_source_is_a_usage_error_naming_the_option() -> None:
     with pytest.raises(UsageError) as raised:
-        list_facts(knowledge_base(), sources=["bureaux"])
+        list_facts(knowledge_base(), Filters.given(sources=["bureaux"]))
     assert str(raised.value) == "unknown --source 'bureaux'; did you mean bureau? (choose from: bureau, doc, film)"
 
 
 def test_verdict_filter_keeps_the_facts_with_one_of_the_verdicts() -> None:
     kb = knowledge_base()
-    assert ids(list_facts(kb, verdicts=["unreviewed"])) == ["a-trains", "c-forecast", "d-since"]
-    assert ids(list_facts(kb, verdicts=["supported", "contradicted"])) == ["b-income"]
+    assert ids(list_facts(kb, Filters.given(verdicts=["unreviewed"]))) == ["a-trains", "c-forecast", "d-since"]
+    assert ids(list_facts(kb, Filters.given(verdicts=["supported", "contradicted"]))) == ["b-income"]
 
 
 def test_kind_filter_ignores_case_and_keeps_any_of_the_kinds() -> None:
     kb = knowledge_base()
-    assert ids(list_facts(kb, kinds=["Forecast", "EVENT"])) == ["c-forecast", "d-since"]
+    assert ids(list_facts(kb, Filters.given(kinds=["Forecast", "EVENT"]))) == ["c-forecast", "d-since"]
     with pytest.raises(UsageError) as raised:
-        list_facts(kb, kinds=["forcast"])
+        list_facts(kb, Filters.given(kinds=["forcast"]))
     assert str(raised.value) == (
         "unknown --kind 'forcast'; did you mean forecast? (choose from: event, forecast, opinion, statistic)"
     )
@@ -426,65 +423,77 @@ def test_kind_filter_ignores_case_and_keeps_any_of_the_kinds() -> None:
 
 def test_modality_filter_keeps_any_of_the_modalities() -> None:
     kb = knowledge_base()
-    assert ids(list_facts(kb, modalities=["asserted"])) == ["a-trains", "b-income", "d-since"]
-    assert ids(list_facts(kb, modalities=["hedged", "reported"])) == ["c-forecast", "e-opinion"]
+    assert ids(list_facts(kb, Filters.given(modalities=["asserted"]))) == ["a-trains", "b-income", "d-since"]
+    assert ids(list_facts(kb, Filters.given(modalities=["hedged", "reported"]))) == ["c-forecast", "e-opinion"]
 
 
-def test_topic_filter_keeps_the_facts_with_every_topic_given() -> None:
+def test_topic_filter_keeps_the_facts_with_any_topic_given() -> None:
     kb = knowledge_base()
-    assert ids(list_facts(kb, topics=["Trade"])) == ["b-income", "d-since", "e-opinion"]
-    assert ids(list_facts(kb, topics=["trade", "transport"])) == ["b-income"]
+    assert ids(list_facts(kb, Filters.given(topics=["Trade"]))) == ["b-income", "d-since", "e-opinion"]
+    # A repeated --topic used to require every topic (only b-income); repeating an option now allows any value.
+    assert ids(list_facts(kb, Filters.given(topics=["trade", "transport"]))) == [
+        "a-trains",
+        "b-income",
+        "c-forecast",
+        "d-since",
+        "e-opinion",
+    ]
     with pytest.raises(UsageError) as raised:
-        list_facts(kb, topics=["trad"])
+        list_facts(kb, Filters.given(topics=["trad"]))
     assert str(raised.value) == "unknown --topic 'trad'; did you mean trade? (choose from: trade, transport)"
 
 
-def test_entity_filter_ignores_case_and_keeps_the_facts_with_every_entity_given() -> None:
+def test_entity_filter_ignores_case_and_keeps_the_facts_with_any_entity_given() -> None:
     kb = knowledge_base()
-    assert ids(list_facts(kb, entities=["corridor"])) == ["b-income", "c-forecast"]
-    assert ids(list_facts(kb, entities=["EUROPE"])) == ["d-since"]
+    assert ids(list_facts(kb, Filters.given(entities=["corridor"]))) == ["b-income", "c-forecast"]
+    assert ids(list_facts(kb, Filters.given(entities=["EUROPE"]))) == ["d-since"]
+    assert ids(list_facts(kb, Filters.given(entities=["Port", "europe"]))) == ["a-trains", "d-since"]
     with pytest.raises(UsageError) as raised:
-        list_facts(kb, entities=["Europa"])
+        list_facts(kb, Filters.given(entities=["Europa"]))
     assert str(raised.value) == "unknown --entity 'Europa'; did you mean Europe? (choose from: Corridor, Europe, Port)"
 
 
 def test_an_entity_written_in_another_case_by_a_fact_still_matches() -> None:
     lower = fact("f-lower", entities=("port",))
     kb = knowledge_base(facts=(TRAINS, lower))
-    assert ids(list_facts(kb, entities=["Port"])) == ["a-trains", "f-lower"]
+    assert ids(list_facts(kb, Filters.given(entities=["Port"]))) == ["a-trains", "f-lower"]
 
 
-def test_year_filter_keeps_facts_about_every_year_given() -> None:
+def test_year_filter_keeps_facts_about_any_year_given() -> None:
     kb = knowledge_base()
-    assert ids(list_facts(kb, years=[2017])) == ["a-trains", "b-income", "d-since"]
-    assert ids(list_facts(kb, years=[2020])) == ["c-forecast", "d-since"]
-    assert ids(list_facts(kb, years=[2015])) == ["d-since"]
-    assert ids(list_facts(kb, years=[2017, 2020])) == ["d-since"]
+    assert ids(list_facts(kb, Filters.given(years=[2017]))) == ["a-trains", "b-income", "d-since"]
+    assert ids(list_facts(kb, Filters.given(years=[2020]))) == ["c-forecast", "d-since"]
+    assert ids(list_facts(kb, Filters.given(years=[2015]))) == ["d-since"]
+    # Repeated --year used to mean every year (only d-since); it now means any of them.
+    assert ids(list_facts(kb, Filters.given(years=[2017, 2020]))) == ["a-trains", "b-income", "c-forecast", "d-since"]
 
 
 def test_text_search_needs_every_term_in_the_statement_or_a_quote_ignoring_case() -> None:
     kb = knowledge_base()
-    assert ids(list_facts(kb, text="QUICKLY")) == ["e-opinion"]
-    assert ids(list_facts(kb, text='"new corridor"')) == ["b-income"]
-    assert ids(list_facts(kb, text="2017 port")) == ["a-trains"]
-    assert ids(list_facts(kb, text="cities served")) == ["d-since"]
-    assert ids(list_facts(kb, text="")) == ["a-trains", "b-income", "c-forecast", "d-since", "e-opinion"]
+    assert ids(list_facts(kb, Filters.given(text="QUICKLY"))) == ["e-opinion"]
+    assert ids(list_facts(kb, Filters.given(text='"new corridor"'))) == ["b-income"]
+    assert ids(list_facts(kb, Filters.given(text="2017 port"))) == ["a-trains"]
+    assert ids(list_facts(kb, Filters.given(text="cities served"))) == ["d-since"]
+    assert ids(list_facts(kb, Filters.given(text=""))) == ["a-trains", "b-income", "c-forecast", "d-since", "e-opinion"]
 
 
 def test_a_search_term_does_not_match_across_the_statement_and_a_quote() -> None:
     kb = knowledge_base()
     # The statement ends "2017." and the quote begins "In 2017": joined by a line break, never by a space.
-    assert ids(list_facts(kb, text='"2017. in"')) == []
+    assert ids(list_facts(kb, Filters.given(text='"2017. in"'))) == []
 
 
 def test_text_search_highlights_its_terms() -> None:
-    result = list_facts(knowledge_base(), text='income "by  2020"')
+    result = list_facts(knowledge_base(), Filters.given(text='income "by  2020"'))
     assert (ids(result), result.highlight) == (["c-forecast"], ("income", "by 2020"))
 
 
 def test_filters_combine() -> None:
     kb = knowledge_base()
-    assert ids(list_facts(kb, topics=["transport"], years=[2017], kinds=["statistic"])) == ["a-trains", "b-income"]
+    assert ids(list_facts(kb, Filters.given(topics=["transport"], years=[2017], kinds=["statistic"]))) == [
+        "a-trains",
+        "b-income",
+    ]
 
 
 def test_sorted_by_id_kind_or_year_with_undated_facts_last() -> None:
@@ -502,7 +511,7 @@ def test_a_limit_shows_the_first_facts_and_says_how_many_matched() -> None:
     assert (ids(two), two.title) == (["a-trains", "b-income"], "2 of 5 matching facts (5 in all)")
     five = list_facts(kb, limit=5)
     assert (len(five.records), five.title) == (5, "5 of 5 facts")
-    filtered = list_facts(kb, topics=["trade"], limit=1)
+    filtered = list_facts(kb, Filters.given(topics=["trade"]), limit=1)
     assert filtered.title == "1 of 3 matching facts (5 in all)"
 
 
@@ -514,7 +523,7 @@ def test_limit_zero_says_how_many_matched_and_no_match_says_so() -> None:
         "0 of 5 matching facts (5 in all)",
         "No facts shown: --limit 0 (5 match).",
     )
-    no_match = list_facts(kb, text="zebra")
+    no_match = list_facts(kb, Filters.given(text="zebra"))
     assert (no_match.records, no_match.title, no_match.empty_message) == ((), "0 of 5 facts", "No facts match.")
 
 
@@ -688,7 +697,7 @@ def test_facet_values_for_completion() -> None:
 
 def test_a_knowledge_base_read_from_yaml_lists_and_shows_the_same_way(write_kb: Callable[..., Path]) -> None:
     kb = load_knowledge_base(str(write_kb(small_kb())))
-    result = list_facts(kb, topics=["trade"], sort="id")
+    result = list_facts(kb, Filters.given(topics=["trade"]), sort="id")
     assert (ids(result), result.title) == (["cities-served", "income-2017", "trade-grew"], "3 of 6 facts")
     shown = show_fact(kb, "income-transit-2017")
     assert shown.records[0]["used_by_derived"] == ["transit-share-2017", "income-other-2017"]

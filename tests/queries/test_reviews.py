@@ -14,6 +14,7 @@ from conftest import sha256, small_kb
 from kzcn.errors import KnowledgeBaseError, NotFoundError
 from kzcn.export.claimreview import claim_reviews
 from kzcn.kb.load import load_knowledge_base
+from kzcn.queries.filters import Filters
 from kzcn.queries.reviews import list_reviews, show_review
 
 PAGE = "The port handled 38 trains in 2017, the ministry said.\n\n[…]\n\nIncome reached $ 1.9 billion in 2017."
@@ -154,7 +155,7 @@ def test_a_claim_whose_review_is_removed_shows_as_unreviewed(write_kb: Callable[
     data = copy.deepcopy(data)
     del data["reviews"][1]
     kb = load_knowledge_base(str(write_kb(data)))
-    unreviewed = list_reviews(kb, verdicts=["unreviewed"]).records
+    unreviewed = list_reviews(kb, Filters.given(verdicts=["unreviewed"])).records
     assert [record["claim"] for record in unreviewed] == [
         "income-2017",
         "income-transit-2017",

@@ -6,9 +6,9 @@ import typer
 
 from kzcn.cli.app import command
 from kzcn.cli.completion import completer
-from kzcn.cli.filters import KindsOption
+from kzcn.cli.filters import with_filters
 from kzcn.cli.options import Output
-from kzcn.model.records import FACT_KINDS
+from kzcn.queries.filters import NO_FILTERS, RULE, Filters
 
 
 @command(
@@ -19,8 +19,9 @@ from kzcn.model.records import FACT_KINDS
     "F forecast, O opinion), coloured on a terminal; text no fact quotes is dimmed. Under each paragraph: its facts "
     "with who says them and their verdict. --format json|ndjson|csv gives stand-off annotations (source, paragraph, "
     "start and end offsets in the stored text, fact); --format markdown an annotated text with footnotes; --format "
-    "html one self-contained page.",
+    "html one self-contained page. The options choose whose spans are marked: " + RULE,
 )
+@with_filters("topic", "kind", "modality", "entity", "year", "verdict")
 def article(
     ctx: typer.Context,
     source: Annotated[
@@ -31,7 +32,7 @@ def article(
         Optional[list[int]],  # noqa: UP045
         typer.Option("--paragraph", "-p", min=1, help="Only this paragraph (repeatable)."),
     ] = None,
-    kind: KindsOption = None,
+    filters: Filters = NO_FILTERS,
     fact: Annotated[
         Optional[str],  # noqa: UP045
         typer.Option(
@@ -45,7 +46,5 @@ def article(
     output: Output,
 ) -> None:
     from kzcn.queries.article import annotate
-    from kzcn.queries.facts import choice
 
-    kinds = [choice("--kind", value, FACT_KINDS) for value in kind or ()]
-    output.emit(lambda kb: annotate(kb, source_id=source, paragraphs=paragraph or (), kinds=kinds, fact_id=fact))
+    output.emit(lambda kb: annotate(kb, source_id=source, paragraphs=paragraph or (), filters=filters, fact_id=fact))

@@ -5,10 +5,10 @@ from typing import Annotated, Optional
 import typer
 
 from kzcn.cli.app import command
-from kzcn.cli.completion import complete_modalities, completer
-from kzcn.cli.filters import VERDICT_CHOICES, KindsOption, TopicsOption, VerdictsOption
-from kzcn.cli.options import Output, parse_year
-from kzcn.model.records import FACT_KINDS, MODALITIES
+from kzcn.cli.completion import completer
+from kzcn.cli.filters import with_filters
+from kzcn.cli.options import Output
+from kzcn.queries.filters import NO_FILTERS, RULE, Filters, choice
 
 
 @command(
@@ -16,53 +16,15 @@ from kzcn.model.records import FACT_KINDS, MODALITIES
     help="Example: kzcn facts --topic transport --year 2017\n\n"
     "List the article's claims as a table: id, kind, who says it, statement, quantity, time, verdict, source and "
     "paragraph. --modality keeps claims the article asserts, reports, predicts, makes on a condition or hedges. "
-    "Filters combine with AND; each may be repeated. TEXT: words that must all appear in a fact's statement or "
+    f"{RULE} TEXT is a search, not an option: words that must all appear in a fact's statement or "
     'quotes, in any order, ignoring case; a quoted phrase ("grain to Vietnam") must appear as it stands. '
     "--year Y matches facts in Y (a point), since Y or earlier (a start), and by Y (a target). "
     "No match is not an error: kzcn says so and exits 0.",
 )
+@with_filters("text", "topic", "kind", "modality", "entity", "year", "source", "verdict")
 def facts(
     ctx: typer.Context,
-    text: Annotated[
-        Optional[list[str]],  # noqa: UP045
-        typer.Argument(help='Words a fact must all contain, in any order; "a phrase" in quotes as it stands.'),
-    ] = None,
-    topic: TopicsOption = None,
-    kind: KindsOption = None,
-    modality: Annotated[
-        Optional[list[str]],  # noqa: UP045
-        typer.Option(
-            "--modality",
-            "-m",
-            help=f"Only facts said so: {', '.join(MODALITIES)}.",
-            autocompletion=complete_modalities,
-        ),
-    ] = None,
-    entity: Annotated[
-        Optional[list[str]],  # noqa: UP045
-        typer.Option(
-            "--entity",
-            "-e",
-            help="Only facts about this entity (Kazakhstan, Vietnam, ...).",
-            autocompletion=completer("entity"),
-        ),
-    ] = None,
-    year: Annotated[
-        Optional[list[str]],  # noqa: UP045 - read as text, so that a wrong value gets kzcn's own plain message
-        typer.Option(
-            "--year", "-y", metavar="YEAR", help="Only facts about this year.", autocompletion=completer("year")
-        ),
-    ] = None,
-    source: Annotated[
-        Optional[list[str]],  # noqa: UP045
-        typer.Option(
-            "--source",
-            "-s",
-            help="Only facts from this source id, or mentioning it.",
-            autocompletion=completer("source"),
-        ),
-    ] = None,
-    verdict: VerdictsOption = None,
+    filters: Filters = NO_FILTERS,
     evidence: Annotated[
         bool, typer.Option("--evidence", help="The facts of the other sources (evidence) instead of the article's.")
     ] = False,
@@ -73,29 +35,10 @@ def facts(
     *,
     output: Output,
 ) -> None:
-    from kzcn.queries.facts import SORT_KEYS, choice, list_facts
+    from kzcn.queries.facts import SORT_KEYS, list_facts
 
-    kinds = [choice("--kind", value, FACT_KINDS) for value in kind or ()]  # before loading: a typo fails fast
-    sort = choice("--sort", sort, SORT_KEYS)
-    years = [parse_year(value) for value in year or ()]
-    verdicts = [choice("--verdict", value, VERDICT_CHOICES) for value in verdict or ()]
-    modalities = [choice("--modality", value, MODALITIES) for value in modality or ()]
-    output.emit(
-        lambda kb: list_facts(
-            kb,
-            text=" ".join(text) if text else None,
-            topics=topic or (),
-            kinds=kinds,
-            modalities=modalities,
-            entities=entity or (),
-            years=years,
-            sources=source or (),
-            verdicts=verdicts,
-            evidence=evidence,
-            sort=sort,
-            limit=limit,
-        )
-    )
+    sort = choice("--sort", sort, SORT_KEYS)  # before loading, as the filters' own choices: a typo fails fast
+    output.emit(lambda kb: list_facts(kb, filters, evidence=evidence, sort=sort, limit=limit))
 
 
 @command(

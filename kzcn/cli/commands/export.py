@@ -5,8 +5,10 @@ from typing import Annotated, Optional
 import typer
 
 from kzcn.cli.app import app
+from kzcn.cli.filters import with_filters
 from kzcn.cli.options import FactsOption, facts_path, handles_errors
 from kzcn.cli.output import say, write
+from kzcn.queries.filters import NO_FILTERS, RULE, Filters
 
 export_app = typer.Typer(
     name="export",
@@ -45,11 +47,14 @@ def sqlite(
     "appearance is the article as a CreativeWork, with only the fields the knowledge base knows), reviewRating "
     "(alternateName = the verdict; ratingValue 5 supported, 4 partly-supported, 2 not-supported, 1 contradicted, "
     "none for not-checkable and unverified), reviewBody, author and datePublished from the knowledge base's "
-    "reviewer and review dates. Google requires a url for each review: give --url-base, where you publish them.",
+    "reviewer and review dates. Google requires a url for each review: give --url-base, where you publish them. "
+    f"The options choose which claims' reviews are exported: {RULE}",
 )
 @handles_errors
+@with_filters("topic", "kind", "modality", "entity", "year", "verdict")
 def claimreview(
     ctx: typer.Context,
+    filters: Filters = NO_FILTERS,
     url_base: Annotated[
         Optional[str],  # noqa: UP045 - Typer reads the annotation at run time on Python 3.10 too
         typer.Option("--url-base", metavar="URL", help="Where the reviews are published; each url is URL#claim-id."),
@@ -62,7 +67,7 @@ def claimreview(
     from kzcn.export.claimreview import claim_reviews
     from kzcn.kb.load import load_knowledge_base
 
-    documents = claim_reviews(load_knowledge_base(facts_path(ctx, facts)), url_base=url_base)
+    documents = claim_reviews(load_knowledge_base(facts_path(ctx, facts)), url_base=url_base, filters=filters)
     if url_base is None and documents:
         say("kzcn: note: no --url-base, so no review has a url (Google's rich results require one)")
     write(json_safe(json.dumps(documents, ensure_ascii=False, indent=2)) + "\n")

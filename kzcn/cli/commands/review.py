@@ -6,10 +6,14 @@ import typer
 
 from kzcn.cli.app import command
 from kzcn.cli.completion import completer
-from kzcn.cli.filters import VERDICT_CHOICES, KindsOption, TopicsOption, VerdictsOption
+from kzcn.cli.filters import flags, with_filters
 from kzcn.cli.options import Output
 from kzcn.errors import UsageError
-from kzcn.model.records import FACT_KINDS
+from kzcn.queries.filters import NO_FILTERS, RULE, Filters
+
+REVIEW_FILTERS = ("verdict", "topic", "kind", "modality", "entity", "year")
+"""The filters of the list of reviews: those of `kzcn facts` but the search and --source (every claim is the
+article's)."""
 
 
 @command(
@@ -19,28 +23,24 @@ from kzcn.model.records import FACT_KINDS
     "review yet (verdict unreviewed). With ID: the claim, its quote, the verdict and its reasoning, what was "
     "searched for and not found, and each evidence item with its quote, source, date and URL. A verdict is the "
     "knowledge base's judgement, never the article's words. Verdicts: supported, partly-supported, not-supported, "
-    "contradicted, not-checkable, unverified.",
+    f"contradicted, not-checkable, unverified. The options filter the list by its claims: {RULE}",
 )
+@with_filters(*REVIEW_FILTERS)
 def review(
     ctx: typer.Context,
     claim_id: Annotated[
         Optional[str],  # noqa: UP045
         typer.Argument(metavar="[ID]", help="A claim of the article.", autocompletion=completer("id")),
     ] = None,
-    verdict: VerdictsOption = None,
-    topic: TopicsOption = None,
-    kind: KindsOption = None,
+    filters: Filters = NO_FILTERS,
     *,
     output: Output,
 ) -> None:
-    from kzcn.queries.facts import choice
     from kzcn.queries.reviews import list_reviews, show_review
 
-    kinds = [choice("--kind", value, FACT_KINDS) for value in kind or ()]
-    verdicts = [choice("--verdict", value, VERDICT_CHOICES) for value in verdict or ()]
     if claim_id is not None:
-        if verdict or topic or kind:
-            raise UsageError("--verdict, --topic and --kind filter the list of reviews; leave out ID to use them")
+        if filters != NO_FILTERS:
+            raise UsageError(f"{flags(*REVIEW_FILTERS)} filter the list of reviews; leave out ID to use them")
         output.emit(lambda kb: show_review(kb, claim_id))
     else:
-        output.emit(lambda kb: list_reviews(kb, verdicts=verdicts, topics=topic or (), kinds=kinds))
+        output.emit(lambda kb: list_reviews(kb, filters))

@@ -286,3 +286,17 @@ def test_derive_all_computes_every_declaration_in_file_order() -> None:
         ("total", Decimal(4)),
         ("part", Decimal(1) / Decimal(3) * 100),
     ]
+
+
+def test_arithmetic_names_a_role_inside_another_roles_name_by_the_longer_first() -> None:
+    # A registry entry may name roles where one holds another ("part" in "counterpart"): replacing the shorter first
+    # would write "counter3 − 3" for "counterpart − part". Every role is replaced longest first, whatever order the
+    # inputs come in and whatever their alphabetical order.
+    from kzcn.model.derive import _arithmetic
+
+    def given(role: str, amount: str) -> DerivedInput:
+        return DerivedInput(role, f"{role}-fact", Decimal(amount), "USD", "billion", "exact", None, "statistic")
+
+    for order in (("part", "counterpart"), ("counterpart", "part")):
+        inputs = {role: given(role, "10" if role == "counterpart" else "3") for role in order}
+        assert _arithmetic("counterpart − part", inputs, ("counterpart", "part"), Decimal(7)) == "10 − 3 = 7"

@@ -8,7 +8,7 @@ from typing import Any
 
 from kzcn.errors import UsageError
 from kzcn.escape import visible
-from kzcn.render import RenderOptions
+from kzcn.render.options import DelimitedOptions, RenderOptions
 
 
 def render_options(
@@ -37,8 +37,7 @@ def render_options(
         color=color,
         width=width,
         ascii_only=ascii_only,
-        header=header,
-        formula_guard=formula_guard,
+        delimited=DelimitedOptions(header=header, formula_guard=formula_guard),
     )
 
 

@@ -9,7 +9,7 @@ from typing import Any
 
 from kzcn.escape import visible
 from kzcn.model.result import Field, Result
-from kzcn.render import RenderOptions
+from kzcn.render.options import RenderOptions
 
 FORMULA_TRIGGERS = ("=", "+", "-", "@", "\t", "\r", "\n", "＝", "﹦", "＋", "﹢", "－", "﹣", "＠")
 """A text cell starting with one of these could run as a spreadsheet formula; kzcn prefixes it with a quote ('): the
@@ -49,12 +49,23 @@ def formula_like(text: str) -> bool:
     return text.startswith(FORMULA_TRIGGERS) or text[blanks.end() if blanks else 0 :].startswith(FORMULA_TRIGGERS)
 
 
-def render(result: Result, options: RenderOptions, *, tab: bool) -> str:
+def render_csv(result: Result, options: RenderOptions) -> str:
+    """Comma-separated values: text exact (but NUL), quoted where the CSV grammar needs it."""
+    return _render(result, options, tab=False)
+
+
+def render_tsv(result: Result, options: RenderOptions) -> str:
+    """Tab-separated values: tabs, line breaks and backslashes written as \\t, \\n, \\\\; control characters visible."""
+    return _render(result, options, tab=True)
+
+
+def _render(result: Result, options: RenderOptions, *, tab: bool) -> str:
     fields = result.select(options.fields, table=False)
     keys = [item.key for item in fields]
-    guard = options.formula_guard
+    guard = options.delimited.formula_guard
+    header = options.delimited.header
     if tab:
-        lines = ["\t".join(keys)] if options.header else []
+        lines = ["\t".join(keys)] if header else []
         lines += [
             "\t".join(visible(cell(record.get(f.key), f, guard=guard).translate(_TSV_ESCAPES)) for f in fields)
             for record in result.records
@@ -62,7 +73,7 @@ def render(result: Result, options: RenderOptions, *, tab: bool) -> str:
         return "".join(line + "\n" for line in lines)
     buffer = io.StringIO()
     writer = csv.writer(buffer, lineterminator="\n")
-    if options.header:
+    if header:
         writer.writerow(keys)
     for record in result.records:
         # CSV has no way to carry NUL (Python 3.10's writer refuses it, most readers choke on it): it is the one

@@ -9,7 +9,7 @@ from rich.text import Text
 
 from kzcn.escape import visible
 from kzcn.model.result import Document, Result
-from kzcn.render import RenderOptions
+from kzcn.render.options import RenderOptions
 from kzcn.render.reading import pieces, tag
 
 KIND_MARK_STYLES = {

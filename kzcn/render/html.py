@@ -7,7 +7,7 @@ from typing import Any
 
 from kzcn.escape import visible
 from kzcn.model.result import Chart, Document, Field, Result
-from kzcn.render import RenderOptions
+from kzcn.render.options import RenderOptions
 from kzcn.render.reading import labelled_value, pieces, quote_in_context, tag
 
 _STYLE = """

@@ -7,7 +7,7 @@ from typing import Any
 
 from kzcn.escape import json_safe
 from kzcn.model.result import Result
-from kzcn.render import RenderOptions
+from kzcn.render.options import RenderOptions
 
 
 def objects(result: Result, options: RenderOptions) -> list[dict[str, Any]]:

@@ -13,7 +13,7 @@ from rich.text import Text
 
 from kzcn.escape import visible
 from kzcn.model.result import PROSE, WHOLE, WORDS, Chart, Field, Result
-from kzcn.render import RenderOptions
+from kzcn.render.options import RenderOptions
 
 CATEGORY_STYLES = {
     "statistic": "bold green",

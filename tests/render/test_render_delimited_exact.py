@@ -5,8 +5,8 @@ from __future__ import annotations
 import pytest
 
 from kzcn.model.result import Field, Result
-from kzcn.render import RenderOptions
-from kzcn.render.delimited import FORMULA_TRIGGERS, cell, formula_like, render
+from kzcn.render.delimited import FORMULA_TRIGGERS, cell, formula_like, render_csv, render_tsv
+from kzcn.render.options import DelimitedOptions, RenderOptions
 
 PARAGRAPHS = Field("paragraphs", "Paragraphs", item_prefix="¶")
 
@@ -70,52 +70,52 @@ def test_a_list_whose_first_item_is_formula_like_is_guarded_as_a_whole() -> None
 
 
 def test_csv_quotes_what_needs_quoting_and_shows_nul_as_text() -> None:
-    assert render(RESULT, RenderOptions(), tab=False) == (
+    assert render_csv(RESULT, RenderOptions()) == (
         'id,amount,paragraphs,note\na,-5,1; 2,"\'=SUM(A1)\tx\\y\nz\\x00\x1b"\n"b,c",0.5,,\n'
     )
 
 
 def test_csv_without_header_and_guard_and_with_chosen_fields_in_their_order() -> None:
-    assert render(RESULT, RenderOptions(fields=["note", "id"], header=False, formula_guard=False), tab=False) == (
-        '"=SUM(A1)\tx\\y\nz\\x00\x1b",a\n,"b,c"\n'
-    )
+    assert render_csv(
+        RESULT, RenderOptions(fields=["note", "id"], delimited=DelimitedOptions(header=False, formula_guard=False))
+    ) == ('"=SUM(A1)\tx\\y\nz\\x00\x1b",a\n,"b,c"\n')
 
 
 def test_tsv_escapes_tabs_newlines_and_backslashes_and_shows_control_characters() -> None:
-    assert render(RESULT, RenderOptions(), tab=True) == (
+    assert render_tsv(RESULT, RenderOptions()) == (
         "id\tamount\tparagraphs\tnote\na\t-5\t1; 2\t'=SUM(A1)\\tx\\\\y\\nz\\x00\\x1b\nb,c\t0.5\t\t\n"
     )
 
 
 def test_tsv_without_header_or_guard() -> None:
-    assert render(RESULT, RenderOptions(header=False, formula_guard=False), tab=True) == (
+    assert render_tsv(RESULT, RenderOptions(delimited=DelimitedOptions(header=False, formula_guard=False))) == (
         "a\t-5\t1; 2\t=SUM(A1)\\tx\\\\y\\nz\\x00\\x1b\nb,c\t0.5\t\t\n"
     )
 
 
 def test_tsv_carriage_return_is_escaped() -> None:
     result = Result(fields=(Field("t", "T"),), records=({"t": "a\rb"},))
-    assert render(result, RenderOptions(header=False), tab=True) == "a\\rb\n"
+    assert render_tsv(result, RenderOptions(delimited=DelimitedOptions(header=False))) == "a\\rb\n"
 
 
 def test_no_records_is_the_header_alone_or_nothing() -> None:
     empty = Result(fields=(Field("id", "ID"),), records=())
-    assert render(empty, RenderOptions(), tab=False) == "id\n"
-    assert render(empty, RenderOptions(), tab=True) == "id\n"
-    assert render(empty, RenderOptions(header=False), tab=False) == ""
-    assert render(empty, RenderOptions(header=False), tab=True) == ""
+    assert render_csv(empty, RenderOptions()) == "id\n"
+    assert render_tsv(empty, RenderOptions()) == "id\n"
+    assert render_csv(empty, RenderOptions(delimited=DelimitedOptions(header=False))) == ""
+    assert render_tsv(empty, RenderOptions(delimited=DelimitedOptions(header=False))) == ""
 
 
 def test_object_items_in_a_row_go_through_the_fields_format_in_csv_and_tsv() -> None:
     quotes = Field("quotes", "Quotes", item_format="¶{paragraph}: {text}")
     result = Result(fields=(quotes,), records=({"quotes": [{"paragraph": 2, "text": "trains"}]},))
-    assert render(result, RenderOptions(header=False), tab=False) == "¶2: trains\n"
-    assert render(result, RenderOptions(header=False), tab=True) == "¶2: trains\n"
+    assert render_csv(result, RenderOptions(delimited=DelimitedOptions(header=False))) == "¶2: trains\n"
+    assert render_tsv(result, RenderOptions(delimited=DelimitedOptions(header=False))) == "¶2: trains\n"
 
 
 def test_csv_and_tsv_carry_every_field_not_only_the_tables_default_ones() -> None:
     result = Result(
         fields=(Field("id", "ID"), Field("note", "Note")), records=({"id": "a", "note": "n"},), table_fields=("id",)
     )
-    assert render(result, RenderOptions(), tab=False) == "id,note\na,n\n"
-    assert render(result, RenderOptions(), tab=True) == "id\tnote\na\tn\n"
+    assert render_csv(result, RenderOptions()) == "id,note\na,n\n"
+    assert render_tsv(result, RenderOptions()) == "id\tnote\na\tn\n"

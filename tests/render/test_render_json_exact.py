@@ -5,7 +5,7 @@ from __future__ import annotations
 import pytest
 
 from kzcn.model.result import Field, Result
-from kzcn.render import Format, RenderOptions, render
+from kzcn.render import DelimitedOptions, Format, RenderOptions, render
 
 FIELDS = (Field("id", "ID"), Field("amount", "Amount"), Field("note", "Note"))
 RECORDS = ({"id": "a", "amount": 2, "note": "Ü\u2028"}, {"id": "b", "amount": None, "note": "x"})
@@ -84,5 +84,9 @@ def test_csv_and_tsv_differ_only_in_their_separator() -> None:
 
 def test_render_options_defaults() -> None:
     assert RenderOptions() == RenderOptions(
-        fields=None, color=False, width=100, ascii_only=False, header=True, formula_guard=True
+        fields=None,
+        color=False,
+        width=100,
+        ascii_only=False,
+        delimited=DelimitedOptions(header=True, formula_guard=True),
     )

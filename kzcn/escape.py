@@ -9,9 +9,9 @@ import re
 _INVISIBLE = "\x00-\x08\x0b-\x1f\x7f-\x9f\u061c\u200e\u200f\u2028\u2029\u202a-\u202e\u2066-\u2069"
 _MULTI_LINE = f"[{_INVISIBLE}]"
 _ONE_LINE = f"[\t\n{_INVISIBLE}]"
-# Valid in JSON strings but able to change a terminal or reorder text when shown raw: C1 controls (some terminals
-# read U+009B as CSI), bidirectional controls and line separators. JSON itself escapes the C0 controls.
-_JSON_UNSAFE = "[\u0080-\u009f\u061c\u200e\u200f\u2028\u2029\u202a-\u202e\u2066-\u2069]"
+# Valid in JSON strings but able to change a terminal or reorder text when shown raw: DEL and the C1 controls (some
+# terminals read U+009B as CSI), bidirectional controls and line separators. JSON itself escapes the C0 controls.
+_JSON_UNSAFE = "[\u007f-\u009f\u061c\u200e\u200f\u2028\u2029\u202a-\u202e\u2066-\u2069]"
 
 
 _SHORT = {"\t": "\\t", "\n": "\\n", "\r": "\\r"}

@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 import csv
-import io
 import re
 from typing import Any
 
@@ -71,12 +70,26 @@ def _render(result: Result, options: RenderOptions, *, tab: bool) -> str:
             for record in result.records
         ]
         return "".join(line + "\n" for line in lines)
-    buffer = io.StringIO()
-    writer = csv.writer(buffer, lineterminator="\n")
+    rows = _Rows()
+    writer = csv.writer(rows, lineterminator="\r\n")
     if header:
         writer.writerow(keys)
     for record in result.records:
         # CSV has no way to carry NUL (Python 3.10's writer refuses it, most readers choke on it): it is the one
         # character CSV shows as the text \x00 instead of exactly.
         writer.writerow([cell(record.get(f.key), f, guard=guard).replace("\x00", "\\x00") for f in fields])
-    return buffer.getvalue()
+    return "".join(rows.lines)
+
+
+class _Rows:
+    """The CSV writer's rows, each ended by a line feed. The writer is told CR LF so that it quotes a value holding
+    a bare CR as it quotes one holding LF: before Python 3.13 it quotes only its terminator's characters, and an
+    unquoted CR ends the row for every reader."""
+
+    def __init__(self) -> None:
+        self.lines: list[str] = []
+
+    def write(self, row: str) -> int:
+        # The writer writes each row whole, its terminator last, in one call.
+        self.lines.append(row.removesuffix("\r\n") + "\n")
+        return len(row)

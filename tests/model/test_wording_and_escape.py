@@ -41,3 +41,4 @@ def test_visible_escapes_controls_and_one_line_also_breaks() -> None:
     assert visible("a\tb\nc\rd", one_line=True) == "a\\tb\\nc\\rd"
     assert visible(visible("x\x07\n", one_line=True), one_line=True) == "x\\x07\\n"  # idempotent
     assert json_safe('"a\u009bb\u2028"') == '"a\\u009bb\\u2028"'
+    assert json_safe('"a\x7fb"') == '"a\\u007fb"'  # DEL: a control character JSON itself leaves raw

@@ -119,3 +119,9 @@ def test_csv_and_tsv_carry_every_field_not_only_the_tables_default_ones() -> Non
     )
     assert render_csv(result, RenderOptions()) == "id,note\na,n\n"
     assert render_tsv(result, RenderOptions()) == "id\tnote\na\tn\n"
+
+
+def test_csv_quotes_a_bare_carriage_return_on_every_python() -> None:
+    # Unquoted, a CR ends the row for every CSV reader; Python's writer quotes it only from 3.13 on.
+    result = Result(fields=(Field("t", "T"), Field("u", "U")), records=({"t": "a\rb", "u": "c"},))
+    assert render_csv(result, RenderOptions()) == 't,u\n"a\rb",c\n'

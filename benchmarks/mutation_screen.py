@@ -51,6 +51,7 @@ MODULE_TESTS = {
     "kzcn/kb/cache.py": ["tests/kb/test_cache_exact.py"],
     "kzcn/kb/cache_format.py": ["tests/kb/test_cache_format_exact.py"],
     "kzcn/render/__init__.py": ["tests/render/test_render_json_exact.py"],
+    "kzcn/render/options.py": ["tests/render/test_render_json_exact.py", "tests/render/test_conformance.py"],
     "kzcn/render/json_format.py": [
         "tests/render/test_render_json_exact.py",
         "tests/render/test_render_document_exact.py",

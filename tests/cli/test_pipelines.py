@@ -16,6 +16,7 @@ import pytest
 import yaml
 
 from conftest import SHIPPED_FACTS, dump, small_kb, subprocess_env
+from kzcn.render import Format
 
 KZCN = f"{shlex.quote(sys.executable)} -m kzcn"
 
@@ -65,8 +66,10 @@ def test_csv_header_through_head(tmp_path: Path) -> None:
 
 
 def test_reader_quitting_early_is_silent(tmp_path: Path, big_kb: Path) -> None:
-    for output_format in ("json", "ndjson", "csv", "table"):
-        result = shell(f"{KZCN} --facts {big_kb} facts --format {output_format} | head -c 100 >/dev/null", tmp_path)
+    for output_format in Format:
+        result = shell(
+            f"{KZCN} --facts {big_kb} facts --format {output_format.value} | head -c 100 >/dev/null", tmp_path
+        )
         assert result.stderr == "", output_format
         assert result.returncode in (0, 141), output_format  # 141 when kzcn was still writing when head left
 

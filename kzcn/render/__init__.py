@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-from importlib import import_module
 from typing import TYPE_CHECKING
 
 from kzcn.render.options import DelimitedOptions, Format, Renderer, RenderOptions, renderer_of
@@ -18,9 +17,10 @@ __all__ = ["DelimitedOptions", "Format", "RenderOptions", "Renderer", "load_rend
 def load_renderer(output_format: Format) -> Callable[[Result, RenderOptions], str]:
     """The format's render function; its module is imported here, and only the chosen format's is."""
     entry = renderer_of(output_format)
-    function: Callable[[Result, RenderOptions], str] = getattr(
-        import_module(f"kzcn.render.{entry.module}"), entry.function
-    )
+    # The import statement's own machinery (importlib.import_module bypasses it), so that `python -X importtime`
+    # and the start-up tests see the renderer's module like any other.
+    module = __import__(f"kzcn.render.{entry.module}", fromlist=[entry.function])
+    function: Callable[[Result, RenderOptions], str] = getattr(module, entry.function)
     return function
 
 

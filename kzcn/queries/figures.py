@@ -180,6 +180,17 @@ def figure_record(figure: DerivedFigure, facts_by_id: dict[str, Fact]) -> dict[s
     )
 
 
+_NOTES = (
+    "stated: the article gives the figure. forecast: the article reports a forecast, not a result.",
+    "derived: computed by kzcn from the facts named, never stated by the article.",
+)
+_RECORD_NOTE = (
+    "record: what another source reports (kzcn review shows how it bears on the article); records measure other "
+    "things than the article's figures unless a gap is shown, which the knowledge base declares comparable."
+)
+_INTERPOLATED_NOTE = "interpolated: a straight line between the nearest stated or forecast years, by kzcn."
+
+
 def revenue(kb: KnowledgeBase, *, year: int | None = None, interpolate: bool = False) -> Result:
     """Kazakhstan's transport income as stated and forecast, with its derived figures; one year or the series."""
     series = [fact for fact in kb.facts if fact.series == REVENUE_SERIES and fact.quantity and fact.time]
@@ -187,64 +198,64 @@ def revenue(kb: KnowledgeBase, *, year: int | None = None, interpolate: bool = F
     totals = [fact for fact in series if fact.id not in parts]
     if not series:
         raise NotFoundError(f"the knowledge base has no facts in the {REVENUE_SERIES!r} series")
+    records = _records(kb, series)
+    rows = _series_rows(kb, series, parts, records)
+    notes = [*_NOTES, _RECORD_NOTE] if records else [*_NOTES]
+    if year is None:
+        rows.sort(key=_series_order)
+    else:
+        rows = _year_rows(rows, totals, year=year, interpolate=interpolate)
+        if any(row["interpolated"] for row in rows):
+            notes.append(_INTERPOLATED_NOTE)
+    return Result(
+        fields=FIGURE_FIELDS,
+        table_fields=_FIGURE_TABLE,
+        records=tuple(rows),
+        single=year is not None,
+        title="Kazakhstan's transport income" + (f", {year}" if year is not None else ""),
+        notes=(*notes, *caveat_notes(rows)),
+        chart=None if year is not None else _chart(rows),
+    )
+
+
+def _series_rows(kb: KnowledgeBase, series: list[Fact], parts: set[str], records: list[Fact]) -> list[dict[str, Any]]:
+    """Every row of the series, unsorted: its facts (totals and parts), its derived figures, the other sources'
+    records the reviews cite, and the gaps between figures the knowledge base declares comparable."""
     rows = [_figure_from_fact(kb, fact, "part" if fact.id in parts else "total") for fact in series]
     rows += [
         figure_record(derive(spec, kb.facts_by_id), kb.facts_by_id)
         for spec in kb.derived
         if spec.series == REVENUE_SERIES
     ]
-    records = _records(kb, series)
     unit = series[0].quantity.unit if series[0].quantity else None
     rows += [_figure_from_fact(kb, fact, "record", unit=unit) for fact in records]
     rows += [figure_record(figure, kb.facts_by_id) for figure in _gaps(kb, [*series, *records])]
-    years = sorted({row["year"] for row in rows if not row["derived"]})  # stated or forecast, whole or part
+    return rows
+
+
+def _year_rows(rows: list[dict[str, Any]], totals: list[Fact], *, year: int, interpolate: bool) -> list[dict[str, Any]]:
+    """The rows of one year, the total first; an interpolated total where asked for and the year lies between two
+    of the article's; NotFoundError, naming the years that have a figure, where the year has none."""
     total_years = sorted({fact.time.year for fact in totals if fact.time})
-    notes = [
-        "stated: the article gives the figure. forecast: the article reports a forecast, not a result.",
-        "derived: computed by kzcn from the facts named, never stated by the article.",
-    ]
-    if records:
-        notes.append(
-            "record: what another source reports (kzcn review shows how it bears on the article); records measure "
-            "other things than the article's figures unless a gap is shown, which the knowledge base declares "
-            "comparable."
+    article_years = {row["year"] for row in rows if not row["derived"] and row["role"] != "record"}
+    chosen = [row for row in rows if row["year"] == year]
+    between = bool(total_years) and total_years[0] < year < total_years[-1]
+    if interpolate and year not in article_years and between:
+        chosen.insert(0, _interpolated(totals, year))
+    elif not any(not row["derived"] for row in chosen):
+        years = sorted({row["year"] for row in rows if not row["derived"]})  # stated or forecast, whole or part
+        hint = " (--interpolate estimates years between them)" if len(total_years) > 1 and not interpolate else ""
+        raise NotFoundError(
+            f"no transport income figure for {year}; years with one: {', '.join(map(str, years))}{hint}"
         )
-    single = False
-    if year is not None:
-        article_years = {row["year"] for row in rows if not row["derived"] and row["role"] != "record"}
-        chosen = [row for row in rows if row["year"] == year]
-        between = bool(total_years) and total_years[0] < year < total_years[-1]
-        if interpolate and year not in article_years and between:
-            chosen.insert(0, _interpolated(totals, year))
-            notes.append("interpolated: a straight line between the nearest stated or forecast years, by kzcn.")
-        elif not any(not row["derived"] for row in chosen):
-            hint = " (--interpolate estimates years between them)" if len(total_years) > 1 and not interpolate else ""
-            raise NotFoundError(
-                f"no transport income figure for {year}; years with one: {', '.join(map(str, years))}{hint}"
-            )
-        rows = chosen
-        rows.sort(key=lambda row: (row["role"] != "total", row["role"] == "record", row["derived"]))
-        single = True
-    else:
-        # A derived figure whose inputs have no year goes last.
-        rows.sort(
-            key=lambda row: (
-                row["year"] is None,
-                row["year"] or 0,
-                row["role"] != "total",
-                row["role"] == "record",
-                row["derived"],
-            )
-        )
-    return Result(
-        fields=FIGURE_FIELDS,
-        table_fields=_FIGURE_TABLE,
-        records=tuple(rows),
-        single=single,
-        title="Kazakhstan's transport income" + (f", {year}" if year is not None else ""),
-        notes=(*notes, *caveat_notes(rows)),
-        chart=None if single else _chart(rows),
-    )
+    chosen.sort(key=lambda row: (row["role"] != "total", row["role"] == "record", row["derived"]))
+    return chosen
+
+
+def _series_order(row: dict[str, Any]) -> tuple[bool, int, bool, bool, bool]:
+    """By year, a derived figure whose inputs have no year last; in a year, the total, then its parts before the
+    figures derived from them, then the other sources' records."""
+    return (row["year"] is None, row["year"] or 0, row["role"] != "total", row["role"] == "record", row["derived"])
 
 
 def is_money(unit: str) -> bool:

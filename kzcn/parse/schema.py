@@ -3,8 +3,10 @@
 from __future__ import annotations
 
 import dataclasses
+import functools
 import re
-from typing import Any
+from collections.abc import Callable
+from typing import Any, TypeVar
 
 from kzcn.errors import Problem
 from kzcn.model.derive import OPERATIONS
@@ -49,6 +51,13 @@ _SOURCE_REQUIRED = {"id", "kind", "title", "author", "published"}
 _FACT_FIELDS = _field_names(Fact)
 _FACT_REQUIRED = {"id", "statement", "kind", "modality", "topics", "entities", "source", "quotes"}
 
+_Record = TypeVar("_Record")
+
+
+def _kept(records: list[_Record | None]) -> tuple[_Record, ...]:
+    """The records that were read, in file order."""
+    return tuple(record for record in records if record is not None)
+
 
 class SchemaReader(FieldReader):
     """Reads the loaded document into the model: sources, facts, relations and derived figures."""
@@ -56,65 +65,67 @@ class SchemaReader(FieldReader):
     # -- records -------------------------------------------------------------------------------------------------
 
     def read(self) -> KnowledgeBase | None:
+        """The knowledge base, with the records that failed left out (their problems reported); None when the
+        document is not a mapping at all."""
         data = self.loaded.data
         if not isinstance(data, dict):
             found = describe(data, self.loaded.root[2])
-            self.problems.append(
-                Problem(
-                    self.file,
-                    f"expected a mapping with `sources:` and `facts:` at the top, found {found}",
-                    self.loaded.root[0],
-                    self.loaded.root[1],
-                )
-            )
+            message = f"expected a mapping with `sources:` and `facts:` at the top, found {found}"
+            self.problems.append(Problem(self.file, message, self.loaded.root[0], self.loaded.root[1]))
             return None
         self.mapping(data, (), _TOP_FIELDS, {"sources", "facts"})
-        if "kzcn" in data:
-            version = self.integer(data, "kzcn", (), low=0, high=10**6)
-            if version is not None and version != FORMAT_VERSION:
-                self.report(("kzcn",), f"this kzcn reads format version {FORMAT_VERSION}, found {version}")
+        self.format_version(data)
         source_items = self.sequence(data, "sources", ())
-        sources = [self.source(item, ("sources", index)) for index, item in enumerate(source_items)]
+        sources = self.each(source_items, "sources", self.source)
         fact_items = self.sequence(data, "facts", ())
-        facts = [self.fact(item, ("facts", index)) for index, item in enumerate(fact_items)]
-        relations = [
-            self.relation(item, ("relations", index)) for index, item in enumerate(self.sequence(data, "relations", ()))
-        ]
-        derived = [
-            self.derived(item, ("derived", index)) for index, item in enumerate(self.sequence(data, "derived", ()))
-        ]
-        reviews = [
-            read_review(self, item, ("reviews", index)) for index, item in enumerate(self.sequence(data, "reviews", ()))
-        ]
-        comparisons = [
-            read_comparison(self, item, ("comparisons", index))
-            for index, item in enumerate(self.sequence(data, "comparisons", ()))
-        ]
+        facts = self.each(fact_items, "facts", self.fact)
+        relations = self.each(self.sequence(data, "relations", ()), "relations", self.relation)
+        derived = self.each(self.sequence(data, "derived", ()), "derived", self.derived)
+        reviews = self.each(self.sequence(data, "reviews", ()), "reviews", functools.partial(read_review, self))
+        comparisons = self.each(
+            self.sequence(data, "comparisons", ()), "comparisons", functools.partial(read_comparison, self)
+        )
         reviewer = read_reviewer(self, data.get("reviewer"), ("reviewer",))
         if "sources" in data and not sources:
             self.report(("sources",), "expected at least one source")
         # Records that failed are left out, but the rest still go on to the semantic check, so one run reports
         # the problems of every record; `positions` maps each kept record back to its place in the file.
+        read: dict[str, list[Any]] = {
+            "sources": sources,
+            "facts": facts,
+            "relations": relations,
+            "derived": derived,
+            "reviews": reviews,
+            "comparisons": comparisons,
+        }
         self.positions = {
-            "sources": [index for index, item in enumerate(sources) if item is not None],
-            "facts": [index for index, item in enumerate(facts) if item is not None],
-            "relations": [index for index, item in enumerate(relations) if item is not None],
-            "derived": [index for index, item in enumerate(derived) if item is not None],
-            "reviews": [index for index, item in enumerate(reviews) if item is not None],
-            "comparisons": [index for index, item in enumerate(comparisons) if item is not None],
+            name: [index for index, item in enumerate(items) if item is not None] for name, items in read.items()
         }
         records = [*source_items, *fact_items]  # read once above: reading again would report a non-list twice
         self.declared_ids = {key_text(item.get("id")) for item in records if isinstance(item, dict)}
         return KnowledgeBase(
-            sources=tuple(s for s in sources if s is not None),
-            facts=tuple(f for f in facts if f is not None),
-            relations=tuple(r for r in relations if r is not None),
-            derived=tuple(d for d in derived if d is not None),
-            reviews=tuple(r for r in reviews if r is not None),
-            comparisons=tuple(c for c in comparisons if c is not None),
+            sources=_kept(sources),
+            facts=_kept(facts),
+            relations=_kept(relations),
+            derived=_kept(derived),
+            reviews=_kept(reviews),
+            comparisons=_kept(comparisons),
             reviewer=reviewer,
             path=self.file,
         )
+
+    def format_version(self, data: dict[str, Any]) -> None:
+        """Reports a `kzcn:` format version other than the one this kzcn reads; the key itself may be left out."""
+        if "kzcn" in data:
+            version = self.integer(data, "kzcn", (), low=0, high=10**6)
+            if version is not None and version != FORMAT_VERSION:
+                self.report(("kzcn",), f"this kzcn reads format version {FORMAT_VERSION}, found {version}")
+
+    def each(
+        self, items: list[Any], name: str, read: Callable[[Any, tuple[str | int, ...]], _Record | None]
+    ) -> list[_Record | None]:
+        """Every item of the top-level list `name` read into its record; None in place of each that failed."""
+        return [read(item, (name, index)) for index, item in enumerate(items)]
 
     def source(self, item: Any, path: tuple[str | int, ...]) -> Source | None:
         if not self.mapping(item, path, _SOURCE_FIELDS, _SOURCE_REQUIRED):

@@ -161,26 +161,10 @@ def derive(spec: DerivedSpec, facts_by_id: dict[str, Fact]) -> DerivedFigure:
     operation = OPERATIONS.get(spec.operation)
     if operation is None:
         raise DerivationError(f"unknown operation {spec.operation!r}; known: {', '.join(OPERATIONS)}")
-    inputs: dict[str, DerivedInput] = {}
-    for role, fact_id in spec.inputs:
-        fact = facts_by_id.get(fact_id)
-        if fact is None:
-            raise DerivationError(f"input {role} names no fact {fact_id!r}")
-        quantity = fact.quantity
-        if quantity is None:
-            raise DerivationError(f"input {role} ({fact_id}) has no quantity to compute with")
-        try:
-            amount = Decimal(repr(quantity.amount))
-        except InvalidOperation:
-            raise DerivationError(f"input {role} ({fact_id}) has no finite amount") from None
-        if not amount.is_finite():
-            raise DerivationError(f"input {role} ({fact_id}) has no finite amount")
-        year = fact.time.year if fact.time else None
-        if operation.needs_years and year is None:
-            raise DerivationError(f"input {role} ({fact_id}) has no year, and {spec.operation} needs one")
-        inputs[role] = DerivedInput(
-            role, fact_id, amount, quantity.unit, quantity.scale, quantity.qualifier, year, fact.kind
-        )
+    inputs = {
+        role: _input(role, fact_id, facts_by_id, operation=spec.operation, needs_year=operation.needs_years)
+        for role, fact_id in spec.inputs
+    }
     units = {item.unit for item in inputs.values()}
     if operation.needs_same_unit and len(units) > 1:
         raise DerivationError(f"its inputs are in different units ({', '.join(sorted(units))})")
@@ -206,6 +190,26 @@ def derive(spec: DerivedSpec, facts_by_id: dict[str, Fact]) -> DerivedFigure:
         series=spec.series,
         signed=operation.signed,
     )
+
+
+def _input(role: str, fact_id: str, facts_by_id: dict[str, Fact], *, operation: str, needs_year: bool) -> DerivedInput:
+    """One input of a derived figure, read from its fact; DerivationError if the fact cannot serve as one."""
+    fact = facts_by_id.get(fact_id)
+    if fact is None:
+        raise DerivationError(f"input {role} names no fact {fact_id!r}")
+    quantity = fact.quantity
+    if quantity is None:
+        raise DerivationError(f"input {role} ({fact_id}) has no quantity to compute with")
+    try:
+        amount = Decimal(repr(quantity.amount))
+    except InvalidOperation:
+        raise DerivationError(f"input {role} ({fact_id}) has no finite amount") from None
+    if not amount.is_finite():
+        raise DerivationError(f"input {role} ({fact_id}) has no finite amount")
+    year = fact.time.year if fact.time else None
+    if needs_year and year is None:
+        raise DerivationError(f"input {role} ({fact_id}) has no year, and {operation} needs one")
+    return DerivedInput(role, fact_id, amount, quantity.unit, quantity.scale, quantity.qualifier, year, fact.kind)
 
 
 def derive_all(kb: KnowledgeBase) -> list[DerivedFigure]:

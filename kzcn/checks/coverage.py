@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import math
 import re
+from collections.abc import Iterator
 from dataclasses import dataclass
 
 from kzcn.model.records import KnowledgeBase
@@ -99,35 +100,11 @@ def paragraph_coverage(kb: KnowledgeBase) -> list[ParagraphCoverage]:
         for source in kb.sources
         if source.text is not None and source.role == "primary"
     }
-    quoted: dict[str, list[Span]] = {source_id: [] for source_id in indexed}
-    for fact in kb.facts:
-        source = indexed.get(fact.source)
-        if source is None:
-            continue
-        for quote in fact.quotes:
-            span = source.span_of(quote.text, quote.paragraph)
-            if span is not None:
-                quoted[fact.source].append(span)
+    quoted = _quoted_spans(kb, indexed)
     report = []
     for source_id, source in indexed.items():
-        spans = _merged(quoted[source_id])
-        at = 0  # the first merged span that may still cover a word: words and spans are both in text order
-        for number, paragraph in enumerate(source.paragraphs, start=1):
-            words = covered = 0
-            runs: list[list[re.Match[str]]] = []
-            previous_covered = True
-            for word in _WORD.finditer(source.text, paragraph.start, paragraph.end):
-                while at < len(spans) and spans[at].end <= word.start():
-                    at += 1
-                is_covered = at < len(spans) and spans[at].start <= word.start()
-                words += 1
-                if is_covered:
-                    covered += 1
-                elif previous_covered or not runs:
-                    runs.append([word])
-                else:
-                    runs[-1].append(word)
-                previous_covered = is_covered
+        swept = _sweep(source, _merged(quoted[source_id]))
+        for number, (words, covered, runs) in enumerate(swept, start=1):
             uncovered = []
             for run in runs:
                 if _is_filler([word.group().lower() for word in run]):
@@ -138,6 +115,42 @@ def paragraph_coverage(kb: KnowledgeBase) -> list[ParagraphCoverage]:
                 uncovered.append(UncoveredSpan(source_id, number, start, end, text))
             report.append(ParagraphCoverage(source_id, number, words, covered, tuple(uncovered)))
     return report
+
+
+def _quoted_spans(kb: KnowledgeBase, indexed: dict[str, IndexedSource]) -> dict[str, list[Span]]:
+    """For each source text, where the facts' quotes stand in it (a quote not found there is the check's to report)."""
+    quoted: dict[str, list[Span]] = {source_id: [] for source_id in indexed}
+    for fact in kb.facts:
+        source = indexed.get(fact.source)
+        if source is None:
+            continue
+        for quote in fact.quotes:
+            span = source.span_of(quote.text, quote.paragraph)
+            if span is not None:
+                quoted[fact.source].append(span)
+    return quoted
+
+
+def _sweep(source: IndexedSource, spans: list[Span]) -> Iterator[tuple[int, int, list[list[re.Match[str]]]]]:
+    """For each paragraph in order: its words, how many of them the merged spans cover, and the runs they miss."""
+    at = 0  # the first merged span that may still cover a word: words and spans are both in text order
+    for paragraph in source.paragraphs:
+        words = covered = 0
+        runs: list[list[re.Match[str]]] = []
+        previous_covered = True
+        for word in _WORD.finditer(source.text, paragraph.start, paragraph.end):
+            while at < len(spans) and spans[at].end <= word.start():
+                at += 1
+            is_covered = at < len(spans) and spans[at].start <= word.start()
+            words += 1
+            if is_covered:
+                covered += 1
+            elif previous_covered or not runs:
+                runs.append([word])
+            else:
+                runs[-1].append(word)
+            previous_covered = is_covered
+        yield words, covered, runs
 
 
 def uncovered_spans(kb: KnowledgeBase) -> list[UncoveredSpan]:

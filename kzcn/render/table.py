@@ -194,35 +194,39 @@ def _fits(floors: list[int], options: RenderOptions) -> bool:
 
 def _table_or_stack(result: Result, fields: tuple[Field, ...], options: RenderOptions) -> list[RenderableType]:
     all_rows = _cells(result, fields, options)
-    # A record whose ids and figures cannot stand whole even in the narrowest table (a 301-character id) goes on
-    # lines of its own, in its place; the others stay a table.
-    last = _last_kept(fields, options)
-    oversize = {
-        number
-        for number, row in enumerate(all_rows)
-        if not _fits([floor for i, floor in enumerate(_column_floors(fields, [row])) if i in last], options)
-    }
+    oversize = _oversize(fields, all_rows, options)
     fitting = [row for number, row in enumerate(all_rows) if number not in oversize]
     if not fitting:
         return _stacked(fields, all_rows, options.width)
     floors = _column_floors(fields, fitting)
-    kept = list(range(len(fields)))
-    if not options.fields:
-        # At a narrow width, columns give way (and a note says which) before the table turns into records: those
-        # with the highest give-way rank first (prose before figures, figures before ids), the later one first
-        # among equals.
-        while not _fits([floors[i] for i in kept], options) and len(kept) > 3:
-            kept.remove(max(kept, key=lambda i: (fields[i].give_way_rank, i)))
+    kept = _columns_kept(fields, floors, options)
     hidden = [field for i, field in enumerate(fields) if i not in kept]
     shown = tuple(fields[i] for i in kept)
     # A table whose ids and figures cannot stand whole would cut them; then each record goes on lines of its own.
     if not _fits([floors[i] for i in kept], options):
         return _stacked(fields, all_rows, options.width)
-    floors = [floors[i] for i in kept]
-    widths = _widths(shown, [[row[i] for i in kept] for row in fitting], floors, options)
+    widths = _widths(shown, [[row[i] for i in kept] for row in fitting], [floors[i] for i in kept], options)
+    parts = _runs_and_stacks(fields, all_rows, oversize, kept, widths, options)
+    if hidden:
+        names = ", ".join(field.key for field in hidden)
+        parts.append(Text(f"Not shown at this width: {names} (widen the terminal, or choose with --fields)."))
+    return parts
+
+
+def _runs_and_stacks(
+    fields: tuple[Field, ...],
+    rows: list[list[Text]],
+    oversize: set[int],
+    kept: list[int],
+    widths: list[int],
+    options: RenderOptions,
+) -> list[RenderableType]:
+    """The records in order: each run of those that fit as one table (the first with the header), each oversize
+    record on lines of its own between them."""
+    shown = tuple(fields[i] for i in kept)
     parts: list[RenderableType] = []
     run: list[list[Text]] = []
-    for number, row in enumerate(all_rows):
+    for number, row in enumerate(rows):
         if number not in oversize:
             run.append([row[i] for i in kept])
             continue
@@ -232,10 +236,29 @@ def _table_or_stack(result: Result, fields: tuple[Field, ...], options: RenderOp
         parts += _stacked(fields, [row], options.width)
     if run:
         parts.append(_grid(shown, run, widths, options, header=not parts))
-    if hidden:
-        names = ", ".join(field.key for field in hidden)
-        parts.append(Text(f"Not shown at this width: {names} (widen the terminal, or choose with --fields)."))
     return parts
+
+
+def _oversize(fields: tuple[Field, ...], rows: list[list[Text]], options: RenderOptions) -> set[int]:
+    """The records whose ids and figures cannot stand whole even in the narrowest table (a 301-character id): each
+    goes on lines of its own, in its place; the others stay a table."""
+    last = _last_kept(fields, options)
+    return {
+        number
+        for number, row in enumerate(rows)
+        if not _fits([floor for i, floor in enumerate(_column_floors(fields, [row])) if i in last], options)
+    }
+
+
+def _columns_kept(fields: tuple[Field, ...], floors: list[int], options: RenderOptions) -> list[int]:
+    """The columns the table shows: at a narrow width, columns give way (and a note says which) before the table
+    turns into records: those with the highest give-way rank first (prose before figures, figures before ids), the
+    later one first among equals. Never those --fields chose."""
+    kept = list(range(len(fields)))
+    if not options.fields:
+        while not _fits([floors[i] for i in kept], options) and len(kept) > 3:
+            kept.remove(max(kept, key=lambda i: (fields[i].give_way_rank, i)))
+    return kept
 
 
 def _last_kept(fields: tuple[Field, ...], options: RenderOptions) -> set[int]:

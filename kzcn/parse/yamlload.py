@@ -6,7 +6,7 @@ import os
 import stat
 import sys
 from dataclasses import dataclass, field
-from typing import Any
+from typing import Any, NoReturn
 
 from kzcn.errors import KnowledgeBaseError, Problem
 
@@ -165,6 +165,10 @@ class _Composer:
         self.problems: list[Problem] = []
         self.resolver = yaml.resolver.Resolver()
         self.constructor = yaml.constructor.SafeConstructor()
+        self.anchors: dict[str, tuple[Any, int]] = {}
+        """Each anchor defined so far: its value and its size in nodes."""
+        self.expansion = 0
+        """The nodes aliases have repeated so far, bounded by MAX_ALIAS_EXPANSION."""
 
     def compose(self, text: str) -> LoadedYaml:
         yaml = self.yaml
@@ -183,17 +187,17 @@ class _Composer:
 
     def _build(self, events: Any) -> LoadedYaml | None:
         yaml = self.yaml
+        # Scalars are most of the events: they are handled here, with everything local; the rarer events each have
+        # a method of their own.
         scalar_event, alias_event = yaml.ScalarEvent, yaml.AliasEvent
         mapping_start, sequence_start = yaml.MappingStartEvent, yaml.SequenceStartEvent
         collection_end = (yaml.MappingEndEvent, yaml.SequenceEndEvent)
         document_start = yaml.DocumentStartEvent
 
         positions: dict[int, Any] = {}
-        anchors: dict[str, tuple[Any, int]] = {}
+        anchors = self.anchors
         stack: list[_Frame] = []
         documents = 0
-        nodes = 0
-        expansion = 0
         root: tuple[Any, Position] | None = None
 
         for event in events:
@@ -207,36 +211,13 @@ class _Composer:
                     if event.anchor is not None:
                         anchors[event.anchor] = (value, 1)
                 else:
-                    if event.anchor not in anchors:
-                        self._problem(position, f"alias *{event.anchor} names no anchor defined before it")
-                        raise _Stop
-                    value, size = anchors[event.anchor]
-                    expansion += size
-                    if expansion > MAX_ALIAS_EXPANSION:
-                        self._problem(
-                            position,
-                            f"aliases expand to more than {MAX_ALIAS_EXPANSION:,} values "
-                            "(a 'billion laughs' document?); write the values out instead",
-                        )
-                        raise _Stop
-                nodes += 1
+                    value, size = self._alias(event.anchor, position)
                 if not stack:
                     root = (value, position)
                 else:
                     self._add(stack[-1], value, position, size)
             elif kind is mapping_start or kind is sequence_start:
-                mark = event.start_mark
-                position = (mark.line + 1, mark.column + 1, None)
-                if event.tag not in _COLLECTION_TAGS:
-                    self._problem(position, f"tag {event.tag} is not allowed; kzcn reads plain mappings and lists only")
-                if len(stack) >= MAX_DEPTH:
-                    self._problem(position, f"nested deeper than {MAX_DEPTH} levels; a knowledge base needs far fewer")
-                    raise _Stop
-                container: Any = {} if kind is mapping_start else []
-                marks: Any = {} if kind is mapping_start else []
-                positions[id(container)] = marks
-                stack.append(_Frame(container, marks, event.anchor, position))
-                nodes += 1
+                stack.append(self._open(event, mapping=kind is mapping_start, depth=len(stack), positions=positions))
             elif kind in collection_end:
                 frame = stack.pop()
                 container, size, position = frame.container, frame.size, frame.position
@@ -249,16 +230,51 @@ class _Composer:
             elif kind is document_start:
                 documents += 1
                 if documents > 1:
-                    mark = event.start_mark
-                    self._problem(
-                        (mark.line + 1, mark.column + 1, None),
-                        "a second YAML document starts here; a knowledge base is one document",
-                    )
-                    raise _Stop
+                    self._second_document(event)
         if root is None:
             self.problems.append(Problem(self.path, "holds no YAML document (only comments or blank lines?)"))
             return None
         return LoadedYaml(root[0], positions, root[1])
+
+    def _alias(self, anchor: str, position: Position) -> tuple[Any, int]:
+        """The value an alias repeats and its size in nodes; _Stop for an unknown anchor, or when aliases have
+        expanded past MAX_ALIAS_EXPANSION."""
+        if anchor not in self.anchors:
+            self._problem(position, f"alias *{anchor} names no anchor defined before it")
+            raise _Stop
+        value, size = self.anchors[anchor]
+        self.expansion += size
+        if self.expansion > MAX_ALIAS_EXPANSION:
+            self._problem(
+                position,
+                f"aliases expand to more than {MAX_ALIAS_EXPANSION:,} values "
+                "(a 'billion laughs' document?); write the values out instead",
+            )
+            raise _Stop
+        return value, size
+
+    def _open(self, event: Any, *, mapping: bool, depth: int, positions: dict[int, Any]) -> _Frame:
+        """A mapping or list that starts, its positions registered; _Stop past MAX_DEPTH."""
+        mark = event.start_mark
+        position: Position = (mark.line + 1, mark.column + 1, None)
+        if event.tag not in _COLLECTION_TAGS:
+            self._problem(position, f"tag {event.tag} is not allowed; kzcn reads plain mappings and lists only")
+        if depth >= MAX_DEPTH:
+            self._problem(position, f"nested deeper than {MAX_DEPTH} levels; a knowledge base needs far fewer")
+            raise _Stop
+        container: Any = {} if mapping else []
+        marks: Any = {} if mapping else []
+        positions[id(container)] = marks
+        return _Frame(container, marks, event.anchor, position)
+
+    def _second_document(self, event: Any) -> NoReturn:
+        """_Stop at the start of a second document: a knowledge base is one."""
+        mark = event.start_mark
+        self._problem(
+            (mark.line + 1, mark.column + 1, None),
+            "a second YAML document starts here; a knowledge base is one document",
+        )
+        raise _Stop
 
     def _add(self, frame: _Frame, value: Any, position: Position, size: int) -> None:
         frame.size += size

@@ -146,21 +146,7 @@ def report(kb: KnowledgeBase) -> Result:
             Result(fields=KEY_FIGURE_FIELDS, records=key_figures),
         ),
     ]
-    from kzcn.queries.figures import REVENUE_SERIES, revenue
-
-    if any(fact.series == REVENUE_SERIES for fact in kb.facts):
-        series = revenue(kb)
-        article_rows = tuple(row for row in series.records if (row["role"] != "record" and not row["id"]) or
-                             (row["role"] != "record" and not str(row["id"]).startswith("gap-")))  # fmt: skip
-        sections.append(
-            Section(
-                "Transport income, as the article gives it",
-                ("Stated figures in full bars, the forecast in light ones; derived figures are listed, not drawn.",),
-                replace(
-                    series, records=article_rows, notes=(), title=None, table_fields=("year", "basis", "text", "id")
-                ),
-            )
-        )
+    sections += _revenue_section(kb)
     if kb.reviews or any(fact.kind != "opinion" for fact in claims):
         sections.append(
             Section(
@@ -182,3 +168,23 @@ def report(kb: KnowledgeBase) -> Result:
         title=f"Fact sheet: {', '.join(source.id for source in primary)}",
         sections=tuple(sections),
     )
+
+
+def _revenue_section(kb: KnowledgeBase) -> list[Section]:
+    """The transport-income series as the article gives it (no other source's records, no gap between them), if
+    the knowledge base has the series."""
+    from kzcn.queries.figures import REVENUE_SERIES, revenue
+
+    if not any(fact.series == REVENUE_SERIES for fact in kb.facts):
+        return []
+    series = revenue(kb)
+    article_rows = tuple(
+        row for row in series.records if row["role"] != "record" and not str(row["id"]).startswith("gap-")
+    )
+    return [
+        Section(
+            "Transport income, as the article gives it",
+            ("Stated figures in full bars, the forecast in light ones; derived figures are listed, not drawn.",),
+            replace(series, records=article_rows, notes=(), title=None, table_fields=("year", "basis", "text", "id")),
+        )
+    ]

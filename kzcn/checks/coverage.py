@@ -153,11 +153,6 @@ def _sweep(source: IndexedSource, spans: list[Span]) -> Iterator[tuple[int, int,
         yield words, covered, runs
 
 
-def uncovered_spans(kb: KnowledgeBase) -> list[UncoveredSpan]:
-    """The runs of words of every source text that no fact quotes, filler aside, in source order."""
-    return [span for paragraph in paragraph_coverage(kb) for span in paragraph.uncovered]
-
-
 COVERAGE_FIELDS = (
     Field("source", "Source", shape=WHOLE),
     Field("paragraph", "¶", shape=WHOLE),

@@ -4,7 +4,6 @@ the words of its quotes. Cue-word rules are heuristics, so a fact may carry a re
 from __future__ import annotations
 
 import re
-from collections.abc import Iterable
 from dataclasses import dataclass
 
 from kzcn.model.records import MODALITY_KINDS, Fact, KnowledgeBase
@@ -353,8 +352,3 @@ def series_findings(kb: KnowledgeBase) -> list[Finding]:
                 )
             )
     return found
-
-
-def unknown_rules(names: Iterable[str]) -> list[str]:
-    """The names that are no exceptable rule."""
-    return [name for name in names if name not in RULES]

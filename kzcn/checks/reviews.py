@@ -90,11 +90,3 @@ def _check_comparisons(kb: KnowledgeBase, report: Report, unknown: Unknown) -> N
                 f"its inputs measure different things ({'; '.join(sorted(measures))}){why}; declare them comparable "
                 "under `comparisons:` with a reason, or drop the figure",
             )
-
-
-def comparison_of(kb: KnowledgeBase, first: str, second: str) -> tuple[bool, str] | None:
-    """(comparable, reason) as the knowledge base declares it for two facts, or None where it says nothing."""
-    for item in kb.comparisons:
-        if set(item.facts) == {first, second}:
-            return item.comparable, item.reason
-    return None

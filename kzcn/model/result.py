@@ -81,13 +81,10 @@ class Bar:
     share: float
     """Its length as a fraction of the longest bar, from 0 to 1."""
     fill: str
-    """How it is drawn, one of BAR_FILLS: solid, dense, light or medium, so bars differ without colour."""
+    """How it is drawn: solid, dense, light or medium, each drawn distinctly by every renderer, so bars differ
+    without colour."""
     text: str
     """The figure in words, printed after the bar."""
-
-
-BAR_FILLS = ("solid", "dense", "light", "medium")
-"""The fills a chart may use; each renderer draws them distinctly."""
 
 
 @dataclass(frozen=True)

@@ -1,4 +1,4 @@
-"""Source text handling: paragraphs, sentences, quote normalisation and finding a quote in its source."""
+"""Source text handling: paragraphs, quote normalisation and finding a quote in its source."""
 
 from __future__ import annotations
 
@@ -20,9 +20,6 @@ _FOLD = str.maketrans(
 )  # fmt: skip
 
 _PARAGRAPH_BREAK = re.compile(r"\n[ \t\u00a0]*\n\s*")
-# A sentence ends at . ! ? (and any closing quotes or brackets) before white space and an upper-case
-# letter or an opening quote; a lone capital before the dot is an initial ("N. A. Nazarbayev"), not an end.
-_SENTENCE_END = re.compile(r"(?<![\s.(][A-Z]\.)(?<=[.!?])[\"'\u201d\u2019)]*\s+(?=[A-Z\"\u201c\u201d(])")
 _NUMBER_WORDS = {
     "zero": 0, "one": 1, "two": 2, "three": 3, "four": 4, "five": 5, "six": 6, "seven": 7, "eight": 8,
     "nine": 9, "ten": 10, "eleven": 11, "twelve": 12, "dozen": 12, "hundred": 100, "thousand": 1000,
@@ -89,18 +86,6 @@ def paragraphs(text: str) -> list[Span]:
     if text[start:].strip() not in ("", ELISION):
         spans.append(_trimmed(text, start, len(text)))
     return spans
-
-
-def sentences(text: str, paragraph: Span) -> list[Span]:
-    """The sentences of one paragraph."""
-    body = text[paragraph.start : paragraph.end]
-    spans = []
-    start = 0
-    for match in _SENTENCE_END.finditer(body):
-        spans.append(Span(paragraph.start + start, paragraph.start + match.start()))
-        start = match.end()
-    spans.append(Span(paragraph.start + start, paragraph.end))
-    return [span for span in spans if text[span.start : span.end].strip()]
 
 
 @dataclass(frozen=True)

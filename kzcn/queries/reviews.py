@@ -37,21 +37,6 @@ REVIEW_FIELDS = (
 )
 _REVIEW_TABLE = ("claim", "verdict", "summary", "evidence_count")
 
-EVIDENCE_FIELDS = (
-    Field("fact", "Evidence", shape=WHOLE),
-    Field("bearing", "Bearing"),
-    Field("note", "How it bears"),
-    Field("statement", "The source says"),
-    Field("quotes", "Quotes", item_format=QUOTE_FORMAT),
-    Field("quantity_text", "Quantity"),
-    Field("time_text", "Time"),
-    Field("attributed_to", "Attributed to", missing="the publisher"),
-    Field("source", "Source", shape=WHOLE),
-    Field("publisher", "Publisher", missing="unknown"),
-    Field("published", "Published", missing="unknown"),
-    Field("url", "URL", missing="unknown"),
-)
-
 
 def checkable_claims(kb: KnowledgeBase) -> list[Fact]:
     """The claims of the primary sources that a review can judge: statistics, events and forecasts."""

@@ -7,7 +7,7 @@ from typing import Any
 
 import pytest
 
-from kzcn.checks.meaning import Finding, fact_findings, series_findings, unknown_rules, year_tokens
+from kzcn.checks.meaning import Finding, fact_findings, series_findings, year_tokens
 from kzcn.model.records import Fact, KnowledgeBase, Quantity, Quote, Relation, TimeRef
 from kzcn.model.text import NumberToken
 
@@ -634,12 +634,6 @@ def test_facts_without_series_year_or_figure_are_not_compared() -> None:
 
 
 # -- exceptions --------------------------------------------------------------------------------------------------
-
-
-def test_unknown_rules_are_the_names_no_exception_can_name() -> None:
-    names = ["forecast-cue", "forcast-cue", "statement-numbers", "modality", "series-values"]
-    assert unknown_rules(names) == ["forcast-cue", "modality", "series-values"]
-    assert unknown_rules([]) == []
 
 
 @pytest.mark.parametrize(

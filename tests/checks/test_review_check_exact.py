@@ -5,7 +5,7 @@ from __future__ import annotations
 from collections.abc import Sequence
 from typing import Any
 
-from kzcn.checks.reviews import check_reviews, comparison_of
+from kzcn.checks.reviews import check_reviews
 from kzcn.model.records import (
     Comparison,
     DerivedSpec,
@@ -261,14 +261,3 @@ def test_a_figure_from_two_measures_declared_not_comparable_gives_the_reason() -
 def test_the_measures_of_a_figure_with_an_unknown_input_are_those_of_the_known_ones() -> None:
     kb = knowledge_base(MEASURED, derived=[gap("half", "revenue", "missing"), gap("same", "revenue", "revenue")])
     assert findings(kb) == []
-
-
-def test_comparison_of_reads_a_declared_pair_in_either_order() -> None:
-    comparisons = [
-        Comparison("first", ("revenue", "plain"), True, "Same measure."),
-        Comparison("second", ("revenue", "output"), False, "Different measures."),
-    ]
-    kb = knowledge_base(MEASURED, comparisons=comparisons)
-    assert comparison_of(kb, "output", "revenue") == (False, "Different measures.")
-    assert comparison_of(kb, "revenue", "plain") == (True, "Same measure.")
-    assert comparison_of(kb, "revenue", "profit") is None

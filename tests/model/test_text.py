@@ -1,8 +1,8 @@
-"""Source-text helpers: numbers in quotes, sentences, paragraphs, normalisation."""
+"""Source-text helpers: numbers in quotes, paragraphs, normalisation."""
 
 from __future__ import annotations
 
-from kzcn.model.text import IndexedSource, fold, numbers_in, paragraphs, sentences
+from kzcn.model.text import IndexedSource, fold, numbers_in
 
 
 def test_numbers_in_digits_separators_and_words() -> None:
@@ -12,17 +12,6 @@ def test_numbers_in_digits_separators_and_words() -> None:
     assert numbers_in("the world economy number two") == {2.0}
     assert numbers_in("version 1.2.3 of 1.234.567 rows") == {1234567.0}  # 1.2.3 is no number: no reading, no crash
     assert numbers_in("no figures here") == set()
-
-
-def test_sentences_keep_initials_together() -> None:
-    text = "The President N. A. Nazarbayev spoke. Then “China” answered! Did it? Yes."
-    [paragraph] = paragraphs(text)
-    assert [text[s.start : s.end] for s in sentences(text, paragraph)] == [
-        "The President N. A. Nazarbayev spoke.",
-        "Then “China” answered!",
-        "Did it?",
-        "Yes.",
-    ]
 
 
 def test_quotes_match_across_typography_and_report_offsets() -> None:

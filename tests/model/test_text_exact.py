@@ -20,7 +20,6 @@ from kzcn.model.text import (
     number_tokens,
     numbers_in,
     paragraphs,
-    sentences,
 )
 
 # Three paragraphs; the second has doubled spaces inside it, the third repeats a phrase of the second.
@@ -66,24 +65,6 @@ def test_a_text_of_one_paragraph_and_an_empty_text() -> None:
     assert paragraphs("A\n\n") == [Span(0, 1)]
     assert paragraphs("") == []
     assert paragraphs("[…]") == []
-
-
-def test_sentences_of_a_later_paragraph_are_offsets_into_the_whole_text() -> None:
-    text = 'One. Two.\n\nThree is here. Four is N. A. Nazarbayev\'s! "Five" ends? Six'
-    first, second = paragraphs(text)
-    assert sentences(text, first) == [Span(0, 4), Span(5, 9)]
-    assert sentences(text, second) == [Span(11, 25), Span(26, 53), Span(54, 66), Span(67, 70)]
-    assert [text[span.start : span.end] for span in sentences(text, second)] == [
-        "Three is here.",
-        "Four is N. A. Nazarbayev's!",
-        '"Five" ends?',
-        "Six",
-    ]
-
-
-def test_the_last_sentence_ends_with_its_paragraph() -> None:
-    text = "First here. Second here.\n\nNext paragraph."
-    assert sentences(text, paragraphs(text)[0]) == [Span(0, 11), Span(12, 24)]
 
 
 def test_number_tokens_say_where_each_number_stands_and_how_it_is_written() -> None:

@@ -96,7 +96,7 @@ class _new_file:
         self.file = os.fdopen(self.descriptor, "wb")
         return self.file
 
-    def __exit__(self, kind: object, error: object, trace: object) -> None:
+    def __exit__(self, _kind: object, error: object, _trace: object) -> None:
         self.file.close()
         if error is not None:
             os.unlink(self.target)

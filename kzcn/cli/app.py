@@ -1,12 +1,12 @@
 """The Typer app: its global options, and `command`, the one way a command joins it."""
 
 from collections.abc import Callable
-from typing import Annotated, Optional
+from typing import Annotated
 
 import typer
 
 from kzcn import __version__
-from kzcn.cli.options import NoColorOption, NoPagerOption, handles_errors, with_output
+from kzcn.cli.options import FactsOption, GlobalOptions, NoColorOption, NoPagerOption, handles_errors, with_output
 from kzcn.cli.status import EXIT_STATUS_HELP
 from kzcn.kb.load import resolve_facts_path
 
@@ -42,22 +42,15 @@ def _version(value: bool) -> None:
 @handles_errors
 def main_options(
     ctx: typer.Context,
-    facts: Annotated[
-        Optional[str],  # noqa: UP045 - Typer reads the annotation at run time on Python 3.10 too
-        typer.Option(
-            "--facts",
-            metavar="PATH",
-            help="The knowledge base to read (default: the one shipped with kzcn). Also KZCN_FACTS; this option wins.",
-        ),
-    ] = None,
+    facts: FactsOption = None,
     no_color: NoColorOption = False,
     no_pager: NoPagerOption = False,
     version: Annotated[
         bool, typer.Option("--version", callback=_version, is_eager=True, help="Print kzcn's version and exit.")
     ] = False,
 ) -> None:
-    # What every command needs from the global options: the knowledge base's path, the colour and pager switches.
-    ctx.obj = {"facts_path": resolve_facts_path(facts), "no_color": no_color, "no_pager": no_pager}
+    # Kept for the command that follows, which reads it through options.global_options.
+    ctx.obj = GlobalOptions(facts_path=resolve_facts_path(facts), no_color=no_color, no_pager=no_pager)
 
 
 __all__ = ["app", "command"]

@@ -37,7 +37,12 @@ NoPagerOption = Annotated[
 ]
 FactsOption = Annotated[
     Optional[str],  # noqa: UP045 - Typer reads the annotation at run time on Python 3.10 too
-    typer.Option("--facts", metavar="PATH", help="The knowledge base to read; also before the command, or KZCN_FACTS."),
+    typer.Option(
+        "--facts",
+        metavar="PATH",
+        help="The knowledge base to read, before or after the command (default: the one shipped with kzcn). "
+        "Also KZCN_FACTS; this option wins.",
+    ),
 ]
 NoHeaderOption = Annotated[bool, typer.Option("--no-header", help="CSV and TSV: no header line, only the records.")]
 RawOption = Annotated[
@@ -68,6 +73,25 @@ _OUTPUT_PARAMETERS = (
     inspect.Parameter("force", inspect.Parameter.KEYWORD_ONLY, default=False, annotation=ForceOption),
 )
 _DELIMITED = (Format.csv, Format.tsv)
+
+
+@dataclass(frozen=True)
+class GlobalOptions:
+    """The options given before the command, kept for the command to read (Typer's `ctx.obj`)."""
+
+    facts_path: str
+    """The knowledge base: --facts before the command, else KZCN_FACTS, else the one shipped with kzcn."""
+    no_color: bool
+    """--no-color before the command."""
+    no_pager: bool
+    """--no-pager before the command."""
+
+
+def global_options(ctx: typer.Context) -> GlobalOptions:
+    """The options the app's callback kept for this run, which always runs before a command."""
+    options = ctx.find_object(GlobalOptions)
+    assert options is not None, "the app's callback keeps the global options before any command runs"
+    return options
 
 
 @dataclass(frozen=True)
@@ -148,17 +172,18 @@ def with_output(command: Callable[..., None]) -> Callable[..., None]:
         if force and output_file is None:
             raise UsageError("--force replaces the file --output names; add --output FILE")
         chosen = _chosen_format(output_format, as_json=as_json, no_header=no_header, raw=raw)
+        before = global_options(ctx)
         output = Output(
             format=chosen,
             fields=fields,
-            no_color=no_color or ctx.obj["no_color"],
+            no_color=no_color or before.no_color,
             facts_path=facts_path(ctx, facts),
             shaped=as_json or fields is not None or chosen is not Format.table,
             header=not no_header,
             raw=raw,
             file=output_file,
             force=force,
-            pager=not (no_pager or ctx.obj["no_pager"]),
+            pager=not (no_pager or before.no_pager),
         )
         command(ctx, *args, output=output, **kwargs)
 
@@ -179,7 +204,7 @@ def parse_year(value: str) -> int:
 def facts_path(ctx: typer.Context, after: str | None) -> str:
     """The knowledge base: --facts after the command wins over --facts before it, which wins over KZCN_FACTS."""
     if after is None:
-        return str(ctx.obj["facts_path"])
+        return global_options(ctx).facts_path
     from kzcn.kb.load import resolve_facts_path
 
     return resolve_facts_path(after)

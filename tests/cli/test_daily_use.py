@@ -309,3 +309,22 @@ def test_init_never_overwrites(cli: Run, tmp_path: Path) -> None:
         f"kzcn: {target} exists; kzcn init never overwrites a file: choose a new name\n",
     )
     assert target.read_text(encoding="utf-8") == "mine"
+
+
+def test_facts_is_one_option_before_and_after_every_command_that_reads_the_knowledge_base() -> None:
+    import typer
+
+    from kzcn.cli import app
+
+    def facts_options(command: Any, path: str) -> dict[str, tuple[object, ...]]:
+        found = {}
+        for option in command.params:
+            if option.param_type_name == "option" and option.name == "facts":
+                found[path] = (tuple(option.opts), option.metavar, option.help)
+        for name, sub in getattr(command, "commands", {}).items():
+            found |= facts_options(sub, f"{path} {name}")
+        return found
+
+    declared = facts_options(typer.main.get_command(app), "kzcn")
+    assert {"kzcn", "kzcn facts", "kzcn export sqlite", "kzcn export claimreview"} <= set(declared)
+    assert len(set(declared.values())) == 1, declared

@@ -89,8 +89,8 @@ class GlobalOptions:
 
 def global_options(ctx: typer.Context) -> GlobalOptions:
     """The options the app's callback kept for this run, which always runs before a command."""
-    options = ctx.find_object(GlobalOptions)
-    assert options is not None, "the app's callback keeps the global options before any command runs"
+    options = ctx.obj  # Click hands the callback's ctx.obj down to the command's context
+    assert isinstance(options, GlobalOptions), "the app's callback keeps the global options before any command runs"
     return options
 
 

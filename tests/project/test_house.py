@@ -138,3 +138,65 @@ def test_no_module_over_about_400_lines() -> None:
         for path in PACKAGE.rglob("*.py")
     }
     assert {path: size for path, size in sizes.items() if size > 420} == {}
+
+
+MAX_FUNCTION_LINES = 60
+MAX_COMPLEXITY = 20
+"""A function's limits: its lines from `def` to its last, and radon's cyclomatic complexity (branches, loops and
+boolean operators, its closures' included)."""
+
+_BEING_REWRITTEN = "being rewritten by the filters/fact-shape work"
+OVER_THE_LIMITS = {
+    "kzcn/queries/facts.py:list_facts": _BEING_REWRITTEN,  # a Filters value with one matches() replaces its arguments
+    "kzcn/cli/commands/explore.py:facts": _BEING_REWRITTEN,  # its twelve filter options become that Filters value
+    "kzcn/kb/cache_format.py:_facts": _BEING_REWRITTEN,  # the cache's encoding is to derive from the model
+}
+"""Functions over a limit today, each with the reason; an entry goes once its function is back within them."""
+
+
+def _functions() -> dict[str, tuple[int, int]]:
+    """Every function and method of kzcn, "path:Class.name", with its lines and its complexity."""
+    from radon.complexity import cc_visit
+    from radon.visitors import Function
+
+    found = {}
+    for path in sorted(PACKAGE.rglob("*.py")):
+        relative = path.relative_to(REPO).as_posix()
+        for block in cc_visit(path.read_text(encoding="utf-8")):
+            if isinstance(block, Function):
+                found[f"{relative}:{block.fullname}"] = (block.endline - block.lineno + 1, block.complexity)
+    return found
+
+
+def test_no_function_over_60_lines_or_complexity_20() -> None:
+    functions = _functions()
+    assert len(functions) > 300  # every module was read, methods and all
+    over = {
+        name: (f"{lines} lines", f"complexity {complexity}")
+        for name, (lines, complexity) in functions.items()
+        if (lines > MAX_FUNCTION_LINES or complexity > MAX_COMPLEXITY) and name not in OVER_THE_LIMITS
+    }
+    assert over == {}
+
+
+def test_every_function_excused_from_the_limits_still_needs_it() -> None:
+    functions = _functions()
+    within = [
+        name
+        for name in OVER_THE_LIMITS
+        if name not in functions or (functions[name][0] <= MAX_FUNCTION_LINES and functions[name][1] <= MAX_COMPLEXITY)
+    ]
+    assert within == [], "back within the limits (or gone): take them off OVER_THE_LIMITS"
+
+
+def test_vulture_finds_no_dead_code() -> None:
+    """vulture with pyproject.toml's [tool.vulture]: every function, class, attribute and variable of kzcn is read
+    somewhere in kzcn (tests do not count), or is listed there with what reaches it by name."""
+    import subprocess
+    import sys
+
+    found = subprocess.run(
+        [sys.executable, "-m", "vulture"], cwd=REPO, capture_output=True, text=True, check=False, timeout=120
+    )
+    assert found.stdout.splitlines() == []
+    assert (found.returncode, found.stderr) == (0, "")

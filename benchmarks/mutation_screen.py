@@ -172,7 +172,8 @@ def _changed_lines(mutated: Any, orig: str, mutant: str) -> str:
         if tag != "equal":
             removed += before[i1:i2]
             added += after[j1:j2]
-    return f"{' / '.join(removed)} -> {' / '.join(added)}"
+    # A mutant that deletes a line (an argument left out) has nothing on its right: say so, so the key keeps its end.
+    return f"{' / '.join(removed) or '(nothing)'} -> {' / '.join(added) or '(nothing)'}"
 
 
 def mutant_keys(module_file: str) -> dict[str, str]:

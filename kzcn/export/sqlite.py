@@ -2,23 +2,36 @@
 
 A table is one function registered with `@table(...)` (kzcn/export/sqlite_registry.py): its CREATE TABLE statement
 and a generator of its rows; the knowledge base's tables are in kzcn/export/sqlite_tables.py, the reviews' in
-kzcn/export/sqlite_review_tables.py. Adding a table is one more such function; nothing else changes. Standard library
-only.
+kzcn/export/sqlite_review_tables.py, and the one that says how the export was filtered here. Adding a table is one
+more such function; nothing else changes. Standard library only.
 """
 
 from __future__ import annotations
 
 import sqlite3
+from collections.abc import Iterator
 
 from kzcn.errors import UsageError
 
 # Importing the table modules registers their tables (the review tables import the others first).
 from kzcn.export import sqlite_review_tables  # noqa: F401
 from kzcn.export.files import OutputFileError, refuse_target, replacing
-from kzcn.export.sqlite_registry import TABLES, Export, table
+from kzcn.export.sqlite_registry import TABLES, Export, Row, table
 from kzcn.model.records import KnowledgeBase
+from kzcn.queries.filters import NO_FILTERS, Filters
+from kzcn.queries.selection import kept_part
 
 __all__ = ["TABLES", "Export", "OutputFileError", "export_sqlite", "table", "write_database"]
+
+
+@table(
+    "export_filters",
+    "option TEXT NOT NULL,\n    value TEXT NOT NULL,\n    PRIMARY KEY (option, value)",
+)
+def _export_filters(export: Export) -> Iterator[Row]:
+    """How the export was filtered: one row per option and value given (--topic, transport), none for the whole
+    knowledge base. Every table holds only what those filters keep (`kept_part`)."""
+    yield from export.filters.options_given()
 
 
 INDEXES = (
@@ -70,9 +83,11 @@ FROM derived WHERE series = 'transport-income'
 )
 
 
-def write_database(kb: KnowledgeBase, connection: sqlite3.Connection) -> None:
-    """Creates every table, index and view in an empty database and fills them from the knowledge base."""
-    export = Export(kb)
+def write_database(kb: KnowledgeBase, connection: sqlite3.Connection, filters: Filters = NO_FILTERS) -> None:
+    """Creates every table, index and view in an empty database and fills them from the knowledge base, or from the
+    part of it the filters keep (`kept_part`: the claims that pass and whatever goes with them, every source)."""
+    wanted = filters.checked(kb)
+    export = Export(kept_part(kb, wanted), wanted)
     with connection:
         for spec in TABLES:
             connection.execute(spec.schema)
@@ -84,12 +99,14 @@ def write_database(kb: KnowledgeBase, connection: sqlite3.Connection) -> None:
                 connection.executemany(f"INSERT INTO {spec.name} VALUES ({marks})", rows)
         for statement in (*INDEXES, *FULL_TEXT, *VIEWS):
             connection.execute(statement)
-        connection.execute("PRAGMA user_version = 2")  # the layout's version, for readers that check it (2: reviews)
+        # The layout's version, for readers that check it (2: reviews; 3: export_filters).
+        connection.execute("PRAGMA user_version = 3")
 
 
-def export_sqlite(kb: KnowledgeBase, target: str, *, force: bool = False) -> None:
-    """Writes the knowledge base to `target` as a new SQLite database, atomically: a reader sees the old file or the
-    whole new one, and a failure leaves no partial file behind."""
+def export_sqlite(kb: KnowledgeBase, target: str, *, force: bool = False, filters: Filters = NO_FILTERS) -> None:
+    """Writes the knowledge base (or the part of it the filters keep) to `target` as a new SQLite database,
+    atomically: a reader sees the old file or the whole new one, and a failure leaves no partial file behind."""
+    filters = filters.checked(kb)  # a typo in a filter is refused before anything is written
     refuse_target(target, kb.path, force=force, what="database file", source="the knowledge base being exported")
     with replacing(target, suffix=".sqlite") as temporary:
         connection = sqlite3.connect(temporary)
@@ -98,7 +115,7 @@ def export_sqlite(kb: KnowledgeBase, target: str, *, force: bool = False) -> Non
             connection.execute("PRAGMA journal_mode = OFF")
             connection.execute("PRAGMA synchronous = OFF")
             try:
-                write_database(kb, connection)
+                write_database(kb, connection, filters)
             except sqlite3.OperationalError as error:
                 if "fts5" in str(error):
                     raise UsageError("this Python's SQLite has no FTS5 full-text search; kzcn needs it") from None

@@ -7,6 +7,7 @@ from dataclasses import dataclass
 from typing import Any
 
 from kzcn.model.records import KnowledgeBase
+from kzcn.queries.filters import NO_FILTERS, Filters
 
 Row = tuple[Any, ...]
 
@@ -43,6 +44,9 @@ class Export:
     """What the row functions read: the knowledge base, and what is computed once for several tables."""
 
     kb: KnowledgeBase
+    """The knowledge base to write: with filters, the part of it they keep (`kept_part`)."""
+    filters: Filters = NO_FILTERS
+    """The filters it was cut down by, checked; none for the whole knowledge base."""
 
     def figures(self) -> list[Any]:
         from kzcn.model.derive import derive_all

@@ -196,6 +196,17 @@ class Filters:
         # facts cost a third of `kzcn facts`' time.
         return tuple((option, values) for option in OPTIONS if (values := getattr(self, option.field)))
 
+    def options_given(self) -> tuple[tuple[str, str], ...]:
+        """Each option given and each of its values, as a user types them ("--topic", "transport"), in the order of
+        `OPTIONS`, each pair once: what a filtered output says it was filtered by. The search is not an option."""
+        return tuple(dict.fromkeys((option.flag, str(value)) for option, values in self._given for value in values))
+
+    def described(self) -> str:
+        """The options given as a command line would give them: --topic transport --entity 'Asian Bank'."""
+        import shlex
+
+        return " ".join(f"{flag} {shlex.quote(value)}" for flag, value in self.options_given())
+
     def found_in(self, fact: Fact) -> bool:
         """Whether the fact's statement or quotes contain every search term, ignoring case. The statement and each
         quote are joined by line breaks, so that a phrase never matches across two of them."""

@@ -12,9 +12,10 @@ from kzcn.model.result import WHOLE, WORDS, Field, Result, Section
 from kzcn.model.wording import quantity_text, time_text
 from kzcn.queries.article import annotate
 from kzcn.queries.facts import facet_counts
-from kzcn.queries.filters import verdict_of
+from kzcn.queries.filters import NO_FILTERS, Filters, verdict_of
 from kzcn.queries.overview import list_sources
 from kzcn.queries.reviews import list_reviews
+from kzcn.queries.selection import kept_part
 
 KEY_FIGURE_FIELDS = (
     Field("id", "ID", shape=WHOLE),
@@ -120,23 +121,20 @@ def _claim_counts(kb: KnowledgeBase) -> Result:
     return Result(fields=fields, records=tuple(records))
 
 
-def report(kb: KnowledgeBase) -> Result:
-    """The whole knowledge base as a fact sheet for someone who will never run kzcn."""
+def report(kb: KnowledgeBase, filters: Filters = NO_FILTERS) -> Result:
+    """The whole knowledge base as a fact sheet for someone who will never run kzcn. With filters, of the claims that
+    pass them: its claims, key figures, chart, reviews, caveats and marks are those of `kept_part` (a derived figure
+    only when every fact it is computed from is kept), its title says by what; the source and the sources whole."""
     primary = [source for source in kb.sources if source.role == "primary"]
     if not primary:
         raise NotFoundError("the knowledge base has no primary source to report on")
-    claims = [fact for fact in kb.facts if kb.is_claim(fact)]
-    key_figures = tuple(_key_figures(kb))
+    wanted = filters.checked(kb)
+    part = kept_part(kb, wanted)
+    claims = [fact for fact in part.facts if part.is_claim(fact)]
+    key_figures = tuple(_key_figures(part))
     sections = [
         Section("The source", tuple(line for source in primary for line in _about(source))),
-        Section(
-            "The claims",
-            (
-                f"{len(claims)} claims of the article, each quoted verbatim; {len(kb.facts) - len(claims)} facts of "
-                f"{len(kb.sources) - len(primary)} other sources are quoted as evidence about them.",
-            ),
-            _claim_counts(kb),
-        ),
+        Section("The claims", _claims_text(kb, part, wanted), _claim_counts(part)),
         Section(
             "Key figures",
             (
@@ -146,13 +144,13 @@ def report(kb: KnowledgeBase) -> Result:
             Result(fields=KEY_FIGURE_FIELDS, records=key_figures),
         ),
     ]
-    sections += _revenue_section(kb)
-    if kb.reviews or any(fact.kind != "opinion" for fact in claims):
+    sections += _revenue_section(part)
+    if part.reviews or any(fact.kind != "opinion" for fact in claims):
         sections.append(
             Section(
                 "Does it hold? The knowledge base's reviews",
                 ("A verdict is the knowledge base's judgement against other sources, never the article's words.",),
-                replace(list_reviews(kb), title=None),
+                replace(list_reviews(part), title=None),
             )
         )
     caveats = tuple(f"{fact.id}: {fact.note}" for fact in claims if fact.note)
@@ -160,14 +158,40 @@ def report(kb: KnowledgeBase) -> Result:
         sections.append(Section("Caveats", caveats))
     for source in primary:
         if source.text is not None:
-            sections.append(Section(f"The text, annotated: {source.id}", (), annotate(kb, source_id=source.id)))
+            sections.append(Section(f"The text, annotated: {source.id}", (), annotate(part, source_id=source.id)))
     sections.append(Section("Sources", (), replace(list_sources(kb), title=None)))
+    filtered = f" (filtered: {wanted.described()})" if part is not kb else ""
     return Result(
         fields=KEY_FIGURE_FIELDS,
         records=key_figures,
-        title=f"Fact sheet: {', '.join(source.id for source in primary)}",
+        title=f"Fact sheet: {', '.join(source.id for source in primary)}{filtered}",
         sections=tuple(sections),
     )
+
+
+def _claims_text(kb: KnowledgeBase, part: KnowledgeBase, filters: Filters) -> tuple[str, ...]:
+    """How many claims the sheet covers and how much evidence is quoted about them; with filters, which ones."""
+    claims = sum(1 for fact in part.facts if part.is_claim(fact))
+    if part is kb:
+        others = sum(1 for source in kb.sources if source.role != "primary")
+        return (
+            f"{claims} claims of the article, each quoted verbatim; {len(kb.facts) - claims} facts of {others} other "
+            "sources are quoted as evidence about them.",
+        )
+    every = sum(1 for fact in kb.facts if kb.is_claim(fact))
+    evidence = [fact for fact in part.facts if not part.is_claim(fact)]
+    sources = len({fact.source for fact in evidence})
+    return (
+        f"Filtered: {filters.described()}. Claims that pass: {claims} of the article's {every}, each quoted verbatim; "
+        f"their reviews cite {_counted(len(evidence), 'fact')} of {_counted(sources, 'other source')} as evidence.",
+        "The key figures, the chart, the reviews, the caveats and the marks in the text are those of these claims; a "
+        "figure kzcn derives is shown only when every fact it is computed from is. The source and the list of "
+        "sources are shown whole.",
+    )
+
+
+def _counted(number: int, noun: str) -> str:
+    return f"{number} {noun}" if number == 1 else f"{number} {noun}s"
 
 
 def _revenue_section(kb: KnowledgeBase) -> list[Section]:

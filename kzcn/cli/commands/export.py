@@ -23,21 +23,27 @@ app.add_typer(export_app, short_help="Write the whole knowledge base for other t
     short_help="The knowledge base as a typed SQLite database.",
     help="Example: kzcn export sqlite kb.sqlite && sqlite3 kb.sqlite 'SELECT * FROM revenue'\n\n"
     "One table per entity (sources, facts, quotes with their offsets in the source text, fact_topics, "
-    "fact_entities, fact_refers_to, relations, derived, derived_inputs), with primary and foreign keys, an FTS5 "
-    "index facts_fts over statements and quotes, and the views fact_quotes and revenue. Written atomically; an "
-    "existing FILE is replaced only with --force, and the knowledge base itself never.",
+    "fact_entities, fact_refers_to, relations, derived, derived_inputs, reviews, review_evidence, comparisons, "
+    "export_filters), with primary and foreign keys, an FTS5 index facts_fts over statements and quotes, and the "
+    "views fact_quotes, claim_reviews and revenue. Written atomically; an existing FILE is replaced only with "
+    "--force, and the knowledge base itself never.\n\n"
+    "The options export only the claims that pass them, with their reviews and the evidence those cite; relations, "
+    "derived figures and comparisons only where every fact they name is kept; every source. The table "
+    f"export_filters lists the options given. {RULE}",
 )
 @handles_errors
+@with_filters("topic", "kind", "modality", "entity", "year", "source", "verdict")
 def sqlite(
     ctx: typer.Context,
     file: Annotated[str, typer.Argument(metavar="FILE", help="The database file to write.")],
+    filters: Filters = NO_FILTERS,
     force: Annotated[bool, typer.Option("--force", help="Replace FILE if it exists.")] = False,
     facts: FactsOption = None,
 ) -> None:
     from kzcn.export.sqlite import export_sqlite
     from kzcn.kb.load import load_knowledge_base
 
-    export_sqlite(load_knowledge_base(facts_path(ctx, facts)), file, force=force)
+    export_sqlite(load_knowledge_base(facts_path(ctx, facts)), file, force=force, filters=filters)
 
 
 @export_app.command(

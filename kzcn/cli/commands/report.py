@@ -3,7 +3,12 @@
 import typer
 
 from kzcn.cli.app import command
+from kzcn.cli.filters import with_filters
 from kzcn.cli.options import Output
+from kzcn.queries.filters import NO_FILTERS, RULE, Filters
+
+REPORT_FILTERS = ("topic", "kind", "modality", "entity", "year", "source", "verdict")
+"""The filters of the fact sheet: those of `kzcn facts` but the search."""
 
 
 @command(
@@ -13,9 +18,13 @@ from kzcn.cli.options import Output
     "(stated, forecast, derived with their arithmetic, reported by other sources), each with the words it comes "
     "from; the transport-income chart; the reviews; the caveats; the annotated article; the sources. --format "
     "markdown renders on GitHub and GitLab; --format html is one file with no script and nothing fetched; json "
-    "gives every section; csv, tsv and ndjson give the key figures.",
+    "gives every section; csv, tsv and ndjson give the key figures.\n\n"
+    "The options make a sheet of the claims that pass them, its title saying so: their figures, chart, reviews, "
+    "caveats and marks, the evidence their reviews cite, and a derived figure only when every fact it is computed "
+    f"from is kept; the source and the sources stay whole. {RULE}",
 )
-def report(ctx: typer.Context, *, output: Output) -> None:
+@with_filters(*REPORT_FILTERS)
+def report(ctx: typer.Context, filters: Filters = NO_FILTERS, *, output: Output) -> None:
     from kzcn.queries.report import report as build_report
 
-    output.emit(build_report)
+    output.emit(lambda kb: build_report(kb, filters))

@@ -106,7 +106,6 @@ def write_database(kb: KnowledgeBase, connection: sqlite3.Connection, filters: F
 def export_sqlite(kb: KnowledgeBase, target: str, *, force: bool = False, filters: Filters = NO_FILTERS) -> None:
     """Writes the knowledge base (or the part of it the filters keep) to `target` as a new SQLite database,
     atomically: a reader sees the old file or the whole new one, and a failure leaves no partial file behind."""
-    filters = filters.checked(kb)  # a typo in a filter is refused before anything is written
     refuse_target(target, kb.path, force=force, what="database file", source="the knowledge base being exported")
     with replacing(target, suffix=".sqlite") as temporary:
         connection = sqlite3.connect(temporary)

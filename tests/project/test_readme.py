@@ -70,10 +70,10 @@ def test_console_examples_match_real_output(command: str, output: str, tmp_path:
 
 
 def sqlite_session() -> list[tuple[str, str]]:
-    """(command, output) of each step of the README's sqlite3 session."""
+    """(command, output) of each step of the README's sqlite3 sessions, one after the other."""
     readme = (REPO / "README.md").read_text(encoding="utf-8")
-    block = next(block for block in re.findall(r"```console\n(.*?)\n```", readme, flags=re.S) if "$ sqlite3 " in block)
-    steps = re.split(r"^\$ ", block, flags=re.M)[1:]
+    blocks = [block for block in re.findall(r"```console\n(.*?)\n```", readme, flags=re.S) if "$ sqlite3 " in block]
+    steps = [step for block in blocks for step in re.split(r"^\$ ", block, flags=re.M)[1:]]
     return [(step.partition("\n")[0], step.partition("\n")[2]) for step in steps]
 
 

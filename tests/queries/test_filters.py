@@ -301,7 +301,9 @@ def test_review_of_one_claim_refuses_the_filters(cli: Run, write_kb: Callable[..
     )
 
 
-@pytest.mark.parametrize("command", [["facts"], ["review"], ["article"], ["export", "claimreview"]])
+@pytest.mark.parametrize(
+    "command", [["facts"], ["review"], ["article"], ["report"], ["export", "claimreview"], ["export", "sqlite"]]
+)
 def test_help_states_the_rule(cli: Run, command: list[str]) -> None:
     help_text = " ".join(cli(*command, "--help").stdout.split())
     assert RULE in help_text

@@ -223,7 +223,7 @@ class _Reader:
     """
 
     def __init__(self, text: Callable[[Any], str]) -> None:
-        self.text = text
+        self.read_text = text
 
     def records(self, record: type, rows: Sequence[Any]) -> list[Any]:
         """The records that lists of their fields' values hold."""
@@ -257,54 +257,87 @@ class _Reader:
 
     def values(self, shape: Shape, record: type, name: str, values: Sequence[Any]) -> Sequence[Any]:
         """Values of one shape read and checked: field `name` of `record` (or a part of it), of every record."""
-        form, text, label = shape.form, self.text, f"{record.__name__}.{name}"
-        choices = CHOICES.get((record, name))
-        if form == "text":
-            texts = list(map(text, values))
-            if choices is not None and not choices.issuperset(texts):
-                wrong = next(value for value in texts if value not in choices)
-                raise InvalidEntry(f"{label}: {wrong!r} is not one of {sorted(choices)}")
-            return texts
-        if form == "whole":
-            low, high = RANGES.get((record, name), (None, None))
-            whole = set(map(type, values)) <= _WHOLE
-            if low is None and not whole:
-                raise InvalidEntry(f"{label}: expected a whole number")
-            if low is not None and not (whole and (not values or low <= min(values) <= max(values) <= high)):
-                raise InvalidEntry(f"{label}: expected a whole number from {low} to {high}")
-            return values
-        if form == "number":
-            floats = [value for value in values if type(value) is float]
-            if not set(map(type, values)) <= _NUMBER or not all(map(math.isfinite, floats)):
-                raise InvalidEntry(f"{label}: expected a finite number")
-            return values
-        if form == "flag":
-            if not set(map(type, values)) <= _FLAG:
-                raise InvalidEntry(f"{label}: expected true or false")
-            return values
-        if form == "record":
+        if shape.form == "record":
             assert shape.record is not None
             return self.records(shape.record, values)
-        [first, *_] = shape.parts
-        if form == "optional":
-            if first == _TEXT and choices is None:  # the commonest optional value, read in one step
-                return [None if value is None else text(value) for value in values]
-            present = iter(self.values(first, record, name, [value for value in values if value is not None]))
-            return [None if value is None else next(present) for value in values]
-        if not set(map(type, values)) <= _LIST:
-            raise InvalidEntry(f"{label}: expected a list")
-        if form == "many":
-            if first == _TEXT and choices is None:  # the commonest list, read in one step
-                return [tuple(map(text, texts)) for texts in values]
-            flat = tuple(self.values(first, record, name, list(chain.from_iterable(values))))
-            return [flat[start:end] for start, end in pairwise(accumulate(map(len, values), initial=0))]
-        # fixed: transposed, each part read as a column, and put back together
+        return _READERS[shape.form](self, shape, f"{record.__name__}.{name}", (record, name), values)
+
+    # One method per leaf or compound form (_READERS): each gets the values' label ("Fact.kind") for its refusals
+    # and the (record, field) its CHOICES or RANGES are listed under.
+
+    def text(self, shape: Shape, label: str, where: tuple[type, str], values: Sequence[Any]) -> Sequence[Any]:
+        texts = list(map(self.read_text, values))
+        choices = CHOICES.get(where)
+        if choices is not None and not choices.issuperset(texts):
+            wrong = next(value for value in texts if value not in choices)
+            raise InvalidEntry(f"{label}: {wrong!r} is not one of {sorted(choices)}")
+        return texts
+
+    def whole(self, shape: Shape, label: str, where: tuple[type, str], values: Sequence[Any]) -> Sequence[Any]:
+        whole = set(map(type, values)) <= _WHOLE
+        if where not in RANGES:
+            if not whole:
+                raise InvalidEntry(f"{label}: expected a whole number")
+            return values
+        low, high = RANGES[where]
+        if not (whole and (not values or low <= min(values) <= max(values) <= high)):
+            raise InvalidEntry(f"{label}: expected a whole number from {low} to {high}")
+        return values
+
+    def number(self, shape: Shape, label: str, where: tuple[type, str], values: Sequence[Any]) -> Sequence[Any]:
+        floats = [value for value in values if type(value) is float]
+        if not set(map(type, values)) <= _NUMBER or not all(map(math.isfinite, floats)):
+            raise InvalidEntry(f"{label}: expected a finite number")
+        return values
+
+    def flag(self, shape: Shape, label: str, where: tuple[type, str], values: Sequence[Any]) -> Sequence[Any]:
+        if not set(map(type, values)) <= _FLAG:
+            raise InvalidEntry(f"{label}: expected true or false")
+        return values
+
+    def optional(self, shape: Shape, label: str, where: tuple[type, str], values: Sequence[Any]) -> Sequence[Any]:
+        [inner] = shape.parts
+        if inner == _TEXT and where not in CHOICES:  # the commonest optional value, read in one step
+            text = self.read_text
+            return [None if value is None else text(value) for value in values]
+        present = iter(self.values(inner, *where, [value for value in values if value is not None]))
+        return [None if value is None else next(present) for value in values]
+
+    def many(self, shape: Shape, label: str, where: tuple[type, str], values: Sequence[Any]) -> Sequence[Any]:
+        _lists(label, values)
+        [each] = shape.parts
+        if each == _TEXT and where not in CHOICES:  # the commonest list, read in one step
+            text = self.read_text
+            return [tuple(map(text, texts)) for texts in values]
+        flat = tuple(self.values(each, *where, list(chain.from_iterable(values))))
+        return [flat[start:end] for start, end in pairwise(accumulate(map(len, values), initial=0))]
+
+    def fixed(self, shape: Shape, label: str, where: tuple[type, str], values: Sequence[Any]) -> Sequence[Any]:
+        """Transposed, each part read as a column, and put back together."""
+        _lists(label, values)
         if not set(map(len, values)) <= {len(shape.parts)}:
             raise InvalidEntry(f"{label}: expected a list of {len(shape.parts)}")
         if not values:
             return []
         transposed = zip(shape.parts, zip(*values, strict=True), strict=True)
-        return list(zip(*(self.values(part, record, name, column) for part, column in transposed), strict=True))
+        return list(zip(*(self.values(part, *where, column) for part, column in transposed), strict=True))
+
+
+_READERS: dict[str, Callable[[_Reader, Shape, str, tuple[type, str], Sequence[Any]], Sequence[Any]]] = {
+    "text": _Reader.text,
+    "whole": _Reader.whole,
+    "number": _Reader.number,
+    "flag": _Reader.flag,
+    "optional": _Reader.optional,
+    "many": _Reader.many,
+    "fixed": _Reader.fixed,
+}
+"""The reader of each form but record (`_Reader.records`)."""
+
+
+def _lists(label: str, values: Sequence[Any]) -> None:
+    if not set(map(type, values)) <= _LIST:
+        raise InvalidEntry(f"{label}: expected a list")
 
 
 _LIST, _WHOLE, _NUMBER, _FLAG = frozenset({list}), frozenset({int}), frozenset({int, float}), frozenset({bool})
@@ -323,6 +356,11 @@ def _check_references(kb: KnowledgeBase) -> None:
     for fact in kb.facts:
         if fact.source not in source_ids or not source_ids.issuperset(fact.refers_to):
             raise InvalidEntry(f"fact {fact.id!r} names an unknown source")
+    _check_fact_references(kb, fact_ids)
+
+
+def _check_fact_references(kb: KnowledgeBase, fact_ids: set[str]) -> None:
+    """Every fact that relations, derived figures, reviews and comparisons name exists."""
     for relation in kb.relations:
         if relation.left not in fact_ids or relation.right not in fact_ids:
             raise InvalidEntry(f"relation {relation.id!r} names an unknown fact")

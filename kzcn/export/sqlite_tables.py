@@ -2,10 +2,14 @@
 
 from __future__ import annotations
 
+import dataclasses
+import json
 from collections.abc import Iterator
+from typing import Any
 
 from kzcn.export.sqlite_registry import Export, Row, number, one_of, table
-from kzcn.model.records import FACT_KINDS, MODALITIES, RELATION_ROLES, SOURCE_ROLES, VERDICTS
+from kzcn.model.records import FACT_KINDS, MODALITIES, RELATION_ROLES, SOURCE_ROLES, VERDICTS, Fact
+from kzcn.queries.facts import OTHER_FACT_FIELDS
 from kzcn.queries.filters import UNREVIEWED
 
 # The columns that hold either kind of number (an amount as written: 3 or 1.3) are NUMERIC: SQLite stores 3 as an
@@ -60,6 +64,21 @@ def _sources(export: Export) -> Iterator[Row]:
         )
 
 
+_COLUMN_TYPES = {"str": "TEXT NOT NULL", "str | None": "TEXT", "int": "INTEGER NOT NULL", "int | None": "INTEGER"}
+"""The SQL type of a fact field the facts table shows as it is, by its annotation; any other value is JSON text."""
+
+
+def _column_type(name: str) -> str:
+    annotation = next(field.type for field in dataclasses.fields(Fact) if field.name == name)
+    return _COLUMN_TYPES.get(str(annotation), "TEXT")
+
+
+def _column_value(value: Any) -> Any:
+    if value is None or isinstance(value, (str, int)):
+        return number(value) if isinstance(value, int) else value
+    return json.dumps(value, default=vars, ensure_ascii=False)
+
+
 @table(
     "facts",
     f"""
@@ -86,7 +105,8 @@ def _sources(export: Export) -> Iterator[Row]:
     measure TEXT,
     verdict TEXT CHECK (verdict IN ({one_of((*VERDICTS, UNREVIEWED))})),
     evidence INTEGER NOT NULL CHECK (evidence IN (0, 1))
-    """,
+    """
+    + "".join(f",\n    {name} {_column_type(name)}" for name in OTHER_FACT_FIELDS),
 )
 def _facts(export: Export) -> Iterator[Row]:
     """Every fact, the article's claims and the evidence of other sources alike (`evidence` tells them apart)."""
@@ -120,6 +140,7 @@ def _facts(export: Export) -> Iterator[Row]:
             fact.measure,
             verdict_of(fact, kb),
             int(not kb.is_claim(fact)),
+            *(_column_value(getattr(fact, name)) for name in OTHER_FACT_FIELDS),
         )
 
 

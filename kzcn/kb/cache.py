@@ -16,6 +16,7 @@ except ImportError:  # pragma: no cover - a Python built without it
     from hashlib import blake2b
 
 from kzcn import __version__
+from kzcn.kb.cache_format import FORMAT
 from kzcn.model.records import KnowledgeBase
 
 MAX_ENTRIES = 16
@@ -27,7 +28,7 @@ MAX_ENTRY_BYTES = 256 * 1024 * 1024
 SUFFIX = ".kzcn-cache"
 """Entries are named <64 hex digits>.kzcn-cache; pruning touches nothing else in the directory."""
 
-_MAGIC = b"kzcn-cache-3\n"  # the entry format of kzcn.kb.cache_format, one number with it
+_MAGIC = FORMAT.encode("ascii") + b"\n"  # an entry of another format is refused before its JSON is read
 _ENTRY_NAME = re.compile(r"[0-9a-f]{64}" + re.escape(SUFFIX))
 _PACKAGE = os.path.dirname(os.path.dirname(os.path.abspath(__file__)))  # kzcn/, from kzcn/kb/cache.py
 

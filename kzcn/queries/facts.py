@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from collections import Counter
 from collections.abc import Iterable
-from dataclasses import replace
+from dataclasses import fields, replace
 from typing import Any
 
 from kzcn.errors import NotFoundError
@@ -16,7 +16,7 @@ from kzcn.queries.filters import NO_FILTERS, Filters, verdict_of
 SORT_KEYS = ("source", "id", "kind", "year")
 """What `kzcn facts --sort` accepts; `source` is the order of the knowledge base (the article's order)."""
 
-FACT_FIELDS = (
+_LISTED_FACT_FIELDS = (
     Field("id", "ID", shape=WHOLE),
     Field("kind", "Kind", styled=True),
     # On a narrow terminal, the columns give way in this order: ¶, source, kind, says, verdict, statement; then
@@ -49,6 +49,19 @@ FACT_FIELDS = (
     Field("verdict", "Verdict", missing="—", styled=True),
     Field("evidence", "Evidence"),
 )
+OTHER_FACT_FIELDS = tuple(
+    field.name
+    for field in fields(Fact)
+    if field.name not in {"time", "quantity"} | {listed.key for listed in _LISTED_FACT_FIELDS}
+)
+"""The model's fact fields the list above does not name (time and quantity it shows in parts): each is shown as it
+is, under its own name, after the others. A new field of `Fact` is thus in every machine format, `kzcn show` and
+the SQLite export without an entry here; an entry above gives it a place, a label or a shape of its own."""
+FACT_FIELDS = (
+    *_LISTED_FACT_FIELDS,
+    *(Field(name, name.replace("_", " ").capitalize()) for name in OTHER_FACT_FIELDS),
+)
+"""Every field of a fact's record, in the order of the machine formats (JSON, CSV, ...)."""
 KIND_LEGEND = (
     "Kinds: statistic = a figure the article states; event = a stated fact without a figure; "
     "forecast = a prediction (not a result); opinion = the author's view."
@@ -116,7 +129,13 @@ def fact_record(fact: Fact, kb: KnowledgeBase | None = None) -> dict[str, Any]:
         "measure": fact.measure,
         "verdict": verdict,
         "evidence": kb is not None and not kb.is_claim(fact),
+        **{name: _plain(getattr(fact, name)) for name in OTHER_FACT_FIELDS},
     }
+
+
+def _plain(value: Any) -> Any:
+    """A field's value as JSON has it: a tuple as a list."""
+    return list(value) if isinstance(value, tuple) else value
 
 
 def list_facts(

@@ -16,7 +16,11 @@ import pytest
 from conftest import small_kb, subprocess_env
 from kzcn.errors import KnowledgeBaseError
 from kzcn.kb import cache
+from kzcn.kb.cache_format import FORMAT
 from kzcn.kb.load import load_knowledge_base
+
+MAGIC = FORMAT.encode() + b"\n"
+"""An entry file's first line: the one format version, which the JSON after it repeats."""
 
 
 @pytest.fixture(autouse=True)
@@ -70,7 +74,8 @@ def test_broken_edit_is_reported_even_after_a_good_version_was_cached(write_kb: 
         b"kzcn-cache-1\n\x80\x05garbage",
         b"kzcn-cache-2\n[]",
         b"kzcn-cache-3\n",
-        b'kzcn-cache-3\n["kzcn-cache-3"',
+        MAGIC,
+        MAGIC + b'["' + FORMAT.encode() + b'"',
     ],
 )
 def test_corrupt_cache_is_ignored_and_rebuilt(
@@ -81,7 +86,7 @@ def test_corrupt_cache_is_ignored_and_rebuilt(
     [entry] = entries(private_cache)
     entry.write_bytes(content)
     assert load_knowledge_base(path) == expected
-    assert entry.read_bytes().startswith(b"kzcn-cache-3\n") and len(entry.read_bytes()) > 100
+    assert entry.read_bytes().startswith(MAGIC) and len(entry.read_bytes()) > 100
 
 
 def test_cache_that_would_run_code_is_refused(
@@ -98,7 +103,7 @@ def test_cache_that_would_run_code_is_refused(
         def __reduce__(self) -> tuple[object, tuple[str]]:
             return (os.system, (f"touch {marker}",))
 
-    entry.write_bytes(b"kzcn-cache-3\n" + pickle.dumps(Exploit()))
+    entry.write_bytes(MAGIC + pickle.dumps(Exploit()))
     assert load_knowledge_base(path) == expected
     assert not marker.exists()
 

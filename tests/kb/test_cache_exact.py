@@ -18,7 +18,7 @@ import pytest
 
 import kzcn.parse.yamlload
 from kzcn.kb import cache
-from kzcn.kb.cache_format import encode
+from kzcn.kb.cache_format import FORMAT, encode
 from kzcn.model.records import Fact, KnowledgeBase, Quantity, Quote, Source
 
 KEY = "0123456789abcdef" * 4
@@ -43,7 +43,7 @@ def small_model(statement: str = "The port handled 40 trains.") -> KnowledgeBase
 
 def entry_bytes(kb: KnowledgeBase) -> bytes:
     """What an entry file holds: the format's first line, then the encoded knowledge base."""
-    return b"kzcn-cache-3\n" + encode(kb)
+    return FORMAT.encode() + b"\n" + encode(kb)
 
 
 def cache_directory() -> Path:

@@ -17,7 +17,9 @@ from kzcn.kb.cache_format import FORMAT, InvalidEntry, decode, encode
 from kzcn.kb.load import load_knowledge_base
 from kzcn.model.records import DerivedSpec, Fact, KnowledgeBase, Quantity, Quote, Relation, Source, TimeRef
 
-MAGIC = b"kzcn-cache-3\n"
+MAGIC = FORMAT.encode() + b"\n"
+FACT = {field.name: position for position, field in enumerate(fields(Fact))}
+"""Where each of a fact's values is in its list: the order its dataclass declares its fields."""
 
 
 def test_round_trip_keeps_every_field_of_every_record() -> None:
@@ -72,15 +74,15 @@ TAMPERINGS: dict[str, Callable[[list[Any]], None]] = {
     "id is a string": lambda p: p[3][0].__setitem__(0, "trains-2017"),
     "text index past the table": lambda p: p[3][0].__setitem__(1, len(p[1])),
     "table holds a number": lambda p: p[1].__setitem__(0, 7),
-    "paragraph zero": lambda p: p[3][0][6][0].__setitem__(0, 0),
-    "paragraph as text": lambda p: p[3][0][6][0].__setitem__(0, "1"),
-    "paragraph a boolean": lambda p: p[3][0][6][0].__setitem__(0, True),
-    "year out of range": lambda p: p[3][0][7].__setitem__(0, 10_000),
-    "kind not a fact kind": lambda p: p[3][0].__setitem__(2, text_index(p, "trains-2017")),
-    "scale not a scale": lambda p: p[3][0][8].__setitem__(2, text_index(p, "USD")),
-    "amount not a number": lambda p: p[3][0][8].__setitem__(0, [1]),
-    "fact of 12 fields": lambda p: p[3][0].pop(),
-    "unknown source": lambda p: p[3][0].__setitem__(5, text_index(p, "trains-2017")),
+    "paragraph zero": lambda p: p[3][0][FACT["quotes"]][0].__setitem__(0, 0),
+    "paragraph as text": lambda p: p[3][0][FACT["quotes"]][0].__setitem__(0, "1"),
+    "paragraph a boolean": lambda p: p[3][0][FACT["quotes"]][0].__setitem__(0, True),
+    "year out of range": lambda p: p[3][0][FACT["time"]].__setitem__(0, 10_000),
+    "kind not a fact kind": lambda p: p[3][0].__setitem__(FACT["kind"], text_index(p, "trains-2017")),
+    "scale not a scale": lambda p: p[3][0][FACT["quantity"]].__setitem__(2, text_index(p, "USD")),
+    "amount not a number": lambda p: p[3][0][FACT["quantity"]].__setitem__(0, [1]),
+    "fact missing its last field": lambda p: p[3][0].pop(),
+    "unknown source": lambda p: p[3][0].__setitem__(FACT["source"], text_index(p, "trains-2017")),
     "relation to no fact": lambda p: p[4][0].__setitem__(2, text_index(p, "doc")),
     "derived from no fact": lambda p: p[5][0][3][0].__setitem__(1, text_index(p, "doc")),
     "relation kind unknown": lambda p: p[4][0].__setitem__(1, text_index(p, "doc")),

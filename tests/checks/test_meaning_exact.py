@@ -218,6 +218,24 @@ def test_a_currency_between_the_cue_and_the_amount_is_passed_over() -> None:
     assert fact_findings(income) == []
 
 
+def test_a_cue_is_a_whole_word_not_the_end_of_a_longer_one() -> None:
+    # "turnover" ends in "over", "handsome" in "some": neither bounds the figure after it.
+    turnover = fact(
+        "Annual trade turnover $ 2 billion, a record.",
+        statement="Annual trade turnover was $2 billion.",
+        quantity=Quantity(2, "USD", scale="billion", qualifier="exact"),
+    )
+    assert fact_findings(turnover) == []
+    assert fact_findings(cities("A handsome 10 cities are served.", "exact", statement="10 cities are served.")) == []
+    assert rules_and_messages(fact_findings(cities("It serves over 10 cities.", "exact", statement="10 cities."))) == [
+        (
+            "qualifier-cue",
+            ("quantity", "qualifier"),
+            "the quote gives 'over' before 10, but the qualifier is exact; write qualifier: more-than",
+        )
+    ]
+
+
 def test_one_reading_that_allows_the_qualifier_is_enough() -> None:
     assert fact_findings(cities("About 10 cities, over 10 towns.", "more-than", statement="Over 10 cities.")) == []
 

@@ -11,7 +11,7 @@ import yaml
 
 from conftest import REPO
 from kzcn.errors import KnowledgeBaseError
-from kzcn.parse.yamlload import MAX_DEPTH, decode, parse, read_bytes
+from kzcn.parse.yamlload import MAX_DEPTH, MAX_PROBLEMS, decode, parse, read_bytes
 
 
 def problems(text: str) -> list[str]:
@@ -66,6 +66,20 @@ def test_tags_that_construct_objects_are_refused(text: str) -> None:
 def test_several_documents_are_refused() -> None:
     assert problems("a: 1\n---\nb: 2\n") == [
         "kb.yaml:2:1: a second YAML document starts here; a knowledge base is one document"
+    ]
+
+
+def test_fifty_problems_are_all_listed_and_more_end_in_one_line_counting_the_rest() -> None:
+    def duplicates(count: int) -> str:
+        return "a: 0\n" + "a: 1\n" * count
+
+    def duplicate(line: int) -> str:
+        return f"kb.yaml:{line}:1: duplicate key 'a': it is already set at line 1; a key may appear once per mapping"
+
+    assert problems(duplicates(MAX_PROBLEMS)) == [duplicate(line) for line in range(2, MAX_PROBLEMS + 2)]
+    assert problems(duplicates(MAX_PROBLEMS + 1)) == [
+        *(duplicate(line) for line in range(2, MAX_PROBLEMS + 2)),
+        "kb.yaml: ... and 1 more problems",
     ]
 
 

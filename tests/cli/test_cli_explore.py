@@ -178,6 +178,23 @@ def test_revenue_year_without_figure_names_the_years(cli: Run) -> None:
     )
 
 
+NO_FIGURE = (
+    "kzcn: no transport income figure for {}; years with one: 2017, 2020 (--interpolate estimates years between them)\n"
+)
+NOT_A_YEAR = "kzcn: --year needs a year from 1 to 9999, such as 2017; '{}' is not one\n"
+
+
+@pytest.mark.parametrize(
+    ("year", "status", "message"),
+    [("1", 1, NO_FIGURE), ("9999", 1, NO_FIGURE), ("0", 2, NOT_A_YEAR), ("10000", 2, NOT_A_YEAR)],
+)
+def test_a_year_from_1_to_9999_is_a_year_and_one_beyond_is_a_usage_error(
+    cli: Run, write_kb: Callable[..., Path], year: str, status: int, message: str
+) -> None:
+    result = cli("--facts", str(write_kb()), "revenue", "--year", year)
+    assert (result.exit_code, result.stdout, result.stderr) == (status, "", message.format(year))
+
+
 def test_a_year_with_only_records_shows_them(cli: Run) -> None:
     rows = json.loads(cli("revenue", "--year", "2019", "--json").stdout)
     assert (rows["id"], rows["basis"], rows["amount"], rows["unit"]) == (
@@ -297,6 +314,33 @@ def test_colour_is_off_for_no_color_dumb_terminals_and_the_flag(cli: Run, env: d
     assert result.exit_code == 0
     assert "transport-income-forecast-2020" in result.stdout
     assert "\x1b[" not in result.stdout
+
+
+def test_an_empty_no_color_leaves_colour_on_as_the_convention_says(cli: Run) -> None:
+    # no-color.org: NO_COLOR turns colour off when it is present and not empty.
+    assert "\x1b[1;33mforecast" in cli("facts", "--kind", "forecast", env={"FORCE_COLOR": "1", "NO_COLOR": ""}).stdout
+
+
+def test_output_to_a_file_has_no_colour_even_when_forced(
+    cli: Run, write_kb: Callable[..., Path], tmp_path: Path
+) -> None:
+    path, target = str(write_kb()), tmp_path / "facts.txt"
+    result = cli("--facts", path, "facts", "--kind", "opinion", "--output", str(target), env={"FORCE_COLOR": "1"})
+    assert (result.exit_code, result.stdout, result.stderr) == (0, "", f"kzcn: wrote {target}\n")
+    plain = cli("--facts", path, "facts", "--kind", "opinion", env={"COLUMNS": "100"})
+    assert "\x1b[" not in target.read_text(encoding="utf-8")
+    assert target.read_text(encoding="utf-8") == plain.stdout
+
+
+def test_fields_ignore_blanks_and_a_trailing_comma(cli: Run, write_kb: Callable[..., Path]) -> None:
+    path = str(write_kb())
+    for fields in ("id,statement,", " id , statement ", "id,,statement"):
+        result = cli("--facts", path, "facts", "--kind", "opinion", "--fields", fields, "--format", "csv")
+        assert (result.exit_code, result.stdout, result.stderr) == (
+            0,
+            "id,statement\ntrade-grew,Trade grew quickly.\n",
+            "",
+        )
 
 
 def test_forced_colour_styles_kinds(cli: Run) -> None:

@@ -4,8 +4,9 @@ A mutation score measures how well the tests catch the edits a mutation tool mak
 developer makes: a boolean the wrong way round, a boundary off by one, AND for OR, the wrong field, arguments
 swapped, a case fold or an escape left out, an error path dropped. Each bug is data (the file, the exact text it
 changes, which must stand there exactly once, and its replacement); tests/project/test_realistic_bugs.py keeps that
-true as the code changes. The runner copies the checkout to a temporary directory once, then for each bug patches
-the copy, runs pytest there (-x: the first failing test is the one that caught it), and restores the file:
+true as the code changes. The runner copies the checkout to a temporary directory once (one copy per job, two by
+default), then for each bug patches a copy, runs pytest there (-x: the first failing test is the one that caught
+it), and restores the file:
 
     .venv/bin/python benchmarks/realistic_bugs.py                     # every bug; exit 1 if one survives
     .venv/bin/python benchmarks/realistic_bugs.py --list              # the bugs, one line each
@@ -23,13 +24,16 @@ from __future__ import annotations
 
 import argparse
 import os
+import queue
 import re
 import shutil
 import signal
 import subprocess
 import sys
 import tempfile
+import threading
 import time
+from concurrent.futures import ThreadPoolExecutor
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -684,7 +688,9 @@ def verify_copy_runs(work: Path, env: dict[str, str]) -> None:
 
 def run_tests(work: Path, env: dict[str, str], tests: tuple[str, ...], timeout: float) -> tuple[int, str]:
     """(pytest's exit status, its output), or (-1, output so far) when the time ran out."""
-    command = [sys.executable, "-m", "pytest", "-x", "-q", "-p", "no:cacheprovider", *tests]
+    # Its own --basetemp per copy: runs side by side never share (or clean up) each other's temporary directories.
+    basetemp = f"--basetemp={work.parent / 'pytest'}"
+    command = [sys.executable, "-m", "pytest", "-x", "-q", "-p", "no:cacheprovider", basetemp, *tests]
     # A session of its own, so that a timeout ends the kzcn processes the tests started too.
     process = subprocess.Popen(
         command,
@@ -759,6 +765,7 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--list", action="store_true", help="list the bugs and exit")
     parser.add_argument("--tests", nargs="+", metavar="PATH", help="run these tests for every bug instead")
     parser.add_argument("--timeout", type=float, default=SECONDS_PER_BUG, help="seconds per bug (default: %(default)s)")
+    parser.add_argument("--jobs", type=int, default=2, help="bugs run at once, each in its own copy (default: 2)")
     args = parser.parse_args(argv)
 
     if args.list:
@@ -772,21 +779,35 @@ def main(argv: list[str] | None = None) -> int:
     chosen = [by_id[name] for name in args.bugs] if args.bugs else list(BUGS)
 
     started = time.monotonic()
+    tests = tuple(args.tests) if args.tests else None
     with tempfile.TemporaryDirectory(prefix="kzcn-bugs-") as temporary:
-        root = Path(temporary)
-        work = make_copy(root)
-        env = environment(work, root)
-        verify_copy_runs(work, env)
-        outcomes = []
-        for number, bug in enumerate(chosen, 1):
-            outcome = apply_and_run(bug, work, env, tuple(args.tests) if args.tests else None, args.timeout)
-            outcomes.append(outcome)
-            print(
-                f"[{number}/{len(chosen)}] {bug.id}: {outcome.status}"
-                + (f" by {outcome.by}" if outcome.by else "")
-                + f" ({outcome.seconds:.1f} s)",
-                flush=True,
-            )
+        # One copy per job, each patched by one bug at a time: a queue hands a free copy to the next bug.
+        copies: queue.Queue[tuple[Path, dict[str, str]]] = queue.Queue()
+        for job in range(max(1, args.jobs)):
+            root = Path(temporary, f"job{job}")
+            root.mkdir()
+            work = make_copy(root)
+            env = environment(work, root)
+            verify_copy_runs(work, env)
+            copies.put((work, env))
+        done = iter(range(1, len(chosen) + 1))
+        printing = threading.Lock()
+
+        def run(bug: Bug) -> Outcome:
+            work, env = copies.get()
+            try:
+                outcome = apply_and_run(bug, work, env, tests, args.timeout)
+            finally:
+                copies.put((work, env))
+            with printing:
+                caught = f" by {outcome.by}" if outcome.by else ""
+                print(f"[{next(done)}/{len(chosen)}] {bug.id}: {outcome.status}{caught} ({outcome.seconds:.1f} s)")
+                sys.stdout.flush()
+            return outcome
+
+        with ThreadPoolExecutor(max_workers=max(1, args.jobs)) as pool:
+            outcomes = list(pool.map(run, chosen))
+        work, env = copies.get()
         unreliable = confirm_killers(outcomes, work, env, args.timeout)
     elapsed = time.monotonic() - started
 

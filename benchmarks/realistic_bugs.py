@@ -183,8 +183,8 @@ BUGS: tuple[Bug, ...] = (
     Bug(
         "yaml-depth-limit",
         "kzcn/parse/yamlload.py",
-        "if len(stack) >= MAX_DEPTH:",
-        "if len(stack) > MAX_DEPTH:",
+        "if depth >= MAX_DEPTH:",
+        "if depth > MAX_DEPTH:",
         "off-by-one",
         "a document nested one level deeper than the documented limit is read",
     ),
@@ -557,8 +557,8 @@ BUGS: tuple[Bug, ...] = (
     Bug(
         "cli-global-no-color",
         "kzcn/cli/options.py",
-        'no_color=no_color or ctx.obj["no_color"],',
-        'no_color=no_color and ctx.obj["no_color"],',
+        "no_color=no_color or before.no_color,",
+        "no_color=no_color and before.no_color,",
         "and/or",
         "`kzcn --no-color facts` (the option before the command) still colours",
     ),
@@ -759,6 +759,61 @@ def confirm_killers(outcomes: list[Outcome], work: Path, env: dict[str, str], ti
     return sorted(set(_FAILED.findall(output))) or [f"pytest exited {status}: {first_failure(output)}"]
 
 
+def run_all(
+    chosen: list[Bug], *, tests: tuple[str, ...] | None, jobs: int, timeout: float
+) -> tuple[list[Outcome], list[str]]:
+    """Each bug's outcome, in the order given, and the credited tests that fail without any bug too."""
+    with tempfile.TemporaryDirectory(prefix="kzcn-bugs-") as temporary:
+        # One copy per job, each patched by one bug at a time: a queue hands a free copy to the next bug.
+        copies: queue.Queue[tuple[Path, dict[str, str]]] = queue.Queue()
+        for job in range(jobs):
+            root = Path(temporary, f"job{job}")
+            root.mkdir()
+            work = make_copy(root)
+            env = environment(work, root)
+            verify_copy_runs(work, env)
+            copies.put((work, env))
+        done = iter(range(1, len(chosen) + 1))
+        printing = threading.Lock()
+
+        def run(bug: Bug) -> Outcome:
+            work, env = copies.get()
+            try:
+                outcome = apply_and_run(bug, work, env, tests, timeout)
+            finally:
+                copies.put((work, env))
+            with printing:
+                caught = f" by {outcome.by}" if outcome.by else ""
+                print(f"[{next(done)}/{len(chosen)}] {bug.id}: {outcome.status}{caught} ({outcome.seconds:.1f} s)")
+                sys.stdout.flush()
+            return outcome
+
+        with ThreadPoolExecutor(max_workers=jobs) as pool:
+            outcomes = list(pool.map(run, chosen))
+        work, env = copies.get()
+        return outcomes, confirm_killers(outcomes, work, env, timeout)
+
+
+def report(outcomes: list[Outcome], unreliable: list[str], seconds: float) -> int:
+    """Prints the table and the totals; the exit status: 0 only when every bug was caught, by reliable tests."""
+    killed = sum(1 for outcome in outcomes if outcome.status == "killed")
+    survived = sum(1 for outcome in outcomes if outcome.status == "survived")
+    print()
+    print("| bug | category | result | caught by |")
+    print("| --- | --- | --- | --- |")
+    for outcome in outcomes:
+        print(f"| {outcome.bug.id} | {outcome.bug.category} | {outcome.status} | {outcome.by or '—'} |")
+    print()
+    others = len(outcomes) - killed - survived
+    print(
+        f"{killed} killed, {survived} survived, {others} not applicable or errors, of {len(outcomes)} bugs; "
+        f"{seconds:.0f} s in all"
+    )
+    for test in unreliable:
+        print(f"warning: {test} fails without any bug too, so the kills it is credited with prove nothing")
+    return 1 if killed != len(outcomes) or unreliable else 0
+
+
 def main(argv: list[str] | None = None) -> int:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0] if __doc__ else None)
     parser.add_argument("bugs", nargs="*", metavar="ID", help="only these bugs (default: all)")
@@ -777,55 +832,10 @@ def main(argv: list[str] | None = None) -> int:
     if unknown:
         parser.error(f"no bug {', '.join(unknown)}; see --list")
     chosen = [by_id[name] for name in args.bugs] if args.bugs else list(BUGS)
-
     started = time.monotonic()
     tests = tuple(args.tests) if args.tests else None
-    with tempfile.TemporaryDirectory(prefix="kzcn-bugs-") as temporary:
-        # One copy per job, each patched by one bug at a time: a queue hands a free copy to the next bug.
-        copies: queue.Queue[tuple[Path, dict[str, str]]] = queue.Queue()
-        for job in range(max(1, args.jobs)):
-            root = Path(temporary, f"job{job}")
-            root.mkdir()
-            work = make_copy(root)
-            env = environment(work, root)
-            verify_copy_runs(work, env)
-            copies.put((work, env))
-        done = iter(range(1, len(chosen) + 1))
-        printing = threading.Lock()
-
-        def run(bug: Bug) -> Outcome:
-            work, env = copies.get()
-            try:
-                outcome = apply_and_run(bug, work, env, tests, args.timeout)
-            finally:
-                copies.put((work, env))
-            with printing:
-                caught = f" by {outcome.by}" if outcome.by else ""
-                print(f"[{next(done)}/{len(chosen)}] {bug.id}: {outcome.status}{caught} ({outcome.seconds:.1f} s)")
-                sys.stdout.flush()
-            return outcome
-
-        with ThreadPoolExecutor(max_workers=max(1, args.jobs)) as pool:
-            outcomes = list(pool.map(run, chosen))
-        work, env = copies.get()
-        unreliable = confirm_killers(outcomes, work, env, args.timeout)
-    elapsed = time.monotonic() - started
-
-    counts = {status: sum(1 for o in outcomes if o.status == status) for status in ("killed", "survived")}
-    others = len(outcomes) - counts["killed"] - counts["survived"]
-    print()
-    print("| bug | category | result | caught by |")
-    print("| --- | --- | --- | --- |")
-    for outcome in outcomes:
-        print(f"| {outcome.bug.id} | {outcome.bug.category} | {outcome.status} | {outcome.by or '—'} |")
-    print()
-    print(
-        f"{counts['killed']} killed, {counts['survived']} survived, {others} not applicable or errors, "
-        f"of {len(outcomes)} bugs; {elapsed:.0f} s in all"
-    )
-    for test in unreliable:
-        print(f"warning: {test} fails without any bug too, so the kills it is credited with prove nothing")
-    return 1 if counts["killed"] != len(outcomes) or unreliable else 0
+    outcomes, unreliable = run_all(chosen, tests=tests, jobs=max(1, args.jobs), timeout=args.timeout)
+    return report(outcomes, unreliable, time.monotonic() - started)
 
 
 if __name__ == "__main__":

@@ -1,8 +1,7 @@
-"""Shared test helpers: small knowledge bases written to tmp_path, and a runner for the CLI."""
+"""Shared fixtures: a private cache per test, knowledge bases written to tmp_path, and a runner for the CLI."""
 
 from __future__ import annotations
 
-import hashlib
 import os
 import re
 from collections.abc import Callable
@@ -10,32 +9,14 @@ from pathlib import Path
 from typing import Any
 
 import pytest
-import yaml
 from typer.testing import CliRunner
 
+from builders import dump, small_kb
 from kzcn.cli import app
 
 REPO = Path(__file__).resolve().parent.parent
 SHIPPED_FACTS = REPO / "facts.yaml"
 SHARED = REPO.parent / "shared"
-
-ARTICLE = (
-    "Trade between the two countries grew quickly. In 2017 the port handled 40 trains.\n"
-    "\n"
-    "Officials say the “new corridor” earned $ 2 billion in 2017 (of which $ 0.5 billion came from transit).\n"
-    "\n"
-    "By 2020 income will rise to $ 4 billion, according to forecasts. More than 10 cities are served."
-)
-
-
-# libyaml's dumper when present: the same text as PyYAML's pure-Python one, several times faster.
-DUMPER: Any = getattr(yaml, "CSafeDumper", yaml.SafeDumper)
-
-
-def dump(data: Any) -> str:
-    """YAML text for plain data, keys in order and Unicode as is: what write_kb writes."""
-    text: str = yaml.dump(data, Dumper=DUMPER, sort_keys=False, allow_unicode=True)
-    return text
 
 
 @pytest.fixture(autouse=True)
@@ -68,136 +49,6 @@ def large_kb(tmp_path_factory: pytest.TempPathFactory) -> Path:
     path = tmp_path_factory.mktemp("large") / "large.yaml"
     path.write_text(dump(data) + "facts:\n" + copies, encoding="utf-8")
     return path
-
-
-def sha256(text: str) -> str:
-    return hashlib.sha256(text.encode("utf-8")).hexdigest()
-
-
-def small_kb(**changes: Any) -> dict[str, Any]:
-    """A valid knowledge base of four facts over ARTICLE, as plain data; `changes` replace top-level keys."""
-    data: dict[str, Any] = {
-        "kzcn": 1,
-        "sources": [
-            {
-                "id": "doc",
-                "kind": "article",
-                "title": None,
-                "author": None,
-                "published": None,
-                "language": "en",
-                "view_count": 7,
-                "text": ARTICLE,
-                "sha256": sha256(ARTICLE),
-            }
-        ],
-        "facts": [
-            {
-                "id": "trains-2017",
-                "statement": "The port handled 40 trains in 2017.",
-                "kind": "statistic",
-                "modality": "asserted",
-                "topics": ["transport"],
-                "entities": ["Port"],
-                "time": {"year": 2017, "kind": "point"},
-                "quantity": {"amount": 40, "unit": "trains"},
-                "source": "doc",
-                "quotes": [{"paragraph": 1, "text": "In 2017 the port handled 40 trains."}],
-            },
-            {
-                "id": "income-2017",
-                "statement": "The corridor earned $2 billion in 2017.",
-                "kind": "statistic",
-                "modality": "asserted",
-                "topics": ["transport", "trade"],
-                "entities": ["Corridor"],
-                "time": {"year": 2017},
-                "quantity": {"amount": 2, "unit": "USD", "scale": "billion"},
-                "series": "transport-income",
-                "source": "doc",
-                "quotes": [{"paragraph": 2, "text": 'the "new corridor" earned $ 2 billion in 2017'}],
-            },
-            {
-                "id": "income-transit-2017",
-                "statement": "$0.5 billion of the 2017 income came from transit.",
-                "kind": "statistic",
-                "modality": "asserted",
-                "topics": ["transport"],
-                "entities": ["Corridor"],
-                "time": {"year": 2017},
-                "quantity": {"amount": 0.5, "unit": "USD", "scale": "billion"},
-                "series": "transport-income",
-                "source": "doc",
-                "quotes": [{"paragraph": 2, "text": "in 2017 (of which $ 0.5 billion came from transit)"}],
-            },
-            {
-                "id": "income-forecast-2020",
-                "statement": "Income is forecast to rise to $4 billion by 2020.",
-                "kind": "forecast",
-                "modality": "reported",
-                "topics": ["transport"],
-                "entities": ["Corridor"],
-                "time": {"year": 2020, "kind": "target"},
-                "quantity": {"amount": 4, "unit": "USD", "scale": "billion"},
-                "series": "transport-income",
-                "attributed_to": "unnamed forecasts",
-                "source": "doc",
-                "quotes": [
-                    {"paragraph": 3, "text": "By 2020 income will rise to $ 4 billion, according to forecasts."}
-                ],
-            },
-            {
-                "id": "cities-served",
-                "statement": "More than 10 cities are served.",
-                "kind": "statistic",
-                "modality": "asserted",
-                "topics": ["trade"],
-                "entities": ["Europe"],
-                "quantity": {"amount": 10, "unit": "cities", "qualifier": "more-than"},
-                "source": "doc",
-                "quotes": [{"paragraph": 3, "text": "More than 10 cities are served."}],
-            },
-            {
-                "id": "trade-grew",
-                "statement": "Trade grew quickly.",
-                "kind": "opinion",
-                "modality": "asserted",
-                "topics": ["trade"],
-                "entities": [],
-                "source": "doc",
-                "quotes": [{"paragraph": 1, "text": "Trade between the two countries grew quickly."}],
-            },
-        ],
-        "relations": [
-            {"id": "transit-within-income", "kind": "part-of", "part": "income-transit-2017", "whole": "income-2017"},
-            {"id": "income-rises", "kind": "increase", "from": "income-2017", "to": "income-forecast-2020"},
-        ],
-        "derived": [
-            {
-                "id": "transit-share-2017",
-                "label": "Transit share of 2017 income",
-                "operation": "share",
-                "series": "transport-income",
-                "inputs": {"part": "income-transit-2017", "whole": "income-2017"},
-            },
-            {
-                "id": "income-other-2017",
-                "label": "2017 income other than transit",
-                "operation": "remainder",
-                "series": "transport-income",
-                "inputs": {"whole": "income-2017", "part": "income-transit-2017"},
-            },
-            {
-                "id": "income-growth",
-                "label": "Yearly growth to 2020",
-                "operation": "annual-growth",
-                "series": "transport-income",
-                "inputs": {"from": "income-2017", "to": "income-forecast-2020"},
-            },
-        ],
-    }
-    data.update(changes)
-    return data
 
 
 @pytest.fixture

@@ -9,7 +9,7 @@ from typing import Any
 
 import pytest
 
-from conftest import ARTICLE, sha256, small_kb
+from builders import ARTICLE, sha256, small_kb
 from kzcn.errors import KnowledgeBaseError
 from kzcn.kb.load import load_knowledge_base
 

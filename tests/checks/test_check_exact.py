@@ -6,7 +6,7 @@ from typing import Any
 
 import pytest
 
-from conftest import ARTICLE, dump, sha256, small_kb
+from builders import ARTICLE, dump, sha256, small_kb
 from kzcn.checks import check as check_module
 from kzcn.checks.check import check
 from kzcn.model.records import KnowledgeBase

@@ -4,7 +4,8 @@ from __future__ import annotations
 
 from dataclasses import replace
 
-from conftest import ARTICLE, SHIPPED_FACTS, sha256, small_kb
+from builders import ARTICLE, sha256, small_kb
+from conftest import SHIPPED_FACTS
 from kzcn.checks.coverage import ParagraphCoverage, UncoveredSpan, paragraph_coverage
 from kzcn.kb.load import load_knowledge_base
 from kzcn.model.records import KnowledgeBase

@@ -8,7 +8,7 @@ from typing import Any
 
 import pytest
 
-from conftest import sha256, small_kb
+from builders import sha256, small_kb
 from kzcn.errors import KnowledgeBaseError
 from kzcn.kb.load import load_knowledge_base
 

@@ -7,7 +7,7 @@ from collections.abc import Callable
 from pathlib import Path
 from typing import Any
 
-from conftest import small_kb
+from builders import small_kb
 
 
 def test_clean_check_is_silent(cli: Callable[..., Any], write_kb: Callable[..., Path]) -> None:

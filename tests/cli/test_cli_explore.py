@@ -9,7 +9,7 @@ from typing import Any
 
 import pytest
 
-from conftest import small_kb
+from builders import small_kb
 
 Run = Callable[..., Any]
 

@@ -24,7 +24,7 @@ from pathlib import Path
 
 import pytest
 
-from conftest import dump, small_kb
+from builders import dump, small_kb
 from kzcn.cli.completion import bash_word, zsh_word
 
 SHELLS = ("bash", "zsh", "fish")

@@ -13,7 +13,8 @@ from typing import Any
 
 import pytest
 
-from conftest import small_kb, subprocess_env
+from builders import small_kb
+from conftest import subprocess_env
 from kzcn.cli.completion import bash_word
 from kzcn.parse.yamlload import MAX_FILE_BYTES
 from kzcn.render import Format, renderer_of

@@ -15,7 +15,8 @@ from typing import Any
 import pytest
 import yaml
 
-from conftest import SHIPPED_FACTS, dump, small_kb, subprocess_env
+from builders import dump, small_kb
+from conftest import SHIPPED_FACTS, subprocess_env
 from kzcn.render import Format
 
 KZCN = f"{shlex.quote(sys.executable)} -m kzcn"

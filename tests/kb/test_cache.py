@@ -13,7 +13,8 @@ from typing import Any
 
 import pytest
 
-from conftest import small_kb, subprocess_env
+from builders import small_kb
+from conftest import subprocess_env
 from kzcn.errors import KnowledgeBaseError
 from kzcn.kb import cache
 from kzcn.kb.cache_format import FORMAT

@@ -11,7 +11,8 @@ import yaml
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
-from conftest import DUMPER, SHIPPED_FACTS
+from builders import DUMPER
+from conftest import SHIPPED_FACTS
 from kzcn.errors import KnowledgeBaseError
 from kzcn.kb.load import parse_knowledge_base
 from kzcn.model.records import KnowledgeBase

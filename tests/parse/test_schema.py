@@ -7,7 +7,7 @@ import sys
 import pytest
 import yaml
 
-from conftest import small_kb
+from builders import small_kb
 from kzcn.errors import KnowledgeBaseError
 from kzcn.kb.load import parse_knowledge_base
 from kzcn.parse.schema import describe

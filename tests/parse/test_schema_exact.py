@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import pytest
 
-from conftest import sha256
+from builders import sha256
 from kzcn.model.records import Comparison, Fact, KnowledgeBase, Quote, Review, Reviewer, Source
 from kzcn.parse.schema import SchemaReader
 from kzcn.parse.yamlload import parse

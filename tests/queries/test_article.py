@@ -8,7 +8,8 @@ from collections.abc import Callable
 from pathlib import Path
 from typing import Any
 
-from conftest import ARTICLE, SHIPPED_FACTS, sha256, small_kb
+from builders import ARTICLE, sha256, small_kb
+from conftest import SHIPPED_FACTS
 from kzcn.kb.load import load_knowledge_base
 from kzcn.model.text import fold
 from kzcn.queries.article import annotate

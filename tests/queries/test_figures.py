@@ -7,7 +7,7 @@ from collections.abc import Callable
 from pathlib import Path
 from typing import Any
 
-from conftest import sha256, small_kb
+from builders import sha256, small_kb
 
 Run = Callable[..., Any]
 

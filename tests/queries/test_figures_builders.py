@@ -6,7 +6,7 @@ from collections.abc import Callable
 from pathlib import Path
 from typing import Any
 
-from conftest import small_kb
+from builders import small_kb
 from kzcn.kb.load import load_knowledge_base
 from kzcn.model.derive import OPERATIONS, derive_all
 from kzcn.queries.figures import FIGURE_FIELDS, revenue

@@ -8,7 +8,7 @@ from typing import Any
 
 import pytest
 
-from conftest import ARTICLE, sha256, small_kb
+from builders import ARTICLE, sha256, small_kb
 from kzcn.errors import NotFoundError, UsageError
 from kzcn.kb.load import load_knowledge_base
 from kzcn.model.records import (

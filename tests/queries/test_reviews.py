@@ -10,7 +10,7 @@ from typing import Any
 
 import pytest
 
-from conftest import sha256, small_kb
+from builders import sha256, small_kb
 from kzcn.errors import KnowledgeBaseError, NotFoundError
 from kzcn.export.claimreview import claim_reviews
 from kzcn.kb.load import load_knowledge_base

@@ -7,7 +7,7 @@ from typing import Any
 
 import pytest
 
-from conftest import dump, small_kb
+from builders import dump, small_kb
 from kzcn.errors import NotFoundError
 from kzcn.kb.load import parse_knowledge_base
 from kzcn.model.records import KnowledgeBase

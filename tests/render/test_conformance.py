@@ -22,7 +22,8 @@ from typing import Any
 
 import pytest
 
-from conftest import ARTICLE, REPO, dump, sha256, small_kb
+from builders import ARTICLE, dump, sha256, small_kb
+from conftest import REPO
 from kzcn.kb.load import parse_knowledge_base
 from kzcn.model.records import KnowledgeBase
 from kzcn.model.result import (

@@ -12,7 +12,8 @@ from typing import Any
 import pytest
 import yaml
 
-from conftest import SHIPPED_FACTS, small_kb
+from builders import small_kb
+from conftest import SHIPPED_FACTS
 from kzcn.render import Format
 
 Run = Callable[..., Any]

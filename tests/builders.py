@@ -1,0 +1,303 @@
+"""Builders for tests: records, knowledge bases and their YAML data, each valid as it comes, changed by keyword."""
+
+from __future__ import annotations
+
+import hashlib
+from dataclasses import replace
+from typing import Any
+
+import yaml
+
+from kzcn.model.records import (
+    Comparison,
+    DerivedSpec,
+    EvidenceItem,
+    Fact,
+    KnowledgeBase,
+    Quantity,
+    Quote,
+    Relation,
+    Review,
+    Source,
+    TimeRef,
+)
+from kzcn.model.result import Result
+
+ARTICLE = (
+    "Trade between the two countries grew quickly. In 2017 the port handled 40 trains.\n"
+    "\n"
+    "Officials say the “new corridor” earned $ 2 billion in 2017 (of which $ 0.5 billion came from transit).\n"
+    "\n"
+    "By 2020 income will rise to $ 4 billion, according to forecasts. More than 10 cities are served."
+)
+"""The article of every default knowledge base: three paragraphs with figures, a forecast, a bound and a view."""
+
+TRADE_GREW = "Trade between the two countries grew quickly."
+"""ARTICLE's first sentence (paragraph 1), the words a default fact quotes."""
+
+# libyaml's dumper when present: the same text as PyYAML's pure-Python one, several times faster.
+DUMPER: Any = getattr(yaml, "CSafeDumper", yaml.SafeDumper)
+
+
+def dump(data: Any) -> str:
+    """YAML text for plain data, keys in order and Unicode as is: what the write_kb fixture writes."""
+    text: str = yaml.dump(data, Dumper=DUMPER, sort_keys=False, allow_unicode=True)
+    return text
+
+
+def sha256(text: str) -> str:
+    """The fingerprint a source's `sha256:` must hold for `text`."""
+    return hashlib.sha256(text.encode("utf-8")).hexdigest()
+
+
+# -- records (kzcn.model.records) ----------------------------------------------------------------------------------
+
+
+def quote(**changes: Any) -> Quote:
+    """A quote of ARTICLE's first sentence, from paragraph 1."""
+    return replace(Quote(paragraph=1, text=TRADE_GREW), **changes)
+
+
+def quantity(**changes: Any) -> Quantity:
+    """40 trains, exactly (ARTICLE's first figure)."""
+    return replace(Quantity(amount=40, unit="trains"), **changes)
+
+
+def time_ref(**changes: Any) -> TimeRef:
+    """In 2017."""
+    return replace(TimeRef(year=2017), **changes)
+
+
+SOURCE = Source(
+    id="doc",
+    kind="article",
+    title=None,
+    author=None,
+    publisher=None,
+    published=None,
+    language="en",
+    url=None,
+    view_count=None,
+    notes=None,
+    text=ARTICLE,
+    sha256=sha256(ARTICLE),
+)
+
+
+def source(**changes: Any) -> Source:
+    """The primary source `doc` with ARTICLE as its text; a changed `text` brings its own fingerprint unless `sha256`
+    is given too (None where the text is None)."""
+    if "text" in changes and "sha256" not in changes:
+        changes["sha256"] = None if changes["text"] is None else sha256(changes["text"])
+    return replace(SOURCE, **changes)
+
+
+FACT = Fact(
+    id="trade-grew",
+    statement="Statement of trade-grew.",
+    kind="statistic",
+    modality="asserted",
+    topics=(),
+    entities=(),
+    source="doc",
+    quotes=(quote(),),
+)
+
+
+def fact(**changes: Any) -> Fact:
+    """An asserted statistic of `doc` with no figure and no year, quoting ARTICLE's first sentence; unless given,
+    its statement is "Statement of <id>.", so every fact's differs."""
+    changes.setdefault("statement", f"Statement of {changes.get('id', FACT.id)}.")
+    return replace(FACT, **changes)
+
+
+def relation(**changes: Any) -> Relation:
+    """The transit figure is part of the income (the left end is the part, the right the whole)."""
+    return replace(
+        Relation(id="transit-within-income", kind="part-of", left="transit-2017", right="income-2017"), **changes
+    )
+
+
+def derived(**changes: Any) -> DerivedSpec:
+    """The transit share of the income."""
+    inputs = (("part", "transit-2017"), ("whole", "income-2017"))
+    return replace(DerivedSpec(id="transit-share", label="Transit share", operation="share", inputs=inputs), **changes)
+
+
+def evidence(**changes: Any) -> EvidenceItem:
+    """Another source's fact that corroborates the claim."""
+    return replace(EvidenceItem(fact="page-fact", bearing="corroborates"), **changes)
+
+
+def review(**changes: Any) -> Review:
+    """An unverified review of the default fact, with no evidence."""
+    return replace(Review(claim=FACT.id, verdict="unverified", summary="Why."), **changes)
+
+
+def comparison(**changes: Any) -> Comparison:
+    """Two figures declared comparable."""
+    return replace(
+        Comparison(id="same-measure", facts=("income-2017", "page-fact"), comparable=True, reason="Both income."),
+        **changes,
+    )
+
+
+def knowledge_base(**changes: Any) -> KnowledgeBase:
+    """The default source and the default fact, read from kb.yaml."""
+    return replace(KnowledgeBase(sources=(source(),), facts=(fact(),), path="kb.yaml"), **changes)
+
+
+# -- results (kzcn.model.result) -----------------------------------------------------------------------------------
+
+
+def result(**changes: Any) -> Result:
+    """A result with no fields and no records: what a document or a fact sheet alone is given."""
+    return replace(Result(fields=(), records=()), **changes)
+
+
+# -- knowledge-base files, as the plain data `dump` writes ---------------------------------------------------------
+
+
+def source_data(**changes: Any) -> dict[str, Any]:
+    """A source item of a knowledge-base file: `doc`, an English article of ARTICLE; a changed `text` brings its own
+    fingerprint unless `sha256` is given too."""
+    if "text" in changes and "sha256" not in changes:
+        changes["sha256"] = None if changes["text"] is None else sha256(changes["text"])
+    data: dict[str, Any] = {"id": "doc", "kind": "article", "title": None, "author": None, "published": None,
+                            "language": "en", "text": ARTICLE, "sha256": sha256(ARTICLE)}  # fmt: skip
+    return data | changes
+
+
+def fact_data(**changes: Any) -> dict[str, Any]:
+    """A fact item of a knowledge-base file: an event of `doc` with no figure and no year, quoting ARTICLE's first
+    sentence from paragraph 1."""
+    data: dict[str, Any] = {"id": "happened", "statement": "Something happened.", "kind": "event",
+                            "modality": "asserted", "topics": ["trade"], "entities": [], "source": "doc",
+                            "quotes": [{"paragraph": 1, "text": TRADE_GREW}]}  # fmt: skip
+    return data | changes
+
+
+def small_kb(**changes: Any) -> dict[str, Any]:
+    """A valid knowledge base of six facts over ARTICLE, as plain data; `changes` replace top-level keys."""
+    data: dict[str, Any] = {
+        "kzcn": 1,
+        "sources": [
+            {
+                "id": "doc",
+                "kind": "article",
+                "title": None,
+                "author": None,
+                "published": None,
+                "language": "en",
+                "view_count": 7,
+                "text": ARTICLE,
+                "sha256": sha256(ARTICLE),
+            }
+        ],
+        "facts": [
+            {
+                "id": "trains-2017",
+                "statement": "The port handled 40 trains in 2017.",
+                "kind": "statistic",
+                "modality": "asserted",
+                "topics": ["transport"],
+                "entities": ["Port"],
+                "time": {"year": 2017, "kind": "point"},
+                "quantity": {"amount": 40, "unit": "trains"},
+                "source": "doc",
+                "quotes": [{"paragraph": 1, "text": "In 2017 the port handled 40 trains."}],
+            },
+            {
+                "id": "income-2017",
+                "statement": "The corridor earned $2 billion in 2017.",
+                "kind": "statistic",
+                "modality": "asserted",
+                "topics": ["transport", "trade"],
+                "entities": ["Corridor"],
+                "time": {"year": 2017},
+                "quantity": {"amount": 2, "unit": "USD", "scale": "billion"},
+                "series": "transport-income",
+                "source": "doc",
+                "quotes": [{"paragraph": 2, "text": 'the "new corridor" earned $ 2 billion in 2017'}],
+            },
+            {
+                "id": "income-transit-2017",
+                "statement": "$0.5 billion of the 2017 income came from transit.",
+                "kind": "statistic",
+                "modality": "asserted",
+                "topics": ["transport"],
+                "entities": ["Corridor"],
+                "time": {"year": 2017},
+                "quantity": {"amount": 0.5, "unit": "USD", "scale": "billion"},
+                "series": "transport-income",
+                "source": "doc",
+                "quotes": [{"paragraph": 2, "text": "in 2017 (of which $ 0.5 billion came from transit)"}],
+            },
+            {
+                "id": "income-forecast-2020",
+                "statement": "Income is forecast to rise to $4 billion by 2020.",
+                "kind": "forecast",
+                "modality": "reported",
+                "topics": ["transport"],
+                "entities": ["Corridor"],
+                "time": {"year": 2020, "kind": "target"},
+                "quantity": {"amount": 4, "unit": "USD", "scale": "billion"},
+                "series": "transport-income",
+                "attributed_to": "unnamed forecasts",
+                "source": "doc",
+                "quotes": [
+                    {"paragraph": 3, "text": "By 2020 income will rise to $ 4 billion, according to forecasts."}
+                ],
+            },
+            {
+                "id": "cities-served",
+                "statement": "More than 10 cities are served.",
+                "kind": "statistic",
+                "modality": "asserted",
+                "topics": ["trade"],
+                "entities": ["Europe"],
+                "quantity": {"amount": 10, "unit": "cities", "qualifier": "more-than"},
+                "source": "doc",
+                "quotes": [{"paragraph": 3, "text": "More than 10 cities are served."}],
+            },
+            {
+                "id": "trade-grew",
+                "statement": "Trade grew quickly.",
+                "kind": "opinion",
+                "modality": "asserted",
+                "topics": ["trade"],
+                "entities": [],
+                "source": "doc",
+                "quotes": [{"paragraph": 1, "text": TRADE_GREW}],
+            },
+        ],
+        "relations": [
+            {"id": "transit-within-income", "kind": "part-of", "part": "income-transit-2017", "whole": "income-2017"},
+            {"id": "income-rises", "kind": "increase", "from": "income-2017", "to": "income-forecast-2020"},
+        ],
+        "derived": [
+            {
+                "id": "transit-share-2017",
+                "label": "Transit share of 2017 income",
+                "operation": "share",
+                "series": "transport-income",
+                "inputs": {"part": "income-transit-2017", "whole": "income-2017"},
+            },
+            {
+                "id": "income-other-2017",
+                "label": "2017 income other than transit",
+                "operation": "remainder",
+                "series": "transport-income",
+                "inputs": {"whole": "income-2017", "part": "income-transit-2017"},
+            },
+            {
+                "id": "income-growth",
+                "label": "Yearly growth to 2020",
+                "operation": "annual-growth",
+                "series": "transport-income",
+                "inputs": {"from": "income-2017", "to": "income-forecast-2020"},
+            },
+        ],
+    }
+    data.update(changes)
+    return data

@@ -3,24 +3,24 @@ records of other sources, declared gaps and interpolation, exactly."""
 
 from __future__ import annotations
 
+from dataclasses import replace
 from decimal import Decimal
 from typing import Any
 
 import pytest
 
+from builders import fact, knowledge_base, source
 from kzcn.errors import NotFoundError
 from kzcn.model.derive import derive
 from kzcn.model.records import (
     Comparison,
     DerivedSpec,
     EvidenceItem,
-    Fact,
     KnowledgeBase,
     Quantity,
     Quote,
     Relation,
     Review,
-    Source,
     TimeRef,
 )
 from kzcn.model.result import Bar, Chart
@@ -46,33 +46,9 @@ INTERPOLATED_NOTE = "interpolated: a straight line between the nearest stated or
 LEGEND = (("solid", "stated"), ("dense", "stated part"), ("light", "forecast"))
 
 
-def source(source_id: str, role: str = "primary", **changes: Any) -> Source:
-    fields: dict[str, Any] = dict.fromkeys(
-        ("title", "author", "publisher", "published", "language", "url", "view_count", "notes", "text", "sha256")
-    )
-    fields.update(id=source_id, kind="article", role=role)
-    fields.update(changes)
-    return Source(**fields)
-
-
-def fact(fact_id: str, **changes: Any) -> Fact:
-    fields: dict[str, Any] = {
-        "id": fact_id,
-        "statement": f"Statement of {fact_id}.",
-        "kind": "statistic",
-        "modality": "asserted",
-        "topics": (),
-        "entities": (),
-        "source": "doc",
-        "quotes": (Quote(2, "words"),),
-        "series": SERIES,
-    }
-    fields.update(changes)
-    return Fact(**fields)
-
-
 FORECAST = fact(
-    "forecast-2020",
+    id="forecast-2020",
+    series=SERIES,
     statement="Income will be about $4 billion by 2020.",
     kind="forecast",
     modality="reported",
@@ -82,7 +58,8 @@ FORECAST = fact(
     quotes=(Quote(3, "4 billion"),),
 )
 INCOME = fact(
-    "income-2017",
+    id="income-2017",
+    series=SERIES,
     statement="The corridor earned $2 billion in 2017.",
     time=TimeRef(2017),
     quantity=Quantity(2, "USD", "billion"),
@@ -91,96 +68,95 @@ INCOME = fact(
     quotes=(Quote(2, "earned $ 2 billion"), Quote(4, "2 billion")),
 )
 TRANSIT = fact(
-    "transit-2017",
+    id="transit-2017",
+    series=SERIES,
     statement="$0.5 billion came from transit.",
     time=TimeRef(2017),
     quantity=Quantity(0.5, "USD", "billion"),
+    quotes=(Quote(2, "$ 0.5 billion came from transit"),),
 )
-UNMEASURED = fact("no-figure", statement="Income grew.", kind="event", time=TimeRef(2018))
-UNDATED = fact("no-year", quantity=Quantity(3, "USD", "billion"))
-ELSEWHERE = fact("trains-2017", series="trains", time=TimeRef(2017), quantity=Quantity(40, "trains"))
+UNMEASURED = fact(id="no-figure", series=SERIES, statement="Income grew.", kind="event", time=TimeRef(2018))
+UNDATED = fact(id="no-year", series=SERIES, quantity=Quantity(3, "USD", "billion"))
+ELSEWHERE = fact(id="trains-2017", series="trains", time=TimeRef(2017), quantity=Quantity(40, "trains"))
 STAT_2017 = fact(
-    "stat-2017",
+    id="stat-2017",
     statement="The bureau counted $1.9 billion in 2017.",
     source="stat",
-    series=None,
     time=TimeRef(2017),
     quantity=Quantity(1.9, "USD", "billion"),
     quotes=(Quote(1, "1.9"),),
 )
 PLAN_2019 = fact(
-    "plan-2019",
+    id="plan-2019",
     statement="A plan of 900 billion tenge for 2019.",
     source="anon",
-    series=None,
     kind="forecast",
     time=TimeRef(2019, "target"),
     quantity=Quantity(900, "KZT", "billion"),
     note="A plan, not a result.",
     quotes=(Quote(5, "900"), Quote(6, "tenge")),
 )
-STAT_TRAINS = fact("stat-trains", source="stat", series=None, time=TimeRef(2017), quantity=Quantity(40, "trains"))
-STAT_UNDATED = fact("stat-undated", source="stat", series=None, quantity=Quantity(1, "USD", "billion"))
+STAT_TRAINS = fact(id="stat-trains", source="stat", time=TimeRef(2017), quantity=Quantity(40, "trains"))
+STAT_UNDATED = fact(id="stat-undated", source="stat", quantity=Quantity(1, "USD", "billion"))
 
 
-def knowledge_base(**changes: Any) -> KnowledgeBase:
-    fields: dict[str, Any] = {
-        "sources": (
-            source("doc", publisher="The Paper"),
-            source("stat", "evidence", publisher="Stat Bureau"),
-            source("anon", "evidence"),
+KB = knowledge_base(
+    sources=(
+        source(id="doc", publisher="The Paper"),
+        source(id="stat", role="evidence", publisher="Stat Bureau"),
+        source(id="anon", role="evidence"),
+    ),
+    facts=(
+        FORECAST,
+        INCOME,
+        TRANSIT,
+        UNMEASURED,
+        UNDATED,
+        ELSEWHERE,
+        STAT_2017,
+        PLAN_2019,
+        STAT_TRAINS,
+        STAT_UNDATED,
+    ),
+    relations=(
+        Relation("rises", "increase", "income-2017", "forecast-2020"),
+        Relation("transit-within", "part-of", "transit-2017", "income-2017"),
+    ),
+    derived=(
+        DerivedSpec(
+            "transit-share", "Transit share", "share", (("part", "transit-2017"), ("whole", "income-2017")), SERIES
         ),
-        "facts": (
-            FORECAST,
-            INCOME,
-            TRANSIT,
-            UNMEASURED,
-            UNDATED,
-            ELSEWHERE,
-            STAT_2017,
-            PLAN_2019,
-            STAT_TRAINS,
-            STAT_UNDATED,
+        DerivedSpec(
+            "trains-twice", "Trains twice", "sum", (("first", "trains-2017"), ("second", "trains-2017")), "trains"
         ),
-        "relations": (
-            Relation("rises", "increase", "income-2017", "forecast-2020"),
-            Relation("transit-within", "part-of", "transit-2017", "income-2017"),
+        DerivedSpec(
+            "growth", "Yearly growth", "annual-growth", (("from", "income-2017"), ("to", "forecast-2020")), SERIES
         ),
-        "derived": (
-            DerivedSpec(
-                "transit-share", "Transit share", "share", (("part", "transit-2017"), ("whole", "income-2017")), SERIES
+    ),
+    reviews=(
+        Review(
+            "forecast-2020",
+            "partly-supported",
+            "Plans differ.",
+            (
+                EvidenceItem("plan-2019", "context"),
+                EvidenceItem("stat-2017", "context"),
+                EvidenceItem("stat-trains", "context"),
+                EvidenceItem("stat-undated", "context"),
+                EvidenceItem("not-a-fact", "context"),
             ),
-            DerivedSpec(
-                "trains-twice", "Trains twice", "sum", (("first", "trains-2017"), ("second", "trains-2017")), "trains"
-            ),
-            DerivedSpec(
-                "growth", "Yearly growth", "annual-growth", (("from", "income-2017"), ("to", "forecast-2020")), SERIES
-            ),
         ),
-        "reviews": (
-            Review(
-                "forecast-2020",
-                "partly-supported",
-                "Plans differ.",
-                (
-                    EvidenceItem("plan-2019", "context"),
-                    EvidenceItem("stat-2017", "context"),
-                    EvidenceItem("stat-trains", "context"),
-                    EvidenceItem("stat-undated", "context"),
-                    EvidenceItem("not-a-fact", "context"),
-                ),
-            ),
-            Review("income-2017", "supported", "The bureau agrees.", (EvidenceItem("stat-2017", "corroborates"),)),
-        ),
-        "comparisons": (
-            Comparison("tenge-and-dollars", ("income-2017", "plan-2019"), True, "both income"),
-            Comparison("different-measures", ("income-2017", "stat-2017"), False, "gross against net"),
-            Comparison("trains-and-income", ("stat-trains", "income-2017"), True, "never shown"),
-            Comparison("outcome-and-forecast", ("forecast-2020", "stat-2017"), True, "the same measure"),
-        ),
-    }
-    fields.update(changes)
-    return KnowledgeBase(**fields)
+        Review("income-2017", "supported", "The bureau agrees.", (EvidenceItem("stat-2017", "corroborates"),)),
+    ),
+    comparisons=(
+        Comparison("tenge-and-dollars", ("income-2017", "plan-2019"), True, "both income"),
+        Comparison("different-measures", ("income-2017", "stat-2017"), False, "gross against net"),
+        Comparison("trains-and-income", ("stat-trains", "income-2017"), True, "never shown"),
+        Comparison("outcome-and-forecast", ("forecast-2020", "stat-2017"), True, "the same measure"),
+    ),
+)
+"""The article's figures in one series, two evidence sources' records, relations, derived figures, reviews and
+comparisons."""
 
 
 def row(**fields: Any) -> dict[str, Any]:
@@ -337,7 +313,7 @@ GAP_ROW = row(
 
 
 def test_the_series_is_ordered_by_year_then_total_part_derived_and_record() -> None:
-    result = revenue(knowledge_base())
+    result = revenue(KB)
     assert [record["id"] for record in result.records] == [
         "income-2017",
         "transit-2017",
@@ -361,7 +337,7 @@ def test_the_series_is_ordered_by_year_then_total_part_derived_and_record() -> N
 
 
 def test_the_series_has_its_fields_title_notes_and_chart() -> None:
-    result = revenue(knowledge_base())
+    result = revenue(KB)
     assert result.fields == FIGURE_FIELDS
     assert result.table_fields == (
         "year",
@@ -394,7 +370,7 @@ def test_the_series_has_its_fields_title_notes_and_chart() -> None:
 
 
 def test_in_the_series_a_total_comes_before_its_part_whatever_the_order_of_the_file() -> None:
-    result = revenue(knowledge_base(facts=(TRANSIT, FORECAST, INCOME), reviews=(), comparisons=()))
+    result = revenue(replace(KB, facts=(TRANSIT, FORECAST, INCOME), reviews=(), comparisons=()))
     assert [record["id"] for record in result.records] == [
         "income-2017",
         "transit-2017",
@@ -405,7 +381,7 @@ def test_in_the_series_a_total_comes_before_its_part_whatever_the_order_of_the_f
 
 
 def test_a_series_without_records_has_no_record_note() -> None:
-    result = revenue(knowledge_base(reviews=(), comparisons=()))
+    result = revenue(replace(KB, reviews=(), comparisons=()))
     assert [record["id"] for record in result.records] == [
         "income-2017",
         "transit-2017",
@@ -422,14 +398,15 @@ def test_a_series_without_records_has_no_record_note() -> None:
 
 def test_a_knowledge_base_without_the_series_is_not_found() -> None:
     with pytest.raises(NotFoundError) as raised:
-        revenue(knowledge_base(facts=(UNMEASURED, UNDATED, ELSEWHERE, STAT_2017)))
+        revenue(replace(KB, facts=(UNMEASURED, UNDATED, ELSEWHERE, STAT_2017)))
     assert str(raised.value) == "the knowledge base has no facts in the 'transport-income' series"
 
 
 def test_a_derived_figure_without_a_year_goes_last() -> None:
-    undated = fact("undated-total", quantity=Quantity(1, "USD", "billion"))
-    dated = fact("dated-total", time=TimeRef(2016), quantity=Quantity(5, "USD", "billion"))
-    kb = knowledge_base(
+    undated = fact(id="undated-total", series=SERIES, quantity=Quantity(1, "USD", "billion"))
+    dated = fact(id="dated-total", series=SERIES, time=TimeRef(2016), quantity=Quantity(5, "USD", "billion"))
+    kb = replace(
+        KB,
         facts=(dated, undated),
         relations=(),
         reviews=(),
@@ -446,8 +423,9 @@ def test_a_derived_figure_without_a_year_goes_last() -> None:
 
 
 def test_a_one_figure_series_in_another_currency_shows_a_record_in_dollars_as_not_converted() -> None:
-    tenge = fact("tenge-2017", time=TimeRef(2017), quantity=Quantity(800, "KZT", "billion"))
-    kb = knowledge_base(
+    tenge = fact(id="tenge-2017", series=SERIES, time=TimeRef(2017), quantity=Quantity(800, "KZT", "billion"))
+    kb = replace(
+        KB,
         facts=(tenge, STAT_2017),
         relations=(),
         derived=(),
@@ -461,8 +439,8 @@ def test_a_one_figure_series_in_another_currency_shows_a_record_in_dollars_as_no
 
 
 def test_a_chart_of_zero_figures_draws_empty_bars() -> None:
-    nothing = fact("nothing-2017", time=TimeRef(2017), quantity=Quantity(0, "USD"))
-    chart = revenue(knowledge_base(facts=(nothing,), relations=(), derived=(), reviews=(), comparisons=())).chart
+    nothing = fact(id="nothing-2017", series=SERIES, time=TimeRef(2017), quantity=Quantity(0, "USD"))
+    chart = revenue(replace(KB, facts=(nothing,), relations=(), derived=(), reviews=(), comparisons=())).chart
     assert chart == Chart((Bar("2017 stated", 0.0, "solid", "$0"),), LEGEND)
 
 
@@ -470,7 +448,7 @@ def test_a_chart_of_zero_figures_draws_empty_bars() -> None:
 
 
 def test_one_year_shows_its_total_part_derived_figures_and_records_without_a_chart() -> None:
-    result = revenue(knowledge_base(), year=2017)
+    result = revenue(KB, year=2017)
     assert list(result.records) == [INCOME_ROW, TRANSIT_ROW, SHARE_ROW, STAT_ROW]
     assert (result.title, result.single, result.chart) == ("Kazakhstan's transport income, 2017", True, None)
     assert result.notes == (
@@ -482,23 +460,23 @@ def test_one_year_shows_its_total_part_derived_figures_and_records_without_a_cha
 
 
 def test_one_year_puts_the_total_first_whatever_the_order_of_the_file() -> None:
-    result = revenue(knowledge_base(facts=(STAT_2017, TRANSIT, INCOME, FORECAST)), year=2017)
+    result = revenue(replace(KB, facts=(STAT_2017, TRANSIT, INCOME, FORECAST)), year=2017)
     assert [record["id"] for record in result.records] == ["income-2017", "transit-2017", "transit-share", "stat-2017"]
 
 
 def test_one_year_of_a_forecast_with_its_derived_figures() -> None:
-    result = revenue(knowledge_base(), year=2020)
+    result = revenue(KB, year=2020)
     assert list(result.records) == [FORECAST_ROW, GROWTH_ROW, GAP_ROW]
 
 
 def test_a_year_with_only_a_record_shows_the_record() -> None:
-    result = revenue(knowledge_base(), year=2019)
+    result = revenue(KB, year=2019)
     assert list(result.records) == [PLAN_ROW]
 
 
 def test_a_year_without_a_figure_names_the_years_with_one_and_suggests_interpolating() -> None:
     with pytest.raises(NotFoundError) as raised:
-        revenue(knowledge_base(), year=2018)
+        revenue(KB, year=2018)
     assert str(raised.value) == (
         "no transport income figure for 2018; years with one: 2017, 2019, 2020 "
         "(--interpolate estimates years between them)"
@@ -507,15 +485,16 @@ def test_a_year_without_a_figure_names_the_years_with_one_and_suggests_interpola
 
 def test_a_year_outside_the_series_is_not_interpolated() -> None:
     with pytest.raises(NotFoundError) as raised:
-        revenue(knowledge_base(), year=2021, interpolate=True)
+        revenue(KB, year=2021, interpolate=True)
     assert str(raised.value) == "no transport income figure for 2021; years with one: 2017, 2019, 2020"
     with pytest.raises(NotFoundError) as raised:
-        revenue(knowledge_base(), year=2016, interpolate=True)
+        revenue(KB, year=2016, interpolate=True)
     assert str(raised.value) == "no transport income figure for 2016; years with one: 2017, 2019, 2020"
 
 
 def test_a_year_of_only_derived_figures_is_not_found() -> None:
-    kb = knowledge_base(
+    kb = replace(
+        KB,
         facts=(INCOME, TRANSIT, FORECAST, ELSEWHERE),
         reviews=(),
         comparisons=(),
@@ -533,7 +512,7 @@ def test_a_year_of_only_derived_figures_is_not_found() -> None:
 
 
 def test_one_total_gives_no_hint_to_interpolate() -> None:
-    kb = knowledge_base(facts=(INCOME,), relations=(), derived=(), reviews=(), comparisons=())
+    kb = replace(KB, facts=(INCOME,), relations=(), derived=(), reviews=(), comparisons=())
     with pytest.raises(NotFoundError) as raised:
         revenue(kb, year=2018)
     assert str(raised.value) == "no transport income figure for 2018; years with one: 2017"
@@ -546,7 +525,7 @@ def test_one_total_gives_no_hint_to_interpolate() -> None:
 
 
 def test_interpolating_a_year_between_a_stated_figure_and_a_forecast() -> None:
-    result = revenue(knowledge_base(), year=2018, interpolate=True)
+    result = revenue(KB, year=2018, interpolate=True)
     assert list(result.records) == [
         row(
             year=2018,
@@ -577,7 +556,7 @@ def test_interpolating_a_year_between_a_stated_figure_and_a_forecast() -> None:
 
 
 def test_a_year_with_only_a_record_is_interpolated_and_shown_before_the_record() -> None:
-    result = revenue(knowledge_base(), year=2019, interpolate=True)
+    result = revenue(KB, year=2019, interpolate=True)
     assert [(record["basis"], record["id"]) for record in result.records] == [
         ("interpolated from forecast", None),
         ("record (forecast)", "plan-2019"),
@@ -586,18 +565,21 @@ def test_a_year_with_only_a_record_is_interpolated_and_shown_before_the_record()
 
 
 def test_a_year_of_the_article_is_never_interpolated() -> None:
-    result = revenue(knowledge_base(), year=2017, interpolate=True)
+    result = revenue(KB, year=2017, interpolate=True)
     assert list(result.records) == [INCOME_ROW, TRANSIT_ROW, SHARE_ROW, STAT_ROW]
     assert INTERPOLATED_NOTE not in result.notes
 
 
-MILLIONS_2015 = fact("income-2015", time=TimeRef(2015), quantity=Quantity(800, "USD", "million"))
-LATER_2022 = fact("income-2022", time=TimeRef(2022), quantity=Quantity(5, "USD", "billion"), note="Preliminary.")
+MILLIONS_2015 = fact(id="income-2015", series=SERIES, time=TimeRef(2015), quantity=Quantity(800, "USD", "million"))
+LATER_2022 = fact(
+    id="income-2022", series=SERIES, time=TimeRef(2022), quantity=Quantity(5, "USD", "billion"), note="Preliminary."
+)
 
 
 def line_kb() -> KnowledgeBase:
     """Totals in 2015 (in millions), 2017, 2020 (a forecast) and 2022, and a part in 2017."""
-    return knowledge_base(
+    return replace(
+        KB,
         facts=(LATER_2022, FORECAST, INCOME, TRANSIT, MILLIONS_2015),
         derived=(),
         reviews=(),
@@ -663,7 +645,11 @@ def test_money_is_a_three_capital_ascii_code(unit: str, expected: bool) -> None:
 
 
 def test_caveats_of_each_fact_once_in_order_skipping_facts_without_a_note_or_unknown() -> None:
-    facts_by_id = {"a": fact("a", note="First."), "b": fact("b"), "c": fact("c", note="Third.")}
+    facts_by_id = {
+        "a": fact(id="a", series=SERIES, note="First."),
+        "b": fact(id="b", series=SERIES),
+        "c": fact(id="c", series=SERIES, note="Third."),
+    }
     assert caveats_of(["c", "x", "b", "a", "c"], facts_by_id) == ("c: Third.", "a: First.")
     assert caveats_of([], facts_by_id) == ()
 
@@ -685,11 +671,10 @@ def test_caveat_notes_say_each_caveat_once_and_whether_a_computed_figure_carries
 
 
 def test_figure_record_of_an_exact_figure_from_stated_facts() -> None:
-    kb = knowledge_base()
     spec = DerivedSpec("other", "Other than transit", "remainder", (("whole", "income-2017"), ("part", "transit-2017")))
-    figure = derive(spec, kb.facts_by_id)
+    figure = derive(spec, KB.facts_by_id)
     assert figure_text(figure) == "$1.5 billion"
-    assert figure_record(figure, kb.facts_by_id) == row(
+    assert figure_record(figure, KB.facts_by_id) == row(
         year=2017,
         basis="derived",
         label="Other than transit",
@@ -709,12 +694,11 @@ def test_figure_record_of_an_exact_figure_from_stated_facts() -> None:
 
 
 def test_figure_text_signs_a_difference_and_marks_an_approximate_one() -> None:
-    kb = knowledge_base()
     fall = derive(
-        DerivedSpec("fall", "Fall", "change", (("from", "income-2017"), ("to", "transit-2017"))), kb.facts_by_id
+        DerivedSpec("fall", "Fall", "change", (("from", "income-2017"), ("to", "transit-2017"))), KB.facts_by_id
     )
     assert figure_text(fall) == "−$1.5 billion"
     rise = derive(
-        DerivedSpec("rise", "Rise", "change", (("from", "income-2017"), ("to", "forecast-2020"))), kb.facts_by_id
+        DerivedSpec("rise", "Rise", "change", (("from", "income-2017"), ("to", "forecast-2020"))), KB.facts_by_id
     )
     assert figure_text(rise) == "≈ +$2 billion"

@@ -2,9 +2,8 @@
 
 from __future__ import annotations
 
-from typing import Any
-
-from kzcn.model.records import Fact, KnowledgeBase, Quantity, Quote, Review, Source, TimeRef
+from builders import fact, source
+from kzcn.model.records import KnowledgeBase, Quantity, Review, TimeRef
 from kzcn.model.result import Result
 from kzcn.queries.overview import SOURCE_FIELDS, STAT_FIELDS, list_sources, stats
 
@@ -18,32 +17,8 @@ STATS_NOTE = (
 )
 
 
-def source(source_id: str, **changes: Any) -> Source:
-    fields: dict[str, Any] = dict.fromkeys(
-        ("title", "author", "publisher", "published", "language", "url", "view_count", "notes", "text", "sha256")
-    )
-    fields.update(id=source_id, kind="article")
-    fields.update(changes)
-    return Source(**fields)
-
-
-def fact(fact_id: str, **changes: Any) -> Fact:
-    fields: dict[str, Any] = {
-        "id": fact_id,
-        "statement": f"Statement of {fact_id}.",
-        "kind": "statistic",
-        "modality": "asserted",
-        "topics": (),
-        "entities": (),
-        "source": "doc",
-        "quotes": (Quote(1, "words"),),
-    }
-    fields.update(changes)
-    return Fact(**fields)
-
-
 ARTICLE = source(
-    "doc",
+    id="doc",
     title="Kazakhstan's corridor",
     author="A. Writer",
     publisher="The Paper",
@@ -55,18 +30,20 @@ ARTICLE = source(
     text="Words.",
     sha256="ab" * 32,
 )
-BUREAU = source("bureau", kind="report", role="evidence", publisher="Bureau", retrieved="2024-01-02")
-FILM = source("film", kind="documentary", role="cited", cited_in=("doc", 3))
+BUREAU = source(
+    id="bureau", language=None, text=None, kind="report", role="evidence", publisher="Bureau", retrieved="2024-01-02"
+)
+FILM = source(id="film", language=None, text=None, kind="documentary", role="cited", cited_in=("doc", 3))
 
 
 def test_sources_list_every_source_with_what_is_known_and_how_many_facts_cite_and_quote_it() -> None:
     kb = KnowledgeBase(
         sources=(ARTICLE, BUREAU, FILM),
         facts=(
-            fact("a", refers_to=("film",)),
-            fact("b", refers_to=("film", "doc")),
-            fact("c"),
-            fact("d", source="bureau", refers_to=("film",)),
+            fact(id="a", refers_to=("film",)),
+            fact(id="b", refers_to=("film", "doc")),
+            fact(id="c"),
+            fact(id="d", source="bureau", refers_to=("film",)),
         ),
     )
     assert list_sources(kb) == Result(
@@ -145,11 +122,11 @@ def test_stats_count_each_facet_most_common_first_then_by_value_with_the_undated
     kb = KnowledgeBase(
         sources=(ARTICLE, BUREAU, FILM),
         facts=(
-            fact("a", topics=("trade", "rail"), entities=("Port",), time=TimeRef(2020, "target"), kind="forecast"),
-            fact("b", topics=("rail",), entities=("Port", "China"), time=TimeRef(2017), quantity=Quantity(1, "t")),
-            fact("c", topics=("trade",), time=TimeRef(2017), modality="hedged", kind="opinion"),
-            fact("d", topics=("air",), source="bureau", time=TimeRef(2015, "start"), kind="event"),
-            fact("e", kind="event"),
+            fact(id="a", topics=("trade", "rail"), entities=("Port",), time=TimeRef(2020, "target"), kind="forecast"),
+            fact(id="b", topics=("rail",), entities=("Port", "China"), time=TimeRef(2017), quantity=Quantity(1, "t")),
+            fact(id="c", topics=("trade",), time=TimeRef(2017), modality="hedged", kind="opinion"),
+            fact(id="d", topics=("air",), source="bureau", time=TimeRef(2015, "start"), kind="event"),
+            fact(id="e", kind="event"),
         ),
         reviews=(Review("a", "supported", "Yes."),),
     )

@@ -3,25 +3,22 @@
 from __future__ import annotations
 
 from collections.abc import Callable
+from dataclasses import replace
 from pathlib import Path
-from typing import Any
 
 import pytest
 
-from builders import ARTICLE, sha256, small_kb
+from builders import ARTICLE, fact, knowledge_base, small_kb, source
 from kzcn.errors import NotFoundError, UsageError
 from kzcn.kb.load import load_knowledge_base
 from kzcn.model.records import (
     DerivedSpec,
     EvidenceItem,
     Exemption,
-    Fact,
-    KnowledgeBase,
     Quantity,
     Quote,
     Relation,
     Review,
-    Source,
     TimeRef,
 )
 from kzcn.model.result import Context, Result
@@ -41,44 +38,8 @@ from kzcn.queries.facts import (
 )
 from kzcn.queries.filters import Filters, choice, search_terms, verdict_of, year_matches
 
-
-def source(source_id: str, role: str = "primary", **changes: Any) -> Source:
-    fields: dict[str, Any] = {
-        "id": source_id,
-        "kind": "article",
-        "title": None,
-        "author": None,
-        "publisher": None,
-        "published": None,
-        "language": None,
-        "url": None,
-        "view_count": None,
-        "notes": None,
-        "text": None,
-        "sha256": None,
-        "role": role,
-    }
-    fields.update(changes)
-    return Source(**fields)
-
-
-def fact(fact_id: str, **changes: Any) -> Fact:
-    fields: dict[str, Any] = {
-        "id": fact_id,
-        "statement": f"Statement of {fact_id}.",
-        "kind": "statistic",
-        "modality": "asserted",
-        "topics": (),
-        "entities": (),
-        "source": "doc",
-        "quotes": (Quote(1, "Trade between the two countries grew quickly."),),
-    }
-    fields.update(changes)
-    return Fact(**fields)
-
-
 TRAINS = fact(
-    "a-trains",
+    id="a-trains",
     statement="The port handled 40 trains in 2017.",
     topics=("transport",),
     entities=("Port",),
@@ -87,7 +48,7 @@ TRAINS = fact(
     quotes=(Quote(1, "In 2017 the port handled 40 trains."),),
 )
 INCOME = fact(
-    "b-income",
+    id="b-income",
     statement="The corridor earned $2 billion in 2017.",
     topics=("transport", "trade"),
     entities=("Corridor",),
@@ -96,7 +57,7 @@ INCOME = fact(
     quotes=(Quote(2, "the “new corridor” earned $ 2 billion in 2017"),),
 )
 FORECAST = fact(
-    "c-forecast",
+    id="c-forecast",
     statement="Income is forecast to rise to $4 billion by 2020.",
     kind="forecast",
     modality="reported",
@@ -108,7 +69,7 @@ FORECAST = fact(
     quotes=(Quote(3, "By 2020 income will rise to $ 4 billion, according to forecasts."),),
 )
 SINCE = fact(
-    "d-since",
+    id="d-since",
     statement="Cities have been served since 2015.",
     kind="event",
     topics=("trade",),
@@ -117,9 +78,9 @@ SINCE = fact(
     refers_to=("film",),
     quotes=(Quote(3, "More than 10 cities are served."),),
 )
-OPINION = fact("e-opinion", statement="Trade grew quickly.", kind="opinion", modality="hedged", topics=("trade",))
+OPINION = fact(id="e-opinion", statement="Trade grew quickly.", kind="opinion", modality="hedged", topics=("trade",))
 EVIDENCE = fact(
-    "z-evidence",
+    id="z-evidence",
     statement="The bureau counted $1.9 billion in 2017.",
     source="bureau",
     topics=("transport",),
@@ -130,30 +91,29 @@ EVIDENCE = fact(
 CLAIMS = (TRAINS, INCOME, FORECAST, SINCE, OPINION)
 
 
-def knowledge_base(**changes: Any) -> KnowledgeBase:
-    fields: dict[str, Any] = {
-        "sources": (
-            source("doc", text=ARTICLE, sha256=sha256(ARTICLE), title="The corridor"),
-            source("bureau", "evidence", publisher="Bureau"),
-            source("film", "cited", kind="documentary"),
+KB = knowledge_base(
+    sources=(
+        source(title="The corridor", language=None),
+        source(id="bureau", role="evidence", publisher="Bureau", language=None, text=None),
+        source(id="film", role="cited", kind="documentary", language=None, text=None),
+    ),
+    facts=(*CLAIMS, EVIDENCE),
+    relations=(Relation("income-rises", "increase", "b-income", "c-forecast"),),
+    derived=(
+        DerivedSpec("growth", "Growth", "annual-growth", (("from", "b-income"), ("to", "c-forecast"))),
+        DerivedSpec("other", "Other", "remainder", (("whole", "c-forecast"), ("part", "a-trains"))),
+    ),
+    reviews=(
+        Review(
+            "b-income",
+            "supported",
+            "The bureau's count agrees.",
+            (EvidenceItem("z-evidence", "corroborates"), EvidenceItem("a-trains", "context")),
         ),
-        "facts": (*CLAIMS, EVIDENCE),
-        "relations": (Relation("income-rises", "increase", "b-income", "c-forecast"),),
-        "derived": (
-            DerivedSpec("growth", "Growth", "annual-growth", (("from", "b-income"), ("to", "c-forecast"))),
-            DerivedSpec("other", "Other", "remainder", (("whole", "c-forecast"), ("part", "a-trains"))),
-        ),
-        "reviews": (
-            Review(
-                "b-income",
-                "supported",
-                "The bureau's count agrees.",
-                (EvidenceItem("z-evidence", "corroborates"), EvidenceItem("a-trains", "context")),
-            ),
-        ),
-    }
-    fields.update(changes)
-    return KnowledgeBase(**fields)
+    ),
+)
+"""The article's five claims, the bureau's evidence and the film the article cites, with a relation, two derived
+figures and a review."""
 
 
 def ids(result: Result) -> list[str]:
@@ -176,7 +136,7 @@ def ids(result: Result) -> list[str]:
     ],
 )
 def test_says_names_who_makes_the_claim(modality: str, attributed_to: str | None, expected: str) -> None:
-    assert says(fact("x", modality=modality, attributed_to=attributed_to)) == expected
+    assert says(fact(id="x", modality=modality, attributed_to=attributed_to)) == expected
 
 
 # search_terms and year_matches
@@ -214,8 +174,7 @@ def test_a_year_matches_its_point_its_target_and_every_year_since_a_start(
 
 
 def test_verdict_is_the_reviews_or_unreviewed_for_a_checkable_claim_and_none_otherwise() -> None:
-    kb = knowledge_base()
-    assert [verdict_of(item, kb) for item in (*CLAIMS, EVIDENCE)] == [
+    assert [verdict_of(item, KB) for item in (*CLAIMS, EVIDENCE)] == [
         "unreviewed",
         "supported",
         "unreviewed",
@@ -226,19 +185,19 @@ def test_verdict_is_the_reviews_or_unreviewed_for_a_checkable_claim_and_none_oth
 
 
 def test_a_review_of_an_opinion_gives_its_verdict() -> None:
-    kb = knowledge_base(reviews=(Review("e-opinion", "not-checkable", "An opinion."),))
+    kb = replace(KB, reviews=(Review("e-opinion", "not-checkable", "An opinion."),))
     assert verdict_of(OPINION, kb) == "not-checkable"
 
 
 def test_a_fact_of_an_unknown_source_counts_as_a_claim() -> None:
-    kb = knowledge_base(sources=())
+    kb = replace(KB, sources=())
     assert verdict_of(TRAINS, kb) == "unreviewed"
     assert fact_record(TRAINS, kb)["evidence"] is False
 
 
 def test_fact_record_of_a_full_fact_has_every_field() -> None:
     full = fact(
-        "full",
+        id="full",
         statement="More than 10 cities are served by 2020.",
         kind="forecast",
         modality="conditional",
@@ -292,7 +251,7 @@ def test_fact_record_of_a_full_fact_has_every_field() -> None:
 
 
 def test_fact_record_of_a_bare_fact_has_nones_where_nothing_is_stated() -> None:
-    record = fact_record(OPINION, knowledge_base())
+    record = fact_record(OPINION, KB)
     assert record == {
         "id": "e-opinion",
         "kind": "opinion",
@@ -327,16 +286,15 @@ def test_fact_record_of_a_bare_fact_has_nones_where_nothing_is_stated() -> None:
 
 
 def test_fact_record_with_the_knowledge_base_has_the_verdict_and_marks_evidence() -> None:
-    kb = knowledge_base()
-    income = fact_record(INCOME, kb)
+    income = fact_record(INCOME, KB)
     assert (income["verdict"], income["evidence"], income["value"], income["quantity_text"]) == (
         "supported",
         False,
         2_000_000_000,
         "$2 billion",
     )
-    assert (fact_record(TRAINS, kb)["verdict"], fact_record(TRAINS)["verdict"]) == ("unreviewed", None)
-    assert (fact_record(EVIDENCE, kb)["verdict"], fact_record(EVIDENCE, kb)["evidence"]) == (None, True)
+    assert (fact_record(TRAINS, KB)["verdict"], fact_record(TRAINS)["verdict"]) == ("unreviewed", None)
+    assert (fact_record(EVIDENCE, KB)["verdict"], fact_record(EVIDENCE, KB)["evidence"]) == (None, True)
     assert fact_record(EVIDENCE)["evidence"] is False
     assert fact_record(FORECAST)["says"] == "unnamed forecasts"
     assert fact_record(SINCE)["time_text"] == "since 2015"
@@ -346,8 +304,7 @@ def test_fact_record_with_the_knowledge_base_has_the_verdict_and_marks_evidence(
 
 
 def test_facts_by_default_are_the_articles_claims_in_file_order_with_a_note_on_the_evidence() -> None:
-    kb = knowledge_base()
-    assert list_facts(kb) == Result(
+    assert list_facts(KB) == Result(
         fields=FACT_FIELDS,
         table_fields=(
             "id",
@@ -360,7 +317,7 @@ def test_facts_by_default_are_the_articles_claims_in_file_order_with_a_note_on_t
             "source",
             "paragraphs",
         ),
-        records=tuple(fact_record(item, kb) for item in CLAIMS),
+        records=tuple(fact_record(item, KB) for item in CLAIMS),
         title="5 of 5 facts",
         empty_message="No facts shown: --limit 0 (5 match).",
         highlight=(),
@@ -370,7 +327,7 @@ def test_facts_by_default_are_the_articles_claims_in_file_order_with_a_note_on_t
 
 
 def test_evidence_facts_are_the_other_sources_with_a_note_on_the_claims() -> None:
-    result = list_facts(knowledge_base(), evidence=True)
+    result = list_facts(KB, evidence=True)
     assert ids(result) == ["z-evidence"]
     assert result.records[0]["evidence"] is True
     assert result.title == "1 of 1 facts"
@@ -378,7 +335,7 @@ def test_evidence_facts_are_the_other_sources_with_a_note_on_the_claims() -> Non
 
 
 def test_a_knowledge_base_of_claims_only_has_no_note() -> None:
-    result = list_facts(knowledge_base(facts=CLAIMS))
+    result = list_facts(replace(KB, facts=CLAIMS))
     assert (ids(result), result.title, result.notes) == (
         ["a-trains", "b-income", "c-forecast", "d-since", "e-opinion"],
         "5 of 5 facts",
@@ -387,11 +344,10 @@ def test_a_knowledge_base_of_claims_only_has_no_note() -> None:
 
 
 def test_a_source_named_shows_its_facts_and_those_that_refer_to_it_whatever_its_role() -> None:
-    kb = knowledge_base()
-    assert ids(list_facts(kb, Filters.given(sources=["BUREAU"]))) == ["z-evidence"]
-    film = list_facts(kb, Filters.given(sources=["film"]))
+    assert ids(list_facts(KB, Filters.given(sources=["BUREAU"]))) == ["z-evidence"]
+    film = list_facts(KB, Filters.given(sources=["film"]))
     assert (ids(film), film.title, film.notes) == (["d-since"], "1 of 6 facts", ())
-    doc = list_facts(kb, Filters.given(sources=["doc"]), evidence=True)
+    doc = list_facts(KB, Filters.given(sources=["doc"]), evidence=True)
     assert (ids(doc), doc.title, doc.notes) == (
         ["a-trains", "b-income", "c-forecast", "d-since", "e-opinion"],
         "5 of 6 facts",
@@ -401,37 +357,33 @@ def test_a_source_named_shows_its_facts_and_those_that_refer_to_it_whatever_its_
 
 def test_unknown_source_is_a_usage_error_naming_the_option() -> None:
     with pytest.raises(UsageError) as raised:
-        list_facts(knowledge_base(), Filters.given(sources=["bureaux"]))
+        list_facts(KB, Filters.given(sources=["bureaux"]))
     assert str(raised.value) == "unknown --source 'bureaux'; did you mean bureau? (choose from: bureau, doc, film)"
 
 
 def test_verdict_filter_keeps_the_facts_with_one_of_the_verdicts() -> None:
-    kb = knowledge_base()
-    assert ids(list_facts(kb, Filters.given(verdicts=["unreviewed"]))) == ["a-trains", "c-forecast", "d-since"]
-    assert ids(list_facts(kb, Filters.given(verdicts=["supported", "contradicted"]))) == ["b-income"]
+    assert ids(list_facts(KB, Filters.given(verdicts=["unreviewed"]))) == ["a-trains", "c-forecast", "d-since"]
+    assert ids(list_facts(KB, Filters.given(verdicts=["supported", "contradicted"]))) == ["b-income"]
 
 
 def test_kind_filter_ignores_case_and_keeps_any_of_the_kinds() -> None:
-    kb = knowledge_base()
-    assert ids(list_facts(kb, Filters.given(kinds=["Forecast", "EVENT"]))) == ["c-forecast", "d-since"]
+    assert ids(list_facts(KB, Filters.given(kinds=["Forecast", "EVENT"]))) == ["c-forecast", "d-since"]
     with pytest.raises(UsageError) as raised:
-        list_facts(kb, Filters.given(kinds=["forcast"]))
+        list_facts(KB, Filters.given(kinds=["forcast"]))
     assert str(raised.value) == (
         "unknown --kind 'forcast'; did you mean forecast? (choose from: event, forecast, opinion, statistic)"
     )
 
 
 def test_modality_filter_keeps_any_of_the_modalities() -> None:
-    kb = knowledge_base()
-    assert ids(list_facts(kb, Filters.given(modalities=["asserted"]))) == ["a-trains", "b-income", "d-since"]
-    assert ids(list_facts(kb, Filters.given(modalities=["hedged", "reported"]))) == ["c-forecast", "e-opinion"]
+    assert ids(list_facts(KB, Filters.given(modalities=["asserted"]))) == ["a-trains", "b-income", "d-since"]
+    assert ids(list_facts(KB, Filters.given(modalities=["hedged", "reported"]))) == ["c-forecast", "e-opinion"]
 
 
 def test_topic_filter_keeps_the_facts_with_any_topic_given() -> None:
-    kb = knowledge_base()
-    assert ids(list_facts(kb, Filters.given(topics=["Trade"]))) == ["b-income", "d-since", "e-opinion"]
+    assert ids(list_facts(KB, Filters.given(topics=["Trade"]))) == ["b-income", "d-since", "e-opinion"]
     # A repeated --topic used to require every topic (only b-income); repeating an option now allows any value.
-    assert ids(list_facts(kb, Filters.given(topics=["trade", "transport"]))) == [
+    assert ids(list_facts(KB, Filters.given(topics=["trade", "transport"]))) == [
         "a-trains",
         "b-income",
         "c-forecast",
@@ -439,65 +391,60 @@ def test_topic_filter_keeps_the_facts_with_any_topic_given() -> None:
         "e-opinion",
     ]
     with pytest.raises(UsageError) as raised:
-        list_facts(kb, Filters.given(topics=["trad"]))
+        list_facts(KB, Filters.given(topics=["trad"]))
     assert str(raised.value) == "unknown --topic 'trad'; did you mean trade? (choose from: trade, transport)"
 
 
 def test_entity_filter_ignores_case_and_keeps_the_facts_with_any_entity_given() -> None:
-    kb = knowledge_base()
-    assert ids(list_facts(kb, Filters.given(entities=["corridor"]))) == ["b-income", "c-forecast"]
-    assert ids(list_facts(kb, Filters.given(entities=["EUROPE"]))) == ["d-since"]
-    assert ids(list_facts(kb, Filters.given(entities=["Port", "europe"]))) == ["a-trains", "d-since"]
+    assert ids(list_facts(KB, Filters.given(entities=["corridor"]))) == ["b-income", "c-forecast"]
+    assert ids(list_facts(KB, Filters.given(entities=["EUROPE"]))) == ["d-since"]
+    assert ids(list_facts(KB, Filters.given(entities=["Port", "europe"]))) == ["a-trains", "d-since"]
     with pytest.raises(UsageError) as raised:
-        list_facts(kb, Filters.given(entities=["Europa"]))
+        list_facts(KB, Filters.given(entities=["Europa"]))
     assert str(raised.value) == "unknown --entity 'Europa'; did you mean Europe? (choose from: Corridor, Europe, Port)"
 
 
 def test_an_entity_written_in_another_case_by_a_fact_still_matches() -> None:
-    lower = fact("f-lower", entities=("port",))
-    kb = knowledge_base(facts=(TRAINS, lower))
+    lower = fact(id="f-lower", entities=("port",))
+    kb = replace(KB, facts=(TRAINS, lower))
     assert ids(list_facts(kb, Filters.given(entities=["Port"]))) == ["a-trains", "f-lower"]
 
 
 def test_year_filter_keeps_facts_about_any_year_given() -> None:
-    kb = knowledge_base()
-    assert ids(list_facts(kb, Filters.given(years=[2017]))) == ["a-trains", "b-income", "d-since"]
-    assert ids(list_facts(kb, Filters.given(years=[2020]))) == ["c-forecast", "d-since"]
-    assert ids(list_facts(kb, Filters.given(years=[2015]))) == ["d-since"]
+    assert ids(list_facts(KB, Filters.given(years=[2017]))) == ["a-trains", "b-income", "d-since"]
+    assert ids(list_facts(KB, Filters.given(years=[2020]))) == ["c-forecast", "d-since"]
+    assert ids(list_facts(KB, Filters.given(years=[2015]))) == ["d-since"]
     # Repeated --year used to mean every year (only d-since); it now means any of them.
-    assert ids(list_facts(kb, Filters.given(years=[2017, 2020]))) == ["a-trains", "b-income", "c-forecast", "d-since"]
+    assert ids(list_facts(KB, Filters.given(years=[2017, 2020]))) == ["a-trains", "b-income", "c-forecast", "d-since"]
 
 
 def test_text_search_needs_every_term_in_the_statement_or_a_quote_ignoring_case() -> None:
-    kb = knowledge_base()
-    assert ids(list_facts(kb, Filters.given(text="QUICKLY"))) == ["e-opinion"]
-    assert ids(list_facts(kb, Filters.given(text='"new corridor"'))) == ["b-income"]
-    assert ids(list_facts(kb, Filters.given(text="2017 port"))) == ["a-trains"]
-    assert ids(list_facts(kb, Filters.given(text="cities served"))) == ["d-since"]
-    assert ids(list_facts(kb, Filters.given(text=""))) == ["a-trains", "b-income", "c-forecast", "d-since", "e-opinion"]
+    assert ids(list_facts(KB, Filters.given(text="QUICKLY"))) == ["e-opinion"]
+    assert ids(list_facts(KB, Filters.given(text='"new corridor"'))) == ["b-income"]
+    assert ids(list_facts(KB, Filters.given(text="2017 port"))) == ["a-trains"]
+    assert ids(list_facts(KB, Filters.given(text="cities served"))) == ["d-since"]
+    assert ids(list_facts(KB, Filters.given(text=""))) == ["a-trains", "b-income", "c-forecast", "d-since", "e-opinion"]
 
 
 def test_a_search_term_does_not_match_across_the_statement_and_a_quote() -> None:
-    kb = knowledge_base()
     # The statement ends "2017." and the quote begins "In 2017": joined by a line break, never by a space.
-    assert ids(list_facts(kb, Filters.given(text='"2017. in"'))) == []
+    assert ids(list_facts(KB, Filters.given(text='"2017. in"'))) == []
 
 
 def test_text_search_highlights_its_terms() -> None:
-    result = list_facts(knowledge_base(), Filters.given(text='income "by  2020"'))
+    result = list_facts(KB, Filters.given(text='income "by  2020"'))
     assert (ids(result), result.highlight) == (["c-forecast"], ("income", "by 2020"))
 
 
 def test_filters_combine() -> None:
-    kb = knowledge_base()
-    assert ids(list_facts(kb, Filters.given(topics=["transport"], years=[2017], kinds=["statistic"]))) == [
+    assert ids(list_facts(KB, Filters.given(topics=["transport"], years=[2017], kinds=["statistic"]))) == [
         "a-trains",
         "b-income",
     ]
 
 
 def test_sorted_by_id_kind_or_year_with_undated_facts_last() -> None:
-    shuffled = knowledge_base(facts=(TRAINS, OPINION, SINCE, INCOME, FORECAST))
+    shuffled = replace(KB, facts=(TRAINS, OPINION, SINCE, INCOME, FORECAST))
     assert ids(list_facts(shuffled, sort="id")) == ["a-trains", "b-income", "c-forecast", "d-since", "e-opinion"]
     assert ids(list_facts(shuffled, sort="kind")) == ["d-since", "c-forecast", "e-opinion", "a-trains", "b-income"]
     assert ids(list_facts(shuffled, sort="year")) == ["d-since", "a-trains", "b-income", "c-forecast", "e-opinion"]
@@ -506,24 +453,22 @@ def test_sorted_by_id_kind_or_year_with_undated_facts_last() -> None:
 
 
 def test_a_limit_shows_the_first_facts_and_says_how_many_matched() -> None:
-    kb = knowledge_base()
-    two = list_facts(kb, limit=2)
+    two = list_facts(KB, limit=2)
     assert (ids(two), two.title) == (["a-trains", "b-income"], "2 of 5 matching facts (5 in all)")
-    five = list_facts(kb, limit=5)
+    five = list_facts(KB, limit=5)
     assert (len(five.records), five.title) == (5, "5 of 5 facts")
-    filtered = list_facts(kb, Filters.given(topics=["trade"]), limit=1)
+    filtered = list_facts(KB, Filters.given(topics=["trade"]), limit=1)
     assert filtered.title == "1 of 3 matching facts (5 in all)"
 
 
 def test_limit_zero_says_how_many_matched_and_no_match_says_so() -> None:
-    kb = knowledge_base()
-    none_shown = list_facts(kb, limit=0)
+    none_shown = list_facts(KB, limit=0)
     assert (none_shown.records, none_shown.title, none_shown.empty_message) == (
         (),
         "0 of 5 matching facts (5 in all)",
         "No facts shown: --limit 0 (5 match).",
     )
-    no_match = list_facts(kb, Filters.given(text="zebra"))
+    no_match = list_facts(KB, Filters.given(text="zebra"))
     assert (no_match.records, no_match.title, no_match.empty_message) == ((), "0 of 5 facts", "No facts match.")
 
 
@@ -566,33 +511,30 @@ def test_closest_ids_suggests_up_to_three_ids_at_least_forty_percent_alike() -> 
 
 
 def test_what_else_names_the_kind_of_thing_an_id_is() -> None:
-    kb = knowledge_base()
-    assert what_else(kb, "a-trains") == "; a-trains is a fact: kzcn show a-trains"
-    assert what_else(kb, "other") == "; other is a derived figure: kzcn totals --explain other"
-    assert what_else(kb, "income-rises") == "; income-rises is a relation between facts, which kzcn check verifies"
-    assert what_else(kb, "bureau") == "; bureau is a source: kzcn sources, or kzcn facts --source bureau"
-    assert what_else(kb, "nothing") == ""
+    assert what_else(KB, "a-trains") == "; a-trains is a fact: kzcn show a-trains"
+    assert what_else(KB, "other") == "; other is a derived figure: kzcn totals --explain other"
+    assert what_else(KB, "income-rises") == "; income-rises is a relation between facts, which kzcn check verifies"
+    assert what_else(KB, "bureau") == "; bureau is a source: kzcn sources, or kzcn facts --source bureau"
+    assert what_else(KB, "nothing") == ""
 
 
 # show_fact
 
 
 def test_show_of_an_unknown_id_says_what_it_is_or_suggests_close_fact_ids() -> None:
-    kb = knowledge_base()
     with pytest.raises(NotFoundError) as raised:
-        show_fact(kb, "growth")
+        show_fact(KB, "growth")
     assert str(raised.value) == "no fact with id 'growth'; growth is a derived figure: kzcn totals --explain growth"
     with pytest.raises(NotFoundError) as raised:
-        show_fact(kb, "b-incom")
+        show_fact(KB, "b-incom")
     assert str(raised.value) == "no fact with id 'b-incom'; did you mean b-income, d-since, e-opinion?"
     with pytest.raises(NotFoundError) as raised:
-        show_fact(kb, "qqqqqqqqqqqq")
+        show_fact(KB, "qqqqqqqqqqqq")
     assert str(raised.value) == "no fact with id 'qqqqqqqqqqqq'"
 
 
 def test_show_gives_the_fact_its_review_source_title_derived_figures_and_paragraphs() -> None:
-    kb = knowledge_base()
-    result = show_fact(kb, "b-income")
+    result = show_fact(KB, "b-income")
     paragraph = ARTICLE.split("\n\n")[1]
     start = paragraph.index("the “new corridor”")
     end = paragraph.index(" (of which")
@@ -600,7 +542,7 @@ def test_show_gives_the_fact_its_review_source_title_derived_figures_and_paragra
     assert (result.title, result.single) == ("b-income", True)
     assert result.records == (
         {
-            **fact_record(INCOME, kb),
+            **fact_record(INCOME, KB),
             "review": "The bureau's count agrees.",
             "review_evidence": ["corroborates: z-evidence", "context: a-trains"],
             "source_title": "The corridor",
@@ -627,7 +569,7 @@ def test_show_gives_the_fact_its_review_source_title_derived_figures_and_paragra
 
 
 def test_show_lays_out_every_field_but_quotes_and_paragraphs_and_calls_a_forecast_no_result() -> None:
-    result = show_fact(knowledge_base(), "c-forecast")
+    result = show_fact(KB, "c-forecast")
     shown = {field.key: field for field in result.record_fields}
     assert list(shown) == [
         *(field.key for field in FACT_FIELDS if field.key != "quotes"),
@@ -644,13 +586,13 @@ def test_show_lays_out_every_field_but_quotes_and_paragraphs_and_calls_a_forecas
 
 
 def test_show_of_a_fact_used_by_a_derived_figure_in_another_role() -> None:
-    assert show_fact(knowledge_base(), "a-trains").records[0]["used_by_derived"] == ["other"]
-    assert show_fact(knowledge_base(), "d-since").records[0]["used_by_derived"] == []
+    assert show_fact(KB, "a-trains").records[0]["used_by_derived"] == ["other"]
+    assert show_fact(KB, "d-since").records[0]["used_by_derived"] == []
 
 
 def test_show_marks_a_quote_it_cannot_find_and_a_source_without_text_has_no_context() -> None:
-    lost = fact("f-lost", quotes=(Quote(2, "words the article never says"),))
-    kb = knowledge_base(facts=(lost, EVIDENCE))
+    lost = fact(id="f-lost", quotes=(Quote(2, "words the article never says"),))
+    kb = replace(KB, facts=(lost, EVIDENCE))
     result = show_fact(kb, "f-lost")
     assert result.context == (Context(2, ARTICLE.split("\n\n")[1], -1, -1),)
     evidence = show_fact(kb, "z-evidence")
@@ -660,8 +602,8 @@ def test_show_marks_a_quote_it_cannot_find_and_a_source_without_text_has_no_cont
 
 
 def test_show_gives_a_context_per_quote() -> None:
-    twice = fact("f-twice", quotes=(Quote(3, "More than 10 cities"), Quote(1, "grew quickly")))
-    result = show_fact(knowledge_base(facts=(twice,)), "f-twice")
+    twice = fact(id="f-twice", quotes=(Quote(3, "More than 10 cities"), Quote(1, "grew quickly")))
+    result = show_fact(replace(KB, facts=(twice,)), "f-twice")
     third, first = ARTICLE.split("\n\n")[2], ARTICLE.split("\n\n")[0]
     assert result.context == (
         Context(3, third, third.index("More"), third.index(" are served")),
@@ -673,26 +615,24 @@ def test_show_gives_a_context_per_quote() -> None:
 
 
 def test_facet_counts_count_facts_by_each_facet() -> None:
-    kb = knowledge_base()
-    assert facet_counts(kb, "kind") == {"statistic": 3, "forecast": 1, "event": 1, "opinion": 1}
-    assert facet_counts(kb, "modality") == {"asserted": 4, "reported": 1, "hedged": 1}
-    assert facet_counts(kb, "verdict") == {"unreviewed": 3, "supported": 1}
-    assert facet_counts(kb, "topic") == {"transport": 4, "trade": 3}
-    assert facet_counts(kb, "entity") == {"Corridor": 2, "Port": 1, "Europe": 1}
-    assert facet_counts(kb, "source") == {"doc": 5, "bureau": 1}
-    assert facet_counts(kb, "year") == {"2017": 3, "by 2020": 1, "since 2015": 1}
-    assert facet_counts(kb, "colour") == {}
+    assert facet_counts(KB, "kind") == {"statistic": 3, "forecast": 1, "event": 1, "opinion": 1}
+    assert facet_counts(KB, "modality") == {"asserted": 4, "reported": 1, "hedged": 1}
+    assert facet_counts(KB, "verdict") == {"unreviewed": 3, "supported": 1}
+    assert facet_counts(KB, "topic") == {"transport": 4, "trade": 3}
+    assert facet_counts(KB, "entity") == {"Corridor": 2, "Port": 1, "Europe": 1}
+    assert facet_counts(KB, "source") == {"doc": 5, "bureau": 1}
+    assert facet_counts(KB, "year") == {"2017": 3, "by 2020": 1, "since 2015": 1}
+    assert facet_counts(KB, "colour") == {}
 
 
 def test_facet_values_for_completion() -> None:
-    kb = knowledge_base()
-    assert facet_values(kb, "id") == ["a-trains", "b-income", "c-forecast", "d-since", "e-opinion", "z-evidence"]
-    assert facet_values(kb, "derived") == ["growth", "other"]
-    assert facet_values(kb, "year") == ["2015", "2017", "2020"]
-    assert facet_values(kb, "source") == ["doc", "bureau", "film"]
-    assert facet_values(kb, "topic") == ["trade", "transport"]
-    assert facet_values(kb, "entity") == ["Corridor", "Europe", "Port"]
-    assert facet_values(kb, "kind") == ["event", "forecast", "opinion", "statistic"]
+    assert facet_values(KB, "id") == ["a-trains", "b-income", "c-forecast", "d-since", "e-opinion", "z-evidence"]
+    assert facet_values(KB, "derived") == ["growth", "other"]
+    assert facet_values(KB, "year") == ["2015", "2017", "2020"]
+    assert facet_values(KB, "source") == ["doc", "bureau", "film"]
+    assert facet_values(KB, "topic") == ["trade", "transport"]
+    assert facet_values(KB, "entity") == ["Corridor", "Europe", "Port"]
+    assert facet_values(KB, "kind") == ["event", "forecast", "opinion", "statistic"]
 
 
 def test_a_knowledge_base_read_from_yaml_lists_and_shows_the_same_way(write_kb: Callable[..., Path]) -> None:

@@ -6,7 +6,7 @@ from typing import Any
 
 import pytest
 
-from builders import ARTICLE, dump, sha256, small_kb
+from builders import ARTICLE, dump, fact_data, sha256, small_kb, source_data
 from kzcn.checks import check as check_module
 from kzcn.checks.check import check
 from kzcn.model.records import KnowledgeBase
@@ -43,22 +43,6 @@ def line_of(data: dict[str, Any], text: str, nth: int = 1) -> int:
     """The 1-based line of the nth line of the dumped file that contains `text`."""
     lines = [number for number, line in enumerate(dump(data).splitlines(), start=1) if text in line]
     return lines[nth - 1]
-
-
-def source(source_id: str, text: str | None = None, **extra: Any) -> dict[str, Any]:
-    sha = sha256(text) if text is not None else None
-    return {
-        "id": source_id, "kind": "article", "title": None, "author": None, "published": None, "language": "en",
-        "text": text, "sha256": sha, **extra,
-    }  # fmt: skip
-
-
-def fact(fact_id: str, quote: str, paragraph: int = 1, **extra: Any) -> dict[str, Any]:
-    """An event with no figure and no year, quoting `quote` from `doc`."""
-    return {
-        "id": fact_id, "statement": "Something happened.", "kind": "event", "modality": "asserted", "topics": ["trade"],
-        "entities": [], "source": "doc", "quotes": [{"paragraph": paragraph, "text": quote}], **extra,
-    }  # fmt: skip
 
 
 TRANSIT_WITHIN_INCOME = {"id": "transit-within-income", "kind": "part-of", "part": "income-transit-2017",
@@ -104,7 +88,7 @@ def test_a_record_after_one_that_failed_the_schema_is_reported_at_its_place_in_t
 
 def test_problems_come_in_the_order_of_the_checks() -> None:
     data = small_kb()
-    data["sources"].append(source("doc", ARTICLE))
+    data["sources"].append(source_data())
     data["facts"][0]["refers_to"] = ["film"]
     data["relations"][0]["part"] = "nothing"
     data["derived"][0]["inputs"]["part"] = "nothing"
@@ -157,7 +141,7 @@ def test_a_reference_to_an_id_declared_by_a_record_that_failed_the_schema_is_not
 
 def test_a_repeated_source_id_names_where_it_was_first_used() -> None:
     data = small_kb()
-    data["sources"] += [source("doc", ARTICLE), source("doc", ARTICLE)]
+    data["sources"] += [source_data(), source_data()]
     assert problems_of(data) == [
         "sources[1].id: duplicate source id 'doc', first used at sources[0]",
         "sources[2].id: duplicate source id 'doc', first used at sources[0]",
@@ -191,7 +175,7 @@ def test_where_an_id_was_first_used_is_its_place_in_the_file() -> None:
     data["facts"].insert(0, {"id": "broken"})
     data["facts"].append({**data["facts"][1], "statement": "The port handled 40 trains in 2017, again."})
     data["sources"].insert(0, {"id": "broken-source"})
-    data["sources"].append(source("doc", ARTICLE))
+    data["sources"].append(source_data())
     assert problems_of(data) == [
         "sources[2].id: duplicate source id 'doc', first used at sources[1]",
         "facts[7].id: duplicate id 'trains-2017', first used at facts[1]",
@@ -212,7 +196,10 @@ def test_a_text_that_does_not_match_its_fingerprint_is_reported_with_both_digest
 
 def test_a_source_without_its_digest_or_its_text_is_left_to_the_schema() -> None:
     data = small_kb()
-    data["sources"] += [{**source("page", "Some text."), "sha256": None}, {**source("film"), "sha256": sha256("x")}]
+    data["sources"] += [
+        source_data(id="page", text="Some text.", sha256=None),
+        source_data(id="film", text=None, sha256=sha256("x")),
+    ]
     reader = SchemaReader(KB, parse(KB, dump(data)))
     kb = reader.read()
     assert kb is not None and [source.id for source in kb.sources] == ["doc", "page", "film"]
@@ -223,10 +210,10 @@ def test_a_source_without_its_digest_or_its_text_is_left_to_the_schema() -> None
 def test_a_source_cited_in_another_needs_a_paragraph_that_exists_in_a_source_with_text() -> None:
     data = small_kb()
     data["sources"] += [
-        source("film", cited_in={"source": "doc", "paragraph": 3}),
-        source("show", cited_in={"source": "doc", "paragraph": 4}),
-        source("play", cited_in={"source": "film", "paragraph": 1}),
-        source("song", cited_in={"source": "radio", "paragraph": 1}),
+        source_data(id="film", text=None, cited_in={"source": "doc", "paragraph": 3}),
+        source_data(id="show", text=None, cited_in={"source": "doc", "paragraph": 4}),
+        source_data(id="play", text=None, cited_in={"source": "film", "paragraph": 1}),
+        source_data(id="song", text=None, cited_in={"source": "radio", "paragraph": 1}),
     ]
     assert problems_of(data) == [
         "sources[2].cited_in: paragraph 4 does not exist; source 'doc' has 3",
@@ -240,7 +227,7 @@ def test_a_source_cited_in_another_needs_a_paragraph_that_exists_in_a_source_wit
 
 def test_a_fact_must_name_known_sources() -> None:
     data = small_kb()
-    data["sources"].append(source("page", "Other words."))
+    data["sources"].append(source_data(id="page", text="Other words."))
     data["facts"][0]["refers_to"] = ["doc", "film", "doc", "play"]
     data["facts"][1]["source"] = "radio"
     data["facts"][1]["quotes"][0]["text"] = "Words from nowhere."
@@ -253,7 +240,7 @@ def test_a_fact_must_name_known_sources() -> None:
 
 def test_a_quote_from_a_source_without_text_is_refused_and_not_read_for_numbers() -> None:
     data = small_kb()
-    data["sources"].append(source("film"))
+    data["sources"].append(source_data(id="film", text=None))
     data["facts"][0]["source"] = "film"
     assert problems_of(data) == [
         "facts[0].quotes[0].paragraph: source 'film' has no text to quote from; add its `text` or cite another source",
@@ -430,14 +417,18 @@ def test_a_quote_differing_only_in_unicode_normalisation_says_how_the_source_wri
     decomposed = "Cafe\u0301 owners say trade grew."
     data = small_kb()
     data["sources"] += [
-        source("nfc", composed),
-        source("nfd", decomposed),
-        source("mixed", composed + " " + decomposed),
+        source_data(id="nfc", text=composed),
+        source_data(id="nfd", text=decomposed),
+        source_data(id="mixed", text=composed + " " + decomposed),
     ]
     data["facts"] += [
-        {**fact("cafe-nfc", decomposed), "source": "nfc"},
-        {**fact("cafe-nfd", composed), "source": "nfd"},
-        {**fact("cafe-mixed", "Cafe\u0301 owners say trade grew. Caf\u00e9"), "source": "mixed"},
+        fact_data(id="cafe-nfc", source="nfc", quotes=[{"paragraph": 1, "text": decomposed}]),
+        fact_data(id="cafe-nfd", source="nfd", quotes=[{"paragraph": 1, "text": composed}]),
+        fact_data(
+            id="cafe-mixed",
+            source="mixed",
+            quotes=[{"paragraph": 1, "text": "Cafe\u0301 owners say trade grew. Caf\u00e9"}],
+        ),
     ]
     message = (
         "the quote does not appear verbatim in source {!r}: it differs from paragraph 1 only in Unicode normalisation "
@@ -538,7 +529,8 @@ def test_a_series_keeps_the_unit_of_its_first_fact_with_a_figure() -> None:
 
 
 def quoting(fact_id: str, *quotes: tuple[int, str]) -> dict[str, Any]:
-    return {**fact(fact_id, ""), "quotes": [{"paragraph": paragraph, "text": text} for paragraph, text in quotes]}
+    """A fact of doc quoting each (paragraph, text)."""
+    return fact_data(id=fact_id, quotes=[{"paragraph": paragraph, "text": text} for paragraph, text in quotes])
 
 
 TRADE = (1, "Trade between the two countries grew quickly.")
@@ -571,7 +563,7 @@ def test_three_facts_sharing_a_quote_are_all_named() -> None:
 
 def test_a_fact_repeating_its_own_quote_or_another_sources_words_is_no_shared_quote() -> None:
     data = small_kb()
-    data["sources"].append(source("copy", ARTICLE))
+    data["sources"].append(source_data(id="copy", text=ARTICLE))
     data["facts"] += [quoting("twice", CITIES, CITIES), {**quoting("elsewhere", TRADE), "source": "copy"}]
     assert checked(data) == ([], [])
 
@@ -582,11 +574,17 @@ def test_a_fact_repeating_its_own_quote_or_another_sources_words_is_no_shared_qu
 def amount_problem(quote: str, amount: int = 7) -> str:
     """The message for a fact of `amount` whose one quote (from a source of just that text) is `quote`."""
     data = small_kb()
-    data["sources"].append(source("page", quote))
+    data["sources"].append(source_data(id="page", text=quote))
     data["facts"].append(
-        {**fact("counted", quote), "source": "page", "quantity": {"amount": amount, "unit": "things"},
-         "statement": f"There are {amount} things.", "exceptions": [{"rule": "qualifier-cue", "reason": "r"}]}
-    )  # fmt: skip
+        fact_data(
+            id="counted",
+            statement=f"There are {amount} things.",
+            source="page",
+            quotes=[{"paragraph": 1, "text": quote}],
+            quantity={"amount": amount, "unit": "things"},
+            exceptions=[{"rule": "qualifier-cue", "reason": "r"}],
+        )
+    )
     problems = problems_of(data)
     assert len(problems) == 1, problems
     return problems[0].removeprefix("facts[6].quantity.amount: ")

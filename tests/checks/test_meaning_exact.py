@@ -7,22 +7,16 @@ from typing import Any
 
 import pytest
 
+from builders import fact, knowledge_base, quote
 from kzcn.checks.meaning import Finding, fact_findings, series_findings, year_tokens
-from kzcn.model.records import Fact, KnowledgeBase, Quantity, Quote, Relation, TimeRef
+from kzcn.model.records import Fact, Quantity, Relation, TimeRef
 from kzcn.model.text import NumberToken
 
 
-def fact(*quotes: str, statement: str = "The port is busy.", **fields: Any) -> Fact:
-    """An asserted statistic of source `doc` with the given quotes (paragraph 1 each) and fields."""
-    values: dict[str, Any] = {"id": "port", "kind": "statistic", "modality": "asserted"} | fields
-    return Fact(
-        statement=statement,
-        topics=(),
-        entities=(),
-        source="doc",
-        quotes=tuple(Quote(1, text) for text in quotes),
-        **values,
-    )
+def quoting(*texts: str, **fields: Any) -> Fact:
+    """The port's fact ("The port is busy.", an asserted statistic of doc) quoting each of `texts` from paragraph 1."""
+    fields = {"id": "port", "statement": "The port is busy."} | fields
+    return fact(quotes=tuple(quote(text=text) for text in texts), **fields)
 
 
 def rules_and_messages(findings: list[Finding]) -> list[tuple[str, tuple[str | int, ...], str]]:
@@ -33,11 +27,11 @@ def rules_and_messages(findings: list[Finding]) -> list[tuple[str, tuple[str | i
 
 
 def test_a_plain_asserted_statistic_has_no_findings() -> None:
-    assert fact_findings(fact("The port is busy.")) == []
+    assert fact_findings(quoting("The port is busy.")) == []
 
 
 def test_a_kind_its_modality_does_not_allow_names_the_modalities_that_do() -> None:
-    wrong = fact(
+    wrong = quoting(
         "If the corridor opens, the port will be busy.",
         modality="conditional",
         condition="If the corridor opens",
@@ -59,19 +53,19 @@ def test_a_kind_its_modality_does_not_allow_names_the_modalities_that_do() -> No
 
 
 def test_a_reported_claim_needs_someone_it_is_attributed_to() -> None:
-    assert fact_findings(fact("Officials say the port is busy.", modality="reported")) == [
+    assert fact_findings(quoting("Officials say the port is busy.", modality="reported")) == [
         Finding(
             "modality",
             ("modality",),
             'a reported claim needs `attributed_to`: who makes it ("unnamed forecasts" when the source does not say)',
         )
     ]
-    attributed = fact("Officials say the port is busy.", modality="reported", attributed_to="officials")
+    attributed = quoting("Officials say the port is busy.", modality="reported", attributed_to="officials")
     assert fact_findings(attributed) == []
 
 
 def test_an_asserted_claim_attributed_to_someone_is_caught() -> None:
-    assert fact_findings(fact("The port is busy.", attributed_to="the ministry")) == [
+    assert fact_findings(quoting("The port is busy.", attributed_to="the ministry")) == [
         Finding(
             "modality",
             ("attributed_to",),
@@ -82,7 +76,7 @@ def test_an_asserted_claim_attributed_to_someone_is_caught() -> None:
 
 
 def test_a_predicted_claim_attributed_to_someone_is_caught() -> None:
-    predicted = fact("The port will be busy.", kind="forecast", modality="predicted", attributed_to="the ministry")
+    predicted = quoting("The port will be busy.", kind="forecast", modality="predicted", attributed_to="the ministry")
     [finding] = fact_findings(predicted)
     assert (finding.rule, finding.path) == ("modality", ("attributed_to",))
     assert finding.message.endswith(
@@ -92,14 +86,14 @@ def test_a_predicted_claim_attributed_to_someone_is_caught() -> None:
 
 
 def test_a_conditional_claim_without_its_condition_is_caught() -> None:
-    conditional = fact("The port will be busy.", kind="forecast", modality="conditional")
+    conditional = quoting("The port will be busy.", kind="forecast", modality="conditional")
     assert fact_findings(conditional) == [
         Finding("condition", ("modality",), "a conditional claim needs `condition`: the condition, quoted")
     ]
 
 
 def test_a_conditional_claim_whose_condition_is_quoted_has_no_findings() -> None:
-    conditional = fact(
+    conditional = quoting(
         "If the “new corridor” opens, the port will be busy.",
         kind="forecast",
         modality="conditional",
@@ -109,7 +103,7 @@ def test_a_conditional_claim_whose_condition_is_quoted_has_no_findings() -> None
 
 
 def test_a_condition_on_a_claim_that_is_not_conditional_is_caught() -> None:
-    asserted = fact("If the corridor opens, the port is busy.", condition="If the corridor opens")
+    asserted = quoting("If the corridor opens, the port is busy.", condition="If the corridor opens")
     assert fact_findings(asserted) == [
         Finding(
             "condition",
@@ -121,7 +115,7 @@ def test_a_condition_on_a_claim_that_is_not_conditional_is_caught() -> None:
 
 
 def test_a_condition_the_quotes_do_not_give_is_caught() -> None:
-    conditional = fact(
+    conditional = quoting(
         "The port is busy.",
         "If the corridor opens, the port will be busier.",
         kind="forecast",
@@ -135,7 +129,7 @@ def test_a_condition_the_quotes_do_not_give_is_caught() -> None:
             "the condition does not stand verbatim in the fact's quotes; quote the source's words for it",
         )
     ]
-    quoted_in_the_second = fact(
+    quoted_in_the_second = quoting(
         "The port is busy.",
         "If the corridor opens, the port will be busier.",
         kind="forecast",
@@ -150,7 +144,7 @@ def test_a_condition_the_quotes_do_not_give_is_caught() -> None:
 
 def cities(text: str, qualifier: str, *, statement: str | None = None, scale: str = "one") -> Fact:
     """A fact of 10 cities (with the given qualifier and scale) quoting `text`, its statement the same words."""
-    return fact(
+    return quoting(
         text,
         statement=text if statement is None else statement,
         quantity=Quantity(10, "cities", scale=scale, qualifier=qualifier),
@@ -210,7 +204,7 @@ def test_a_bound_recorded_for_a_number_without_a_cue_is_caught() -> None:
 
 
 def test_a_currency_between_the_cue_and_the_amount_is_passed_over() -> None:
-    income = fact(
+    income = quoting(
         "It earned more than $ 2 billion and more than USD 2 billion.",
         statement="It earned more than $2 billion.",
         quantity=Quantity(2, "USD", scale="billion", qualifier="more-than"),
@@ -253,7 +247,7 @@ def test_when_no_reading_allows_the_qualifier_the_first_is_reported() -> None:
 
 def test_a_quote_without_the_amount_is_passed_over_and_the_next_still_read() -> None:
     findings = fact_findings(
-        fact(
+        quoting(
             "The port is busy.",
             "Over 10 cities are served.",
             statement="Over 10 cities are served.",
@@ -278,12 +272,14 @@ def test_a_quote_without_the_amount_is_passed_over_and_the_next_still_read() -> 
     ],
 )
 def test_a_scale_word_or_its_abbreviation_gives_the_scale(words: str, scale: str) -> None:
-    stated = fact(f"It earned {words}.", statement=f"It earned {words}.", quantity=Quantity(2, "USD", scale=scale))
+    stated = quoting(f"It earned {words}.", statement=f"It earned {words}.", quantity=Quantity(2, "USD", scale=scale))
     assert fact_findings(stated) == []
 
 
 def test_a_scale_the_quote_does_not_give_is_caught() -> None:
-    income = fact("It earned $ 2 bn.", statement="It earned $2 billion.", quantity=Quantity(2, "USD", scale="million"))
+    income = quoting(
+        "It earned $ 2 bn.", statement="It earned $2 billion.", quantity=Quantity(2, "USD", scale="million")
+    )
     assert fact_findings(income) == [
         Finding(
             "scale-cue",
@@ -315,7 +311,7 @@ def test_a_scale_recorded_for_a_number_without_a_scale_word_is_caught() -> None:
 
 
 def test_one_place_that_gives_the_scale_is_enough() -> None:
-    income = fact(
+    income = quoting(
         "It earned $ 2 million, then 2 billion.",
         statement="It earned $2 billion.",
         quantity=Quantity(2, "USD", scale="billion"),
@@ -365,7 +361,9 @@ def test_a_number_word_is_no_year() -> None:
 
 def trains(*quotes: str, statement: str, time_kind: str = "point", **fields: Any) -> Fact:
     """A fact of 40 trains in 2017, the time of the given kind."""
-    return fact(*quotes, statement=statement, quantity=Quantity(40, "trains"), time=TimeRef(2017, time_kind), **fields)
+    return quoting(
+        *quotes, statement=statement, quantity=Quantity(40, "trains"), time=TimeRef(2017, time_kind), **fields
+    )
 
 
 def test_a_time_kind_the_word_before_the_year_contradicts_is_caught() -> None:
@@ -447,7 +445,7 @@ def test_a_statement_number_the_quotes_and_the_figure_do_not_give_is_caught() ->
 
 
 def test_a_statement_number_of_a_fact_without_a_figure_says_none() -> None:
-    assert fact_findings(fact("Trade grew quickly.", statement="Trade grew 5 times.")) == [
+    assert fact_findings(quoting("Trade grew quickly.", statement="Trade grew 5 times.")) == [
         Finding(
             "statement-numbers",
             ("statement",),
@@ -458,7 +456,7 @@ def test_a_statement_number_of_a_fact_without_a_figure_says_none() -> None:
 
 
 def test_a_statement_may_give_any_number_of_any_quote() -> None:
-    quoted = fact("The port is busy.", "It has 3 cranes.", statement="The port has 3 cranes.")
+    quoted = quoting("The port is busy.", "It has 3 cranes.", statement="The port has 3 cranes.")
     assert fact_findings(quoted) == []
 
 
@@ -468,7 +466,7 @@ def test_a_statement_may_give_its_own_figure_and_year() -> None:
 
 
 def test_a_number_word_in_the_statement_is_not_held_to_the_quotes() -> None:
-    assert fact_findings(fact("Trade grew quickly.", statement="Trade grew two ways.")) == []
+    assert fact_findings(quoting("Trade grew quickly.", statement="Trade grew two ways.")) == []
 
 
 def test_a_statement_without_the_fact_s_amount_is_caught() -> None:
@@ -486,11 +484,11 @@ def test_a_statement_without_the_fact_s_amount_is_caught() -> None:
 
 
 def test_a_hedged_claim_whose_quotes_hedge_has_no_findings() -> None:
-    assert fact_findings(fact("The port Could grow.", kind="opinion", modality="hedged")) == []
+    assert fact_findings(quoting("The port Could grow.", kind="opinion", modality="hedged")) == []
 
 
 def test_a_hedged_claim_whose_quotes_do_not_hedge_is_caught() -> None:
-    assert fact_findings(fact("The port grew.", kind="opinion", modality="hedged")) == [
+    assert fact_findings(quoting("The port grew.", kind="opinion", modality="hedged")) == [
         Finding(
             "hedge-cue",
             ("modality",),
@@ -509,21 +507,21 @@ FORECAST_WITHOUT_A_SIGN = Finding(
 
 
 def test_a_forecast_needs_a_sign_of_one() -> None:
-    forecast = fact("Income rose.", kind="forecast", modality="reported", attributed_to="officials")
+    forecast = quoting("Income rose.", kind="forecast", modality="reported", attributed_to="officials")
     assert fact_findings(forecast) == [FORECAST_WITHOUT_A_SIGN]
-    signed = fact("Income Will rise.", kind="forecast", modality="reported", attributed_to="officials")
+    signed = quoting("Income Will rise.", kind="forecast", modality="reported", attributed_to="officials")
     assert fact_findings(signed) == []
 
 
 def test_a_hedge_is_a_forecast_s_sign_only_for_a_hedged_claim() -> None:
-    hedged = fact("Income may rise.", kind="forecast", modality="hedged")
+    hedged = quoting("Income may rise.", kind="forecast", modality="hedged")
     assert fact_findings(hedged) == []
-    reported = fact("Income may rise.", kind="forecast", modality="reported", attributed_to="officials")
+    reported = quoting("Income may rise.", kind="forecast", modality="reported", attributed_to="officials")
     assert fact_findings(reported) == [FORECAST_WITHOUT_A_SIGN]
 
 
 def test_a_statistic_that_reads_as_a_forecast_names_its_first_cue() -> None:
-    assert fact_findings(fact("Income is Expected to rise and will rise.")) == [
+    assert fact_findings(quoting("Income is Expected to rise and will rise.")) == [
         Finding(
             "statistic-cue",
             ("kind",),
@@ -534,14 +532,14 @@ def test_a_statistic_that_reads_as_a_forecast_names_its_first_cue() -> None:
 
 
 def test_an_opinion_may_read_as_a_forecast() -> None:
-    assert fact_findings(fact("Income will rise.", kind="opinion")) == []
+    assert fact_findings(quoting("Income will rise.", kind="opinion")) == []
 
 
 # -- all rules together ----------------------------------------------------------------------------------------
 
 
 def test_findings_come_modality_first_then_quantity_time_statement_and_kind() -> None:
-    everything_wrong = fact(
+    everything_wrong = quoting(
         "In 2017 the port will handle over 40 trains.",
         statement="The port handled 40 trains and 3 ships.",
         attributed_to="the port",
@@ -564,7 +562,7 @@ def test_findings_come_modality_first_then_quantity_time_statement_and_kind() ->
 def income(
     fact_id: str, amount: float, year: int, *, kind: str = "statistic", series: str | None = "income", **fields: Any
 ) -> Fact:
-    return fact(
+    return quoting(
         "Income.",
         id=fact_id,
         kind=kind,
@@ -575,12 +573,8 @@ def income(
     )
 
 
-def kb(*facts: Fact, relations: tuple[Relation, ...] = ()) -> KnowledgeBase:
-    return KnowledgeBase(sources=(), facts=facts, relations=relations)
-
-
 def test_two_values_for_one_series_year_and_role_are_caught() -> None:
-    two = kb(income("a", 2, 2017), income("b", 3, 2018), income("c", 2.5, 2017))
+    two = knowledge_base(facts=(income("a", 2, 2017), income("b", 3, 2018), income("c", 2.5, 2017)))
     assert series_findings(two) == [
         Finding(
             "series-values",
@@ -592,7 +586,7 @@ def test_two_values_for_one_series_year_and_role_are_caught() -> None:
 
 
 def test_every_later_value_is_compared_with_the_first() -> None:
-    three = kb(income("a", 2, 2017), income("b", 3, 2017), income("c", 4, 2017))
+    three = knowledge_base(facts=(income("a", 2, 2017), income("b", 3, 2017), income("c", 4, 2017)))
     assert [(finding.path, finding.message.split(", this")[0]) for finding in series_findings(three)] == [
         (("facts", 1, "quantity"), "series 'income' already has a stated 2017 total: a ($2 billion)"),
         (("facts", 2, "quantity"), "series 'income' already has a stated 2017 total: a ($2 billion)"),
@@ -600,15 +594,19 @@ def test_every_later_value_is_compared_with_the_first() -> None:
 
 
 def test_one_value_stated_in_two_scales_is_no_conflict() -> None:
-    same = kb(
-        income("a", 2, 2017),
-        fact("Income.", id="b", series="income", quantity=Quantity(2000, "USD", scale="million"), time=TimeRef(2017)),
+    same = knowledge_base(
+        facts=(
+            income("a", 2, 2017),
+            quoting(
+                "Income.", id="b", series="income", quantity=Quantity(2000, "USD", scale="million"), time=TimeRef(2017)
+            ),
+        )
     )
     assert series_findings(same) == []
 
 
 def test_two_forecasts_for_one_year_are_caught_as_forecasts() -> None:
-    forecasts = kb(income("a", 4, 2020, kind="forecast"), income("b", 5, 2020, kind="forecast"))
+    forecasts = knowledge_base(facts=(income("a", 4, 2020, kind="forecast"), income("b", 5, 2020, kind="forecast")))
     assert [finding.message for finding in series_findings(forecasts)] == [
         "series 'income' already has a forecast 2020 total: a ($4 billion), this fact gives $5 billion; keep one, "
         "give the other its own series, or declare it a part with a part-of relation"
@@ -616,17 +614,19 @@ def test_two_forecasts_for_one_year_are_caught_as_forecasts() -> None:
 
 
 def test_a_forecast_and_a_stated_figure_for_one_year_may_differ() -> None:
-    assert series_findings(kb(income("a", 4, 2020, kind="forecast"), income("b", 5, 2020))) == []
+    assert series_findings(knowledge_base(facts=(income("a", 4, 2020, kind="forecast"), income("b", 5, 2020)))) == []
 
 
 def test_a_part_and_its_total_for_one_year_may_differ() -> None:
     part_of = (Relation("a-in-b", "part-of", "a", "b"),)
-    assert series_findings(kb(income("a", 0.5, 2017), income("b", 2, 2017), relations=part_of)) == []
+    assert (
+        series_findings(knowledge_base(facts=(income("a", 0.5, 2017), income("b", 2, 2017)), relations=part_of)) == []
+    )
 
 
 def test_two_parts_for_one_year_are_caught_as_parts() -> None:
     parts = (Relation("a-in-t", "part-of", "a", "t"), Relation("b-in-t", "part-of", "b", "t"))
-    findings = series_findings(kb(income("a", 0.5, 2017), income("b", 0.7, 2017), relations=parts))
+    findings = series_findings(knowledge_base(facts=(income("a", 0.5, 2017), income("b", 0.7, 2017)), relations=parts))
     assert [finding.message for finding in findings] == [
         "series 'income' already has a stated 2017 part: a ($0.5 billion), this fact gives $0.7 billion; keep one, "
         "give the other its own series, or declare it a part with a part-of relation"
@@ -635,18 +635,20 @@ def test_two_parts_for_one_year_are_caught_as_parts() -> None:
 
 def test_the_start_of_an_increase_is_no_part() -> None:
     increase = (Relation("a-to-c", "increase", "a", "c"),)
-    findings = series_findings(kb(income("a", 2, 2017), income("b", 3, 2017), relations=increase))
+    findings = series_findings(knowledge_base(facts=(income("a", 2, 2017), income("b", 3, 2017)), relations=increase))
     assert [finding.path for finding in findings] == [("facts", 1, "quantity")]
 
 
 def test_facts_without_series_year_or_figure_are_not_compared() -> None:
-    loose = kb(
-        income("x", 1, 2017, series=None),
-        income("y", 9, 2017, series=None),
-        fact("Income.", id="no-year", series="income", quantity=Quantity(7, "USD", scale="billion")),
-        fact("Income in 2017.", id="no-figure", series="income", time=TimeRef(2017)),
-        income("a", 2, 2017),
-        income("b", 3, 2017),
+    loose = knowledge_base(
+        facts=(
+            income("x", 1, 2017, series=None),
+            income("y", 9, 2017, series=None),
+            quoting("Income.", id="no-year", series="income", quantity=Quantity(7, "USD", scale="billion")),
+            quoting("Income in 2017.", id="no-figure", series="income", time=TimeRef(2017)),
+            income("a", 2, 2017),
+            income("b", 3, 2017),
+        )
     )
     assert [finding.path for finding in series_findings(loose)] == [("facts", 5, "quantity")]
 
@@ -668,5 +670,7 @@ def test_facts_without_series_year_or_figure_are_not_compared() -> None:
     ],
 )
 def test_modality_messages_say_a_and_an_as_spoken(kind: str, modality: str, expected: str) -> None:
-    [finding] = [item for item in fact_findings(fact("port", kind=kind, modality=modality)) if item.rule == "modality"]
+    [finding] = [
+        item for item in fact_findings(quoting("port", kind=kind, modality=modality)) if item.rule == "modality"
+    ]
     assert finding.message.startswith(expected + "; write modality: ")

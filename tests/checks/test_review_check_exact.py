@@ -2,54 +2,35 @@
 
 from __future__ import annotations
 
-from collections.abc import Sequence
-from typing import Any
+from dataclasses import replace
 
+from builders import fact, knowledge_base, source
 from kzcn.checks.reviews import check_reviews
 from kzcn.model.records import (
     Comparison,
     DerivedSpec,
     EvidenceItem,
-    Fact,
     KnowledgeBase,
     Quantity,
-    Quote,
     Review,
-    Source,
 )
 
+FIGURE = Quantity(1, "USD")
 
-def source(source_id: str, role: str = "primary") -> Source:
-    return Source(
-        id=source_id, kind="article", title=None, author=None, publisher=None, published=None, language="en",
-        url=None, view_count=None, notes=None, text=None, sha256=None, role=role,
-    )  # fmt: skip
-
-
-def fact(
-    fact_id: str, source_id: str = "doc", *, kind: str = "statistic", amount: int | None = 1, **extra: Any
-) -> Fact:
-    quantity = Quantity(amount, "USD") if amount is not None else None
-    return Fact(
-        id=fact_id, statement=f"{fact_id}.", kind=kind, modality="asserted", topics=(), entities=(), source=source_id,
-        quotes=(Quote(1, "x"),), quantity=quantity, **extra,
-    )  # fmt: skip
-
-
-def knowledge_base(
-    facts: Sequence[Fact],
-    reviews: Sequence[Review] = (),
-    derived: Sequence[DerivedSpec] = (),
-    comparisons: Sequence[Comparison] = (),
-) -> KnowledgeBase:
-    return KnowledgeBase(
-        sources=(source("doc"), source("page", "evidence"), source("other", "evidence")),
-        facts=tuple(facts),
-        derived=tuple(derived),
-        reviews=tuple(reviews),
-        comparisons=tuple(comparisons),
-        path="kb.yaml",
-    )
+FACTS = (
+    fact(id="claim", quantity=FIGURE),
+    fact(id="claim-two", quantity=FIGURE),
+    fact(id="view", kind="opinion"),
+    fact(id="page-fact", quantity=FIGURE, source="page"),
+    fact(id="page-other", quantity=FIGURE, source="page"),
+    fact(id="other-fact", quantity=FIGURE, source="other"),
+)
+KB = knowledge_base(
+    sources=(source(), source(id="page", role="evidence"), source(id="other", role="evidence")),
+    facts=FACTS,
+    path="kb.yaml",
+)
+"""Claims of doc (one of them an opinion), and evidence from two pages; each test adds its reviews."""
 
 
 def findings(kb: KnowledgeBase) -> list[str]:
@@ -66,34 +47,24 @@ def findings(kb: KnowledgeBase) -> list[str]:
     return seen
 
 
-FACTS = [
-    fact("claim"),
-    fact("claim-two"),
-    fact("view", kind="opinion", amount=None),
-    fact("page-fact", "page"),
-    fact("page-other", "page"),
-    fact("other-fact", "other"),
-]
-
-
 def review(claim: str, verdict: str = "unverified", *evidence: tuple[str, str]) -> Review:
     return Review(claim, verdict, "Why.", tuple(EvidenceItem(fact_id, bearing) for fact_id, bearing in evidence))
 
 
 def test_well_supported_reviews_are_not_reported() -> None:
-    kb = knowledge_base(
-        FACTS,
-        [
+    kb = replace(
+        KB,
+        reviews=(
             review("claim", "supported", ("page-fact", "corroborates")),
             review("claim-two", "contradicted", ("page-fact", "context"), ("other-fact", "contradicts")),
             review("view", "not-checkable", ("page-fact", "context")),
-        ],
+        ),
     )
     assert findings(kb) == []
 
 
 def test_a_review_of_an_unknown_claim_is_an_unknown_fact_and_the_next_review_is_still_checked() -> None:
-    kb = knowledge_base(FACTS, [review("nothing"), review("page-fact")])
+    kb = replace(KB, reviews=(review("nothing"), review("page-fact")))
     assert findings(kb) == [
         "('reviews', 0, 'claim'): unknown fact nothing",
         "('reviews', 1, 'claim'): 'page-fact' is evidence from 'page', not a claim of a primary source; review the "
@@ -102,7 +73,7 @@ def test_a_review_of_an_unknown_claim_is_an_unknown_fact_and_the_next_review_is_
 
 
 def test_a_claim_reviewed_twice_is_reported_at_each_later_review() -> None:
-    kb = knowledge_base(FACTS, [review("claim"), review("claim-two"), review("claim"), review("claim")])
+    kb = replace(KB, reviews=(review("claim"), review("claim-two"), review("claim"), review("claim")))
     assert findings(kb) == [
         "('reviews', 2, 'claim'): claim 'claim' is reviewed twice; merge this review into the first",
         "('reviews', 3, 'claim'): claim 'claim' is reviewed twice; merge this review into the first",
@@ -110,33 +81,33 @@ def test_a_claim_reviewed_twice_is_reported_at_each_later_review() -> None:
 
 
 def test_a_claim_of_a_fact_with_an_unknown_source_counts_as_a_primary_claim() -> None:
-    kb = knowledge_base([*FACTS, fact("stray", "nowhere")], [review("stray")])
+    kb = replace(KB, facts=(*FACTS, fact(id="stray", quantity=FIGURE, source="nowhere")), reviews=(review("stray"),))
     assert findings(kb) == []
 
 
 def test_an_opinion_gets_no_judgement_of_truth() -> None:
-    kb = knowledge_base(
-        FACTS,
-        [
+    kb = replace(
+        KB,
+        reviews=(
             review("view", "supported", ("page-fact", "corroborates")),
             review("claim", "partly-supported"),
             review("claim-two", "not-supported"),
-        ],
+        ),
     )
     assert findings(kb) == [
         "('reviews', 0, 'verdict'): 'view' is an opinion: give context with verdict not-checkable, never a verdict "
         "of supported",
     ]
     for verdict in ("partly-supported", "not-supported"):
-        assert findings(knowledge_base(FACTS, [review("view", verdict)])) == [
+        assert findings(replace(KB, reviews=(review("view", verdict),))) == [
             "('reviews', 0, 'verdict'): 'view' is an opinion: give context with verdict not-checkable, never a "
             f"verdict of {verdict}",
         ]
-    assert findings(knowledge_base(FACTS, [review("view", "unverified")])) == []
+    assert findings(replace(KB, reviews=(review("view", "unverified"),))) == []
 
 
 def test_evidence_from_the_claims_own_source_is_refused_and_bears_nothing() -> None:
-    kb = knowledge_base(FACTS, [review("claim", "supported", ("claim-two", "corroborates"), ("page-fact", "context"))])
+    kb = replace(KB, reviews=(review("claim", "supported", ("claim-two", "corroborates"), ("page-fact", "context")),))
     assert findings(kb) == [
         "('reviews', 0, 'evidence', 0, 'fact'): 'claim-two' quotes 'doc', the claim's own source: evidence must "
         "come from another source",
@@ -146,9 +117,9 @@ def test_evidence_from_the_claims_own_source_is_refused_and_bears_nothing() -> N
 
 
 def test_each_evidence_item_is_checked_after_an_unknown_or_own_source_one() -> None:
-    kb = knowledge_base(
-        FACTS,
-        [
+    kb = replace(
+        KB,
+        reviews=(
             review(
                 "claim",
                 "supported",
@@ -156,8 +127,8 @@ def test_each_evidence_item_is_checked_after_an_unknown_or_own_source_one() -> N
                 ("claim-two", "corroborates"),
                 ("claim", "outcome"),
                 ("page-fact", "outcome"),
-            )
-        ],
+            ),
+        ),
     )
     assert findings(kb) == [
         "('reviews', 0, 'evidence', 0, 'fact'): unknown fact missing",
@@ -169,12 +140,12 @@ def test_each_evidence_item_is_checked_after_an_unknown_or_own_source_one() -> N
 
 
 def test_a_verdict_without_bearing_evidence_lists_the_bearings_found_sorted() -> None:
-    kb = knowledge_base(
-        FACTS,
-        [
+    kb = replace(
+        KB,
+        reviews=(
             review("claim", "contradicted", ("page-fact", "qualifies"), ("other-fact", "context")),
             review("claim-two", "supported"),
-        ],
+        ),
     )
     assert findings(kb) == [
         "('reviews', 0, 'verdict'): a verdict of contradicted needs evidence that contradicts or outcome (bearings "
@@ -185,18 +156,18 @@ def test_a_verdict_without_bearing_evidence_lists_the_bearings_found_sorted() ->
 
 
 def test_an_outcome_bears_out_either_verdict() -> None:
-    kb = knowledge_base(
-        FACTS,
-        [
+    kb = replace(
+        KB,
+        reviews=(
             review("claim", "supported", ("page-fact", "outcome")),
             review("claim-two", "contradicted", ("page-fact", "outcome")),
-        ],
+        ),
     )
     assert findings(kb) == []
 
 
 def test_verdicts_that_need_no_evidence_pass_without_any() -> None:
-    kb = knowledge_base(FACTS, [review("claim", "partly-supported"), review("claim-two", "not-supported")])
+    kb = replace(KB, reviews=(review("claim", "partly-supported"), review("claim-two", "not-supported")))
     assert findings(kb) == []
 
 
@@ -205,7 +176,7 @@ def test_a_compared_fact_must_exist_and_have_a_figure() -> None:
         Comparison("first", ("claim", "nothing"), True, "Same."),
         Comparison("second", ("view", "page-fact"), True, "Same."),
     ]
-    kb = knowledge_base(FACTS, comparisons=comparisons)
+    kb = replace(KB, comparisons=comparisons)
     assert findings(kb) == [
         "('comparisons', 0, 'facts', 1): unknown fact nothing",
         "('comparisons', 1, 'facts', 0): fact 'view' has no figure to compare",
@@ -214,17 +185,17 @@ def test_a_compared_fact_must_exist_and_have_a_figure() -> None:
 
 def test_comparisons_are_checked_even_when_there_are_no_reviews_and_after_a_bad_review() -> None:
     comparisons = [Comparison("first", ("nothing", "claim"), True, "Same.")]
-    assert findings(knowledge_base(FACTS, [review("missing")], comparisons=comparisons)) == [
+    assert findings(replace(KB, reviews=(review("missing"),), comparisons=comparisons)) == [
         "('reviews', 0, 'claim'): unknown fact missing",
         "('comparisons', 0, 'facts', 0): unknown fact nothing",
     ]
 
 
 MEASURED = [
-    fact("revenue", measure="transit revenue"),
-    fact("output", "page", measure="gross output"),
-    fact("plain"),
-    fact("profit", "other", measure="profit"),
+    fact(id="revenue", quantity=FIGURE, measure="transit revenue"),
+    fact(id="output", quantity=FIGURE, source="page", measure="gross output"),
+    fact(id="plain", quantity=FIGURE),
+    fact(id="profit", quantity=FIGURE, source="other", measure="profit"),
 ]
 
 
@@ -233,7 +204,7 @@ def gap(spec_id: str, first: str, second: str) -> DerivedSpec:
 
 
 def test_a_figure_from_two_measures_needs_a_declared_comparison() -> None:
-    kb = knowledge_base(MEASURED, derived=[gap("same", "revenue", "plain"), gap("mixed", "revenue", "output")])
+    kb = replace(KB, facts=MEASURED, derived=(gap("same", "revenue", "plain"), gap("mixed", "revenue", "output")))
     assert findings(kb) == [
         "('derived', 1): its inputs measure different things (gross output; transit revenue); declare them comparable "
         "under `comparisons:` with a reason, or drop the figure",
@@ -242,7 +213,7 @@ def test_a_figure_from_two_measures_needs_a_declared_comparison() -> None:
 
 def test_a_figure_from_two_measures_declared_comparable_passes_in_either_order() -> None:
     comparisons = [Comparison("ok", ("output", "revenue"), True, "Both in dollars.")]
-    kb = knowledge_base(MEASURED, derived=[gap("mixed", "revenue", "output")], comparisons=comparisons)
+    kb = replace(KB, facts=MEASURED, derived=(gap("mixed", "revenue", "output"),), comparisons=comparisons)
     assert findings(kb) == []
 
 
@@ -251,7 +222,7 @@ def test_a_figure_from_two_measures_declared_not_comparable_gives_the_reason() -
         Comparison("other-pair", ("revenue", "profit"), True, "Fine."),
         Comparison("no", ("revenue", "output"), False, "Different things"),
     ]
-    kb = knowledge_base(MEASURED, derived=[gap("mixed", "revenue", "output")], comparisons=comparisons)
+    kb = replace(KB, facts=MEASURED, derived=(gap("mixed", "revenue", "output"),), comparisons=comparisons)
     assert findings(kb) == [
         "('derived', 0): its inputs measure different things (gross output; transit revenue): Different things; "
         "declare them comparable under `comparisons:` with a reason, or drop the figure",
@@ -259,5 +230,5 @@ def test_a_figure_from_two_measures_declared_not_comparable_gives_the_reason() -
 
 
 def test_the_measures_of_a_figure_with_an_unknown_input_are_those_of_the_known_ones() -> None:
-    kb = knowledge_base(MEASURED, derived=[gap("half", "revenue", "missing"), gap("same", "revenue", "revenue")])
+    kb = replace(KB, facts=MEASURED, derived=(gap("half", "revenue", "missing"), gap("same", "revenue", "revenue")))
     assert findings(kb) == []

@@ -6,11 +6,12 @@ from decimal import Decimal, localcontext
 
 import pytest
 
+from builders import fact, knowledge_base
 from kzcn.model.derive import OPERATIONS, DerivationError, DerivedFigure, DerivedInput, derive, derive_all
-from kzcn.model.records import DerivedSpec, Fact, KnowledgeBase, Quantity, Quote, TimeRef
+from kzcn.model.records import DerivedSpec, Fact, Quantity, TimeRef
 
 
-def fact(
+def fact_of(
     fact_id: str,
     amount: float | None,
     unit: str = "USD",
@@ -20,15 +21,10 @@ def fact(
     qualifier: str = "exact",
     kind: str = "statistic",
 ) -> Fact:
-    return Fact(
+    """A fact of `amount` (None: no figure) in `year` (None: undated)."""
+    return fact(
         id=fact_id,
-        statement=f"{fact_id} states a figure.",
         kind=kind,
-        modality="asserted",
-        topics=(),
-        entities=(),
-        source="doc",
-        quotes=(Quote(1, "a figure"),),
         time=None if year is None else TimeRef(year),
         quantity=None if amount is None else Quantity(amount, unit, scale, qualifier),
     )
@@ -51,7 +47,7 @@ def refusal(operation: str, *facts: Fact, roles: tuple[str, ...] | None = None) 
 
 
 def test_share_is_the_part_over_the_whole_in_percent() -> None:
-    figure = figure_of("share", fact("part", 0.5), fact("whole", 2))
+    figure = figure_of("share", fact_of("part", 0.5), fact_of("whole", 2))
     assert (figure.value, figure.unit, figure.scale) == (Decimal(25), "percent", "one")
     assert figure.formula == "part / whole × 100"
     assert figure.arithmetic == "0.5 / 2 × 100 = 25"
@@ -61,27 +57,29 @@ def test_share_is_the_part_over_the_whole_in_percent() -> None:
 
 
 def test_share_of_a_whole_in_another_scale_is_scaled_first() -> None:
-    figure = figure_of("share", fact("part", 500, scale="million"), fact("whole", 2))
+    figure = figure_of("share", fact_of("part", 500, scale="million"), fact_of("whole", 2))
     assert figure.value == Decimal(25)
     assert figure.arithmetic == "500 / 2000 × 100 = 25"
 
 
 def test_share_of_a_part_in_a_larger_scale_than_its_whole() -> None:
-    figure = figure_of("share", fact("part", 1, scale="billion"), fact("whole", 4000, scale="million"))
+    figure = figure_of("share", fact_of("part", 1, scale="billion"), fact_of("whole", 4000, scale="million"))
     assert figure.value == Decimal(25)
     assert figure.arithmetic == "1 / 4 × 100 = 25"
 
 
 def test_share_of_a_zero_whole_is_refused() -> None:
-    assert refusal("share", fact("part", 1), fact("whole", 0)) == "the whole is zero, so no share can be taken of it"
+    assert (
+        refusal("share", fact_of("part", 1), fact_of("whole", 0)) == "the whole is zero, so no share can be taken of it"
+    )
 
 
 def test_share_of_a_whole_of_one_is_computed() -> None:
-    assert figure_of("share", fact("part", 0.25), fact("whole", 1)).value == Decimal(25)
+    assert figure_of("share", fact_of("part", 0.25), fact_of("whole", 1)).value == Decimal(25)
 
 
 def test_remainder_is_the_whole_less_the_part_in_the_wholes_scale() -> None:
-    figure = figure_of("remainder", fact("whole", 2), fact("part", 500, scale="million"))
+    figure = figure_of("remainder", fact_of("whole", 2), fact_of("part", 500, scale="million"))
     assert (figure.value, figure.unit, figure.scale) == (Decimal("1.5"), "USD", "billion")
     assert figure.arithmetic == "2 − 0.5 = 1.5"
     assert figure.formula == "whole − part"
@@ -89,7 +87,7 @@ def test_remainder_is_the_whole_less_the_part_in_the_wholes_scale() -> None:
 
 
 def test_change_is_the_end_less_the_start_in_the_starts_scale_and_signed() -> None:
-    figure = figure_of("change", fact("start", 2, year=2017), fact("end", 4500, scale="million", year=2020))
+    figure = figure_of("change", fact_of("start", 2, year=2017), fact_of("end", 4500, scale="million", year=2020))
     assert (figure.value, figure.unit, figure.scale) == (Decimal("2.5"), "USD", "billion")
     assert figure.arithmetic == "4.5 − 2 = 2.5"
     assert figure.signed is True
@@ -97,30 +95,32 @@ def test_change_is_the_end_less_the_start_in_the_starts_scale_and_signed() -> No
 
 
 def test_a_fall_is_a_negative_change() -> None:
-    figure = figure_of("change", fact("start", 4), fact("end", 1))
+    figure = figure_of("change", fact_of("start", 4), fact_of("end", 1))
     assert figure.value == Decimal(-3)
     assert figure.arithmetic == "1 − 4 = -3"
 
 
 def test_percent_change_is_relative_to_the_start() -> None:
-    figure = figure_of("percent-change", fact("start", 2), fact("end", 3000, scale="million"))
+    figure = figure_of("percent-change", fact_of("start", 2), fact_of("end", 3000, scale="million"))
     assert (figure.value, figure.unit, figure.scale) == (Decimal(50), "percent", "one")
     assert figure.arithmetic == "(3 − 2) / 2 × 100 = 50"
     assert figure.signed is True
 
 
 def test_percent_change_from_one_is_computed() -> None:
-    assert figure_of("percent-change", fact("start", 1), fact("end", 3)).value == Decimal(200)
+    assert figure_of("percent-change", fact_of("start", 1), fact_of("end", 3)).value == Decimal(200)
 
 
 def test_percent_change_from_zero_is_refused() -> None:
-    assert refusal("percent-change", fact("start", 0), fact("end", 3)) == (
+    assert refusal("percent-change", fact_of("start", 0), fact_of("end", 3)) == (
         "the starting value is zero, so no percentage change can be taken from it"
     )
 
 
 def test_annual_growth_is_compound_over_the_years_between() -> None:
-    figure = figure_of("annual-growth", fact("start", 2, year=2017), fact("end", 4000, scale="million", year=2020))
+    figure = figure_of(
+        "annual-growth", fact_of("start", 2, year=2017), fact_of("end", 4000, scale="million", year=2020)
+    )
     assert (figure.unit, figure.scale) == ("percent per year", "one")
     assert round(figure.value, 6) == Decimal("25.992105")
     assert figure.arithmetic == "((4 / 2) ^ (1 / (2020 − 2017)) − 1) × 100 = 25.9921"
@@ -129,78 +129,80 @@ def test_annual_growth_is_compound_over_the_years_between() -> None:
 
 
 def test_annual_growth_over_one_year_is_the_plain_change() -> None:
-    figure = figure_of("annual-growth", fact("start", 2, year=2019), fact("end", 3, year=2020))
+    figure = figure_of("annual-growth", fact_of("start", 2, year=2019), fact_of("end", 3, year=2020))
     assert figure.value == Decimal(50)
 
 
 def test_annual_growth_between_amounts_of_one_or_less_is_computed() -> None:
-    figure = figure_of("annual-growth", fact("start", 0.5, year=2019), fact("end", 1, year=2020))
+    figure = figure_of("annual-growth", fact_of("start", 0.5, year=2019), fact_of("end", 1, year=2020))
     assert figure.value == Decimal(100)
     assert figure.arithmetic == "((1 / 0.5) ^ (1 / (2020 − 2019)) − 1) × 100 = 100"
 
 
 def test_annual_growth_needs_the_end_after_the_start() -> None:
-    same = refusal("annual-growth", fact("start", 2, year=2020), fact("end", 3, year=2020))
+    same = refusal("annual-growth", fact_of("start", 2, year=2020), fact_of("end", 3, year=2020))
     assert same == "the end year 2020 is not after the start year 2020"
-    earlier = refusal("annual-growth", fact("start", 2, year=2020), fact("end", 3, year=2018))
+    earlier = refusal("annual-growth", fact_of("start", 2, year=2020), fact_of("end", 3, year=2018))
     assert earlier == "the end year 2018 is not after the start year 2020"
 
 
 @pytest.mark.parametrize(("start", "end"), [(0, 3), (-1, 3), (2, 0), (2, -1)])
 def test_annual_growth_needs_two_positive_values(start: int, end: int) -> None:
-    message = refusal("annual-growth", fact("start", start, year=2017), fact("end", end, year=2020))
+    message = refusal("annual-growth", fact_of("start", start, year=2017), fact_of("end", end, year=2020))
     assert message == "compound growth needs two positive values"
 
 
 def test_annual_growth_needs_a_year_on_every_input() -> None:
-    message = refusal("annual-growth", fact("start", 2, year=2017), fact("end", 3, year=None))
+    message = refusal("annual-growth", fact_of("start", 2, year=2017), fact_of("end", 3, year=None))
     assert message == "input to (end) has no year, and annual-growth needs one"
 
 
 def test_an_operation_without_years_takes_inputs_without_years() -> None:
-    figure = figure_of("sum", fact("first", 2, year=None), fact("second", 3, year=None))
+    figure = figure_of("sum", fact_of("first", 2, year=None), fact_of("second", 3, year=None))
     assert figure.value == Decimal(5)
     assert figure.year is None
 
 
 def test_sum_adds_in_the_first_inputs_scale() -> None:
-    figure = figure_of("sum", fact("first", 2), fact("second", 300, scale="million"))
+    figure = figure_of("sum", fact_of("first", 2), fact_of("second", 300, scale="million"))
     assert (figure.value, figure.unit, figure.scale) == (Decimal("2.3"), "USD", "billion")
     assert figure.arithmetic == "2 + 0.3 = 2.3"
     assert figure.formula == "first + second"
 
 
 def test_implied_rate_divides_base_units_and_names_both_units() -> None:
-    figure = figure_of("implied-rate", fact("tenge", 470, "KZT", "billion"), fact("dollars", 1000, "USD", "million"))
+    figure = figure_of(
+        "implied-rate", fact_of("tenge", 470, "KZT", "billion"), fact_of("dollars", 1000, "USD", "million")
+    )
     assert (figure.value, figure.unit, figure.scale) == (Decimal(470), "KZT per USD", "one")
     assert figure.formula == "amount / equivalent"
     assert figure.arithmetic == "470 / 1 = 470"
 
 
 def test_implied_rate_is_never_exact() -> None:
-    figure = figure_of("implied-rate", fact("tenge", 470, "KZT"), fact("dollars", 1, "USD"))
+    figure = figure_of("implied-rate", fact_of("tenge", 470, "KZT"), fact_of("dollars", 1, "USD"))
     assert figure.exact is False
 
 
 def test_implied_rate_of_a_zero_equivalent_is_refused() -> None:
-    message = refusal("implied-rate", fact("tenge", 470, "KZT"), fact("dollars", 0, "USD"))
+    message = refusal("implied-rate", fact_of("tenge", 470, "KZT"), fact_of("dollars", 0, "USD"))
     assert message == "the equivalent is zero, so no rate can be implied from it"
 
 
 def test_implied_rate_against_one_unit_is_computed() -> None:
-    figure = figure_of("implied-rate", fact("tenge", 470, "KZT", "one"), fact("dollars", 1, "USD", "one"))
+    figure = figure_of("implied-rate", fact_of("tenge", 470, "KZT", "one"), fact_of("dollars", 1, "USD", "one"))
     assert figure.value == Decimal(470)
 
 
 def test_inputs_in_different_units_are_refused_naming_them_sorted() -> None:
-    message = refusal("sum", fact("first", 2, "USD"), fact("second", 3, "EUR"))
+    message = refusal("sum", fact_of("first", 2, "USD"), fact_of("second", 3, "EUR"))
     assert message == "its inputs are in different units (EUR, USD)"
 
 
 def test_an_unknown_operation_is_refused_naming_the_known_ones() -> None:
     spec = DerivedSpec("x", "X", "median", (("first", "a"),))
     with pytest.raises(DerivationError) as caught:
-        derive(spec, {"a": fact("a", 1)})
+        derive(spec, {"a": fact_of("a", 1)})
     assert str(caught.value) == (
         "unknown operation 'median'; known: share, remainder, change, percent-change, annual-growth, sum, implied-rate"
     )
@@ -209,18 +211,18 @@ def test_an_unknown_operation_is_refused_naming_the_known_ones() -> None:
 def test_an_input_naming_no_fact_is_refused() -> None:
     spec = DerivedSpec("x", "X", "sum", (("first", "a"), ("second", "missing")))
     with pytest.raises(DerivationError) as caught:
-        derive(spec, {"a": fact("a", 1)})
+        derive(spec, {"a": fact_of("a", 1)})
     assert str(caught.value) == "input second names no fact 'missing'"
 
 
 def test_an_input_without_a_quantity_is_refused() -> None:
-    message = refusal("sum", fact("first", 2), fact("words", None))
+    message = refusal("sum", fact_of("first", 2), fact_of("words", None))
     assert message == "input second (words) has no quantity to compute with"
 
 
 @pytest.mark.parametrize("amount", [float("inf"), float("-inf"), float("nan")])
 def test_an_input_without_a_finite_amount_is_refused(amount: float) -> None:
-    message = refusal("sum", fact("first", 2), fact("endless", amount))
+    message = refusal("sum", fact_of("first", 2), fact_of("endless", amount))
     assert message == "input second (endless) has no finite amount"
 
 
@@ -228,12 +230,14 @@ def test_an_arithmetic_failure_is_refused_naming_it() -> None:
     # No amount a YAML file can hold overflows decimal's default context; a narrow one stands in for a huge figure.
     with localcontext() as narrow:  # localcontext(Emax=6) needs Python 3.11
         narrow.Emax = 6
-        message = refusal("sum", fact("first", 9, scale="one"), fact("second", 9, scale="trillion"))
+        message = refusal("sum", fact_of("first", 9, scale="one"), fact_of("second", 9, scale="trillion"))
     assert message == "its arithmetic fails (Overflow)"
 
 
 def test_input_amounts_are_read_as_written() -> None:
-    figure = figure_of("sum", fact("first", 0.1, year=2016), fact("second", 0.2, kind="forecast", qualifier="about"))
+    figure = figure_of(
+        "sum", fact_of("first", 0.1, year=2016), fact_of("second", 0.2, kind="forecast", qualifier="about")
+    )
     assert figure.inputs == (
         DerivedInput("first", "first", Decimal("0.1"), "USD", "billion", "exact", 2016, "statistic"),
         DerivedInput("second", "second", Decimal("0.2"), "USD", "billion", "about", 2017, "forecast"),
@@ -243,39 +247,38 @@ def test_input_amounts_are_read_as_written() -> None:
 
 def test_inputs_are_ordered_by_the_operations_roles_not_the_declaration() -> None:
     spec = DerivedSpec("x", "X", "share", (("whole", "w"), ("part", "p")))
-    figure = derive(spec, {"w": fact("w", 4), "p": fact("p", 1)})
+    figure = derive(spec, {"w": fact_of("w", 4), "p": fact_of("p", 1)})
     assert [(item.role, item.fact_id) for item in figure.inputs] == [("part", "p"), ("whole", "w")]
     assert figure.arithmetic == "1 / 4 × 100 = 25"
 
 
 def test_the_year_is_the_latest_input_year() -> None:
-    assert figure_of("sum", fact("first", 1, year=2019), fact("second", 1, year=2015)).year == 2019
-    assert figure_of("sum", fact("first", 1, year=None), fact("second", 1, year=2015)).year == 2015
+    assert figure_of("sum", fact_of("first", 1, year=2019), fact_of("second", 1, year=2015)).year == 2019
+    assert figure_of("sum", fact_of("first", 1, year=None), fact_of("second", 1, year=2015)).year == 2015
 
 
 def test_a_forecast_input_makes_the_figure_a_forecast() -> None:
-    assert figure_of("sum", fact("first", 1), fact("second", 1)).based_on_forecast is False
-    assert figure_of("sum", fact("first", 1), fact("second", 1, kind="forecast")).based_on_forecast is True
+    assert figure_of("sum", fact_of("first", 1), fact_of("second", 1)).based_on_forecast is False
+    assert figure_of("sum", fact_of("first", 1), fact_of("second", 1, kind="forecast")).based_on_forecast is True
 
 
 def test_a_bound_input_makes_the_figure_inexact() -> None:
-    assert figure_of("sum", fact("first", 1), fact("second", 1)).exact is True
-    assert figure_of("sum", fact("first", 1, qualifier="more-than"), fact("second", 1)).exact is False
+    assert figure_of("sum", fact_of("first", 1), fact_of("second", 1)).exact is True
+    assert figure_of("sum", fact_of("first", 1, qualifier="more-than"), fact_of("second", 1)).exact is False
 
 
 def test_the_declared_series_is_kept() -> None:
-    assert figure_of("sum", fact("first", 1), fact("second", 1), series="income").series == "income"
+    assert figure_of("sum", fact_of("first", 1), fact_of("second", 1), series="income").series == "income"
 
 
 def test_arithmetic_rounds_the_result_to_four_places() -> None:
-    figure = figure_of("share", fact("part", 1), fact("whole", 3))
+    figure = figure_of("share", fact_of("part", 1), fact_of("whole", 3))
     assert figure.arithmetic == "1 / 3 × 100 = 33.3333"
 
 
 def test_derive_all_computes_every_declaration_in_file_order() -> None:
-    facts = (fact("a", 1), fact("b", 3))
-    kb = KnowledgeBase(
-        sources=(),
+    facts = (fact_of("a", 1), fact_of("b", 3))
+    kb = knowledge_base(
         facts=facts,
         derived=(
             DerivedSpec("total", "Total", "sum", (("first", "a"), ("second", "b"))),

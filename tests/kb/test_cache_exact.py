@@ -17,28 +17,25 @@ from typing import Any
 import pytest
 
 import kzcn.parse.yamlload
+from builders import fact, knowledge_base, quote, source
 from kzcn.kb import cache
 from kzcn.kb.cache_format import FORMAT, encode
-from kzcn.model.records import Fact, KnowledgeBase, Quantity, Quote, Source
+from kzcn.model.records import Fact, KnowledgeBase, Quantity
 
 KEY = "0123456789abcdef" * 4
 OTHER_KEY = "fedcba9876543210" * 4
 
 
 def small_model(statement: str = "The port handled 40 trains.") -> KnowledgeBase:
-    source = Source("doc", "article", None, None, None, None, "en", None, 7, None, None, None)
-    fact = Fact(
+    trains = fact(
         id="trains",
         statement=statement,
-        kind="statistic",
-        modality="asserted",
         topics=("transport",),
         entities=("Port",),
-        source="doc",
-        quotes=(Quote(1, "40 trains"),),
+        quotes=(quote(text="40 trains"),),
         quantity=Quantity(40, "trains"),
     )
-    return KnowledgeBase(sources=(source,), facts=(fact,), path="kb.yaml")
+    return knowledge_base(sources=(source(view_count=7, text=None),), facts=(trains,), path="kb.yaml")
 
 
 def entry_bytes(kb: KnowledgeBase) -> bytes:

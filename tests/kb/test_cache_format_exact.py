@@ -10,6 +10,7 @@ from typing import Any
 
 import pytest
 
+from builders import fact, knowledge_base, quote, source
 from kzcn.kb.cache_format import InvalidEntry, decode, encode
 from kzcn.model.records import (
     Comparison,
@@ -30,41 +31,31 @@ from kzcn.model.records import (
 
 def minimal_kb() -> KnowledgeBase:
     """One source with no optional field, one fact with nothing but what a fact must have."""
-    source = Source("doc", "article", None, None, None, None, None, None, None, None, None, None)
-    fact = Fact(
-        id="f",
-        statement="S.",
-        kind="event",
-        modality="asserted",
-        topics=(),
-        entities=(),
-        source="doc",
-        quotes=(Quote(1, "q"),),
-    )
-    return KnowledgeBase(sources=(source,), facts=(fact,), path="kb.yaml")
+    bare = fact(id="f", statement="S.", kind="event", quotes=(quote(text="q"),))
+    return knowledge_base(sources=(source(language=None, text=None),), facts=(bare,), path="kb.yaml")
 
 
 def full_kb() -> KnowledgeBase:
     """Every record kind and every optional field, each with its own text; and the same fields left out elsewhere."""
-    primary = Source("doc", "article", None, None, None, None, None, None, None, None, None, None)
-    evidence = Source(
-        "ev",
-        "report",
-        "The report",
-        "A. Author",
-        "The Publisher",
-        "2020-05-01",
-        "de",
-        "https://example.org/report",
-        0,
-        "Read in print.",
-        "Body of the report.",
-        "ab" * 32,
-        ("doc", 3),
-        "evidence",
-        "2021-01-02",
+    primary = source(language=None, text=None)
+    evidence = source(
+        id="ev",
+        kind="report",
+        title="The report",
+        author="A. Author",
+        publisher="The Publisher",
+        published="2020-05-01",
+        language="de",
+        url="https://example.org/report",
+        view_count=0,
+        notes="Read in print.",
+        text="Body of the report.",
+        sha256="ab" * 32,
+        cited_in=("doc", 3),
+        role="evidence",
+        retrieved="2021-01-02",
     )
-    full_fact = Fact(
+    full_fact = fact(
         id="income-2017",
         statement="The corridor earned $2 billion in 2017.",
         kind="statistic",
@@ -83,7 +74,7 @@ def full_kb() -> KnowledgeBase:
         note="Rounded in the source.",
         measure="revenue",
     )
-    bare_fact = Fact(
+    bare_fact = fact(
         id="trains-2017",
         statement="The port handled 40.5 thousand trains in 2017.",
         kind="forecast",
@@ -95,7 +86,7 @@ def full_kb() -> KnowledgeBase:
         time=TimeRef(2017, "point"),
         quantity=Quantity(40.5, "trains", "thousand", "exact"),
     )
-    timeless_fact = Fact(
+    timeless_fact = fact(
         id="grew",
         statement="Trade grew.",
         kind="opinion",
@@ -106,7 +97,7 @@ def full_kb() -> KnowledgeBase:
         quotes=(),
         time=TimeRef(9999, "target"),
     )
-    return KnowledgeBase(
+    return knowledge_base(
         sources=(primary, evidence),
         facts=(full_fact, bare_fact, timeless_fact),
         relations=(

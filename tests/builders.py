@@ -21,7 +21,7 @@ from kzcn.model.records import (
     Source,
     TimeRef,
 )
-from kzcn.model.result import Result
+from kzcn.model.result import WHOLE, WORDS, Bar, Chart, Field, Result
 
 ARTICLE = (
     "Trade between the two countries grew quickly. In 2017 the port handled 40 trains.\n"
@@ -153,6 +153,52 @@ def knowledge_base(**changes: Any) -> KnowledgeBase:
 def result(**changes: Any) -> Result:
     """A result with no fields and no records: what a document or a fact sheet alone is given."""
     return replace(Result(fields=(), records=()), **changes)
+
+
+TABLE = Result(
+    fields=(
+        Field("id", "Id", shape=WHOLE),
+        Field("statement", "Statement"),
+        Field("paragraphs", "Paragraphs", item_prefix="¶", joiner=", "),
+        Field("checked", "Checked"),
+        Field("year", "Year", missing="unknown", shape=WORDS),
+        Field("attribution", "Attributed to", footnote=True),
+    ),
+    records=(
+        {
+            "id": "port-trains",
+            "statement": "Trains.",
+            "paragraphs": [1, 2],
+            "checked": True,
+            "year": 2017,
+            "attribution": "the port's <report>",
+        },
+        {"id": "cities", "statement": "Cities.", "paragraphs": [], "checked": False, "year": None, "attribution": None},
+        {
+            "id": "income",
+            "statement": "Income.",
+            "paragraphs": [3],
+            "checked": False,
+            "year": 2020,
+            "attribution": ["forecasts", "officials"],
+        },
+    ),
+    table_fields=("id", "paragraphs", "checked", "year", "attribution"),
+    title="Facts <all>",
+    legends=(("year", "Years are calendar years."), ("statement", "Statements are the knowledge base's words.")),
+    notes=("A note & more.",),
+    chart=Chart(bars=(Bar("a", 1.0, "solid", "1"),), legend=(("solid", "stated"),)),
+)
+"""Three facts' records under a title with markup to escape, a footnote column, list and missing values,
+legends, a note and a chart: the table the formats made for reading are tested on."""
+
+RECORD_FIELDS = (
+    Field("id", "Id", shape=WHOLE),
+    Field("paragraphs", "Paragraphs", item_prefix="¶", joiner=", "),
+    Field("year", "Year", missing="unknown", flag="guess", flag_text=" (a guess)"),
+    Field("checked", "Checked"),
+)
+"""The fields of one thing's sheet: an id, a list, a flagged year with its missing text, and a boolean."""
 
 
 # -- knowledge-base files, as the plain data `dump` writes ---------------------------------------------------------

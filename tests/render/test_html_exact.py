@@ -2,38 +2,14 @@
 
 from __future__ import annotations
 
-from kzcn.model.result import WHOLE, WORDS, Bar, Block, Chart, Context, Document, Field, Mark, Note, Result, Section
+from builders import RECORD_FIELDS, TABLE, result
+from kzcn.model.result import WHOLE, Bar, Block, Chart, Context, Document, Field, Mark, Note, Result, Section
 from kzcn.render import RenderOptions, html
 
 FOOTER = (
     '<footer class="note"><p>Made by kzcn. Every quote is verbatim from its source; a verdict is the knowledge '
     "base's judgement, never the source's words.</p></footer>\n"
     "</main></body></html>\n"
-)
-
-FIELDS = (
-    Field("id", "Id", shape=WHOLE),
-    Field("statement", "Statement"),
-    Field("paragraphs", "Paragraphs", item_prefix="¶", joiner=", "),
-    Field("checked", "Checked"),
-    Field("year", "Year", missing="unknown", shape=WORDS),
-    Field("attribution", "Attributed to", footnote=True),
-)
-RECORDS = (
-    {"id": "port-trains", "statement": "Trains.", "paragraphs": [1, 2], "checked": True, "year": 2017,
-     "attribution": "the port's <report>"},
-    {"id": "cities", "statement": "Cities.", "paragraphs": [], "checked": False, "year": None, "attribution": None},
-    {"id": "income", "statement": "Income.", "paragraphs": [3], "checked": False, "year": 2020,
-     "attribution": ["forecasts", "officials"]},
-)  # fmt: skip
-TABLE = Result(
-    fields=FIELDS,
-    records=RECORDS,
-    table_fields=("id", "paragraphs", "checked", "year", "attribution"),
-    title="Facts <all>",
-    legends=(("year", "Years are calendar years."), ("statement", "Statements are the knowledge base's words.")),
-    notes=("A note & more.",),
-    chart=Chart(bars=(Bar("a", 1.0, "solid", "1"),), legend=(("solid", "stated"),)),
 )
 
 
@@ -185,7 +161,7 @@ CLOSE = '<span class="bracket" aria-hidden="true">⟧</span>'
 
 
 def test_an_annotated_text_marks_each_quote_and_links_it_to_its_note_and_back() -> None:
-    page = _page(Result(fields=(), records=(), document=DOCUMENT, title="article (en)"))
+    page = _page(result(document=DOCUMENT, title="article (en)"))
     assert page.split("\n")[1] == '<html lang="ru">'
     assert _body(page) == (
         "<body><main><h1>article (en)</h1>\n"
@@ -232,14 +208,6 @@ def test_fields_turn_an_annotated_text_into_its_table() -> None:
     assert _body(_page(result, fields=["id"])).startswith(
         '<body><main><h1>kzcn</h1>\n<div class="scroll"><table>\n<thead><tr><th scope="col">Id</th></tr></thead>\n'
     )
-
-
-RECORD_FIELDS = (
-    Field("id", "Id", shape=WHOLE),
-    Field("paragraphs", "Paragraphs", item_prefix="¶", joiner=", "),
-    Field("year", "Year", missing="unknown", flag="guess", flag_text=" (a guess)"),
-    Field("checked", "Checked"),
-)
 
 
 def test_one_thing_is_a_description_list_then_each_quote_marked_in_its_paragraph() -> None:
@@ -310,7 +278,7 @@ def test_a_fact_sheet_numbers_its_sections_and_takes_its_language_from_a_text_in
         sections=(
             Section("About <it>", text=("First & only.", "Second.")),
             Section("Table", result=table),
-            Section("Text", result=Result(fields=(), records=(), document=text)),
+            Section("Text", result=result(document=text)),
         ),
     )
     page = _page(sheet)
@@ -349,7 +317,7 @@ def test_a_fact_sheet_numbers_its_sections_and_takes_its_language_from_a_text_in
 
 
 def test_a_fact_sheet_with_no_text_inside_is_in_english() -> None:
-    page = _page(Result(fields=(), records=(), sections=(Section("Only"),)))
+    page = _page(result(sections=(Section("Only"),)))
     assert page.split("\n")[1] == '<html lang="en">'
     assert _body(page) == (
         '<body><main><h1>kzcn</h1>\n<section aria-labelledby="s1"><h2 id="s1">Only</h2>\n</section>\n' + FOOTER

@@ -3,33 +3,9 @@ sheets, and knowledge-base text that stays text."""
 
 from __future__ import annotations
 
-from kzcn.model.result import WHOLE, WORDS, Bar, Block, Chart, Context, Document, Field, Mark, Note, Result, Section
+from builders import RECORD_FIELDS, TABLE, result
+from kzcn.model.result import WHOLE, Bar, Block, Chart, Context, Document, Field, Mark, Note, Result, Section
 from kzcn.render import RenderOptions, markdown
-
-FIELDS = (
-    Field("id", "Id", shape=WHOLE),
-    Field("statement", "Statement"),
-    Field("paragraphs", "Paragraphs", item_prefix="¶", joiner=", "),
-    Field("checked", "Checked"),
-    Field("year", "Year", missing="unknown", shape=WORDS),
-    Field("attribution", "Attributed to", footnote=True),
-)
-RECORDS = (
-    {"id": "port-trains", "statement": "Trains.", "paragraphs": [1, 2], "checked": True, "year": 2017,
-     "attribution": "the port's <report>"},
-    {"id": "cities", "statement": "Cities.", "paragraphs": [], "checked": False, "year": None, "attribution": None},
-    {"id": "income", "statement": "Income.", "paragraphs": [3], "checked": False, "year": 2020,
-     "attribution": ["forecasts", "officials"]},
-)  # fmt: skip
-TABLE = Result(
-    fields=FIELDS,
-    records=RECORDS,
-    table_fields=("id", "paragraphs", "checked", "year", "attribution"),
-    title="Facts <all>",
-    legends=(("year", "Years are calendar years."), ("statement", "Statements are the knowledge base's words.")),
-    notes=("A note & more.",),
-    chart=Chart(bars=(Bar("a", 1.0, "solid", "1"),), legend=(("solid", "stated"),)),
-)
 
 
 def _markdown(result: Result, **options: object) -> str:
@@ -138,7 +114,7 @@ DOCUMENT = Document(
 
 
 def test_an_annotated_text_brackets_each_quote_with_a_footnote_once_per_fact() -> None:
-    assert _markdown(Result(fields=(), records=(), document=DOCUMENT, title="article (en)")) == (
+    assert _markdown(result(document=DOCUMENT, title="article (en)")) == (
         "# article (en)\n"
         "\n"
         "_Marks: ⟦quoted words⟧ and a footnote per fact; the letter after the number is its kind: "
@@ -162,14 +138,6 @@ def test_an_annotated_text_brackets_each_quote_with_a_footnote_once_per_fact() -
 def test_fields_turn_an_annotated_text_into_its_table() -> None:
     result = Result(fields=(Field("id", "Id"),), records=({"id": "x"},), document=DOCUMENT)
     assert _markdown(result, fields=["id"]) == "| Id |\n| --- |\n| x |\n"
-
-
-RECORD_FIELDS = (
-    Field("id", "Id", shape=WHOLE),
-    Field("paragraphs", "Paragraphs", item_prefix="¶", joiner=", "),
-    Field("year", "Year", missing="unknown", flag="guess", flag_text=" (a guess)"),
-    Field("checked", "Checked"),
-)
 
 
 def test_one_thing_is_a_list_of_labelled_values_then_each_quote_in_its_paragraph() -> None:
@@ -235,7 +203,7 @@ def test_a_fact_sheet_is_headed_sections_with_their_prose_tables_and_texts_and_n
         sections=(
             Section("About <it>", text=("First & *only*.", "Second.")),
             Section("Table", result=table),
-            Section("Text", result=Result(fields=(), records=(), document=text)),
+            Section("Text", result=result(document=text)),
         ),
     )
     assert _markdown(sheet) == (
@@ -283,7 +251,7 @@ def test_a_text_no_fact_quotes_ends_at_its_last_word_and_one_newline() -> None:
         blocks=(Block(5, "Rates are in Annex X", (), ()),),
         legend=(("event", "E", "a thing that happened"),),
     )
-    assert _markdown(Result(fields=(), records=(), document=text)) == (
+    assert _markdown(result(document=text)) == (
         "_Marks: ⟦quoted words⟧ and a footnote per fact; the letter after the number is its kind: **E** event "
         "(a thing that happened). Text outside ⟦ ⟧ is quoted by no fact._\n"
         "\n"

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import json
 
+from builders import result
 from kzcn.model.result import Block, Document, Field, Mark, Note, Result, Section
 from kzcn.render import Format, RenderOptions, render
 from kzcn.render.document import legend_line
@@ -55,11 +56,11 @@ def test_legend_line_names_each_letter_style_and_meaning() -> None:
 
 
 def test_annotated_text_without_colour_is_plain_marks_and_notes() -> None:
-    assert table(Result(fields=(), records=(), document=DOCUMENT), color=False) == PLAIN
+    assert table(result(document=DOCUMENT), color=False) == PLAIN
 
 
 def test_annotated_text_in_colour_dims_unquoted_words_and_colours_each_kind() -> None:
-    assert table(Result(fields=(), records=(), document=DOCUMENT), color=True) == (
+    assert table(result(document=DOCUMENT), color=True) == (
         "\x1b[2mMarks: ⟦quoted words⟧nK = words fact n quotes, K its kind: S statistic (statistic); F forecast\x1b[0m\n"
         "\x1b[2m(forecast). Unmarked text: no fact quotes it (dimmed in colour).\x1b[0m\n"
         "\n"
@@ -83,7 +84,7 @@ def test_a_kind_without_a_colour_is_underlined_and_an_unknown_letter_is_a_questi
         blocks=(Block(2, "Big words.", (Mark(0, 3, 1, "claim"),), (Note(1, "big", "claim", "a claim"),)),),
         legend=(),
     )
-    assert table(Result(fields=(), records=(), document=document), color=True) == (
+    assert table(result(document=document), color=True) == (
         "\x1b[2mMarks: ⟦quoted words⟧nK = words fact n quotes, K its kind: . Unmarked text: no fact quotes it\x1b[0m\n"
         "\x1b[2m(dimmed in colour).\x1b[0m\n"
         "\n"
@@ -108,16 +109,14 @@ def test_nested_marks_take_the_innermost_kind_and_either_focus() -> None:
         ),
         legend=(("statistic", "S", "statistic"), ("opinion", "O", "opinion")),
     )
-    text = table(Result(fields=(), records=(), document=document), color=True)
+    text = table(result(document=document), color=True)
     assert text.splitlines()[4] == (
         "\x1b[1m⟦\x1b[0m\x1b[1;4;7;32mab\x1b[0m\x1b[1m⟦\x1b[0m\x1b[1;4;7;35mcd\x1b[0m\x1b[1m⟧2O\x1b[0m"
         "\x1b[1;4;7;32mef\x1b[0m\x1b[1m⟧1S\x1b[0m"
     )
 
 
-SHEET = Result(
-    fields=(),
-    records=(),
+SHEET = result(
     title="Fact sheet",
     sections=(
         Section("Source", ("First paragraph.", "Second paragraph.")),
@@ -160,7 +159,7 @@ def test_fact_sheet_in_colour_has_a_bold_title_and_bold_headings_only() -> None:
 
 
 def test_fact_sheet_without_a_title_starts_at_its_first_heading() -> None:
-    untitled = Result(fields=(), records=(), sections=(Section("Only", ("Words.",)),))
+    untitled = result(sections=(Section("Only", ("Words.",)),))
     assert table(untitled, color=False) == "ONLY\nWords.\n\n"
 
 
@@ -178,7 +177,7 @@ def test_fact_sheet_as_json_is_one_object_of_title_and_sections_with_their_recor
 
 
 def test_fact_sheet_as_json_escapes_beyond_ascii_only_when_the_output_needs_it() -> None:
-    sheet = Result(fields=(), records=(), title="Ü", sections=(Section("É"),))
+    sheet = result(title="Ü", sections=(Section("É"),))
     section = '[\n    {\n      "heading": "%s",\n      "text": [],\n      "records": []\n    }\n  ]'
     assert render(sheet, Format.json, RenderOptions()) == '{\n  "title": "Ü",\n  "sections": %s\n}\n' % (section % "É")
     assert render(sheet, Format.json, RenderOptions(ascii_only=True)) == (

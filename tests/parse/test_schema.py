@@ -5,9 +5,8 @@ from __future__ import annotations
 import sys
 
 import pytest
-import yaml
 
-from builders import small_kb
+from builders import dump, small_kb
 from kzcn.errors import KnowledgeBaseError
 from kzcn.kb.load import parse_knowledge_base
 from kzcn.parse.schema import describe
@@ -16,10 +15,6 @@ LIMIT = sys.get_int_max_str_digits()
 HEX = "0x" + "f" * 4000
 BINARY = "0b" + "1" * 15000  # 4,516 decimal digits
 SEXAGESIMAL = "1:" * 2500 + "0"  # YAML 1.1 reads this as base 60: 4,445 decimal digits
-
-
-def kb_text() -> str:
-    return yaml.safe_dump(small_kb(), sort_keys=False, allow_unicode=True)
 
 
 def problems(text: str) -> list[str]:
@@ -58,12 +53,12 @@ def test_describe_integers_past_the_conversion_limit() -> None:
     ],
 )
 def test_huge_format_version_is_a_located_problem(raw: str, found: str) -> None:
-    text = kb_text().replace("kzcn: 1\n", f"kzcn: {raw}\n", 1)
+    text = dump(small_kb()).replace("kzcn: 1\n", f"kzcn: {raw}\n", 1)
     assert problems(text) == [f"KB:1:7: kzcn: {found}"]
 
 
 def test_huge_paragraph_is_a_located_problem() -> None:
-    text = kb_text().replace("paragraph: 1\n", f"paragraph: {HEX}\n", 1)
+    text = dump(small_kb()).replace("paragraph: 1\n", f"paragraph: {HEX}\n", 1)
     line = text[: text.index(HEX)].count("\n") + 1
     assert problems(text) == [
         f"KB:{line}:16: facts[0].quotes[0].paragraph: expected a plain decimal number, found integer of more than "
@@ -75,7 +70,7 @@ def test_huge_paragraph_is_a_located_problem() -> None:
 def test_huge_integer_as_a_key_or_an_id_is_a_located_problem() -> None:
     # An explicit key (`? key`): YAML allows plain keys of at most 1,024 characters.
     text = (
-        kb_text()
+        dump(small_kb())
         .replace("kzcn: 1\n", f"kzcn: 1\n? {HEX}\n: 2\n", 1)
         .replace("- id: trains-2017\n", f"- id: {HEX}\n", 1)
     )
@@ -89,7 +84,7 @@ def test_huge_integer_as_a_key_or_an_id_is_a_located_problem() -> None:
 
 
 def test_long_decimal_out_of_range_is_shortened() -> None:
-    text = kb_text().replace("paragraph: 1\n", f"paragraph: {'9' * 50}\n", 1)
+    text = dump(small_kb()).replace("paragraph: 1\n", f"paragraph: {'9' * 50}\n", 1)
     line = text[: text.index("9" * 50)].count("\n") + 1
     assert problems(text) == [
         f"KB:{line}:16: facts[0].quotes[0].paragraph: expected a whole number from 1 to 1000000, "
@@ -105,12 +100,12 @@ def test_long_decimal_out_of_range_is_shortened() -> None:
     ],
 )
 def test_a_base_sixty_paragraph_is_refused_not_read_as_its_value(raw: str, found: str) -> None:
-    text = kb_text().replace("paragraph: 1\n", f"paragraph: {raw}\n", 1)
+    text = dump(small_kb()).replace("paragraph: 1\n", f"paragraph: {raw}\n", 1)
     [line] = [line for line in problems(text) if "paragraph" in line]
     assert line.endswith(f"facts[0].quotes[0].paragraph: expected a plain decimal number, found {found}; write it out")
 
 
 def test_a_base_sixty_amount_is_refused_not_read_as_its_value() -> None:
-    text = kb_text().replace("amount: 0.5\n", "amount: 1:30.5\n", 1)
+    text = dump(small_kb()).replace("amount: 0.5\n", "amount: 1:30.5\n", 1)
     [line] = [line for line in problems(text) if "amount" in line]
     assert line.endswith("facts[2].quantity.amount: expected a plain decimal number, found number 1:30.5; write it out")

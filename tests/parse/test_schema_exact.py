@@ -4,8 +4,8 @@ from __future__ import annotations
 
 import pytest
 
-from builders import sha256
-from kzcn.model.records import Comparison, Fact, KnowledgeBase, Quote, Review, Reviewer, Source
+from builders import fact, quote, sha256, source
+from kzcn.model.records import Comparison, KnowledgeBase, Review, Reviewer, Source
 from kzcn.parse.schema import SchemaReader
 from kzcn.parse.yamlload import parse
 
@@ -30,30 +30,14 @@ FACT = """\
         text: The port handled 40 trains.
 """
 
-DOC = Source(
-    id="doc",
-    kind="article",
-    title=None,
-    author=None,
-    publisher=None,
-    published=None,
-    language=None,
-    url=None,
-    view_count=None,
-    notes=None,
-    text=None,
-    sha256=None,
-)
+DOC = source(language=None, text=None)
 
-TRAINS = Fact(
+TRAINS = fact(
     id="trains-2017",
     statement="The port handled 40 trains.",
-    kind="statistic",
-    modality="asserted",
     topics=("transport",),
     entities=("Port",),
-    source="doc",
-    quotes=(Quote(1, "The port handled 40 trains."),),
+    quotes=(quote(text="The port handled 40 trains."),),
 )
 
 TEXT = "The port handled 40 trains."

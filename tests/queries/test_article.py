@@ -8,7 +8,7 @@ from collections.abc import Callable
 from pathlib import Path
 from typing import Any
 
-from builders import ARTICLE, sha256, small_kb
+from builders import ARTICLE, fact_data, sha256, small_kb
 from conftest import SHIPPED_FACTS
 from kzcn.kb.load import load_knowledge_base
 from kzcn.model.text import fold
@@ -98,10 +98,12 @@ def hostile_kb() -> dict[str, Any]:
     data["sources"][0]["sha256"] = sha256(text)
     data["facts"][5]["statement"] = 'The <b>bold</b> claim "><img src=x onerror=alert()>.'
     data["facts"].append(
-        {"id": "hostile-quote", "statement": "Officials said something.", "kind": "event", "modality": "asserted",
-         "topics": ["trade"], "entities": [], "source": "doc",
-         "quotes": [{"paragraph": 4, "text": "Officials said <script>alert(1)</script> twice."}]}
-    )  # fmt: skip
+        fact_data(
+            id="hostile-quote",
+            statement="Officials said something.",
+            quotes=[{"paragraph": 4, "text": "Officials said <script>alert(1)</script> twice."}],
+        )
+    )
     return data
 
 

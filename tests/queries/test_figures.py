@@ -7,7 +7,7 @@ from collections.abc import Callable
 from pathlib import Path
 from typing import Any
 
-from builders import sha256, small_kb
+from builders import fact_data, sha256, small_kb, source_data
 
 Run = Callable[..., Any]
 
@@ -21,29 +21,23 @@ def kb_with(
     text = "\n\n".join(quote for *_rest, quote in facts)
     return {
         "kzcn": 1,
-        "sources": [
-            {"id": "doc", "kind": "article", "title": None, "author": None, "published": None, "text": text,
-             "sha256": sha256(text)}
-        ],
+        "sources": [source_data(text=text)],
         "facts": [
-            {
-                "id": fact_id,
-                "statement": quote,
-                "kind": "statistic",
-                "modality": "asserted",
-                "topics": ["transport"],
-                "entities": [],
-                "quantity": {"amount": amount, "unit": unit, "scale": scale},
+            fact_data(
+                id=fact_id,
+                statement=quote,
+                kind="statistic",
+                topics=["transport"],
+                quantity={"amount": amount, "unit": unit, "scale": scale},
                 **({"time": {"year": year}} if year is not None else {}),
-                "series": "transport-income",
-                "source": "doc",
-                "quotes": [{"paragraph": number, "text": quote}],
-            }
+                series="transport-income",
+                quotes=[{"paragraph": number, "text": quote}],
+            )
             for number, (fact_id, amount, unit, scale, year, quote) in enumerate(facts, start=1)
         ],
         "relations": relations or [],
         "derived": derived or [],
-    }  # fmt: skip
+    }
 
 
 def test_scaled_values_are_exact(cli: Run, write_kb: Callable[..., Path]) -> None:

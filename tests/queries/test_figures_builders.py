@@ -6,7 +6,7 @@ from collections.abc import Callable
 from pathlib import Path
 from typing import Any
 
-from builders import small_kb
+from builders import sha256, small_kb
 from kzcn.kb.load import load_knowledge_base
 from kzcn.model.derive import OPERATIONS, derive_all
 from kzcn.queries.figures import FIGURE_FIELDS, revenue
@@ -44,8 +44,6 @@ def test_a_chart_of_numbers_past_a_float_is_exact(write_kb: Callable[..., Path],
     huge = "1" + "0" * 320
     data: dict[str, Any] = small_kb()
     data["sources"][0]["text"] = data["sources"][0]["text"].replace("$ 4 billion", f"$ {huge} billion")
-    from conftest import sha256
-
     data["sources"][0]["sha256"] = sha256(data["sources"][0]["text"])
     forecast = next(fact for fact in data["facts"] if fact["id"] == "income-forecast-2020")
     forecast["quantity"]["amount"] = int(huge)

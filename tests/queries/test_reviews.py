@@ -10,7 +10,7 @@ from typing import Any
 
 import pytest
 
-from builders import sha256, small_kb
+from builders import small_kb, source_data
 from kzcn.errors import KnowledgeBaseError, NotFoundError
 from kzcn.export.claimreview import claim_reviews
 from kzcn.kb.load import load_knowledge_base
@@ -26,10 +26,16 @@ def evidence_kb() -> dict[str, Any]:
     """The small knowledge base, with one evidence page, its two facts, reviews and a comparison."""
     data = small_kb()
     data["sources"].append(
-        {"id": "page", "kind": "news-article", "role": "evidence", "title": None, "author": None,
-         "publisher": "Example News", "published": "2018-01-02", "url": "https://example.org/page",
-         "text": PAGE, "sha256": sha256(PAGE)}
-    )  # fmt: skip
+        source_data(
+            id="page",
+            kind="news-article",
+            role="evidence",
+            publisher="Example News",
+            published="2018-01-02",
+            url="https://example.org/page",
+            text=PAGE,
+        )
+    )
     data["facts"] += [
         {"id": "page-trains-2017", "statement": "The port handled 38 trains in 2017.", "kind": "statistic",
          "topics": ["transport"], "entities": ["Port"], "time": {"year": 2017},

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import hashlib
+import re
 from dataclasses import replace
 from typing import Any
 
@@ -347,3 +348,15 @@ def small_kb(**changes: Any) -> dict[str, Any]:
     }
     data.update(changes)
     return data
+
+
+def repeated_kb_text(copies: int, *, series: bool = True) -> str:
+    """small_kb's six facts `copies` times under fresh ids (trains-2017-n0, ...), with no relations or derived
+    figures, as YAML text; without `series`, so that the copies' totals do not clash and the check passes."""
+    data = small_kb(relations=[], derived=[])
+    if not series:
+        for fact in data["facts"]:
+            fact.pop("series", None)
+    facts = dump({"facts": data.pop("facts")}).removeprefix("facts:\n")
+    copied = "".join(re.sub(r"^- id: (\S+)$", rf"- id: \1-n{number}", facts, flags=re.M) for number in range(copies))
+    return dump(data) + "facts:\n" + copied

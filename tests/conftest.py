@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 import os
-import re
 from collections.abc import Callable
 from pathlib import Path
 from typing import Any
@@ -11,7 +10,7 @@ from typing import Any
 import pytest
 from typer.testing import CliRunner
 
-from builders import dump, small_kb
+from builders import dump, repeated_kb_text, small_kb
 from kzcn.cli import app
 
 REPO = Path(__file__).resolve().parent.parent
@@ -29,11 +28,8 @@ def private_cache_dir(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Path:
 @pytest.fixture(scope="session")
 def slow_kb(tmp_path_factory: pytest.TempPathFactory) -> Path:
     """24,000 facts (the six of small_kb under 4,000 fresh ids): seconds to parse. Made once, from text."""
-    data = small_kb(relations=[], derived=[])
-    facts = dump({"facts": data.pop("facts")}).removeprefix("facts:\n")
-    copies = "".join(re.sub(r"^- id: (\S+)$", rf"- id: \1-n{number}", facts, flags=re.M) for number in range(4000))
     path = tmp_path_factory.mktemp("slow") / "slow.yaml"
-    path.write_text(dump(data) + "facts:\n" + copies, encoding="utf-8")
+    path.write_text(repeated_kb_text(4000), encoding="utf-8")
     return path
 
 
@@ -41,13 +37,8 @@ def slow_kb(tmp_path_factory: pytest.TempPathFactory) -> Path:
 def large_kb(tmp_path_factory: pytest.TempPathFactory) -> Path:
     """Like slow_kb, but valid (no series: thousands of 2017 totals would fail the check), so it can be cached:
     12,000 facts, several seconds to parse and check (8 s on a 2-CPU test machine). Made once, from text."""
-    data = small_kb(relations=[], derived=[])
-    for fact in data["facts"]:
-        fact.pop("series", None)
-    facts = dump({"facts": data.pop("facts")}).removeprefix("facts:\n")
-    copies = "".join(re.sub(r"^- id: (\S+)$", rf"- id: \1-n{number}", facts, flags=re.M) for number in range(2000))
     path = tmp_path_factory.mktemp("large") / "large.yaml"
-    path.write_text(dump(data) + "facts:\n" + copies, encoding="utf-8")
+    path.write_text(repeated_kb_text(2000, series=False), encoding="utf-8")
     return path
 
 

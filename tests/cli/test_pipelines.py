@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import copy
 import json
 import shlex
 import subprocess
@@ -10,12 +9,11 @@ import sys
 import time
 from collections.abc import Callable
 from pathlib import Path
-from typing import Any
 
 import pytest
 import yaml
 
-from builders import dump, small_kb
+from builders import repeated_kb_text
 from conftest import SHIPPED_FACTS, subprocess_env
 from kzcn.render import Format
 
@@ -39,19 +37,8 @@ def shell(command: str, tmp_path: Path, **env: str) -> subprocess.CompletedProce
 @pytest.fixture(scope="module")
 def big_kb(tmp_path_factory: pytest.TempPathFactory) -> Path:
     """Over a megabyte of JSON output, far more than a pipe buffers. Made once: the tests only read it."""
-    data = small_kb()
-    facts = []
-    for copy_number in range(400):
-        for fact in data["facts"]:
-            clone: dict[str, Any] = copy.deepcopy(fact)
-            clone["id"] = f"{fact['id']}-c{copy_number}"
-            clone.pop("series", None)  # 400 copies of one series would state each year's income 400 times
-            facts.append(clone)
-    data["facts"] = facts
-    data["relations"] = []
-    data["derived"] = []
     path = tmp_path_factory.mktemp("big") / "big.yaml"
-    path.write_text(dump(data), encoding="utf-8")
+    path.write_text(repeated_kb_text(400, series=False), encoding="utf-8")
     return path
 
 

@@ -9,19 +9,7 @@ from typing import Any
 
 import yaml
 
-from kzcn.model.records import (
-    Comparison,
-    DerivedSpec,
-    EvidenceItem,
-    Fact,
-    KnowledgeBase,
-    Quantity,
-    Quote,
-    Relation,
-    Review,
-    Source,
-    TimeRef,
-)
+from kzcn.model.records import Fact, KnowledgeBase, Quote, Source
 from kzcn.model.result import WHOLE, WORDS, Bar, Chart, Field, Result
 
 ARTICLE = (
@@ -59,16 +47,6 @@ def quote(**changes: Any) -> Quote:
     return replace(Quote(paragraph=1, text=TRADE_GREW), **changes)
 
 
-def quantity(**changes: Any) -> Quantity:
-    """40 trains, exactly (ARTICLE's first figure)."""
-    return replace(Quantity(amount=40, unit="trains"), **changes)
-
-
-def time_ref(**changes: Any) -> TimeRef:
-    """In 2017."""
-    return replace(TimeRef(year=2017), **changes)
-
-
 SOURCE = Source(
     id="doc",
     kind="article",
@@ -83,6 +61,7 @@ SOURCE = Source(
     text=ARTICLE,
     sha256=sha256(ARTICLE),
 )
+"""What source() changes: the article, in English, with its text and fingerprint and nothing else known."""
 
 
 def source(**changes: Any) -> Source:
@@ -103,6 +82,7 @@ FACT = Fact(
     source="doc",
     quotes=(quote(),),
 )
+"""What fact() changes: a statistic of doc, valid against SOURCE (its quote is in ARTICLE)."""
 
 
 def fact(**changes: Any) -> Fact:
@@ -110,37 +90,6 @@ def fact(**changes: Any) -> Fact:
     its statement is "Statement of <id>.", so every fact's differs."""
     changes.setdefault("statement", f"Statement of {changes.get('id', FACT.id)}.")
     return replace(FACT, **changes)
-
-
-def relation(**changes: Any) -> Relation:
-    """The transit figure is part of the income (the left end is the part, the right the whole)."""
-    return replace(
-        Relation(id="transit-within-income", kind="part-of", left="transit-2017", right="income-2017"), **changes
-    )
-
-
-def derived(**changes: Any) -> DerivedSpec:
-    """The transit share of the income."""
-    inputs = (("part", "transit-2017"), ("whole", "income-2017"))
-    return replace(DerivedSpec(id="transit-share", label="Transit share", operation="share", inputs=inputs), **changes)
-
-
-def evidence(**changes: Any) -> EvidenceItem:
-    """Another source's fact that corroborates the claim."""
-    return replace(EvidenceItem(fact="page-fact", bearing="corroborates"), **changes)
-
-
-def review(**changes: Any) -> Review:
-    """An unverified review of the default fact, with no evidence."""
-    return replace(Review(claim=FACT.id, verdict="unverified", summary="Why."), **changes)
-
-
-def comparison(**changes: Any) -> Comparison:
-    """Two figures declared comparable."""
-    return replace(
-        Comparison(id="same-measure", facts=("income-2017", "page-fact"), comparable=True, reason="Both income."),
-        **changes,
-    )
 
 
 def knowledge_base(**changes: Any) -> KnowledgeBase:

@@ -6,12 +6,13 @@ from typing import Any
 
 import pytest
 
-from builders import ARTICLE, dump, fact_data, sha256, small_kb, source_data
+from builders import ARTICLE, dump, fact, fact_data, knowledge_base, quote, sha256, small_kb, source, source_data
 from kzcn.checks import check as check_module
 from kzcn.checks.check import check
 from kzcn.model.records import KnowledgeBase
 from kzcn.model.text import CLOSEST_SECONDS, IndexedSource
 from kzcn.parse.schema import SchemaReader
+from kzcn.parse.yamlfields import Locator
 from kzcn.parse.yamlload import parse
 
 KB = "kb.yaml"
@@ -55,6 +56,15 @@ TRANSIT_WITHIN_INCOME = {"id": "transit-within-income", "kind": "part-of", "part
 def test_a_valid_knowledge_base_has_no_problems_and_no_warnings_without_positions_or_excused_ids() -> None:
     kb, reader = read(small_kb())
     assert check(kb, reader.locator) == ([], [])
+
+
+def test_the_shared_builders_make_records_and_data_that_pass_the_check() -> None:
+    locator = Locator(parse(KB, "{}\n"))
+    assert check(knowledge_base(), locator) == ([], [])
+    other = source(id="page", role="evidence", text="Other words.")
+    quoting_it = fact(id="page-fact", source="page", quotes=(quote(text="Other words."),))
+    assert check(knowledge_base(sources=(source(), other), facts=(fact(), quoting_it)), locator) == ([], [])
+    assert checked(small_kb(sources=[source_data()], facts=[fact_data()], relations=[], derived=[])) == ([], [])
 
 
 def wrong_amount(data: dict[str, Any], index: int) -> None:

@@ -10,7 +10,7 @@ from typing import Any
 import yaml
 
 from kzcn.model.records import Fact, KnowledgeBase, Quote, Source
-from kzcn.model.result import WHOLE, WORDS, Bar, Chart, Field, Result
+from kzcn.model.result import WHOLE, WORDS, Bar, Block, Chart, Document, Field, Mark, Note, Result
 
 ARTICLE = (
     "Trade between the two countries grew quickly. In 2017 the port handled 40 trains.\n"
@@ -141,6 +141,28 @@ TABLE = Result(
 )
 """Three facts' records under a title with markup to escape, a footnote column, list and missing values,
 legends, a note and a chart: the table the formats made for reading are tested on."""
+
+
+def annotated_document(*, second: Block, language: str = "en") -> Document:
+    """An annotated article: paragraph 1 with an opinion, a statistic (the focus) and a span of a style the legend
+    does not name inside it, then `second`, then paragraph 3 that no fact quotes."""
+    first = Block(
+        1,
+        "Trade grew. In 2017 the port handled 40 trains.",
+        marks=(Mark(0, 11, 1, "opinion"), Mark(12, 47, 2, "statistic", focus=True), Mark(27, 47, 3, "weird")),
+        notes=(
+            Note(1, "trade-grew", "opinion", "opinion: Trade grew."),
+            Note(2, "trains-2017", "statistic", "statistic <40>"),
+            Note(3, "odd", "weird", "odd one"),
+        ),
+    )
+    return Document(
+        title="article (en)",
+        language=language,
+        blocks=(first, second, Block(3, "No quotes here.", marks=(), notes=())),
+        legend=(("statistic", "S", "a figure"), ("opinion", "O", "a view <x>")),
+    )
+
 
 RECORD_FIELDS = (
     Field("id", "Id", shape=WHOLE),

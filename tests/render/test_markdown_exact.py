@@ -3,7 +3,7 @@ sheets, and knowledge-base text that stays text."""
 
 from __future__ import annotations
 
-from builders import RECORD_FIELDS, TABLE, result
+from builders import RECORD_FIELDS, TABLE, annotated_document, result
 from kzcn.model.result import WHOLE, Bar, Block, Chart, Context, Document, Field, Mark, Note, Result, Section
 from kzcn.render import RenderOptions, markdown
 
@@ -87,29 +87,13 @@ def test_a_chart_is_a_text_block_of_bars_forty_wide_for_the_whole() -> None:
     )
 
 
-DOCUMENT = Document(
-    title="article (en)",
-    language="en",
-    blocks=(
-        Block(
-            1,
-            "Trade grew. In 2017 the port handled 40 trains.",
-            marks=(Mark(0, 11, 1, "opinion"), Mark(12, 47, 2, "statistic", focus=True), Mark(27, 47, 3, "weird")),
-            notes=(
-                Note(1, "trade-grew", "opinion", "opinion: Trade grew."),
-                Note(2, "trains-2017", "statistic", "statistic <40>"),
-                Note(3, "odd", "weird", "odd one"),
-            ),
-        ),
-        Block(
-            2,
-            "Twice said, twice.",
-            marks=(Mark(0, 5, 1, "opinion"), Mark(12, 17, 4, "statistic")),
-            notes=(Note(1, "trade-grew", "opinion", "opinion: Trade grew."), Note(4, "twice", "statistic", "*said*")),
-        ),
-        Block(3, "No quotes here.", marks=(), notes=()),
-    ),
-    legend=(("statistic", "S", "a figure"), ("opinion", "O", "a view <x>")),
+DOCUMENT = annotated_document(
+    second=Block(
+        2,
+        "Twice said, twice.",
+        marks=(Mark(0, 5, 1, "opinion"), Mark(12, 17, 4, "statistic")),
+        notes=(Note(1, "trade-grew", "opinion", "opinion: Trade grew."), Note(4, "twice", "statistic", "*said*")),
+    )
 )
 
 

@@ -256,9 +256,7 @@ def test_a_fact_sheet_numbers_its_sections_and_takes_its_language_from_a_text_in
         records=({"id": "a", "who": "x"},),
         notes=("n1",),
     )
-    sheet = Result(
-        fields=(),
-        records=(),
+    sheet = result(
         title="Sheet",
         sections=(
             Section("About <it>", text=("First & only.", "Second.")),

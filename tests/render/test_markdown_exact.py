@@ -180,9 +180,7 @@ def test_a_fact_sheet_is_headed_sections_with_their_prose_tables_and_texts_and_n
         notes=("n1",),
         title="Inner",
     )
-    sheet = Result(
-        fields=(),
-        records=(),
+    sheet = result(
         title="Sheet",
         sections=(
             Section("About <it>", text=("First & *only*.", "Second.")),

@@ -39,6 +39,13 @@ def sha256(text: str) -> str:
     return hashlib.sha256(text.encode("utf-8")).hexdigest()
 
 
+def fingerprinted(changes: dict[str, Any]) -> dict[str, Any]:
+    """A source's `changes`, with the fingerprint of a changed text unless they give one (None for no text)."""
+    if "text" in changes and "sha256" not in changes:
+        return changes | {"sha256": None if changes["text"] is None else sha256(changes["text"])}
+    return changes
+
+
 # -- records (kzcn.model.records) ----------------------------------------------------------------------------------
 
 
@@ -67,8 +74,7 @@ SOURCE = Source(
 def source(**changes: Any) -> Source:
     """The primary source `doc` with ARTICLE as its text; a changed `text` brings its own fingerprint unless `sha256`
     is given too (None where the text is None)."""
-    if "text" in changes and "sha256" not in changes:
-        changes["sha256"] = None if changes["text"] is None else sha256(changes["text"])
+    changes = fingerprinted(changes)
     return replace(SOURCE, **changes)
 
 
@@ -179,8 +185,7 @@ RECORD_FIELDS = (
 def source_data(**changes: Any) -> dict[str, Any]:
     """A source item of a knowledge-base file: `doc`, an English article of ARTICLE; a changed `text` brings its own
     fingerprint unless `sha256` is given too."""
-    if "text" in changes and "sha256" not in changes:
-        changes["sha256"] = None if changes["text"] is None else sha256(changes["text"])
+    changes = fingerprinted(changes)
     data: dict[str, Any] = {"id": "doc", "kind": "article", "title": None, "author": None, "published": None,
                             "language": "en", "text": ARTICLE, "sha256": sha256(ARTICLE)}  # fmt: skip
     return data | changes

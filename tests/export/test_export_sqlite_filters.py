@@ -9,7 +9,7 @@ from typing import Any
 
 import pytest
 
-from conftest import sha256, small_kb
+from builders import sha256, small_kb
 from kzcn.export.sqlite import TABLES, export_sqlite
 from kzcn.kb.load import load_knowledge_base
 from kzcn.model.records import KnowledgeBase

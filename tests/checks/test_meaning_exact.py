@@ -214,7 +214,7 @@ def test_a_currency_between_the_cue_and_the_amount_is_passed_over() -> None:
 
 def test_a_cue_is_a_whole_word_not_the_end_of_a_longer_one() -> None:
     # "turnover" ends in "over", "handsome" in "some": neither bounds the figure after it.
-    turnover = fact(
+    turnover = quoting(
         "Annual trade turnover $ 2 billion, a record.",
         statement="Annual trade turnover was $2 billion.",
         quantity=Quantity(2, "USD", scale="billion", qualifier="exact"),

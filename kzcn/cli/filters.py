@@ -4,14 +4,24 @@ command those it names and hands it one `Filters` value."""
 import functools
 import inspect
 from collections.abc import Callable
-from typing import Annotated, Any, Optional
+from typing import TYPE_CHECKING, Annotated, Any, Optional
 
 import typer
 
 from kzcn.cli.completion import complete_kinds, complete_modalities, completer
 from kzcn.cli.options import parse_year
-from kzcn.model.records import FACT_KINDS, MODALITIES
-from kzcn.queries.filters import VERDICT_CHOICES, Filters
+from kzcn.model.records import FACT_KINDS, MODALITIES, VERDICT_CHOICES
+
+if TYPE_CHECKING:  # the filters themselves are imported by the commands that run with them, not at start-up
+    from kzcn.queries.filters import Filters
+
+
+RULE = "Repeat an option to allow any of its values (OR); different options must all hold (AND)."
+"""The rule in words, for --help and the README; `all_hold` in kzcn/queries/filters.py is the rule in code."""
+
+FROM_OPTIONS: Any = None
+"""The default of a command's `filters` parameter, which `with_filters` replaces by the options it declares: the
+command always receives a `Filters`. (Not the empty `Filters` itself: that would import the filters at start-up.)"""
 
 
 def complete_verdicts(incomplete: str) -> list[str]:
@@ -111,8 +121,10 @@ def given_filters(
     year: list[str] | None = None,
     source: list[str] | None = None,
     verdict: list[str] | None = None,
-) -> Filters:
+) -> "Filters":
     """The `Filters` the command line gives: years parsed, and kzcn's own choices checked before any loading."""
+    from kzcn.queries.filters import Filters
+
     return Filters.given(
         text=" ".join(text) if text else None,
         topics=topic or (),

@@ -8,9 +8,8 @@ from collections.abc import Iterator
 from typing import Any
 
 from kzcn.export.sqlite_registry import Export, Row, number, one_of, table
-from kzcn.model.records import FACT_KINDS, MODALITIES, RELATION_ROLES, SOURCE_ROLES, VERDICTS, Fact
+from kzcn.model.records import FACT_KINDS, MODALITIES, RELATION_ROLES, SOURCE_ROLES, UNREVIEWED, VERDICTS, Fact
 from kzcn.queries.facts import OTHER_FACT_FIELDS
-from kzcn.queries.filters import UNREVIEWED
 
 # The columns that hold either kind of number (an amount as written: 3 or 1.3) are NUMERIC: SQLite stores 3 as an
 # integer, exact however large (3000000000), and 1.3 as a real. Tables are not STRICT, which needs SQLite 3.37

@@ -36,6 +36,12 @@ VERDICTS = ("supported", "partly-supported", "not-supported", "contradicted", "n
 """The review scale, from best to worst bearing, then the two that are no judgement of truth: not-checkable (an
 opinion, or a prediction whose time has not come) and unverified (nothing relevant found)."""
 
+UNREVIEWED = "unreviewed"
+"""What `--verdict` and the Verdict column say of a checkable claim that has no review yet."""
+
+VERDICT_CHOICES = (*VERDICTS, UNREVIEWED)
+"""What --verdict accepts: the review scale, and unreviewed for a checkable claim with no review yet."""
+
 BEARINGS = ("corroborates", "contradicts", "qualifies", "attributes", "outcome", "context")
 """How one piece of evidence bears on a claim: agrees, disagrees, adds a condition or a correction, names who
 originally made the claim, reports the outcome of a forecast, or gives background."""

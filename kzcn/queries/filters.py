@@ -9,16 +9,16 @@ from functools import cached_property
 from typing import Any
 
 from kzcn.errors import UsageError
-from kzcn.model.records import CHECKABLE_KINDS, FACT_KINDS, MODALITIES, VERDICTS, Fact, KnowledgeBase, TimeRef
-
-RULE = "Repeat an option to allow any of its values (OR); different options must all hold (AND)."
-"""The rule in words, for --help and the README; `all_hold` is the rule in code."""
-
-UNREVIEWED = "unreviewed"
-"""What `--verdict` and the Verdict column say of a checkable claim that has no review yet."""
-
-VERDICT_CHOICES = (*VERDICTS, UNREVIEWED)
-"""What --verdict accepts: the review scale, and unreviewed for a checkable claim with no review yet."""
+from kzcn.model.records import (
+    CHECKABLE_KINDS,
+    FACT_KINDS,
+    MODALITIES,
+    UNREVIEWED,
+    VERDICT_CHOICES,
+    Fact,
+    KnowledgeBase,
+    TimeRef,
+)
 
 
 def all_hold(options: Iterable[tuple[Collection[Any], Callable[[Any], bool]]]) -> bool:

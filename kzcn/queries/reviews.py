@@ -5,11 +5,11 @@ from __future__ import annotations
 from typing import Any
 
 from kzcn.errors import NotFoundError
-from kzcn.model.records import CHECKABLE_KINDS, VERDICTS, Fact, KnowledgeBase, Review
+from kzcn.model.records import CHECKABLE_KINDS, UNREVIEWED, VERDICTS, Fact, KnowledgeBase, Review
 from kzcn.model.result import WHOLE, Field, Result
 from kzcn.model.wording import quantity_text, time_text
 from kzcn.queries.facts import closest_ids
-from kzcn.queries.filters import NO_FILTERS, UNREVIEWED, Filters
+from kzcn.queries.filters import NO_FILTERS, Filters
 
 QUOTE_FORMAT = "¶{paragraph}: {text}"
 """How tables, CSV and Markdown write a quote object."""

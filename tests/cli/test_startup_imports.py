@@ -45,12 +45,13 @@ ALWAYS_FORBIDDEN = (
 COMPLETION = {"_KZCN_COMPLETE": "complete_bash", "COMP_WORDS": "kzcn show tra", "COMP_CWORD": "2"}
 
 CASES = {
-    "revenue --year 2020 --json": (["revenue", "--year", "2020", "--json"], {}, Format.json, ()),
+    "revenue --year 2020 --json": (["revenue", "--year", "2020", "--json"], {}, Format.json, ("kzcn.queries.filters",)),
     "facts --json": (["facts", "--json"], {}, Format.json, ("decimal",)),
     "completion of show tra": ([], COMPLETION, None, ("decimal",)),
 }
 """The case's arguments, environment, the one format whose renderer it may import (None: no renderer), and what
-else it may not import (decimal: only for the figures kzcn derives)."""
+else it may not import (decimal: only for the figures kzcn derives; the fact filters: only for the commands that
+filter facts)."""
 
 
 @pytest.fixture(scope="module")

@@ -12,12 +12,13 @@ from hypothesis import given, settings
 from hypothesis import strategies as st
 
 from conftest import small_kb
+from kzcn.cli.filters import RULE
 from kzcn.errors import UsageError
 from kzcn.kb.load import load_knowledge_base
 from kzcn.model.records import FACT_KINDS, MODALITIES, Fact, KnowledgeBase, Quote, Review, Source, TimeRef
 from kzcn.queries.article import annotate
 from kzcn.queries.facts import list_facts
-from kzcn.queries.filters import NO_FILTERS, OPTIONS, RULE, Filters, all_hold, choice, year_matches
+from kzcn.queries.filters import NO_FILTERS, OPTIONS, Filters, all_hold, choice, year_matches
 from kzcn.queries.reviews import list_reviews
 
 Run = Callable[..., Any]

@@ -1,14 +1,16 @@
 """`kzcn article`: a source's text, paragraph by paragraph, with every quoted span marked by its claim."""
 
-from typing import Annotated, Optional
+from typing import TYPE_CHECKING, Annotated, Optional
 
 import typer
 
 from kzcn.cli.app import command
 from kzcn.cli.completion import completer
-from kzcn.cli.filters import with_filters
+from kzcn.cli.filters import FROM_OPTIONS, RULE, with_filters
 from kzcn.cli.options import Output
-from kzcn.queries.filters import NO_FILTERS, RULE, Filters
+
+if TYPE_CHECKING:
+    from kzcn.queries.filters import Filters
 
 
 @command(
@@ -32,7 +34,7 @@ def article(
         Optional[list[int]],  # noqa: UP045
         typer.Option("--paragraph", "-p", min=1, help="Only this paragraph (repeatable)."),
     ] = None,
-    filters: Filters = NO_FILTERS,
+    filters: "Filters" = FROM_OPTIONS,
     fact: Annotated[
         Optional[str],  # noqa: UP045
         typer.Option(

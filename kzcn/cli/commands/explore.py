@@ -1,14 +1,16 @@
 """`kzcn facts`, `kzcn show` and `kzcn sources`: the article's claims and where they come from."""
 
-from typing import Annotated, Optional
+from typing import TYPE_CHECKING, Annotated, Optional
 
 import typer
 
 from kzcn.cli.app import command
 from kzcn.cli.completion import completer
-from kzcn.cli.filters import with_filters
+from kzcn.cli.filters import FROM_OPTIONS, RULE, with_filters
 from kzcn.cli.options import Output
-from kzcn.queries.filters import NO_FILTERS, RULE, Filters, choice
+
+if TYPE_CHECKING:
+    from kzcn.queries.filters import Filters
 
 
 @command(
@@ -24,7 +26,7 @@ from kzcn.queries.filters import NO_FILTERS, RULE, Filters, choice
 @with_filters("text", "topic", "kind", "modality", "entity", "year", "source", "verdict")
 def facts(
     ctx: typer.Context,
-    filters: Filters = NO_FILTERS,
+    filters: "Filters" = FROM_OPTIONS,
     evidence: Annotated[
         bool, typer.Option("--evidence", help="The facts of the other sources (evidence) instead of the article's.")
     ] = False,
@@ -36,6 +38,7 @@ def facts(
     output: Output,
 ) -> None:
     from kzcn.queries.facts import SORT_KEYS, list_facts
+    from kzcn.queries.filters import choice
 
     sort = choice("--sort", sort, SORT_KEYS)  # before loading, as the filters' own choices: a typo fails fast
     output.emit(lambda kb: list_facts(kb, filters, evidence=evidence, sort=sort, limit=limit))

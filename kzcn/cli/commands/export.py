@@ -1,14 +1,16 @@
 """`kzcn export`: the whole knowledge base in another form, for other tools (SQLite, schema.org ClaimReview)."""
 
-from typing import Annotated, Optional
+from typing import TYPE_CHECKING, Annotated, Optional
 
 import typer
 
 from kzcn.cli.app import app
-from kzcn.cli.filters import with_filters
+from kzcn.cli.filters import FROM_OPTIONS, RULE, with_filters
 from kzcn.cli.options import FactsOption, facts_path, handles_errors
 from kzcn.cli.output import say, write
-from kzcn.queries.filters import NO_FILTERS, RULE, Filters
+
+if TYPE_CHECKING:
+    from kzcn.queries.filters import Filters
 
 export_app = typer.Typer(
     name="export",
@@ -36,7 +38,7 @@ app.add_typer(export_app, short_help="Write the whole knowledge base for other t
 def sqlite(
     ctx: typer.Context,
     file: Annotated[str, typer.Argument(metavar="FILE", help="The database file to write.")],
-    filters: Filters = NO_FILTERS,
+    filters: "Filters" = FROM_OPTIONS,
     force: Annotated[bool, typer.Option("--force", help="Replace FILE if it exists.")] = False,
     facts: FactsOption = None,
 ) -> None:
@@ -60,7 +62,7 @@ def sqlite(
 @with_filters("topic", "kind", "modality", "entity", "year", "verdict")
 def claimreview(
     ctx: typer.Context,
-    filters: Filters = NO_FILTERS,
+    filters: "Filters" = FROM_OPTIONS,
     url_base: Annotated[
         Optional[str],  # noqa: UP045 - Typer reads the annotation at run time on Python 3.10 too
         typer.Option("--url-base", metavar="URL", help="Where the reviews are published; each url is URL#claim-id."),

@@ -1,11 +1,15 @@
 """`kzcn report`: a fact sheet of the whole knowledge base, for a colleague who will never run a command line."""
 
+from typing import TYPE_CHECKING
+
 import typer
 
 from kzcn.cli.app import command
-from kzcn.cli.filters import with_filters
+from kzcn.cli.filters import FROM_OPTIONS, RULE, with_filters
 from kzcn.cli.options import Output
-from kzcn.queries.filters import NO_FILTERS, RULE, Filters
+
+if TYPE_CHECKING:
+    from kzcn.queries.filters import Filters
 
 REPORT_FILTERS = ("topic", "kind", "modality", "entity", "year", "source", "verdict")
 """The filters of the fact sheet: those of `kzcn facts` but the search."""
@@ -24,7 +28,7 @@ REPORT_FILTERS = ("topic", "kind", "modality", "entity", "year", "source", "verd
     f"from is kept; the source and the sources stay whole. {RULE}",
 )
 @with_filters(*REPORT_FILTERS)
-def report(ctx: typer.Context, filters: Filters = NO_FILTERS, *, output: Output) -> None:
+def report(ctx: typer.Context, filters: "Filters" = FROM_OPTIONS, *, output: Output) -> None:
     from kzcn.queries.report import report as build_report
 
     output.emit(lambda kb: build_report(kb, filters))

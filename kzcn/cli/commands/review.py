@@ -1,15 +1,17 @@
 """`kzcn review`: the knowledge base's verdicts on the article's claims, and the evidence behind one."""
 
-from typing import Annotated, Optional
+from typing import TYPE_CHECKING, Annotated, Optional
 
 import typer
 
 from kzcn.cli.app import command
 from kzcn.cli.completion import completer
-from kzcn.cli.filters import flags, with_filters
+from kzcn.cli.filters import FROM_OPTIONS, RULE, flags, with_filters
 from kzcn.cli.options import Output
 from kzcn.errors import UsageError
-from kzcn.queries.filters import NO_FILTERS, RULE, Filters
+
+if TYPE_CHECKING:
+    from kzcn.queries.filters import Filters
 
 REVIEW_FILTERS = ("verdict", "topic", "kind", "modality", "entity", "year")
 """The filters of the list of reviews: those of `kzcn facts` but the search and --source (every claim is the
@@ -32,13 +34,15 @@ def review(
         Optional[str],  # noqa: UP045
         typer.Argument(metavar="[ID]", help="A claim of the article.", autocompletion=completer("id")),
     ] = None,
-    filters: Filters = NO_FILTERS,
+    filters: "Filters" = FROM_OPTIONS,
     *,
     output: Output,
 ) -> None:
     from kzcn.queries.reviews import list_reviews, show_review
 
     if claim_id is not None:
+        from kzcn.queries.filters import NO_FILTERS
+
         if filters != NO_FILTERS:
             raise UsageError(f"{flags(*REVIEW_FILTERS)} filter the list of reviews; leave out ID to use them")
         output.emit(lambda kb: show_review(kb, claim_id))

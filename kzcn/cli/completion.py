@@ -27,7 +27,7 @@ def _completion_values(ctx: typer.Context, facet: str, incomplete: str) -> list[
     def read() -> None:
         try:
             from kzcn.kb.load import load_knowledge_base
-            from kzcn.queries.facts import facet_values
+            from kzcn.queries.facets import facet_values
 
             found.extend(facet_values(load_knowledge_base(path), facet))
         except BaseException:

@@ -110,7 +110,7 @@ def _column_value(value: Any) -> Any:
 def _facts(export: Export) -> Iterator[Row]:
     """Every fact, the article's claims and the evidence of other sources alike (`evidence` tells them apart)."""
     from kzcn.model.wording import quantity_text, time_text
-    from kzcn.queries.filters import verdict_of
+    from kzcn.queries.facets import verdict_of
 
     kb = export.kb
     for position, fact in enumerate(kb.facts, 1):

@@ -9,8 +9,9 @@ from kzcn.errors import NotFoundError, UsageError
 from kzcn.model.records import FACT_KINDS, Fact, KnowledgeBase, Source
 from kzcn.model.result import WHOLE, Block, Document, Field, Mark, Note, Result
 from kzcn.model.text import IndexedSource
+from kzcn.queries.facets import verdict_of
 from kzcn.queries.facts import closest_ids, says
-from kzcn.queries.filters import NO_FILTERS, Filters, verdict_of
+from kzcn.queries.filters import NO_FILTERS, Filters
 
 KIND_TAGS = {"statistic": "S", "event": "E", "forecast": "F", "opinion": "O"}
 """The letter a mark's tag carries for each kind: the cue that survives no colour, a pipe and a colour-blind reader."""

@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-from collections import Counter
 from collections.abc import Iterable
 from dataclasses import fields, replace
 from typing import Any
@@ -11,7 +10,8 @@ from kzcn.errors import NotFoundError
 from kzcn.model.records import Fact, KnowledgeBase
 from kzcn.model.result import WHOLE, WORDS, Context, Field, Result
 from kzcn.model.wording import quantity_text, time_text
-from kzcn.queries.filters import NO_FILTERS, Filters, verdict_of
+from kzcn.queries.facets import verdict_of
+from kzcn.queries.filters import NO_FILTERS, Filters
 
 SORT_KEYS = ("source", "id", "kind", "year")
 """What `kzcn facts --sort` accepts; `source` is the order of the knowledge base (the article's order)."""
@@ -261,38 +261,3 @@ def show_fact(kb: KnowledgeBase, fact_id: str) -> Result:
         title=fact.id,
         context=tuple(contexts) if source.text is not None else None,
     )
-
-
-def facet_counts(kb: KnowledgeBase, facet: str) -> Counter[str]:
-    counts: Counter[str] = Counter()
-    for fact in kb.facts:
-        if facet == "kind":
-            counts[fact.kind] += 1
-        elif facet == "modality":
-            counts[fact.modality] += 1
-        elif facet == "verdict":
-            verdict = verdict_of(fact, kb)
-            if verdict is not None:
-                counts[verdict] += 1
-        elif facet == "topic":
-            counts.update(fact.topics)
-        elif facet == "entity":
-            counts.update(fact.entities)
-        elif facet == "source":
-            counts[fact.source] += 1
-        elif facet == "year" and fact.time is not None:
-            counts[time_text(fact.time) or ""] += 1
-    return counts
-
-
-def facet_values(kb: KnowledgeBase, facet: str) -> list[str]:
-    """The values a facet takes, for shell completion: ids, topics, entities, kinds or years."""
-    if facet == "id":
-        return [fact.id for fact in kb.facts]
-    if facet == "derived":
-        return [spec.id for spec in kb.derived]
-    if facet == "year":
-        return sorted({str(fact.time.year) for fact in kb.facts if fact.time})
-    if facet == "source":
-        return [source.id for source in kb.sources]
-    return sorted(facet_counts(kb, facet))

@@ -10,15 +10,14 @@ from typing import Any
 
 from kzcn.errors import UsageError
 from kzcn.model.records import (
-    CHECKABLE_KINDS,
     FACT_KINDS,
     MODALITIES,
-    UNREVIEWED,
     VERDICT_CHOICES,
     Fact,
     KnowledgeBase,
     TimeRef,
 )
+from kzcn.queries.facets import verdict_of
 
 
 def all_hold(options: Iterable[tuple[Collection[Any], Callable[[Any], bool]]]) -> bool:
@@ -57,15 +56,6 @@ def year_matches(time: TimeRef | None, year: int) -> bool:
     if time.kind == "start":
         return year >= time.year
     return year == time.year
-
-
-def verdict_of(fact: Fact, kb: KnowledgeBase) -> str | None:
-    """A fact's verdict: its review's; "unreviewed" for a checkable claim of the article without one; None for
-    evidence and for an opinion no review judges."""
-    if not kb.is_claim(fact):
-        return None
-    review = kb.reviews_by_claim.get(fact.id)
-    return review.verdict if review else (UNREVIEWED if fact.kind in CHECKABLE_KINDS else None)
 
 
 def _folded_in(value: str, names: Iterable[str]) -> bool:

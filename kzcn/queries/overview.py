@@ -6,7 +6,7 @@ from collections import Counter
 
 from kzcn.model.records import KnowledgeBase
 from kzcn.model.result import WHOLE, Field, Result
-from kzcn.queries.facts import facet_counts
+from kzcn.queries.facets import facet_counts
 
 SOURCE_FIELDS = (
     Field("id", "ID", shape=WHOLE),

@@ -11,8 +11,8 @@ from kzcn.model.records import Fact, KnowledgeBase, Source
 from kzcn.model.result import WHOLE, WORDS, Field, Result, Section
 from kzcn.model.wording import quantity_text, time_text
 from kzcn.queries.article import annotate
-from kzcn.queries.facts import facet_counts
-from kzcn.queries.filters import NO_FILTERS, Filters, verdict_of
+from kzcn.queries.facets import facet_counts, verdict_of
+from kzcn.queries.filters import NO_FILTERS, Filters
 from kzcn.queries.overview import list_sources
 from kzcn.queries.reviews import list_reviews
 from kzcn.queries.selection import kept_part

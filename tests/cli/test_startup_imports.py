@@ -47,11 +47,11 @@ COMPLETION = {"_KZCN_COMPLETE": "complete_bash", "COMP_WORDS": "kzcn show tra", 
 CASES = {
     "revenue --year 2020 --json": (["revenue", "--year", "2020", "--json"], {}, Format.json, ("kzcn.queries.filters",)),
     "facts --json": (["facts", "--json"], {}, Format.json, ("decimal",)),
-    "completion of show tra": ([], COMPLETION, None, ("decimal",)),
+    "completion of show tra": ([], COMPLETION, None, ("decimal", "kzcn.queries.filters", "kzcn.queries.facts")),
 }
 """The case's arguments, environment, the one format whose renderer it may import (None: no renderer), and what
-else it may not import (decimal: only for the figures kzcn derives; the fact filters: only for the commands that
-filter facts)."""
+else it may not import (decimal: only for the figures kzcn derives; the fact filters and the fact table: only for
+the commands that list facts; completion reads the facets alone)."""
 
 
 @pytest.fixture(scope="module")

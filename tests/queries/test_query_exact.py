@@ -22,21 +22,20 @@ from kzcn.model.records import (
     TimeRef,
 )
 from kzcn.model.result import Context, Result
+from kzcn.queries.facets import facet_counts, facet_values, verdict_of
 from kzcn.queries.facts import (
     FACT_FIELDS,
     KIND_LEGEND,
     SAYS_LEGEND,
     VERDICT_LEGEND,
     closest_ids,
-    facet_counts,
-    facet_values,
     fact_record,
     list_facts,
     says,
     show_fact,
     what_else,
 )
-from kzcn.queries.filters import Filters, choice, search_terms, verdict_of, year_matches
+from kzcn.queries.filters import Filters, choice, search_terms, year_matches
 
 TRAINS = fact(
     id="a-trains",

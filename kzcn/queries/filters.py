@@ -6,7 +6,7 @@ import re
 from collections.abc import Callable, Collection, Iterable
 from dataclasses import dataclass, replace
 from functools import cached_property
-from typing import Any
+from typing import Any, NamedTuple
 
 from kzcn.errors import UsageError
 from kzcn.model.records import (
@@ -63,9 +63,9 @@ def _folded_in(value: str, names: Iterable[str]) -> bool:
     return any(name.casefold() == folded for name in names)
 
 
-@dataclass(frozen=True)
-class FilterOption:
-    """One filter option: its flag, what it accepts, and when a fact has one of its values."""
+class FilterOption(NamedTuple):
+    """One filter option: its flag, what it accepts, and when a fact has one of its values. (A NamedTuple: a frozen
+    dataclass costs half a millisecond more to define, paid by every command that filters.)"""
 
     field: str
     """The `Filters` field that holds its values."""

@@ -3,8 +3,8 @@
 from __future__ import annotations
 
 import enum
-from dataclasses import dataclass, field
-from typing import NoReturn
+from dataclasses import dataclass
+from typing import NamedTuple, NoReturn
 
 
 class Format(str, enum.Enum):
@@ -19,9 +19,11 @@ class Format(str, enum.Enum):
     html = "html"
 
 
-@dataclass(frozen=True)
-class Renderer:
-    """Where a format's renderer lives, and what it promises to show (the conformance tests hold it to that)."""
+class Renderer(NamedTuple):
+    """Where a format's renderer lives, and what it promises to show (the conformance tests hold it to that).
+
+    A NamedTuple, not a frozen dataclass: every run imports this module, and a frozen dataclass costs about half a
+    millisecond to define (a NamedTuple a tenth of that)."""
 
     module: str
     """Its module under kzcn/render/, imported only when the format is used: start-up loads no other format."""
@@ -60,9 +62,9 @@ def _unhandled(value: NoReturn) -> NoReturn:
     raise AssertionError(f"unhandled format {value!r}")  # pragma: no cover
 
 
-@dataclass(frozen=True)
-class DelimitedOptions:
-    """What only the delimited formats (CSV, TSV) read: one value, so no other renderer sees their flags."""
+class DelimitedOptions(NamedTuple):
+    """What only the delimited formats (CSV, TSV) read: one value, so no other renderer sees their flags. (A
+    NamedTuple for the same reason as `Renderer`.)"""
 
     header: bool = True
     """Whether the first line names the fields (--no-header turns it off)."""
@@ -82,5 +84,5 @@ class RenderOptions:
     """The width tables must fit."""
     ascii_only: bool = False
     """True when the output stream cannot encode beyond ASCII (PYTHONIOENCODING=ascii): escape the rest."""
-    delimited: DelimitedOptions = field(default_factory=DelimitedOptions)
+    delimited: DelimitedOptions = DelimitedOptions()  # noqa: RUF009 - an immutable tuple, safe to share
     """CSV and TSV only: the header line and the formula guard."""

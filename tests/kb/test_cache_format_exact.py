@@ -475,3 +475,20 @@ def test_a_review_citing_an_unknown_fact_as_evidence_is_refused() -> None:
 def test_a_comparison_of_an_unknown_fact_is_refused(side: int) -> None:
     message = refusal(lambda p: p[COMPARISONS][1][1].__setitem__(side, index_of(p, "nowhere")))
     assert message == "comparison 'cmp-no' names an unknown fact"
+
+
+def test_a_source_of_the_wrong_length_is_refused_by_its_length() -> None:
+    # A list, but one field short: refused for its length, not later by a failed unpacking.
+    assert refusal(lambda p: p[SOURCES][0].pop()) == "a Source is not a list of its 15 fields"
+
+
+def test_field_shapes_are_worked_out_from_the_records_annotations_on_first_use() -> None:
+    # The shapes are cached after the first use; cleared here, so that the working-out itself is what is tested.
+    from kzcn.kb.cache_format import _FIELD_SHAPES, Shape, field_shapes
+
+    _FIELD_SHAPES.clear()
+    shapes = dict(field_shapes(Fact))
+    assert list(shapes) == [field.name for field in fields(Fact)]
+    assert shapes["quotes"] == Shape("many", (Shape("record", record=Quote),))
+    assert shapes["time"] == Shape("optional", (Shape("record", record=TimeRef),))
+    assert field_shapes(Fact) is field_shapes(Fact)  # worked out once

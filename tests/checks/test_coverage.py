@@ -79,3 +79,15 @@ def test_the_shipped_file_quotes_every_claim_and_leaves_only_page_furniture() ->
             "article",
         ),
     ]
+
+
+def test_the_coverage_result_says_what_is_not_counted_and_names_its_columns() -> None:
+    from kzcn.checks.coverage import coverage
+
+    result = coverage(loaded(small_kb()))
+    assert result.title == "Words of the sources that facts quote"
+    assert result.table_fields == ("source", "paragraph", "percent", "uncovered")
+    assert result.notes[0] == (
+        "Not counted: punctuation, and runs made only of connectives that carry no claim (“at the same time”, "
+        "“after all”, “by and large”, “and”, “but”, “or”, “so”, “also”, “etc”)."
+    )

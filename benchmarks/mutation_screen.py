@@ -190,16 +190,22 @@ def _changed_lines(mutated: Any, orig: str, mutant: str) -> str:
     return f"{' / '.join(removed) or '(nothing)'} -> {' / '.join(added) or '(nothing)'}"
 
 
-def mutant_keys(module_file: str) -> dict[str, str]:
-    """Each mutant of the module (mutmut's name, e.g. x_share__mutmut_3) and its key, the change in words."""
+def mutated(module_file: str) -> Any:
+    """mutmut's mutated version of the module: its code with trampolines, and the names of its mutants."""
     from mutmut.mutation.file_mutation import mutate_file_contents
 
-    mutated = mutate_file_contents(module_file, Path(module_file).read_text(encoding="utf-8"))
+    return mutate_file_contents(module_file, Path(module_file).read_text(encoding="utf-8"))
+
+
+def mutant_keys(module_file: str, mutated_file: Any = None) -> dict[str, str]:
+    """Each mutant of the module (mutmut's name, e.g. x_share__mutmut_3) and its key, the change in words; from
+    `mutated_file` when the caller has mutated the module already."""
+    mutated_file = mutated_file or mutated(module_file)
     keys: dict[str, str] = {}
     seen: dict[str, int] = {}
-    for name in mutated.mutant_names:
+    for name in mutated_file.mutant_names:
         orig = name.partition("__mutmut_")[0] + "__mutmut_orig"
-        key = f"{_function(name)}: {_changed_lines(mutated, orig, name)}"
+        key = f"{_function(name)}: {_changed_lines(mutated_file, orig, name)}"
         seen[key] = seen.get(key, 0) + 1
         keys[name] = key if seen[key] == 1 else f"{key} #{seen[key]}"
     return keys
@@ -209,8 +215,6 @@ def write(out: Path, modules: list[str]) -> int:
     """A copy of the checkout in `out` with every module mutated, and each module's mutant keys beside it."""
     import json
     import shutil
-
-    from mutmut.mutation.file_mutation import mutate_file_contents
 
     if out.exists():
         shutil.rmtree(out)
@@ -222,10 +226,10 @@ def write(out: Path, modules: list[str]) -> int:
             shutil.copy2(item, out / item)
     index: dict[str, dict[str, str]] = {}
     for module_file in modules:
-        mutated = mutate_file_contents(module_file, Path(module_file).read_text(encoding="utf-8"))
-        if mutated.mutant_names:
-            (out / module_file).write_text(mutated.code, encoding="utf-8")
-        index[module_file] = mutant_keys(module_file)
+        mutated_file = mutated(module_file)  # once: the keys are read from the same mutated file
+        if mutated_file.mutant_names:
+            (out / module_file).write_text(mutated_file.code, encoding="utf-8")
+        index[module_file] = mutant_keys(module_file, mutated_file)
     (out / "mutant-keys.json").write_text(json.dumps(index, indent=1, ensure_ascii=False), encoding="utf-8")
     print(f"{sum(map(len, index.values()))} mutants of {len(modules)} modules written to {out}")
     return 0

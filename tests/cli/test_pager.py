@@ -1,4 +1,4 @@
-"""The pager: the decision as a function, then kzcn on a real pseudo-terminal with a fake pager that records."""
+"""The pager on a real pseudo-terminal, with a fake pager that records (its rules, in-process: test_pager_rules.py)."""
 
 from __future__ import annotations
 
@@ -16,40 +16,6 @@ from pathlib import Path
 import pytest
 
 from conftest import subprocess_env
-from kzcn.cli.pager import DEFAULT_PAGER, pager_command, screen_lines
-
-TALL = {"lines": 100, "height": 24}
-
-
-@pytest.mark.parametrize(
-    ("environ", "expected"),
-    [
-        ({}, DEFAULT_PAGER.split()),
-        ({"PAGER": "more"}, ["more"]),
-        ({"PAGER": "more", "KZCN_PAGER": "less -R"}, ["less", "-R"]),  # KZCN_PAGER wins
-        ({"KZCN_PAGER": ""}, None),
-        ({"KZCN_PAGER": "cat"}, None),
-        ({"KZCN_PAGER": " cat "}, None),
-        ({"PAGER": ""}, None),
-        ({"PAGER": "cat"}, None),
-        ({"PAGER": "cat", "KZCN_PAGER": "most"}, ["most"]),
-        ({"KZCN_PAGER": "less '-P unbalanced"}, None),  # not a command line kzcn can split
-    ],
-)
-def test_the_pager_setting(environ: dict[str, str], expected: list[str] | None) -> None:
-    assert pager_command(is_terminal=True, no_pager=False, environ=environ, **TALL) == expected
-
-
-def test_never_piped_never_with_no_pager_never_when_it_fits() -> None:
-    assert pager_command(is_terminal=False, no_pager=False, environ={}, **TALL) is None
-    assert pager_command(is_terminal=True, no_pager=True, environ={}, **TALL) is None
-    assert pager_command(is_terminal=True, no_pager=False, environ={}, lines=24, height=24) is None
-    assert pager_command(is_terminal=True, no_pager=False, environ={}, lines=25, height=24) == DEFAULT_PAGER.split()
-
-
-def test_screen_lines_counts_wrapped_lines() -> None:
-    assert screen_lines("a\nb\n", 80) == 2
-    assert screen_lines("x" * 81 + "\n\n", 80) == 3  # a long line takes two, an empty one one
 
 
 @pytest.fixture

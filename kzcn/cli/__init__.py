@@ -2,9 +2,8 @@
 
 import gc
 import os
+from typing import Any
 
-from kzcn.cli import commands  # noqa: F401 - importing the commands registers them on the app
-from kzcn.cli.app import app
 from kzcn.cli.output import exit_now
 from kzcn.cli.status import ExitStatus, report
 
@@ -22,11 +21,14 @@ def main() -> None:
             import typer
 
             from kzcn.cli.completion import use_quoting_completion
+            from kzcn.cli.typer_app import app
 
             command = typer.main.get_command(app)
             use_quoting_completion()  # after get_command, which registers Typer's own completion classes
             command(prog_name="kzcn")
         else:
+            from kzcn.cli.typer_app import app
+
             app(prog_name="kzcn")
         status = 0
     except SystemExit as exit_request:
@@ -48,6 +50,16 @@ def _exit_status(code: object) -> int:
 
     say(str(code))  # sys.exit("message") semantics
     return 1
+
+
+def __getattr__(name: str) -> Any:
+    """`kzcn.cli.app`, the Typer app, built when first asked for: a run on the fast path never builds it."""
+    if name == "app":
+        from kzcn.cli.typer_app import app
+
+        globals()["app"] = app
+        return app
+    raise AttributeError(f"module {__name__!r} has no attribute {name!r}")
 
 
 __all__ = ["app", "main"]

@@ -1,12 +1,11 @@
-"""The output options every data command takes, declared once, and the decorator that makes a command."""
+"""What the options ask for, without Typer: the global options, the `Output` a data command receives, and the
+checks of the options' values (kzcn/cli/declarations.py declares the same options to Typer)."""
 
-import functools
-import inspect
+from __future__ import annotations
+
 from collections.abc import Callable
 from dataclasses import dataclass
-from typing import TYPE_CHECKING, Annotated, Any, NamedTuple, Optional
-
-import typer
+from typing import TYPE_CHECKING, Any, NamedTuple
 
 from kzcn.cli.output import render_options, say, write
 from kzcn.errors import UsageError
@@ -16,62 +15,20 @@ if TYPE_CHECKING:
     from kzcn.model.records import KnowledgeBase
     from kzcn.model.result import Result
 
-FormatOption = Annotated[
-    Optional[Format],  # noqa: UP045 - None tells "not given" from an explicit --format table
-    typer.Option(
-        "--format",
-        "-f",
-        # From the one list of formats (kzcn.render.Format): a new format needs no edit here.
-        help=f"Output format: {', '.join(member.value for member in Format)} (table for people at a terminal).",
-    ),
-]
-JsonOption = Annotated[bool, typer.Option("--json", help="Short for --format json.")]
-FieldsOption = Annotated[
-    Optional[str],  # noqa: UP045 - Typer reads the annotation at run time on Python 3.10 too
-    typer.Option("--fields", metavar="A,B,C", help="Only these fields, in this order (all formats)."),
-]
-NoColorOption = Annotated[bool, typer.Option("--no-color", help="No colour in tables (also NO_COLOR, TERM=dumb).")]
-NoPagerOption = Annotated[
-    bool,
-    typer.Option("--no-pager", help="Never page long output on a terminal (also KZCN_PAGER= or KZCN_PAGER=cat)."),
-]
-FactsOption = Annotated[
-    Optional[str],  # noqa: UP045 - Typer reads the annotation at run time on Python 3.10 too
-    typer.Option(
-        "--facts",
-        metavar="PATH",
-        help="The knowledge base to read, before or after the command (default: the one shipped with kzcn). "
-        "Also KZCN_FACTS; this option wins.",
-    ),
-]
-NoHeaderOption = Annotated[bool, typer.Option("--no-header", help="CSV and TSV: no header line, only the records.")]
-RawOption = Annotated[
-    bool,
-    typer.Option(
-        "--raw", help="CSV and TSV: text exactly, without the apostrophe that guards against spreadsheet formulas."
-    ),
-]
-
-OutputFileOption = Annotated[
-    Optional[str],  # noqa: UP045 - Typer reads the annotation at run time on Python 3.10 too
-    typer.Option(
-        "--output", "-o", metavar="FILE", help="Write to FILE (atomically) instead of stdout; never the knowledge base."
-    ),
-]
-ForceOption = Annotated[bool, typer.Option("--force", help="With --output: replace FILE if it exists.")]
-
-_OUTPUT_PARAMETERS = (
-    inspect.Parameter("output_format", inspect.Parameter.KEYWORD_ONLY, default=None, annotation=FormatOption),
-    inspect.Parameter("as_json", inspect.Parameter.KEYWORD_ONLY, default=False, annotation=JsonOption),
-    inspect.Parameter("fields", inspect.Parameter.KEYWORD_ONLY, default=None, annotation=FieldsOption),
-    inspect.Parameter("no_color", inspect.Parameter.KEYWORD_ONLY, default=False, annotation=NoColorOption),
-    inspect.Parameter("no_pager", inspect.Parameter.KEYWORD_ONLY, default=False, annotation=NoPagerOption),
-    inspect.Parameter("facts", inspect.Parameter.KEYWORD_ONLY, default=None, annotation=FactsOption),
-    inspect.Parameter("no_header", inspect.Parameter.KEYWORD_ONLY, default=False, annotation=NoHeaderOption),
-    inspect.Parameter("raw", inspect.Parameter.KEYWORD_ONLY, default=False, annotation=RawOption),
-    inspect.Parameter("output_file", inspect.Parameter.KEYWORD_ONLY, default=None, annotation=OutputFileOption),
-    inspect.Parameter("force", inspect.Parameter.KEYWORD_ONLY, default=False, annotation=ForceOption),
+OUTPUT_OPTIONS = (
+    "output_format",
+    "as_json",
+    "fields",
+    "no_color",
+    "no_pager",
+    "facts",
+    "no_header",
+    "raw",
+    "output_file",
+    "force",
 )
+"""The parameters of the output options, by name (their declarations: kzcn/cli/declarations.py)."""
+
 _DELIMITED = (Format.csv, Format.tsv)
 
 
@@ -87,8 +44,9 @@ class GlobalOptions(NamedTuple):
     """--no-pager before the command."""
 
 
-def global_options(ctx: typer.Context) -> GlobalOptions:
-    """The options the app's callback kept for this run, which always runs before a command."""
+def global_options(ctx: Any) -> GlobalOptions:
+    """The options the app's callback kept for this run, which always runs before a command (`ctx` is Typer's
+    context, or the fast path's stand-in for it)."""
     options = ctx.obj  # Click hands the callback's ctx.obj down to the command's context
     assert isinstance(options, GlobalOptions), "the app's callback keeps the global options before any command runs"
     return options
@@ -119,17 +77,17 @@ class Output:
     pager: bool = True
     """Output taller than the terminal may go through the pager (not --no-pager)."""
 
-    def load(self, *, use_cache: bool = True) -> "KnowledgeBase":
+    def load(self, *, use_cache: bool = True) -> KnowledgeBase:
         """The knowledge base the global options name, loaded and checked."""
         from kzcn.kb.load import load_knowledge_base
 
         return load_knowledge_base(self.facts_path, use_cache=use_cache)
 
-    def emit(self, build: "Callable[[KnowledgeBase], Result]") -> None:
+    def emit(self, build: Callable[[KnowledgeBase], Result]) -> None:
         """Builds the result from the knowledge base and writes it in the chosen format."""
         self.show(build(self.load()))
 
-    def show(self, result: "Result") -> None:
+    def show(self, result: Result) -> None:
         """Writes a finished result in the chosen format; an empty one is a line on stderr (and no table)."""
         from kzcn.render import render
 
@@ -152,45 +110,43 @@ class Output:
         write(render(result, self.format, options), pager=self.pager)
 
 
-def with_output(command: Callable[..., None]) -> Callable[..., None]:
-    """Gives a command the four output options and hands it an `Output` as its `output` argument."""
-    signature = inspect.signature(command)
-    kept = [parameter for parameter in signature.parameters.values() if parameter.name != "output"]
+def make_output(
+    before: GlobalOptions,
+    *,
+    output_format: Format | None,
+    as_json: bool,
+    fields: str | None,
+    no_color: bool,
+    no_pager: bool,
+    facts: str | None,
+    no_header: bool,
+    raw: bool,
+    output_file: str | None,
+    force: bool,
+) -> Output:
+    """The `Output` the output options given after the command make, with the global options given before it."""
+    if force and output_file is None:
+        raise UsageError("--force replaces the file --output names; add --output FILE")
+    chosen = _chosen_format(output_format, as_json=as_json, no_header=no_header, raw=raw)
+    return Output(
+        format=chosen,
+        fields=fields,
+        no_color=no_color or before.no_color,
+        facts_path=before.facts_path if facts is None else _resolved(facts),
+        shaped=as_json or fields is not None or chosen is not Format.table,
+        header=not no_header,
+        raw=raw,
+        file=output_file,
+        force=force,
+        pager=not (no_pager or before.no_pager),
+    )
 
-    @functools.wraps(command)
-    def wrapper(ctx: typer.Context, *args: Any, **kwargs: Any) -> None:
-        output_format: Format | None = kwargs.pop("output_format")
-        as_json: bool = kwargs.pop("as_json")
-        fields: str | None = kwargs.pop("fields")
-        no_color: bool = kwargs.pop("no_color")
-        no_pager: bool = kwargs.pop("no_pager")
-        no_header: bool = kwargs.pop("no_header")
-        raw: bool = kwargs.pop("raw")
-        facts: str | None = kwargs.pop("facts")
-        output_file: str | None = kwargs.pop("output_file")
-        force: bool = kwargs.pop("force")
-        if force and output_file is None:
-            raise UsageError("--force replaces the file --output names; add --output FILE")
-        chosen = _chosen_format(output_format, as_json=as_json, no_header=no_header, raw=raw)
-        before = global_options(ctx)
-        output = Output(
-            format=chosen,
-            fields=fields,
-            no_color=no_color or before.no_color,
-            facts_path=facts_path(ctx, facts),
-            shaped=as_json or fields is not None or chosen is not Format.table,
-            header=not no_header,
-            raw=raw,
-            file=output_file,
-            force=force,
-            pager=not (no_pager or before.no_pager),
-        )
-        command(ctx, *args, output=output, **kwargs)
 
-    wrapper.__signature__ = signature.replace(parameters=[*kept, *_OUTPUT_PARAMETERS])  # type: ignore[attr-defined]
-    annotations = {key: value for key, value in command.__annotations__.items() if key != "output"}
-    wrapper.__annotations__ = annotations | {parameter.name: parameter.annotation for parameter in _OUTPUT_PARAMETERS}
-    return wrapper
+def _resolved(facts: str) -> str:
+    """--facts given after the command (it wins over the one before it)."""
+    from kzcn.kb.load import resolve_facts_path
+
+    return resolve_facts_path(facts)
 
 
 def parse_year(value: str) -> int:
@@ -201,13 +157,9 @@ def parse_year(value: str) -> int:
     return int(text)
 
 
-def facts_path(ctx: typer.Context, after: str | None) -> str:
+def facts_path(ctx: Any, after: str | None) -> str:
     """The knowledge base: --facts after the command wins over --facts before it, which wins over KZCN_FACTS."""
-    if after is None:
-        return global_options(ctx).facts_path
-    from kzcn.kb.load import resolve_facts_path
-
-    return resolve_facts_path(after)
+    return global_options(ctx).facts_path if after is None else _resolved(after)
 
 
 def _chosen_format(output_format: Format | None, *, as_json: bool, no_header: bool, raw: bool) -> Format:
@@ -219,22 +171,3 @@ def _chosen_format(output_format: Format | None, *, as_json: bool, no_header: bo
         if given and chosen not in _DELIMITED:
             raise UsageError(f"{flag} applies to --format csv and tsv only, not {chosen.value}")
     return chosen
-
-
-def handles_errors(command: Callable[..., Any]) -> Callable[..., Any]:
-    """Turns what a command raises into a message on stderr and its documented exit status; never a traceback."""
-    from kzcn.cli.status import report
-
-    @functools.wraps(command)
-    def wrapper(*args: Any, **kwargs: Any) -> Any:
-        try:
-            return command(*args, **kwargs)
-        except typer.Exit:
-            raise
-        except BaseException as error:
-            status = report(error)
-            if status is None:
-                raise
-            raise typer.Exit(status) from None
-
-    return wrapper

@@ -13,6 +13,7 @@ from typing import Any
 import pytest
 
 import kzcn.cli
+import kzcn.cli.typer_app
 from kzcn import __main__ as console_script
 from kzcn.cli.status import ExitStatus, report
 from kzcn.errors import KnowledgeBaseError, NotFoundError, Problem, UsageError
@@ -115,7 +116,7 @@ def test_what_leaves_the_app_becomes_a_status(
         assert kwargs == {"prog_name": "kzcn"}
         raise raised
 
-    monkeypatch.setattr(kzcn.cli, "app", app)
+    monkeypatch.setattr(kzcn.cli.typer_app, "app", app)
     assert run_main(monkeypatch) == status
     assert capsys.readouterr().err == stderr
 
@@ -127,7 +128,7 @@ def test_what_main_cannot_report_propagates(monkeypatch: pytest.MonkeyPatch, lea
     def app(**kwargs: Any) -> None:
         raise Unknown
 
-    monkeypatch.setattr(kzcn.cli, "app", app)
+    monkeypatch.setattr(kzcn.cli.typer_app, "app", app)
     monkeypatch.setattr(sys, "argv", ["kzcn"])
     with pytest.raises(Unknown):
         kzcn.cli.main()

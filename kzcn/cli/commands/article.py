@@ -1,15 +1,17 @@
 """`kzcn article`: a source's text, paragraph by paragraph, with every quoted span marked by its claim."""
 
+from __future__ import annotations
+
 from typing import TYPE_CHECKING, Annotated, Optional
 
-import typer
-
-from kzcn.cli.app import command
-from kzcn.cli.completion import completer
-from kzcn.cli.filters import FROM_OPTIONS, RULE, with_filters
-from kzcn.cli.options import Output
+from kzcn.cli.filters import FROM_OPTIONS, RULE
+from kzcn.cli.registry import command
 
 if TYPE_CHECKING:
+    import typer
+
+    from kzcn.cli.completion import completer
+    from kzcn.cli.options import Output
     from kzcn.queries.filters import Filters
 
 
@@ -22,8 +24,8 @@ if TYPE_CHECKING:
     "with who says them and their verdict. --format json|ndjson|csv gives stand-off annotations (source, paragraph, "
     "start and end offsets in the stored text, fact); --format markdown an annotated text with footnotes; --format "
     "html one self-contained page. The options choose whose spans are marked: " + RULE,
+    filters=("topic", "kind", "modality", "entity", "year", "verdict"),
 )
-@with_filters("topic", "kind", "modality", "entity", "year", "verdict")
 def article(
     ctx: typer.Context,
     source: Annotated[
@@ -34,7 +36,7 @@ def article(
         Optional[list[int]],  # noqa: UP045
         typer.Option("--paragraph", "-p", min=1, help="Only this paragraph (repeatable)."),
     ] = None,
-    filters: "Filters" = FROM_OPTIONS,
+    filters: Filters = FROM_OPTIONS,
     fact: Annotated[
         Optional[str],  # noqa: UP045
         typer.Option(

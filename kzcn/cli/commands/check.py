@@ -1,13 +1,17 @@
 """`kzcn check`: is this knowledge base valid, and which parts of its sources does no fact quote?"""
 
-from typing import Annotated
+from __future__ import annotations
 
-import typer
+from typing import TYPE_CHECKING, Annotated
 
-from kzcn.cli.app import command
-from kzcn.cli.options import Output
 from kzcn.cli.output import say
+from kzcn.cli.registry import command
 from kzcn.errors import UsageError
+
+if TYPE_CHECKING:
+    import typer
+
+    from kzcn.cli.options import Output
 
 
 @command(

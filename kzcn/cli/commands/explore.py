@@ -1,15 +1,17 @@
 """`kzcn facts`, `kzcn show` and `kzcn sources`: the article's claims and where they come from."""
 
+from __future__ import annotations
+
 from typing import TYPE_CHECKING, Annotated, Optional
 
-import typer
-
-from kzcn.cli.app import command
-from kzcn.cli.completion import completer
-from kzcn.cli.filters import FROM_OPTIONS, RULE, with_filters
-from kzcn.cli.options import Output
+from kzcn.cli.filters import FROM_OPTIONS, RULE
+from kzcn.cli.registry import command
 
 if TYPE_CHECKING:
+    import typer
+
+    from kzcn.cli.completion import completer
+    from kzcn.cli.options import Output
     from kzcn.queries.filters import Filters
 
 
@@ -22,11 +24,11 @@ if TYPE_CHECKING:
     'quotes, in any order, ignoring case; a quoted phrase ("grain to Vietnam") must appear as it stands. '
     "--year Y matches facts in Y (a point), since Y or earlier (a start), and by Y (a target). "
     "No match is not an error: kzcn says so and exits 0.",
+    filters=("text", "topic", "kind", "modality", "entity", "year", "source", "verdict"),
 )
-@with_filters("text", "topic", "kind", "modality", "entity", "year", "source", "verdict")
 def facts(
     ctx: typer.Context,
-    filters: "Filters" = FROM_OPTIONS,
+    filters: Filters = FROM_OPTIONS,
     evidence: Annotated[
         bool, typer.Option("--evidence", help="The facts of the other sources (evidence) instead of the article's.")
     ] = False,

@@ -1,27 +1,28 @@
 """`kzcn export`: the whole knowledge base in another form, for other tools (SQLite, schema.org ClaimReview)."""
 
+from __future__ import annotations
+
 from typing import TYPE_CHECKING, Annotated, Optional
 
-import typer
-
-from kzcn.cli.app import app
-from kzcn.cli.filters import FROM_OPTIONS, RULE, with_filters
-from kzcn.cli.options import FactsOption, facts_path, handles_errors
+from kzcn.cli.filters import FROM_OPTIONS, RULE
+from kzcn.cli.options import facts_path
 from kzcn.cli.output import say, write
+from kzcn.cli.registry import command, group
 
 if TYPE_CHECKING:
+    import typer
+
+    from kzcn.cli.declarations import FactsOption
     from kzcn.queries.filters import Filters
 
-export_app = typer.Typer(
-    name="export",
+group(
+    "export",
+    short_help="Write the whole knowledge base for other tools (SQLite, ClaimReview).",
     help="Write the whole knowledge base in another form, for other tools.\n\nExample: kzcn export sqlite kb.sqlite",
-    no_args_is_help=True,
-    rich_markup_mode=None,
 )
-app.add_typer(export_app, short_help="Write the whole knowledge base for other tools (SQLite, ClaimReview).")
 
 
-@export_app.command(
+@command(
     short_help="The knowledge base as a typed SQLite database.",
     help="Example: kzcn export sqlite kb.sqlite && sqlite3 kb.sqlite 'SELECT * FROM revenue'\n\n"
     "One table per entity (sources, facts, quotes with their offsets in the source text, fact_topics, "
@@ -32,13 +33,14 @@ app.add_typer(export_app, short_help="Write the whole knowledge base for other t
     "The options export only the claims that pass them, with their reviews and the evidence those cite; relations, "
     "derived figures and comparisons only where every fact they name is kept; every source. The table "
     f"export_filters lists the options given. {RULE}",
+    filters=("topic", "kind", "modality", "entity", "year", "source", "verdict"),
+    output=False,
+    group="export",
 )
-@handles_errors
-@with_filters("topic", "kind", "modality", "entity", "year", "source", "verdict")
 def sqlite(
     ctx: typer.Context,
     file: Annotated[str, typer.Argument(metavar="FILE", help="The database file to write.")],
-    filters: "Filters" = FROM_OPTIONS,
+    filters: Filters = FROM_OPTIONS,
     force: Annotated[bool, typer.Option("--force", help="Replace FILE if it exists.")] = False,
     facts: FactsOption = None,
 ) -> None:
@@ -48,7 +50,7 @@ def sqlite(
     export_sqlite(load_knowledge_base(facts_path(ctx, facts)), file, force=force, filters=filters)
 
 
-@export_app.command(
+@command(
     short_help="schema.org ClaimReview JSON-LD of every review.",
     help="Example: kzcn export claimreview --url-base https://example.org/kzcn > reviews.jsonld\n\n"
     "A JSON list of ClaimReview objects, one per reviewed claim: claimReviewed, itemReviewed (a Claim whose "
@@ -57,12 +59,13 @@ def sqlite(
     "none for not-checkable and unverified), reviewBody, author and datePublished from the knowledge base's "
     "reviewer and review dates. Google requires a url for each review: give --url-base, where you publish them. "
     f"The options choose which claims' reviews are exported: {RULE}",
+    filters=("topic", "kind", "modality", "entity", "year", "verdict"),
+    output=False,
+    group="export",
 )
-@handles_errors
-@with_filters("topic", "kind", "modality", "entity", "year", "verdict")
 def claimreview(
     ctx: typer.Context,
-    filters: "Filters" = FROM_OPTIONS,
+    filters: Filters = FROM_OPTIONS,
     url_base: Annotated[
         Optional[str],  # noqa: UP045 - Typer reads the annotation at run time on Python 3.10 too
         typer.Option("--url-base", metavar="URL", help="Where the reviews are published; each url is URL#claim-id."),

@@ -1,13 +1,18 @@
 """`kzcn revenue` and `kzcn totals`: the transport-income series and the figures kzcn derives."""
 
-from typing import Annotated, Optional
+from __future__ import annotations
 
-import typer
+from typing import TYPE_CHECKING, Annotated, Optional
 
-from kzcn.cli.app import command
-from kzcn.cli.completion import completer
-from kzcn.cli.options import Output, parse_year
+from kzcn.cli.options import parse_year
+from kzcn.cli.registry import command
 from kzcn.errors import UsageError
+
+if TYPE_CHECKING:
+    import typer
+
+    from kzcn.cli.completion import completer
+    from kzcn.cli.options import Output
 
 
 @command(

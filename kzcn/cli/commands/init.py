@@ -1,21 +1,23 @@
 """`kzcn init PATH`: a starter knowledge base to edit, never written over an existing file."""
 
-from typing import Annotated, Optional
+from __future__ import annotations
 
-import typer
+from typing import TYPE_CHECKING, Annotated, Optional
 
-from kzcn.cli.app import app
-from kzcn.cli.options import handles_errors
+from kzcn.cli.registry import command
+
+if TYPE_CHECKING:
+    import typer
 
 
-@app.command(
+@command(
     short_help="Write a starter knowledge base.",
     help="Example: kzcn init my-facts.yaml --from-text article.txt\n\n"
     "Without --from-text: a copy of the knowledge base shipped with kzcn. With it: a new knowledge base whose only "
     "source is that text (UTF-8; its SHA-256 computed, its paragraphs numbered in comments) and no facts yet; it "
     "passes `kzcn --facts PATH check`. PATH must not exist (exit 2 if it does).",
+    output=False,
 )
-@handles_errors
 def init(
     path: Annotated[str, typer.Argument(metavar="PATH", help="The knowledge base file to create.")],
     from_text: Annotated[

@@ -1,14 +1,16 @@
 """`kzcn report`: a fact sheet of the whole knowledge base, for a colleague who will never run a command line."""
 
+from __future__ import annotations
+
 from typing import TYPE_CHECKING
 
-import typer
-
-from kzcn.cli.app import command
-from kzcn.cli.filters import FROM_OPTIONS, RULE, with_filters
-from kzcn.cli.options import Output
+from kzcn.cli.filters import FROM_OPTIONS, RULE
+from kzcn.cli.registry import command
 
 if TYPE_CHECKING:
+    import typer
+
+    from kzcn.cli.options import Output
     from kzcn.queries.filters import Filters
 
 REPORT_FILTERS = ("topic", "kind", "modality", "entity", "year", "source", "verdict")
@@ -26,9 +28,9 @@ REPORT_FILTERS = ("topic", "kind", "modality", "entity", "year", "source", "verd
     "The options make a sheet of the claims that pass them, its title saying so: their figures, chart, reviews, "
     "caveats and marks, the evidence their reviews cite, and a derived figure only when every fact it is computed "
     f"from is kept; the source and the sources stay whole. {RULE}",
+    filters=REPORT_FILTERS,
 )
-@with_filters(*REPORT_FILTERS)
-def report(ctx: typer.Context, filters: "Filters" = FROM_OPTIONS, *, output: Output) -> None:
+def report(ctx: typer.Context, filters: Filters = FROM_OPTIONS, *, output: Output) -> None:
     from kzcn.queries.report import report as build_report
 
     output.emit(lambda kb: build_report(kb, filters))

@@ -1,16 +1,18 @@
 """`kzcn review`: the knowledge base's verdicts on the article's claims, and the evidence behind one."""
 
+from __future__ import annotations
+
 from typing import TYPE_CHECKING, Annotated, Optional
 
-import typer
-
-from kzcn.cli.app import command
-from kzcn.cli.completion import completer
-from kzcn.cli.filters import FROM_OPTIONS, RULE, flags, with_filters
-from kzcn.cli.options import Output
+from kzcn.cli.filters import FROM_OPTIONS, RULE, flags
+from kzcn.cli.registry import command
 from kzcn.errors import UsageError
 
 if TYPE_CHECKING:
+    import typer
+
+    from kzcn.cli.completion import completer
+    from kzcn.cli.options import Output
     from kzcn.queries.filters import Filters
 
 REVIEW_FILTERS = ("verdict", "topic", "kind", "modality", "entity", "year")
@@ -26,15 +28,15 @@ article's)."""
     "searched for and not found, and each evidence item with its quote, source, date and URL. A verdict is the "
     "knowledge base's judgement, never the article's words. Verdicts: supported, partly-supported, not-supported, "
     f"contradicted, not-checkable, unverified. The options filter the list by its claims: {RULE}",
+    filters=REVIEW_FILTERS,
 )
-@with_filters(*REVIEW_FILTERS)
 def review(
     ctx: typer.Context,
     claim_id: Annotated[
         Optional[str],  # noqa: UP045
         typer.Argument(metavar="[ID]", help="A claim of the article.", autocompletion=completer("id")),
     ] = None,
-    filters: "Filters" = FROM_OPTIONS,
+    filters: Filters = FROM_OPTIONS,
     *,
     output: Output,
 ) -> None:

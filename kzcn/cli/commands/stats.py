@@ -1,9 +1,15 @@
 """`kzcn stats`: counts of facts by kind, topic, entity, source and year."""
 
-import typer
+from __future__ import annotations
 
-from kzcn.cli.app import command
-from kzcn.cli.options import Output
+from typing import TYPE_CHECKING
+
+from kzcn.cli.registry import command
+
+if TYPE_CHECKING:
+    import typer
+
+    from kzcn.cli.options import Output
 
 
 @command(

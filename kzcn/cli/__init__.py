@@ -2,6 +2,7 @@
 
 import gc
 import os
+import sys
 from typing import Any
 
 from kzcn.cli.output import exit_now
@@ -17,20 +18,7 @@ def main() -> None:
     # process leaves through os._exit without a teardown). kzcn.kb.load does the same around a load for library use.
     gc.disable()
     try:
-        if COMPLETE_VAR in os.environ:  # the shell asks for completions
-            import typer
-
-            from kzcn.cli.completion import use_quoting_completion
-            from kzcn.cli.typer_app import app
-
-            command = typer.main.get_command(app)
-            use_quoting_completion()  # after get_command, which registers Typer's own completion classes
-            command(prog_name="kzcn")
-        else:
-            from kzcn.cli.typer_app import app
-
-            app(prog_name="kzcn")
-        status = 0
+        status = _run()
     except SystemExit as exit_request:
         status = _exit_status(exit_request.code)
     except BaseException as error:  # outside any command: --help, --version, completion, start-up
@@ -39,6 +27,29 @@ def main() -> None:
             raise
         status = reported
     exit_now(status, broken_pipe=ExitStatus.BROKEN_PIPE, output_failed=ExitStatus.OUTPUT_FAILED)
+
+
+def _run() -> int:
+    """A command line the fast path reads, run without Typer; any other by the Typer app. Its exit status."""
+    if COMPLETE_VAR in os.environ:  # the shell asks for completions
+        import typer
+
+        from kzcn.cli.completion import use_quoting_completion
+        from kzcn.cli.typer_app import app
+
+        command = typer.main.get_command(app)
+        use_quoting_completion()  # after get_command, which registers Typer's own completion classes
+        command(prog_name="kzcn")
+        return 0
+    from kzcn.cli import fast
+
+    call = fast.read(sys.argv[1:])
+    if call is not None:
+        return fast.run(call)
+    from kzcn.cli.typer_app import app
+
+    app(prog_name="kzcn")
+    return 0
 
 
 def _exit_status(code: object) -> int:

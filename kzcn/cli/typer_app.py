@@ -73,6 +73,10 @@ def _typer_command(entry: Registered) -> Callable[..., Any]:
     return handles_errors(function)
 
 
+TYPER_COMMANDS: dict[str, Callable[..., Any]] = {}
+"""kzcn's own commands (not a group's) as Typer runs them, by name: kzcn/cli/fast_spec.py reads their parameters."""
+
+
 def _join_commands() -> None:
     """Joins every recorded command and group to the app, in the order their modules declare them."""
     groups: dict[str, typer.Typer] = {}
@@ -84,10 +88,13 @@ def _join_commands() -> None:
             app.add_typer(groups[entry.name], short_help=entry.short_help)
             continue
         parent = app if entry.group is None else groups[entry.group]
-        parent.command(entry.name, short_help=entry.short_help, help=entry.help)(_typer_command(entry))
+        built = _typer_command(entry)
+        parent.command(entry.name, short_help=entry.short_help, help=entry.help)(built)
+        if entry.group is None:
+            TYPER_COMMANDS[entry.name] = built
 
 
 assert commands.__all__  # importing the package recorded the commands
 _join_commands()
 
-__all__ = ["app"]
+__all__ = ["TYPER_COMMANDS", "app"]

@@ -1,0 +1,205 @@
+"""The fast path: a well-formed command line run without importing Typer, from the table read off the Typer app.
+
+Importing Typer costs about 3.5 times Python's own start-up, on every run (benchmarks/README.md). Most command
+lines are plain (`kzcn revenue --year 2020 --json`), and for those this module does what Typer and Click would:
+it reads the options with the table in kzcn/cli/fast_table.py (written from the Typer app by
+kzcn/cli/fast_spec.py, and compared with it by tests/cli/test_fast.py), then calls the same command with the same
+arguments. It only ever accepts what it is sure Click accepts the same way; anything else (--help, a typo, an
+option it cannot read, a group such as `export`) is declined, and the Typer app runs as before: so every message
+and status still comes from one place.
+"""
+
+from __future__ import annotations
+
+from typing import Any, NamedTuple
+
+from kzcn.cli.fast_table import COMMANDS, ROOT, SHARED
+
+
+class Call(NamedTuple):
+    """A command line read: the command, the global options before it and the command's own arguments."""
+
+    command: str
+    """The command's name."""
+    root: dict[str, Any]
+    """The global options (facts, no_color, no_pager), as the app's callback receives them."""
+    arguments: dict[str, Any]
+    """The command's parameters by name, as Typer would hand them to the command."""
+
+
+class _Declined(Exception):
+    """Not a command line the fast path reads: the Typer app takes it."""
+
+
+def read(argv: list[str]) -> Call | None:
+    """The command line read as Click would read it, or None where the fast path is not sure it would."""
+    try:
+        root, rest = _read_options(ROOT, argv, stop_at_argument=True)
+        if not rest or rest[0] not in COMMANDS:
+            return None
+        name = rest[0]
+        spec = _spec(name)
+        arguments, positional = _read_options(spec, rest[1:], stop_at_argument=False)
+        _place_arguments(spec, positional, arguments)
+    except _Declined:
+        return None
+    return Call(name, root, arguments)
+
+
+def _spec(name: str) -> dict[str, Any]:
+    """A command's options, kinds and defaults: its own, and those it shares (the output options, the filters)."""
+    own = COMMANDS[name]
+    spec = {key: dict(own[key]) for key in ("options", "params", "defaults")} | {"argument": own["argument"]}
+    for shared in own["shared"]:
+        for key in ("options", "params", "defaults"):
+            spec[key] |= SHARED[shared][key]
+    return spec
+
+
+def _read_options(spec: dict[str, Any], argv: list[str], *, stop_at_argument: bool) -> tuple[dict[str, Any], list[str]]:
+    """The options of `spec` in `argv` and the positional words; at the top, the words from the command on."""
+    values = dict(spec["defaults"])
+    given: dict[str, list[Any]] = {}
+    positional: list[str] = []
+    index = 0
+    while index < len(argv):
+        word = argv[index]
+        index += 1
+        if not word.startswith("-") or word == "-":
+            if word == "-":
+                raise _Declined
+            if stop_at_argument:
+                return _finished(spec, values, given), argv[index - 1 :]
+            positional.append(word)
+            continue
+        name, inline = _option(spec, word)
+        kind = spec["params"][name]
+        if kind[0] == "flag":
+            if inline is not None:
+                raise _Declined  # --flag=value: Click's error
+            given.setdefault(name, []).append(True)
+            continue
+        if inline is None:
+            if index == len(argv) or argv[index].startswith("-"):
+                raise _Declined  # no value, or one Click might read otherwise
+            inline = argv[index]
+            index += 1
+        given.setdefault(name, []).append(_converted(kind, inline))
+    return _finished(spec, values, given), positional
+
+
+def _option(spec: dict[str, Any], word: str) -> tuple[str, str | None]:
+    """The parameter an option word names, and the value written into the word itself (--year=2020, -y2020)."""
+    options = spec["options"]
+    if word.startswith("--"):
+        option, equals, value = word.partition("=")
+        if option not in options:
+            raise _Declined
+        return options[option], value if equals else None
+    if "=" in word or word[:2] not in options:
+        raise _Declined
+    name = options[word[:2]]
+    if len(word) == 2:
+        return name, None
+    if spec["params"][name][0] == "flag":
+        raise _Declined  # a cluster of short flags (-vk): Click reads it, but this path need not
+    return name, word[2:]
+
+
+def _converted(kind: tuple[Any, ...], text: str) -> Any:
+    """An option's value as Click converts it: text, a whole number within its bounds, or one of its choices."""
+    if kind[0] == "text":
+        return text
+    if kind[0] == "int":
+        try:
+            number = int(text)  # as Click's INT converts text
+        except ValueError:
+            raise _Declined from None
+        low, high = kind[2], kind[3]
+        if (low is not None and number < low) or (high is not None and number > high):
+            raise _Declined
+        return number
+    if kind[0] == "choice":
+        if text not in kind[2]:
+            raise _Declined
+        return _enum(kind[3])(text) if kind[3] else text
+    raise _Declined
+
+
+def _enum(path: str) -> Any:
+    """The enum class a choice converts to, by its module and name (`kzcn.render.options:Format`)."""
+    import sys
+
+    module, _, name = path.partition(":")
+    __import__(module)
+    return getattr(sys.modules[module], name)
+
+
+def _finished(spec: dict[str, Any], values: dict[str, Any], given: dict[str, list[Any]]) -> dict[str, Any]:
+    """The values given over the defaults: a repeated option keeps all its values, a single one its last."""
+    for name, found in given.items():
+        values[name] = found if spec["params"][name][1] else found[-1]
+    return values
+
+
+def _place_arguments(spec: dict[str, Any], positional: list[str], arguments: dict[str, Any]) -> None:
+    """The positional words given to the command's one argument, as Click assigns them."""
+    argument = spec["argument"]
+    if argument is None:
+        if positional:
+            raise _Declined  # Click: "Got unexpected extra argument"
+        return
+    name, nargs, required = argument
+    if nargs == -1:
+        arguments[name] = positional or None
+    elif len(positional) == 1:
+        arguments[name] = positional[0]
+    elif positional or required:
+        raise _Declined
+
+
+class _Context(NamedTuple):
+    """What a command reads of Typer's context: `obj`, the global options the app's callback keeps."""
+
+    obj: Any
+    """The GlobalOptions."""
+
+
+def run(call: Call) -> int:
+    """Runs the command read, as the Typer app would; its exit status (kzcn/cli/status.py maps what it raises)."""
+    from kzcn.cli.status import report
+
+    try:
+        _invoke(call)
+    except BaseException as error:
+        status = report(error)
+        if status is None:
+            raise
+        return status
+    return 0
+
+
+def _invoke(call: Call) -> None:
+    """The app's callback, then the command's decorators (kzcn/cli/declarations.py), then the command: in that
+    order, so that the first wrong option is the one reported, as on the Typer path."""
+    import sys
+
+    from kzcn.cli.options import OUTPUT_OPTIONS, GlobalOptions, make_output
+    from kzcn.kb.load import resolve_facts_path
+
+    spec = COMMANDS[call.command]
+    root = call.root
+    before = GlobalOptions(resolve_facts_path(root["facts"]), no_color=root["no_color"], no_pager=root["no_pager"])
+    arguments = dict(call.arguments)
+    if spec["output"]:
+        arguments["output"] = make_output(before, **{name: arguments.pop(name) for name in OUTPUT_OPTIONS})
+    if spec["filters"]:
+        from kzcn.cli.filters import given_filters
+
+        arguments["filters"] = given_filters(**{name: arguments.pop(name) for name in spec["filters"]})
+    __import__(spec["module"])
+    command = getattr(sys.modules[spec["module"]], spec["function"])
+    if spec["context"]:
+        command(_Context(before), **arguments)
+    else:
+        command(**arguments)

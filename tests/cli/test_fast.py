@@ -1,0 +1,246 @@
+"""The fast path (kzcn/cli/fast.py): its table is the Typer app's, it declines what it cannot read, and whatever it
+reads gives the very output, messages and status the Typer app gives for the same command line."""
+
+import contextlib
+import os
+import shutil
+from collections.abc import Callable, Iterator
+from pathlib import Path
+
+import pytest
+from hypothesis import HealthCheck, example, given, settings
+from hypothesis import strategies as st
+from typer.testing import CliRunner
+
+from builders import small_kb
+from kzcn.cli import fast, fast_spec
+from kzcn.cli.fast_table import COMMANDS
+from kzcn.cli.typer_app import app
+from kzcn.render.options import Format
+
+ENV = {"COLUMNS": "100", "NO_COLOR": None, "FORCE_COLOR": None, "KZCN_FACTS": None, "KZCN_PAGER": "cat"}
+
+
+def test_the_table_is_the_one_the_typer_app_gives() -> None:
+    assert fast_spec.TABLE_PATH.read_text(encoding="utf-8") == fast_spec.source(), (
+        "kzcn/cli/fast_table.py is out of date: run python -m kzcn.cli.fast_spec"
+    )
+
+
+def test_the_commands_on_the_fast_path() -> None:
+    assert list(COMMANDS) == [
+        "facts",
+        "show",
+        "sources",
+        "article",
+        "review",
+        "revenue",
+        "totals",
+        "stats",
+        "report",
+        "check",
+        "init",
+    ]
+
+
+def test_a_command_line_is_read_as_click_reads_it() -> None:
+    call = fast.read(["--facts", "kb.yaml", "facts", "grain", "-t", "trade", "--topic=transport", "-n3", "--json"])
+    assert call is not None
+    assert (call.command, call.root) == ("facts", {"facts": "kb.yaml", "no_color": False, "no_pager": False})
+    given = {name: value for name, value in call.arguments.items() if value not in (None, False)}
+    assert given == {"text": ["grain"], "topic": ["trade", "transport"], "limit": 3, "as_json": True, "sort": "source"}
+    show = fast.read(["show", "-fjson", "an-id"])
+    assert show is not None and show.arguments["output_format"] is Format.json and show.arguments["fact_id"] == "an-id"
+    article = fast.read(["article", "-p", "2", "--paragraph", "3", "--format", "csv", "--format", "tsv"])
+    assert article is not None
+    assert (article.arguments["paragraph"], article.arguments["output_format"]) == ([2, 3], Format.tsv)
+
+
+@pytest.mark.parametrize(
+    "argv",
+    [
+        [],
+        ["--help"],
+        ["-h"],
+        ["--version"],
+        ["facts", "--help"],
+        ["facts", "-h"],
+        ["fact"],  # a typo: Click suggests
+        ["export", "sqlite", "out.db"],  # a group
+        ["--install-completion"],
+        ["facts", "--topic"],  # no value
+        ["facts", "--topic", "--json"],  # a value that looks like an option
+        ["facts", "--json=yes"],
+        ["facts", "--jso"],
+        ["check", "-vv"],  # a cluster of short flags
+        ["facts", "-y=2017"],
+        ["facts", "--", "text"],
+        ["facts", "-"],
+        ["facts", "--limit", "x"],
+        ["facts", "--limit", "-1"],
+        ["facts", "--limit=-1"],
+        ["article", "--paragraph", "0"],
+        ["facts", "--format", "JSON"],
+        ["facts", "--format", "xml"],
+        ["show"],  # a required argument missing
+        ["show", "a", "b"],
+        ["review", "a", "b"],
+        ["sources", "extra"],
+        ["--facts"],
+        ["--no-color"],  # no command
+        ["--no-color", "--topic", "x", "facts"],  # a command's option before the command
+    ],
+)
+def test_what_the_fast_path_declines(argv: list[str]) -> None:
+    assert fast.read(argv) is None
+
+
+@pytest.fixture
+def knowledge_base(write_kb: Callable[..., Path]) -> str:
+    return str(write_kb(small_kb()))
+
+
+Side = tuple[int, str, str, dict[str, bytes]]
+
+
+def outputs_of_both(argv: list[str], where: Path) -> tuple[Side, Side | None]:
+    """What the Typer app gives for `argv` and what the fast path gives (None: it declines): the status, stdout,
+    stderr and the files written, each run in its own empty directory under `where`."""
+    runner = CliRunner()
+    with _inside(where / "typer") as typer_dir:
+        typer_result = runner.invoke(app, argv, env=ENV, catch_exceptions=False)
+        typer_side = (typer_result.exit_code, typer_result.stdout, typer_result.stderr, _files(typer_dir))
+    call = fast.read(argv)
+    if call is None:
+        return typer_side, None
+    with _inside(where / "fast") as fast_dir, runner.isolation(env=ENV) as (stdout, stderr, _):
+        status = fast.run(call)
+        fast_side = (status, stdout.getvalue().decode(), stderr.getvalue().decode(), _files(fast_dir))
+    return typer_side, fast_side
+
+
+@contextlib.contextmanager
+def _inside(directory: Path) -> Iterator[Path]:
+    """The current directory is `directory`, new and empty, for a while."""
+    shutil.rmtree(directory, ignore_errors=True)
+    directory.mkdir(parents=True)
+    before = Path.cwd()
+    os.chdir(directory)
+    try:
+        yield directory
+    finally:
+        os.chdir(before)
+
+
+def _files(directory: Path) -> dict[str, bytes]:
+    return {path.name: path.read_bytes() for path in sorted(directory.iterdir())}
+
+
+@pytest.mark.parametrize(
+    "argv",
+    [
+        ["facts"],
+        ["facts", "--json"],
+        ["facts", "trains", "--fields", "id,statement"],
+        ["facts", "--topic", "Transport", "-k", "statistic", "--format", "csv"],
+        ["facts", "--topic", "transprt"],  # kzcn's own did-you-mean, exit 2
+        ["facts", "--year", "20x"],
+        ["facts", "--kind", "forecast", "--kind", "statistic", "-n", "1", "--sort", "year"],
+        ["facts", "--sort", "nowhere"],
+        ["facts", "--json", "--format", "csv"],
+        ["facts", "--raw"],
+        ["facts", "--force"],
+        ["facts", "--verdict", "supported"],
+        ["--no-color", "facts", "--no-pager", "--format", "markdown"],
+        ["show", "trains-2017"],
+        ["show", "trains-2071"],  # an unknown id, exit 1
+        ["show", "income-2017", "--json"],
+        ["sources", "--format", "tsv", "--no-header"],
+        ["article", "-p", "1", "--format", "html"],
+        ["article", "--paragraph", "9"],
+        ["review"],
+        ["review", "trains-2017", "--topic", "trade"],
+        ["revenue"],
+        ["revenue", "--year", "2017", "--json"],
+        ["revenue", "--year", "1999"],
+        ["revenue", "--interpolate"],
+        ["totals", "--explain", "transit-share-2017"],
+        ["stats", "--format", "ndjson"],
+        ["report", "--format", "markdown", "--topic", "trade"],
+        ["check", "--verbose"],
+        ["check", "--coverage", "--json"],
+        ["check", "--json"],
+        ["facts", "--output", "out.csv", "--format", "csv"],
+        ["report", "-o", "sheet.html", "--format", "html", "--force"],
+    ],
+)
+def test_the_fast_path_gives_what_the_typer_app_gives(argv: list[str], knowledge_base: str, tmp_path: Path) -> None:
+    typer_side, fast_side = outputs_of_both(["--facts", knowledge_base, *argv], tmp_path)
+    assert fast_side == typer_side
+
+
+def test_facts_after_the_command_and_in_the_environment_are_read_alike(
+    knowledge_base: str, monkeypatch: pytest.MonkeyPatch, tmp_path: Path
+) -> None:
+    monkeypatch.setitem(ENV, "KZCN_FACTS", str(tmp_path / "missing.yaml"))
+    for argv in (["facts", "--facts", knowledge_base], ["--facts", "", "facts"], ["stats"]):
+        typer_side, fast_side = outputs_of_both(argv, tmp_path)
+        assert fast_side == typer_side
+
+
+def test_init_on_the_fast_path_writes_what_typer_writes(tmp_path: Path) -> None:
+    runner = CliRunner()
+    typer_result = runner.invoke(app, ["init", str(tmp_path / "a.yaml")], env=ENV, catch_exceptions=False)
+    call = fast.read(["init", str(tmp_path / "b.yaml")])
+    assert call is not None
+    with runner.isolation(env=ENV) as (stdout, stderr, _):
+        assert fast.run(call) == typer_result.exit_code == 0
+        assert (stdout.getvalue(), stderr.getvalue().decode()) == (b"", typer_result.stderr.replace("a.yaml", "b.yaml"))
+    assert (tmp_path / "a.yaml").read_bytes() == (tmp_path / "b.yaml").read_bytes()
+    typer_side, fast_side = outputs_of_both(["init", str(tmp_path / "a.yaml")], tmp_path)  # exists: never replaced
+    assert fast_side == typer_side and typer_side[0] == 2
+
+
+VALUES = ["trade", "Transport", "2017", "20x", "0", "-1", "3", "json", "csv", "JSON", "", "trains-2017", "a,b", "id"]
+NOISE = ["--help", "--", "-", "-x", "--facts=", "--json=1", "-pk", "-vv"]
+
+
+@st.composite
+def _command_lines(draw: st.DrawFn) -> list[str]:
+    """Command lines of one command: its options written every way Click reads them, with values of their kind
+    (some out of range or not a choice), positional words, and now and then a word the table does not know."""
+    name = draw(st.sampled_from([name for name in COMMANDS if name != "init"]))  # init writes a file: own test
+    spec = fast._spec(name)
+    argv = [name]
+    for _ in range(draw(st.integers(0, 5))):
+        option = draw(st.sampled_from(sorted(spec["options"])))
+        kind = spec["params"][spec["options"][option]]
+        what = draw(st.sampled_from(["option", "option", "option", "positional", "noise"]))
+        if what == "positional":
+            argv.append(draw(st.sampled_from(VALUES)))
+        elif what == "noise":
+            argv.append(draw(st.sampled_from(NOISE)))
+        elif kind[0] == "flag":
+            argv.append(option)
+        else:
+            pool = (
+                [*kind[2], "xml"] if kind[0] == "choice" else ["0", "1", "2", "-1", "x"] if kind[0] == "int" else VALUES
+            )
+            value = draw(st.sampled_from(pool))
+            written = draw(st.sampled_from(["apart", "joined"]))
+            if written == "apart":
+                argv += [option, value]
+            else:
+                argv.append(f"{option}={value}" if option.startswith("--") else option + value)
+    return argv
+
+
+@settings(max_examples=150, deadline=None, suppress_health_check=[HealthCheck.function_scoped_fixture])
+@given(argv=_command_lines())
+@example(argv=["facts", "--limit", "0"])
+@example(argv=["facts", "-n2", "--topic=trade", "trains"])
+def test_any_command_line_the_fast_path_reads_gives_the_typer_apps_output(
+    argv: list[str], knowledge_base: str, tmp_path: Path
+) -> None:
+    typer_side, fast_side = outputs_of_both(["--facts", knowledge_base, *argv], tmp_path)
+    assert fast_side in (None, typer_side)

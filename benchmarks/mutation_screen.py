@@ -72,6 +72,7 @@ MODULE_TESTS = {
     "kzcn/cli/output.py": ["tests/cli/test_output.py"],
     "kzcn/cli/pager.py": ["tests/cli/test_pager_rules.py"],
     "kzcn/cli/completion.py": ["tests/cli/test_completion.py"],
+    "kzcn/cli/completion_classes.py": ["tests/cli/test_completion.py"],
     "kzcn/errors.py": ["tests/cli/test_entry.py", "tests/model/test_wording_and_escape.py"],
     "kzcn/escape.py": ["tests/model/test_wording_and_escape.py"],
 }

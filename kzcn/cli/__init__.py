@@ -34,7 +34,7 @@ def _run() -> int:
     if COMPLETE_VAR in os.environ:  # the shell asks for completions
         import typer
 
-        from kzcn.cli.completion import use_quoting_completion
+        from kzcn.cli.completion_classes import use_quoting_completion
         from kzcn.cli.typer_app import app
 
         command = typer.main.get_command(app)

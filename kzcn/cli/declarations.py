@@ -9,8 +9,8 @@ from typing import Annotated, Any, Optional
 
 import typer
 
-from kzcn.cli.completion import complete_kinds, complete_modalities, completer
-from kzcn.cli.filters import complete_verdicts, given_filters
+from kzcn.cli.completion import complete_kinds, complete_modalities, complete_verdicts, completer
+from kzcn.cli.filters import given_filters
 from kzcn.cli.options import OUTPUT_OPTIONS, global_options, make_output
 from kzcn.model.records import FACT_KINDS, MODALITIES
 from kzcn.render import Format

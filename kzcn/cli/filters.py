@@ -5,7 +5,6 @@ value they make (kzcn/cli/declarations.py declares them to Typer, `with_filters`
 from typing import TYPE_CHECKING, Any
 
 from kzcn.cli.options import parse_year
-from kzcn.model.records import VERDICT_CHOICES
 
 if TYPE_CHECKING:  # the filters themselves are imported by the commands that run with them, not at start-up
     from kzcn.queries.filters import Filters
@@ -17,11 +16,6 @@ RULE = "Repeat an option to allow any of its values (OR); different options must
 FROM_OPTIONS: Any = None
 """The default of a command's `filters` parameter, which `with_filters` replaces by the options it declares: the
 command always receives a `Filters`. (Not the empty `Filters` itself: that would import the filters at start-up.)"""
-
-
-def complete_verdicts(incomplete: str) -> list[str]:
-    """The verdicts that start with what was typed."""
-    return [verdict for verdict in VERDICT_CHOICES if verdict.startswith(incomplete)]
 
 
 def given_filters(

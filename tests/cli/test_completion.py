@@ -1,5 +1,5 @@
-"""kzcn.cli.completion in-process: the values offered, what gives up, and the quoting (the real shells are in
-test_completion_shells.py)."""
+"""kzcn.cli.completion and completion_classes in-process: the values offered, what gives up, and the quoting (the
+real shells are in test_completion_shells.py)."""
 
 import time
 from collections.abc import Callable
@@ -15,16 +15,15 @@ from builders import fact_data, small_kb
 from kzcn.cli import completion
 from kzcn.cli.completion import (
     BASH_SPECIAL,
-    QuotingBashComplete,
-    QuotingZshComplete,
     bash_word,
     complete_kinds,
     complete_modalities,
+    complete_verdicts,
     completer,
-    use_quoting_completion,
     zsh_word,
 )
-from kzcn.model.records import FACT_KINDS, MODALITIES
+from kzcn.cli.completion_classes import QuotingBashComplete, QuotingZshComplete, use_quoting_completion
+from kzcn.model.records import FACT_KINDS, MODALITIES, VERDICT_CHOICES
 
 
 def context(facts: Path | None) -> typer.Context:  # a Click context, which is what Typer passes
@@ -104,6 +103,8 @@ def test_kinds_and_modalities_are_completed_from_their_fixed_lists() -> None:
     assert complete_kinds("Fo") == []
     assert complete_modalities("") == list(MODALITIES)
     assert complete_modalities("pre") == ["predicted"]
+    assert complete_verdicts("") == list(VERDICT_CHOICES)
+    assert complete_verdicts("partly") == ["partly-supported"]
 
 
 def test_bash_word_escapes_each_special_character_and_nothing_else() -> None:

@@ -31,7 +31,15 @@ def main() -> None:
 
 def _run() -> int:
     """A command line the fast path reads, run without Typer; any other by the Typer app. Its exit status."""
+    from kzcn.cli import fast
+
     if COMPLETE_VAR in os.environ:  # the shell asks for completions
+        answer = fast.complete(os.environ)
+        if answer is not None:
+            from kzcn.cli.output import write
+
+            write(answer + "\n")
+            return 0
         import typer
 
         from kzcn.cli.completion_classes import use_quoting_completion
@@ -41,8 +49,6 @@ def _run() -> int:
         use_quoting_completion()  # after get_command, which registers Typer's own completion classes
         command(prog_name="kzcn")
         return 0
-    from kzcn.cli import fast
-
     call = fast.read(sys.argv[1:])
     if call is not None:
         return fast.run(call)

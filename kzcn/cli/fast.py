@@ -11,6 +11,7 @@ and status still comes from one place.
 
 from __future__ import annotations
 
+from collections.abc import Mapping
 from typing import Any, NamedTuple
 
 from kzcn.cli.fast_table import COMMANDS, ROOT, SHARED
@@ -46,12 +47,16 @@ def read(argv: list[str]) -> Call | None:
     return Call(name, root, arguments)
 
 
+_PARTS = ("options", "params", "defaults", "complete")
+"""What a command's table has of each parameter: its option words, kind, default and completion."""
+
+
 def _spec(name: str) -> dict[str, Any]:
     """A command's options, kinds and defaults: its own, and those it shares (the output options, the filters)."""
     own = COMMANDS[name]
-    spec = {key: dict(own[key]) for key in ("options", "params", "defaults")} | {"argument": own["argument"]}
+    spec = {key: dict(own[key]) for key in _PARTS} | {"argument": own["argument"]}
     for shared in own["shared"]:
-        for key in ("options", "params", "defaults"):
+        for key in _PARTS:
             spec[key] |= SHARED[shared][key]
     return spec
 
@@ -203,3 +208,67 @@ def _invoke(call: Call) -> None:
         command(_Context(before), **arguments)
     else:
         command(**arguments)
+
+
+def complete(environ: Mapping[str, str]) -> str | None:
+    """Bash's completion of a value kzcn offers (a fact id, a topic, a kind, ...), as Typer's completion would
+    answer it; None for anything else (another shell, an option's name, a command's name): Typer answers that."""
+    if environ.get("_KZCN_COMPLETE") != "complete_bash":
+        return None
+    words = _bash_words(environ.get("COMP_WORDS", ""))
+    try:
+        cword = int(environ["COMP_CWORD"])
+    except (KeyError, ValueError):
+        return None
+    if words is None or cword < 1:
+        return None
+    args, incomplete = words[1:cword], words[cword] if cword < len(words) else ""
+    if incomplete.startswith("-") or "--" in args:
+        return None
+    try:
+        root, rest = _read_options(ROOT, args, stop_at_argument=True)
+        if not rest or rest[0] not in COMMANDS:
+            return None  # the command's name itself, or a group's command
+        target = _completed(_spec(rest[0]), rest[1:])
+    except _Declined:
+        return None
+    if target is None:
+        return None
+    from kzcn.cli import completion
+
+    source, name = target
+    values = (
+        completion.facet_completions(root["facts"], name, incomplete)
+        if source == "facet"
+        else (getattr(completion, name)(incomplete))
+    )
+    # Typer keeps only the values that start with what was typed, case and all: so does this path.
+    return "\n".join(completion.bash_word(value) for value in values if value.startswith(incomplete))
+
+
+def _completed(spec: dict[str, Any], words: list[str]) -> tuple[str, str] | None:
+    """What completes the next word after the command's `words`: the option just written, else the command's
+    argument while it still takes words; None where no completion of kzcn's own applies."""
+    if words and words[-1] in spec["options"]:
+        name = spec["options"][words[-1]]
+        if spec["params"][name][0] != "flag":
+            _read_options(spec, words[:-1], stop_at_argument=False)  # the words before must read cleanly
+            return _completion(spec, name)
+    _, positional = _read_options(spec, words, stop_at_argument=False)
+    argument = spec["argument"]
+    if argument is None or (argument[1] == 1 and positional):
+        return None
+    return _completion(spec, argument[0])
+
+
+def _completion(spec: dict[str, Any], name: str) -> tuple[str, str] | None:
+    """What completes the parameter `name`: ("facet", a facet) or ("choices", a function), else None."""
+    found: tuple[str, str] | None = spec["complete"].get(name)
+    return found
+
+
+def _bash_words(line: str) -> list[str] | None:
+    """COMP_WORDS split as Click splits it (shlex), for a line without quotes, escapes or unusual spaces; else None."""
+    if any(character in "'\"\\" or (character.isspace() and character not in " \t\r\n") for character in line):
+        return None
+    return line.split()  # the only spaces left are shlex's own: space, tab, carriage return, newline

@@ -68,11 +68,27 @@ def _kind(param: TyperOption, function: Any) -> tuple[Any, ...]:
     raise Unreadable(param.name)
 
 
+def _completion_of(annotation: Any) -> tuple[str, str] | None:
+    """What completes a parameter: ("facet", its name) for the knowledge base's values (kzcn.cli.completion's
+    `completer`), ("choices", a function of kzcn.cli.completion) for a fixed list, else None."""
+    for info in typing.get_args(annotation)[1:]:
+        complete = getattr(info, "autocompletion", None)
+        if complete is None:
+            continue
+        if hasattr(complete, "facet"):
+            return ("facet", complete.facet)
+        assert complete.__module__ == "kzcn.cli.completion", complete
+        return ("choices", complete.__name__)
+    return None
+
+
 def _read(command: Command, function: Any, names: tuple[str, ...] | None = None) -> dict[str, Any]:
-    """Options, their kinds and defaults, and the one argument, of a Click command (or of the app: `names`)."""
+    """Options, their kinds, defaults and completions, and the one argument, of a Click command (or of the app:
+    `names`)."""
     options: dict[str, str] = {}
     params: dict[str, tuple[Any, ...]] = {}
     defaults: dict[str, Any] = {}
+    complete: dict[str, tuple[str, str]] = {}
     argument = None
     signature = inspect.signature(function)
     for param in command.params:
@@ -90,7 +106,10 @@ def _read(command: Command, function: Any, names: tuple[str, ...] | None = None)
         default = signature.parameters[name].default
         if default is not inspect.Parameter.empty:
             defaults[name] = default
-    return {"options": options, "params": params, "defaults": defaults, "argument": argument}
+        completion = _completion_of(signature.parameters[name].annotation)
+        if completion is not None:
+            complete[name] = completion
+    return {"options": options, "params": params, "defaults": defaults, "complete": complete, "argument": argument}
 
 
 def _part(read: dict[str, Any], names: tuple[str, ...]) -> dict[str, Any]:
@@ -99,6 +118,7 @@ def _part(read: dict[str, Any], names: tuple[str, ...]) -> dict[str, Any]:
         "options": {option: name for option, name in read["options"].items() if name in names},
         "params": {name: kind for name, kind in read["params"].items() if name in names},
         "defaults": {name: default for name, default in read["defaults"].items() if name in names},
+        "complete": {name: completion for name, completion in read["complete"].items() if name in names},
     }
 
 
@@ -121,7 +141,8 @@ def table() -> dict[str, Any]:
             part = _part(read, (name,))
             assert shared.setdefault(name, part) == part, name
         first = next(iter(inspect.signature(entry.function).parameters), None)
-        own = tuple(name for name in read["params"] if name not in common) + tuple(read["defaults"].keys() - common)
+        argument = () if read["argument"] is None else (read["argument"][0],)
+        own = tuple(name for name in (*read["params"], *read["defaults"], *argument) if name not in common)
         commands[entry.name] = _part(read, own) | {
             "shared": common,
             "argument": read["argument"],

@@ -8,12 +8,14 @@ from collections.abc import Callable, Iterator
 from pathlib import Path
 
 import pytest
+import typer
 from hypothesis import HealthCheck, example, given, settings
 from hypothesis import strategies as st
 from typer.testing import CliRunner
 
 from builders import small_kb
 from kzcn.cli import fast, fast_spec
+from kzcn.cli.completion_classes import use_quoting_completion
 from kzcn.cli.fast_table import COMMANDS
 from kzcn.cli.typer_app import app
 from kzcn.render.options import Format
@@ -243,4 +245,100 @@ def test_any_command_line_the_fast_path_reads_gives_the_typer_apps_output(
     argv: list[str], knowledge_base: str, tmp_path: Path
 ) -> None:
     typer_side, fast_side = outputs_of_both(["--facts", knowledge_base, *argv], tmp_path)
+    assert fast_side in (None, typer_side)
+
+
+def completions_of_both(words: str, cword: int, **env: str) -> tuple[str, str | None]:
+    """What Typer's completion prints for bash's COMP_WORDS and COMP_CWORD, and what the fast path prints (None:
+    it leaves the answer to Typer)."""
+    environ = {**ENV, "_KZCN_COMPLETE": "complete_bash", "COMP_WORDS": words, "COMP_CWORD": str(cword), **env}
+    runner = CliRunner()
+    command = typer.main.get_command(app)
+    use_quoting_completion()  # as kzcn.cli.main does, after get_command
+    with runner.isolation(env=environ) as (stdout, _, _):
+        with contextlib.suppress(SystemExit):
+            command(prog_name="kzcn", args=[])
+        typer_side = stdout.getvalue().decode()
+        answer = fast.complete(os.environ)
+    return typer_side, None if answer is None else answer + "\n"
+
+
+@pytest.mark.parametrize(
+    ("words", "cword"),
+    [
+        ("kzcn show tr", 2),
+        ("kzcn show", 2),
+        ("kzcn show ", 2),
+        ("kzcn show TRAINS", 2),
+        ("kzcn --no-color show in", 3),
+        ("kzcn show --json in", 3),
+        ("kzcn facts --topic tr", 3),
+        ("kzcn facts -t ", 3),
+        ("kzcn facts --entity c", 3),
+        ("kzcn facts --year 20", 3),
+        ("kzcn facts --source d", 3),
+        ("kzcn facts --kind s", 3),
+        ("kzcn facts --modality a", 3),
+        ("kzcn facts --verdict p", 3),
+        ("kzcn facts grain --topic t", 4),
+        ("kzcn article --fact in", 3),
+        ("kzcn article --source ", 3),
+        ("kzcn review in", 2),
+        ("kzcn review trains-2017 in", 3),
+        ("kzcn revenue --year 2", 3),
+        ("kzcn totals --explain t", 3),
+        ("kzcn facts tr", 2),  # the search: nothing to offer
+        ("kzcn facts --limit 3", 3),
+        ("kzcn show tr extra", 2),  # completing in the middle of the line
+        ("kzcn re", 1),
+        ("kzcn facts --to", 2),
+        ("kzcn facts --topic=tr", 2),
+        ("kzcn export sqlite --topic t", 4),
+        ("kzcn show 'tr", 2),
+        ("kzcn", 1),
+        ("kzcn show tr", 0),
+        ("kzcn show tr", 9),
+    ],
+)
+def test_completion_on_the_fast_path_is_typers(words: str, cword: int, knowledge_base: str) -> None:
+    typer_side, fast_side = completions_of_both(words, cword, KZCN_FACTS=knowledge_base)
+    assert fast_side in (None, typer_side)
+
+
+def test_completion_reads_the_knowledge_base_named_before_the_command(knowledge_base: str, tmp_path: Path) -> None:
+    words = f"kzcn --facts {knowledge_base} show tr"
+    typer_side, fast_side = completions_of_both(words, 4, KZCN_FACTS=str(tmp_path / "missing.yaml"))
+    assert fast_side == typer_side == "trains-2017\ntrade-grew\n"
+
+
+def test_what_fast_completion_answers_and_what_it_leaves_to_typer(knowledge_base: str) -> None:
+    answers = {
+        (words, cword): completions_of_both(words, cword, KZCN_FACTS=knowledge_base)[1]
+        for words, cword in [
+            ("kzcn show in", 2),
+            ("kzcn facts --kind fo", 3),
+            ("kzcn facts --topic", 3),
+            ("kzcn re", 1),
+            ("kzcn facts --to", 2),
+            ("kzcn show tr extra", 2),
+        ]
+    }
+    assert answers == {
+        ("kzcn show in", 2): "income-2017\nincome-transit-2017\nincome-forecast-2020\n",
+        ("kzcn facts --kind fo", 3): "forecast\n",
+        ("kzcn facts --topic", 3): "trade\ntransport\n",
+        ("kzcn re", 1): None,  # a command's name: Typer's
+        ("kzcn facts --to", 2): None,  # an option's name: Typer's
+        ("kzcn show tr extra", 2): "trains-2017\ntrade-grew\n",
+    }
+
+
+@settings(max_examples=100, deadline=None, suppress_health_check=[HealthCheck.function_scoped_fixture])
+@given(argv=_command_lines(), typed=st.sampled_from(["", "t", "tr", "in", "20", "c", "fo", "T"]), at_end=st.booleans())
+def test_completion_of_any_command_line_is_typers(
+    argv: list[str], typed: str, at_end: bool, knowledge_base: str
+) -> None:
+    words = ["kzcn", *(word for word in argv if word and " " not in word), typed]
+    cword = len(words) - 1 if at_end else max(1, len(words) - 2)
+    typer_side, fast_side = completions_of_both(" ".join(words), cword, KZCN_FACTS=knowledge_base)
     assert fast_side in (None, typer_side)

@@ -9,8 +9,9 @@ from typing import Any
 
 import yaml
 
+from kzcn.model.document import Block, Document, Mark, Note
 from kzcn.model.records import Fact, KnowledgeBase, Quote, Source
-from kzcn.model.result import WHOLE, WORDS, Bar, Block, Chart, Document, Field, Mark, Note, Result
+from kzcn.model.result import WHOLE, WORDS, Bar, Chart, Field, Result
 
 ARTICLE = (
     "Trade between the two countries grew quickly. In 2017 the port handled 40 trains.\n"

@@ -20,6 +20,8 @@ CLOSEST_BUDGET_SECONDS = 5.0
 
 
 class _Checker:
+    """The checks of one knowledge base, sharing its locator and what its exceptions excuse."""
+
     def __init__(self, kb: KnowledgeBase, locator: Locator, positions: dict[str, list[int]], excused: set[str]) -> None:
         self.kb = kb
         self.locator = locator

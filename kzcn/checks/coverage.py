@@ -33,6 +33,8 @@ hyphens and other punctuation separate words."""
 
 @dataclass(frozen=True)
 class UncoveredSpan:
+    """A run of a paragraph's words that no quote covers."""
+
     source: str
     """The source id."""
     paragraph: int
@@ -47,6 +49,8 @@ class UncoveredSpan:
 
 @dataclass(frozen=True)
 class ParagraphCoverage:
+    """How much of one paragraph the quotes cover, in words."""
+
     source: str
     """The source id."""
     paragraph: int

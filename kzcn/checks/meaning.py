@@ -69,6 +69,8 @@ _HEDGE_CUE = re.compile(r"\b(?:can|could|may|might|possibly|perhaps|likely|proba
 
 @dataclass(frozen=True)
 class Finding:
+    """One meaning rule a fact breaks: where, and the fix."""
+
     rule: str
     """The rule that found it: a name in RULES, or a structural rule (modality, condition, series-values)."""
     path: tuple[str | int, ...]

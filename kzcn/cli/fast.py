@@ -2,7 +2,7 @@
 
 Importing Typer costs about 3.5 times Python's own start-up, on every run (benchmarks/README.md). Most command
 lines are plain (`kzcn revenue --year 2020 --json`), and for those this module does what Typer and Click would:
-it reads the options with the table in kzcn/cli/fast_table.py (written from the Typer app by
+it reads the options with the table in kzcn/cli/fast_table.json (written from the Typer app by
 kzcn/cli/fast_spec.py, and compared with it by tests/cli/test_fast.py), then calls the same command with the same
 arguments. It only ever accepts what it is sure Click accepts the same way; anything else (--help, a typo, an
 option it cannot read, a group such as `export`) is declined, and the Typer app runs as before: so every message
@@ -11,10 +11,19 @@ and status still comes from one place.
 
 from __future__ import annotations
 
+import json
+import os
 from collections.abc import Mapping
 from typing import Any, NamedTuple
 
-from kzcn.cli.fast_table import COMMANDS, ROOT, SHARED
+with open(os.path.join(os.path.dirname(__file__), "fast_table.json"), encoding="utf-8") as _file:
+    _TABLE: dict[str, Any] = json.load(_file)
+ROOT: dict[str, Any] = _TABLE["ROOT"]
+"""The global options (--facts, --no-color, --no-pager): their words, kinds and defaults."""
+SHARED: dict[str, Any] = _TABLE["SHARED"]
+"""The options several commands share, declared once: the output options and the filters, each by name."""
+COMMANDS: dict[str, Any] = _TABLE["COMMANDS"]
+"""Each command the fast path reads, by name: its own parameters, the shared ones it takes, and where it is."""
 
 
 class Call(NamedTuple):

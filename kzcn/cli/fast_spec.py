@@ -1,9 +1,12 @@
-"""The fast path's table, read off the Typer app: `python -m kzcn.cli.fast_spec` writes kzcn/cli/fast_table.py, and
-tests/cli/test_fast.py fails while the table written differs from the app."""
+"""The fast path's table, read off the Typer app: `python -m kzcn.cli.fast_spec` writes kzcn/cli/fast_table.json,
+and tests/cli/test_fast.py fails while the table written differs from the app. JSON, not Python: the json module is
+loaded on every run anyway (the parse cache), and reading the table with it costs a tenth of running a module of
+dict displays (0.15 against 1.9 ms)."""
 
 import enum
 import inspect
-import pprint
+import json
+import re
 import sys
 import typing
 from pathlib import Path
@@ -19,7 +22,7 @@ from kzcn.cli.options import OUTPUT_OPTIONS
 from kzcn.cli.registry import ENTRIES, Registered
 from kzcn.cli.typer_app import TYPER_COMMANDS, app, main_options
 
-TABLE_PATH = Path(__file__).with_name("fast_table.py")
+TABLE_PATH = Path(__file__).with_name("fast_table.json")
 
 ROOT_OPTIONS = ("facts", "no_color", "no_pager")
 """The global options the fast path reads; the others (--version, --install-completion, ...) are Typer's to run."""
@@ -124,7 +127,7 @@ def _part(read: dict[str, Any], names: tuple[str, ...]) -> dict[str, Any]:
 
 def table() -> dict[str, Any]:
     """The app's global options, the output options and filters commands share, and each command the fast path
-    can read with its own parameters; as fast_table.py holds them."""
+    can read with its own parameters; as fast_table.json holds them."""
     group = typer.main.get_command(app)
     assert isinstance(group, typer.core.TyperGroup)
     shared: dict[str, dict[str, Any]] = {}
@@ -156,16 +159,9 @@ def table() -> dict[str, Any]:
 
 
 def source() -> str:
-    """The text of fast_table.py."""
-    parts = "\n\n".join(
-        f"{name}: dict[str, Any] = {pprint.pformat(value, width=100 - len(name), sort_dicts=False)}"
-        for name, value in table().items()
-    )
-    return (
-        '"""What the fast path (kzcn/cli/fast.py) knows of the command line: written from the Typer app by\n'
-        '`python -m kzcn.cli.fast_spec`; do not edit. tests/cli/test_fast.py fails when it differs from the app."""\n'
-        f"\nfrom typing import Any\n\n# fmt: off\n{parts}\n"
-    )
+    """The text of fast_table.json: one key a line, each list on one line."""
+    text = json.dumps(table(), indent=1)
+    return re.sub(r"\[\s+([^\[\]{}]*?)\s+\]", lambda m: "[" + re.sub(r",\s+", ", ", m.group(1)) + "]", text) + "\n"
 
 
 if __name__ == "__main__":

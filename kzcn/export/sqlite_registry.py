@@ -17,6 +17,8 @@ SQLITE_INTEGER_RANGE = (-(2**63), 2**63 - 1)
 
 @dataclass(frozen=True)
 class Table:
+    """One table of the SQLite export: its name, its schema and where its rows come from."""
+
     name: str
     """The table's name in the database."""
     schema: str

@@ -7,7 +7,6 @@ import os
 import re
 import stat
 import sys
-from pathlib import Path
 
 try:
     # The C module itself: importing hashlib would also load OpenSSL's bindings, a few milliseconds per run.
@@ -33,8 +32,9 @@ _ENTRY_NAME = re.compile(r"[0-9a-f]{64}" + re.escape(SUFFIX))
 _PACKAGE = os.path.dirname(os.path.dirname(os.path.abspath(__file__)))  # kzcn/, from kzcn/kb/cache.py
 
 
-def cache_dir() -> Path | None:
+def cache_dir() -> str | None:
     """$XDG_CACHE_HOME/kzcn, else $HOME/.cache/kzcn; None where neither is usable, and kzcn then runs uncached.
+    A string, not a pathlib.Path: pathlib (and the urllib.parse it loads) would cost every run 2 to 3 ms.
 
     kzcn creates at most the cache base and `kzcn` in it, and only inside a directory that already exists:
     XDG_CACHE_HOME's parent, or the home directory. A home that does not exist (HOME=/nonexistent, a volume not
@@ -43,11 +43,11 @@ def cache_dir() -> Path | None:
     xdg = os.environ.get("XDG_CACHE_HOME", "")
     # The XDG spec: a relative path in these variables is invalid and ignored, so the default applies.
     if os.path.isabs(xdg):
-        return Path(xdg, "kzcn") if os.path.isdir(os.path.dirname(os.path.normpath(xdg))) else None
+        return os.path.join(xdg, "kzcn") if os.path.isdir(os.path.dirname(os.path.normpath(xdg))) else None
     home = os.environ.get("HOME", "")
     if not os.path.isabs(home) or not os.path.isdir(home):
         return None
-    return Path(home, ".cache", "kzcn")
+    return os.path.join(home, ".cache", "kzcn")
 
 
 def code_stamp(package: str | None = None) -> bytes:
@@ -91,7 +91,7 @@ def load(key: str, *, source_size: int) -> KnowledgeBase | None:
     directory = cache_dir()
     if directory is None:
         return None
-    data = _read_entry(directory / f"{key}{SUFFIX}", entry_limit(source_size))
+    data = _read_entry(os.path.join(directory, f"{key}{SUFFIX}"), entry_limit(source_size))
     if data is None or not data.startswith(_MAGIC):
         return None
     from kzcn.kb.cache_format import decode
@@ -102,7 +102,7 @@ def load(key: str, *, source_size: int) -> KnowledgeBase | None:
         return None
 
 
-def _read_entry(path: Path, limit: int) -> bytes | None:
+def _read_entry(path: str, limit: int) -> bytes | None:
     """The entry's bytes if it is a regular file of at most `limit` bytes; None for anything else, at once."""
     from kzcn.parse.yamlload import read_capped
 
@@ -146,7 +146,7 @@ def store(key: str, kb: KnowledgeBase, *, source_size: int) -> None:
         try:
             with os.fdopen(handle, "wb") as output:
                 output.write(payload)
-            os.replace(temporary, directory / f"{key}{SUFFIX}")
+            os.replace(temporary, os.path.join(directory, f"{key}{SUFFIX}"))
         except BaseException:
             os.unlink(temporary)
             raise
@@ -155,14 +155,14 @@ def store(key: str, kb: KnowledgeBase, *, source_size: int) -> None:
         return
 
 
-def make_cache_directory(directory: Path) -> None:
+def make_cache_directory(directory: str) -> None:
     """The cache base (0700, as the XDG spec asks) if missing, then `kzcn` in it; never any directory above."""
-    for level in (directory.parent, directory):
+    for level in (os.path.dirname(directory), directory):
         with contextlib.suppress(FileExistsError):
             os.mkdir(level, 0o700)
 
 
-def _prune(directory: Path) -> None:
+def _prune(directory: str) -> None:
     entries = []
     with os.scandir(directory) as listing:
         for entry in listing:

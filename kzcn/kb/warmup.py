@@ -7,7 +7,6 @@ import os
 import subprocess
 import sys
 import time
-from pathlib import Path
 
 STALE_AFTER_SECONDS = 300.0
 """A warming lock older than this is left over from a warm-up that died (killed, the machine shut down): ignored."""
@@ -41,7 +40,7 @@ def start_warming(path: str) -> bool:
         env["PYTHONPATH"] = os.pathsep.join(filter(None, (package_root, env.get("PYTHONPATH"))))
         try:
             subprocess.Popen(
-                [sys.executable, "-c", _WARM, path, str(lock)],
+                [sys.executable, "-c", _WARM, path, lock],
                 stdin=subprocess.DEVNULL,
                 stdout=subprocess.DEVNULL,
                 stderr=subprocess.DEVNULL,
@@ -75,14 +74,14 @@ def warm(path: str, lock: str) -> None:
             os.unlink(lock)
 
 
-def _lock_for(directory: Path, path: str) -> Path:
+def _lock_for(directory: str, path: str) -> str:
     from hashlib import blake2b
 
     digest = blake2b(os.path.abspath(path).encode(errors="surrogateescape"), digest_size=16).hexdigest()
-    return directory / f"{_LOCK_PREFIX}{digest}"
+    return os.path.join(directory, f"{_LOCK_PREFIX}{digest}")
 
 
-def _claim(lock: Path) -> bool:
+def _claim(lock: str) -> bool:
     """Creates the lock; False if another warm-up of the same knowledge base holds a fresh one."""
     for _ in range(2):
         try:

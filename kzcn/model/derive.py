@@ -16,6 +16,8 @@ class DerivationError(ValueError):
 
 @dataclass(frozen=True)
 class DerivedInput:
+    """One fact's amount as an input of a derived figure, under its role."""
+
     role: str
     """The input's role in the operation (part, whole, from, to)."""
     fact_id: str
@@ -36,6 +38,8 @@ class DerivedInput:
 
 @dataclass(frozen=True)
 class DerivedFigure:
+    """A figure kzcn computes from facts: the arithmetic shown, the inputs and the result."""
+
     id: str
     """The declaration's id."""
     label: str
@@ -68,6 +72,8 @@ class DerivedFigure:
 
 @dataclass(frozen=True)
 class Operation:
+    """What a derived figure may do with its inputs: roles, formula and the computation."""
+
     roles: tuple[str, ...]
     """The inputs it takes, in order."""
     formula: str

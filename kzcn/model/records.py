@@ -93,6 +93,8 @@ def scaled(amount: int | float, factor: int) -> int | float:
 
 @dataclass(frozen=True)
 class Quantity:
+    """A figure as the source gives it: amount, unit, scale and qualifier."""
+
     amount: int | float
     """The number as the article gives it, in `scale` units (3 for "$ 3 billion")."""
     unit: str
@@ -110,6 +112,8 @@ class Quantity:
 
 @dataclass(frozen=True)
 class TimeRef:
+    """When a fact holds: a year, and how (a point, a start, a target)."""
+
     year: int
     """The year the article names."""
     kind: str = "point"
@@ -118,6 +122,8 @@ class TimeRef:
 
 @dataclass(frozen=True)
 class Quote:
+    """The verbatim words a fact rests on, and where in its source they stand."""
+
     paragraph: int
     """The 1-based paragraph of the source the quote comes from."""
     text: str
@@ -126,6 +132,8 @@ class Quote:
 
 @dataclass(frozen=True)
 class Exemption:
+    """A check a fact is excused from, with the reason."""
+
     rule: str
     """The name of the check rule this fact is excepted from (forecast-cue, qualifier-cue, ...)."""
     reason: str
@@ -134,6 +142,8 @@ class Exemption:
 
 @dataclass(frozen=True)
 class Source:
+    """A text facts are taken from: the article, or a page of evidence."""
+
     id: str
     """Stable kebab-case id that facts cite."""
     kind: str
@@ -168,6 +178,8 @@ class Source:
 
 @dataclass(frozen=True)
 class Fact:
+    """One claim of a source, typed, with the quotes it rests on."""
+
     id: str
     """Stable kebab-case id, such as transport-income-2017."""
     statement: str
@@ -207,6 +219,8 @@ class Fact:
 
 @dataclass(frozen=True)
 class Relation:
+    """How two facts stand to each other (a part of a whole, an increase)."""
+
     id: str
     """Stable kebab-case id."""
     kind: str
@@ -221,6 +235,8 @@ class Relation:
 
 @dataclass(frozen=True)
 class DerivedSpec:
+    """A figure to derive from facts, as the knowledge base declares it."""
+
     id: str
     """Stable kebab-case id of the derived figure."""
     label: str
@@ -235,6 +251,8 @@ class DerivedSpec:
 
 @dataclass(frozen=True)
 class EvidenceItem:
+    """One fact of another source a review cites, and how it bears on the claim."""
+
     fact: str
     """The id of a fact from another source than the claim's."""
     bearing: str
@@ -245,6 +263,8 @@ class EvidenceItem:
 
 @dataclass(frozen=True)
 class Review:
+    """The knowledge base's verdict on one claim of the article, with its evidence."""
+
     claim: str
     """The id of the fact reviewed: a claim of a primary source."""
     verdict: str
@@ -261,6 +281,8 @@ class Review:
 
 @dataclass(frozen=True)
 class Comparison:
+    """Two facts set side by side, and whether a gap between them means something."""
+
     id: str
     """Stable kebab-case id."""
     facts: tuple[str, str]
@@ -273,6 +295,8 @@ class Comparison:
 
 @dataclass(frozen=True)
 class Reviewer:
+    """Who reviewed the claims, as the knowledge base names them."""
+
     name: str
     """Who writes the knowledge base's reviews (a desk, a person), as ClaimReview's author."""
     url: str | None = None
@@ -281,6 +305,8 @@ class Reviewer:
 
 @dataclass(frozen=True)
 class KnowledgeBase:
+    """Everything one knowledge-base file holds, loaded and checked."""
+
     sources: tuple[Source, ...]
     """Every source, in file order."""
     facts: tuple[Fact, ...]

@@ -3,9 +3,12 @@
 from __future__ import annotations
 
 from dataclasses import dataclass
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from kzcn.errors import UsageError
+
+if TYPE_CHECKING:
+    from kzcn.model.document import Document, Section
 
 WHOLE = "whole"
 """A column shape: ids and numbers, never split or wrapped, and the last to give way on a narrow terminal."""
@@ -17,6 +20,8 @@ PROSE = "prose"
 
 @dataclass(frozen=True)
 class Field:
+    """One field of a result's records: its key, label and how a table shows it."""
+
     key: str
     """The snake_case key in JSON, and the CSV header."""
     header: str
@@ -64,6 +69,8 @@ class Field:
 
 @dataclass(frozen=True)
 class Context:
+    """A paragraph of a thing's source, and where its quote stands in it, shown under its record."""
+
     paragraph: int
     """The paragraph's number in its source."""
     text: str
@@ -76,6 +83,8 @@ class Context:
 
 @dataclass(frozen=True)
 class Bar:
+    """One bar of a chart: a label, a value and how it is drawn."""
+
     label: str
     """What the bar stands for: "2017 stated"."""
     share: float
@@ -89,6 +98,8 @@ class Bar:
 
 @dataclass(frozen=True)
 class Chart:
+    """A bar chart under a table."""
+
     bars: tuple[Bar, ...]
     """The bars, top to bottom."""
     legend: tuple[tuple[str, str], ...]
@@ -96,67 +107,9 @@ class Chart:
 
 
 @dataclass(frozen=True)
-class Mark:
-    start: int
-    """Offset of the marked span in its paragraph's text."""
-    end: int
-    """Offset just past it."""
-    ref: int
-    """The number the document gives the fact, from 1: its footnote and its tag."""
-    style: str
-    """What the span is, as a key of Document.legend: a kind of claim (statistic, forecast, ...)."""
-    focus: bool = False
-    """True for the span a reader asked to see (--fact): shown emphasised."""
-
-
-@dataclass(frozen=True)
-class Note:
-    ref: int
-    """The number its marks carry."""
-    key: str
-    """The id of what the marks stand for (a fact id): an anchor, and the first words of the note."""
-    style: str
-    """The same key as its marks'."""
-    text: str
-    """What to say of it: kind, who says it, verdict, statement."""
-
-
-@dataclass(frozen=True)
-class Block:
-    number: int
-    """The paragraph's number in its source."""
-    text: str
-    """The paragraph as the source writes it."""
-    marks: tuple[Mark, ...]
-    """The quoted spans in it, by start."""
-    notes: tuple[Note, ...]
-    """What each mark stands for, once per ref, in the order of first mark."""
-
-
-@dataclass(frozen=True)
-class Document:
-    title: str
-    """What the document is: "article (en)"."""
-    language: str | None
-    """Its language (en, ru, ...), for an HTML lang attribute; None where unknown."""
-    blocks: tuple[Block, ...]
-    """The paragraphs shown, in order."""
-    legend: tuple[tuple[str, str, str], ...]
-    """(style, tag letter, meaning) for every style a mark may have; text no mark covers is plain."""
-
-
-@dataclass(frozen=True)
-class Section:
-    heading: str
-    """The section's heading."""
-    text: tuple[str, ...] = ()
-    """Paragraphs of prose, before anything else in it."""
-    result: Result | None = None
-    """A table, a chart or an annotated document, rendered as such."""
-
-
-@dataclass(frozen=True)
 class Result:
+    """What a query found: records with named fields, and what a renderer may show beside them."""
+
     fields: tuple[Field, ...]
     """Every field a record has, in output order."""
     records: tuple[dict[str, Any], ...]

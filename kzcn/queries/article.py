@@ -6,8 +6,9 @@ from collections.abc import Iterable
 from typing import Any
 
 from kzcn.errors import NotFoundError, UsageError
+from kzcn.model.document import Block, Document, Mark, Note
 from kzcn.model.records import FACT_KINDS, Fact, KnowledgeBase, Source
-from kzcn.model.result import WHOLE, Block, Document, Field, Mark, Note, Result
+from kzcn.model.result import WHOLE, Field, Result
 from kzcn.model.text import IndexedSource
 from kzcn.queries.facets import verdict_of
 from kzcn.queries.facts import closest_ids, says

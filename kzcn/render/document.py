@@ -8,7 +8,8 @@ from rich.console import RenderableType
 from rich.text import Text
 
 from kzcn.escape import visible
-from kzcn.model.result import Document, Result
+from kzcn.model.document import Document
+from kzcn.model.result import Result
 from kzcn.render.options import RenderOptions
 from kzcn.render.reading import pieces, tag
 

@@ -6,7 +6,8 @@ import re
 from typing import Any
 
 from kzcn.escape import visible
-from kzcn.model.result import Chart, Document, Field, Result
+from kzcn.model.document import Document
+from kzcn.model.result import Chart, Field, Result
 from kzcn.render.options import RenderOptions
 from kzcn.render.reading import labelled_value, pieces, quote_in_context, tag
 

@@ -6,11 +6,14 @@ from collections.abc import Iterator
 from dataclasses import dataclass
 from typing import Any
 
-from kzcn.model.result import Block, Context, Field, Mark
+from kzcn.model.document import Block, Mark
+from kzcn.model.result import Context, Field
 
 
 @dataclass(frozen=True)
 class Piece:
+    """A stretch of a paragraph under one set of open marks, as the reading formats lay it out."""
+
     text: str
     """Words of the paragraph ("" for an opening or a closing)."""
     marks: tuple[Mark, ...]

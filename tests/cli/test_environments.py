@@ -139,7 +139,7 @@ def test_ctrl_c_during_a_long_load_is_one_line_and_130(tmp_path: Path, slow_kb: 
 def test_each_test_has_a_private_cache_directory(tmp_path: Path) -> None:
     from kzcn.kb import cache
 
-    assert cache.cache_dir() == tmp_path / "cache" / "kzcn"
+    assert cache.cache_dir() == str(tmp_path / "cache" / "kzcn")
 
 
 def _failing_run(tmp_path: Path, **env: str) -> subprocess.CompletedProcess[str]:

@@ -16,7 +16,7 @@ from typer.testing import CliRunner
 from builders import small_kb
 from kzcn.cli import fast, fast_spec
 from kzcn.cli.completion_classes import use_quoting_completion
-from kzcn.cli.fast_table import COMMANDS
+from kzcn.cli.fast import COMMANDS
 from kzcn.cli.typer_app import app
 from kzcn.render.options import Format
 
@@ -25,7 +25,7 @@ ENV = {"COLUMNS": "100", "NO_COLOR": None, "FORCE_COLOR": None, "KZCN_FACTS": No
 
 def test_the_table_is_the_one_the_typer_app_gives() -> None:
     assert fast_spec.TABLE_PATH.read_text(encoding="utf-8") == fast_spec.source(), (
-        "kzcn/cli/fast_table.py is out of date: run python -m kzcn.cli.fast_spec"
+        "kzcn/cli/fast_table.json is out of date: run python -m kzcn.cli.fast_spec"
     )
 
 

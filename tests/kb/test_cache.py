@@ -267,7 +267,7 @@ def test_relative_xdg_cache_home_is_ignored(tmp_path: Path, monkeypatch: pytest.
     monkeypatch.chdir(tmp_path)
     monkeypatch.setenv("XDG_CACHE_HOME", "relative/cache")
     monkeypatch.setenv("HOME", str(tmp_path / "home"))
-    assert cache.cache_dir() == tmp_path / "home" / ".cache" / "kzcn"
+    assert cache.cache_dir() == str(tmp_path / "home" / ".cache" / "kzcn")
 
 
 @pytest.mark.parametrize("home", [None, "", "relative", "missing/home"])

@@ -46,7 +46,7 @@ def entry_bytes(kb: KnowledgeBase) -> bytes:
 def cache_directory() -> Path:
     directory = cache.cache_dir()
     assert directory is not None
-    return directory
+    return Path(directory)
 
 
 def entry_file(key: str = KEY) -> Path:
@@ -70,7 +70,7 @@ def test_the_cache_is_kzcn_inside_an_absolute_xdg_cache_home(tmp_path: Path, mon
     (tmp_path / "home").mkdir()
     monkeypatch.setenv("HOME", str(tmp_path / "home"))
     monkeypatch.setenv("XDG_CACHE_HOME", str(tmp_path / "xdg"))  # the base need not exist, only its parent
-    assert cache.cache_dir() == tmp_path / "xdg" / "kzcn"
+    assert cache.cache_dir() == str(tmp_path / "xdg" / "kzcn")
 
 
 def test_an_xdg_cache_home_inside_a_missing_directory_is_no_cache(
@@ -92,7 +92,7 @@ def test_without_xdg_cache_home_the_cache_is_in_the_homes_dot_cache(
         monkeypatch.delenv("XDG_CACHE_HOME")
     else:
         monkeypatch.setenv("XDG_CACHE_HOME", xdg)
-    assert cache.cache_dir() == tmp_path / "home" / ".cache" / "kzcn"
+    assert cache.cache_dir() == str(tmp_path / "home" / ".cache" / "kzcn")
 
 
 def test_a_relative_home_is_no_cache_even_where_it_exists(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:

@@ -47,7 +47,7 @@ def test_the_small_article_marked_with_tags_and_notes(cli: Run, write_kb: Callab
 
 
 def test_nested_spans_open_and_close_in_order() -> None:
-    from kzcn.model.result import Block, Mark
+    from kzcn.model.document import Block, Mark
     from kzcn.render.reading import pieces
 
     block = Block(1, "abcdef", (Mark(0, 6, 1, "opinion"), Mark(2, 4, 2, "statistic")), ())

@@ -4,7 +4,8 @@ sheets, and knowledge-base text that stays text."""
 from __future__ import annotations
 
 from builders import RECORD_FIELDS, TABLE, annotated_document, result
-from kzcn.model.result import WHOLE, Bar, Block, Chart, Context, Document, Field, Mark, Note, Result, Section
+from kzcn.model.document import Block, Document, Mark, Note, Section
+from kzcn.model.result import WHOLE, Bar, Chart, Context, Field, Result
 from kzcn.render import RenderOptions, markdown
 
 

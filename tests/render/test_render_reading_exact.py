@@ -62,7 +62,7 @@ def test_quote_in_context_at_the_very_start_of_the_paragraph() -> None:
 
 
 def test_pieces_open_the_longest_mark_first_close_the_innermost_first_and_carry_no_words_at_edges() -> None:
-    from kzcn.model.result import Block, Mark
+    from kzcn.model.document import Block, Mark
     from kzcn.render.reading import Piece, pieces
 
     outer, inner, later = Mark(0, 6, 1, "statistic"), Mark(0, 3, 2, "event"), Mark(4, 8, 3, "opinion")

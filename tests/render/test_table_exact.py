@@ -7,7 +7,8 @@ from dataclasses import replace
 
 import pytest
 
-from kzcn.model.result import WHOLE, WORDS, Bar, Block, Chart, Context, Document, Field, Mark, Note, Result, Section
+from kzcn.model.document import Block, Document, Mark, Note, Section
+from kzcn.model.result import WHOLE, WORDS, Bar, Chart, Context, Field, Result
 from kzcn.render import RenderOptions, table
 
 FIELDS = (

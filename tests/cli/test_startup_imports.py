@@ -1,4 +1,5 @@
-"""What start-up imports: the quick commands and completion load their own renderer only, and no Rich, SQLite or parser.
+"""What start-up imports: the quick commands and completion load their own renderer only, and no Typer, Rich, SQLite
+or parser (Typer: the fast path, kzcn/cli/fast.py, runs them without it).
 
 Each case runs kzcn as a real process under `python -X importtime` on the shipped knowledge base, its parse cache
 warmed by an earlier run, and reads the modules it imported. Measured when this test was written: 186 to 190 module
@@ -19,6 +20,11 @@ from conftest import subprocess_env
 from kzcn.render import Format, renderer_of
 
 ALWAYS_FORBIDDEN = (
+    "typer",  # the fast path runs these without it (kzcn/cli/fast.py): 3.5 times Python's own start-up
+    "kzcn.cli.typer_app",
+    "kzcn.cli.declarations",
+    "kzcn.cli.completion_classes",
+    "pathlib",  # with the urllib.parse it loads, about 3 ms: the cache names its paths with os.path
     "rich",  # the table renderer's: 60 modules, about 40 ms
     "pygments",
     "sqlite3",  # kzcn export sqlite

@@ -39,6 +39,8 @@ MODULE_TESTS = {
     "kzcn/model/wording.py": ["tests/model/test_wording_exact.py"],
     "kzcn/queries/totals.py": ["tests/queries/test_totals_exact.py"],
     "kzcn/model/text.py": ["tests/model/test_text_exact.py"],
+    "kzcn/model/records.py": ["tests/model/test_records_exact.py", "tests/model", "tests/cli"],
+    "kzcn/model/result.py": ["tests/model/test_result_exact.py", "tests/render", "tests/cli"],
     "kzcn/checks/check.py": ["tests/checks/test_check_exact.py"],
     "kzcn/checks/meaning.py": ["tests/checks/test_meaning_exact.py"],
     "kzcn/checks/reviews.py": ["tests/checks/test_review_check_exact.py"],

@@ -343,3 +343,20 @@ def test_a_new_table_is_one_registered_function(tmp_path: Path, monkeypatch: pyt
     monkeypatch.setattr("kzcn.export.sqlite.TABLES", [*TABLES, *extra])
     export_sqlite(kb, str(tmp_path / "kb.sqlite"))
     assert sqlite3.connect(tmp_path / "kb.sqlite").execute("SELECT count(*) FROM fact_flags").fetchone()[0] == 2
+
+
+def test_a_whole_number_sqlite_cannot_hold_becomes_the_nearest_float() -> None:
+    from kzcn.export.sqlite_registry import SQLITE_INTEGER_RANGE, number
+
+    low, high = SQLITE_INTEGER_RANGE
+    assert [number(value) for value in (low, high, 0, 2.5, None)] == [low, high, 0, 2.5, None]
+    assert [type(number(value)) for value in (low, high)] == [int, int]
+    assert number(high + 1) == float(2**63) and type(number(high + 1)) is float
+    assert number(low - 1) == -float(2**63) and type(number(low - 1)) is float
+
+
+def test_one_of_writes_each_value_as_an_sql_string() -> None:
+    from kzcn.export.sqlite_registry import one_of
+
+    assert one_of(["a", "it's", ""]) == "'a', 'it''s', ''"
+    assert one_of([]) == ""

@@ -134,3 +134,32 @@ def test_show_as_markdown_and_html_is_a_vertical_one_fact_sheet(cli: Run, write_
     page = cli("--facts", path, "show", "income-forecast-2020", "--format", "html").stdout
     assert "<dt>Quantity</dt><dd>$4 billion (forecast, not a result)</dd>" in page
     assert "<mark>By 2020 income will rise to $ 4 billion, according to forecasts.</mark>" in page
+
+
+def test_spans_at_one_start_come_longest_first_in_records_and_marks() -> None:
+    from builders import fact, knowledge_base, quote
+
+    whole = fact(id="whole", kind="event", quotes=(quote(text="Trade between the two countries grew quickly."),))
+    part = fact(id="part", kind="opinion", quotes=(quote(text="Trade between"),))
+    result = annotate(knowledge_base(facts=(part, whole)))
+    assert [(record["fact"], record["start"], record["end"], record["ref"]) for record in result.records] == [
+        ("whole", 0, 45, 2),
+        ("part", 0, 13, 1),
+    ]
+    assert result.records[0] | {"says": None} == {
+        "source": "doc",
+        "paragraph": 1,
+        "start": 0,
+        "end": 45,
+        "fact": "whole",
+        "ref": 2,
+        "kind": "event",
+        "modality": "asserted",
+        "says": None,
+        "verdict": "unreviewed",
+        "quote": "Trade between the two countries grew quickly.",
+        "text": "Trade between the two countries grew quickly.",
+    }
+    assert result.document is not None
+    marks = result.document.blocks[0].marks
+    assert [(mark.start, mark.end, mark.ref) for mark in marks] == [(0, 45, 2), (0, 13, 1)]

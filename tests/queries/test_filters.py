@@ -309,3 +309,22 @@ def test_help_states_the_rule(cli: Run, command: list[str]) -> None:
     help_text = " ".join(cli(*command, "--help").stdout.split())
     assert RULE in help_text
     assert "(repeat: any of them)" in help_text
+
+
+def test_the_options_given_are_said_as_a_user_types_them_each_once_in_options_order() -> None:
+    given = Filters.given(
+        text="grain",
+        entities=["Asian Bank", "Asian Bank"],
+        topics=["transport"],
+        years=[2017, 2020],
+        kinds=["statistic"],
+    )
+    assert given.options_given() == (
+        ("--topic", "transport"),
+        ("--kind", "statistic"),
+        ("--entity", "Asian Bank"),
+        ("--year", "2017"),
+        ("--year", "2020"),
+    )
+    assert given.described() == "--topic transport --kind statistic --entity 'Asian Bank' --year 2017 --year 2020"
+    assert (NO_FILTERS.options_given(), NO_FILTERS.described()) == ((), "")

@@ -95,3 +95,32 @@ def test_output_file_is_written_atomically_and_never_over_a_file_unasked(
     )
     lone = cli("--facts", str(path), "report", "--force")
     assert (lone.exit_code, lone.stderr) == (2, "kzcn: --force replaces the file --output names; add --output FILE\n")
+
+
+def test_key_figures_say_what_they_hold_and_where_each_comes_from() -> None:
+    from builders import fact, knowledge_base, quote, source
+    from kzcn.queries.report import _where
+
+    result = report(knowledge_base())
+    figures = result.sections[2]
+    assert (figures.heading, figures.text) == (
+        "Key figures",
+        (
+            "Stated and forecast figures of the article, figures kzcn derives from them (with the arithmetic), "
+            "and what other sources report; each with the words it comes from.",
+        ),
+    )
+    page = source(id="page", role="evidence", text="Trains ran.", publisher=None, url=None, published="2019-01-02")
+    evidence = fact(id="ran", source="page", quotes=(quote(text="Trains ran."),))
+    kb = knowledge_base(sources=(source(), page), facts=(fact(), evidence))
+    assert _where(kb, evidence) == "page, 2019-01-02, no URL: “Trains ran.”"
+    assert _where(kb, fact()) == "doc ¶1: “Trade between the two countries grew quickly.”"
+
+
+def test_a_knowledge_base_of_opinions_without_reviews_has_no_review_section() -> None:
+    from builders import fact, knowledge_base
+
+    opinions = report(knowledge_base(facts=(fact(kind="opinion"),)))
+    assert "Does it hold? The knowledge base's reviews" not in [section.heading for section in opinions.sections]
+    checkable = report(knowledge_base(facts=(fact(kind="event"),)))
+    assert "Does it hold? The knowledge base's reviews" in [section.heading for section in checkable.sections]

@@ -190,6 +190,35 @@ def test_one_review_in_full(write_kb: Callable[..., Path]) -> None:
         show_review(kb, "page-trains-2017")
 
 
+def test_one_review_as_a_record_says_each_field_its_way(write_kb: Callable[..., Path]) -> None:
+    kb = load_knowledge_base(str(write_kb(evidence_kb())))
+    result = show_review(kb, "trains-2017")
+    record = result.records[0]
+    assert (result.single, result.title, record["reviewer"]) == (True, "trains-2017", "Test desk")
+    assert record["evidence_lines"] == [
+        "contradicts: page-trains-2017 (Example News, 2018-01-02; https://example.org/page). 38, not 40.\n"
+        "“The port handled 38 trains in 2017”"
+    ]
+    assert [(item.key, item.header, item.joiner, item.missing) for item in result.record_fields] == [
+        ("claim", "Claim", "; ", "—"),
+        ("statement", "The article says", "; ", "—"),
+        ("quotes", "Quotes", "\n", "—"),
+        ("verdict", "Verdict", "; ", "unreviewed"),
+        ("summary", "Why (kzcn's review)", "; ", "no review yet"),
+        ("searched", "Searched for, not found", "; ", "—"),
+        ("evidence_lines", "Evidence", "\n\n", "none"),
+        ("date", "Reviewed", "; ", "unknown"),
+        ("reviewer", "Reviewer", "; ", "unknown"),
+    ]
+    assert result.record_fields[2].item_format == "¶{paragraph}: {text}"
+    assert [item.key for item in result.fields][-3:] == ["quotes", "evidence", "reviewer"]
+    unreviewed = show_review(kb, "cities-served").records[0]
+    assert (unreviewed["verdict"], unreviewed["evidence"], unreviewed["evidence_lines"]) == (None, [], [])
+    anonymous = evidence_kb()
+    del anonymous["reviewer"]
+    assert show_review(load_knowledge_base(str(write_kb(anonymous))), "trains-2017").records[0]["reviewer"] is None
+
+
 def test_review_command_in_every_format(cli: Run, write_kb: Callable[..., Path]) -> None:
     path = str(write_kb(evidence_kb()))
     rows = json.loads(cli("--facts", path, "review", "--json").stdout)

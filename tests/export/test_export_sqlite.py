@@ -360,3 +360,50 @@ def test_one_of_writes_each_value_as_an_sql_string() -> None:
 
     assert one_of(["a", "it's", ""]) == "'a', 'it''s', ''"
     assert one_of([]) == ""
+
+
+def test_a_fact_field_the_facts_table_does_not_list_gets_a_column_of_its_type_and_value() -> None:
+    """No field is unlisted today (a new one would be: tests/project/test_fact_shape.py adds one and exports it):
+    the two helpers that give it its column, directly."""
+    from kzcn.export.sqlite_tables import _column_type, _column_value
+    from kzcn.model.records import Quantity
+
+    assert [_column_type(name) for name in ("id", "attributed_to", "quantity", "topics")] == [
+        "TEXT NOT NULL",
+        "TEXT",
+        "TEXT",
+        "TEXT",
+    ]
+    assert [_column_value(value) for value in (None, "é", 3, 2**70, True)] == [None, "é", 3, float(2**70), True]
+    assert _column_value(("Côte", 2)) == '["Côte", 2]'
+    assert _column_value(Quantity(2, "USD")) == '{"amount": 2, "unit": "USD", "scale": "one", "qualifier": "exact"}'
+    assert _column_value(1.5) == "1.5"
+
+
+def test_an_existing_file_is_kept_unless_forced_and_a_missing_fts5_is_said_plainly(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    from builders import knowledge_base
+    from kzcn.errors import UsageError
+    from kzcn.export import sqlite as export
+
+    target = tmp_path / "kb.sqlite"
+    target.write_bytes(b"mine")
+    with pytest.raises(UsageError, match="exists"):
+        export.export_sqlite(knowledge_base(), str(target))
+    assert target.read_bytes() == b"mine"
+
+    def without_fts5(*_: Any) -> None:
+        raise sqlite3.OperationalError("no such module: fts5")
+
+    monkeypatch.setattr(export, "write_database", without_fts5)
+    with pytest.raises(UsageError, match=r"^this Python's SQLite has no FTS5 full-text search; kzcn needs it$"):
+        export.export_sqlite(knowledge_base(), str(tmp_path / "new.sqlite"))
+
+    def locked(*_: Any) -> None:
+        raise sqlite3.OperationalError("database is locked")
+
+    monkeypatch.setattr(export, "write_database", locked)
+    with pytest.raises(sqlite3.OperationalError, match="database is locked"):
+        export.export_sqlite(knowledge_base(), str(tmp_path / "other.sqlite"))
+    assert sorted(path.name for path in tmp_path.iterdir()) == ["kb.sqlite"]

@@ -78,9 +78,9 @@ MODULE_TESTS = {
         "tests/export/test_export_sqlite.py",
         "tests/export/test_export_sqlite_filters.py",
     ],
-    "kzcn/kb/load.py": ["tests/kb/test_cache.py", "tests/parse/test_loader.py"],
+    "kzcn/kb/load.py": ["tests/kb/test_load.py", "tests/kb/test_cache.py", "tests/parse/test_loader.py"],
     "kzcn/kb/warmup.py": ["tests/kb/test_warmup.py"],
-    "kzcn/kb/scaffold.py": ["tests/cli/test_daily_use.py"],
+    "kzcn/kb/scaffold.py": ["tests/kb/test_scaffold.py", "tests/cli/test_daily_use.py"],
     "kzcn/parse/yamlload.py": ["tests/parse/test_loader.py", "tests/parse/test_hostile_yaml.py"],
     # The CLI's modules and the two shared leaves: their own in-process tests first, then tests/cli (default_tests).
     "kzcn/cli/fast.py": ["tests/cli/test_fast.py"],

@@ -72,3 +72,40 @@ def test_warm_is_silent_about_a_broken_knowledge_base(
     warmup.warm(str(write_kb("facts: [\n")), str(lock))
     assert capsys.readouterr() == ("", "")
     assert not lock.exists()
+
+
+def test_the_warm_up_runs_this_kzcn_at_low_priority_with_nothing_inherited(
+    started: list[dict[str, Any]], private_cache_dir: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    import sys
+
+    monkeypatch.setenv("PYTHONPATH", "elsewhere")
+    assert warmup.start_warming("a.yaml") is True
+    (lock,) = private_cache_dir.glob(".warming-*")
+    assert len(lock.name) == len(".warming-") + 32 and int(lock.name[len(".warming-") :], 16) >= 0
+    (call,) = started
+    assert call["argv"] == [sys.executable, "-c", warmup._WARM, "a.yaml", str(lock)]
+    assert call["close_fds"] is True
+    package_root = str(Path(warmup.__file__).resolve().parent.parent.parent)
+    assert call["env"]["PYTHONPATH"] == os.pathsep.join([package_root, "elsewhere"])
+
+
+def test_a_warm_up_that_cannot_start_releases_its_lock(
+    private_cache_dir: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    def fail(*_: Any, **__: Any) -> None:
+        raise OSError("no such interpreter")
+
+    monkeypatch.setattr(warmup.subprocess, "Popen", fail)
+    assert warmup.start_warming("a.yaml") is False
+    assert list(private_cache_dir.glob(".warming-*")) == []
+
+
+def test_warm_gives_way_to_the_users_own_work(
+    write_kb: Callable[..., Path], private_cache_dir: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    niced: list[int] = []
+    monkeypatch.setattr(warmup.os, "nice", niced.append)
+    private_cache_dir.mkdir(parents=True)
+    warmup.warm(str(write_kb()), str(private_cache_dir / ".warming-x"))
+    assert niced == [10]

@@ -198,3 +198,10 @@ def test_reading_is_capped_by_bytes_read_not_by_the_size_stat_reports(
 def test_proc_files_of_reported_size_zero_are_read_whole() -> None:
     assert os.stat("/proc/self/status").st_size == 0
     assert read_bytes("/proc/self/status").startswith(b"Name:")
+
+
+def test_a_path_that_cannot_be_looked_at_says_why() -> None:
+    long_name = "x" * 5000
+    with pytest.raises(KnowledgeBaseError) as refused:
+        read_bytes(long_name)
+    assert [str(problem) for problem in refused.value.problems] == [f"{long_name}: cannot be read: File name too long"]

@@ -11,9 +11,10 @@ prints it. tests/render/test_plain_text.py holds the two to the same output.
 from __future__ import annotations
 
 import re
+from bisect import bisect_right
 from typing import Any
 
-_WORD = re.compile(r"\s*\S+\s*")  # rich._wrap.re_word
+_NON_SPACE = re.compile(r"\S+")  # the heart of each of rich._wrap.re_word's words (\s*\S+\s*)
 _TRAILING_WHITESPACE = re.compile(r"\s+$")  # rich.text._re_whitespace
 
 _CANDIDATES = ((0x20, 0x7E), (0xA0, 0x52F), (0x2000, 0x27FF))
@@ -59,27 +60,35 @@ def _wrapped(line: str, width: int) -> list[str]:
 
 
 def _break_offsets(text: str, width: int) -> list[int]:
-    """rich._wrap.divide_line for one-cell characters: a character's cells are its length."""
+    """rich._wrap.divide_line for one-cell characters, a line at a time rather than a word at a time.
+
+    Rich's words are runs of non-space with the space after them (and before the first). On a line starting at
+    offset `line`, a word fits while its non-space part ends at most `width` past `line`; the first that does not
+    starts the next line, or, longer than a line itself, is folded into pieces of `width` characters, its last
+    piece starting the next line. Finding that word by bisection over the words' ends is what makes a long
+    paragraph cheap."""
+    runs = [match.span() for match in _NON_SPACE.finditer(text)]
+    if not runs:
+        return []
+    ends = [end for _start, end in runs]
+    starts = [0, *(start for start, _end in runs[1:])]
     breaks: list[int] = []
-    offset = 0
-    for match in _WORD.finditer(text):
-        start, word = match.start(), match.group(0)
-        length = len(word.rstrip())
-        if width - offset >= length:
-            offset += len(word)
-        elif length > width:
-            chunks = [word[at : at + width] for at in range(0, len(word), width)]
-            for index, chunk in enumerate(chunks):
-                if start:
-                    breaks.append(start)
-                if index == len(chunks) - 1:
-                    offset = len(chunk)
-                else:
-                    start += len(chunk)
-        elif offset and start:
-            breaks.append(start)
-            offset = len(word)
-    return breaks
+    line = 0
+    index = 0
+    while True:
+        index = bisect_right(ends, line + width, index)
+        if index == len(runs):
+            return breaks
+        start = starts[index]
+        if ends[index] - start <= width:
+            breaks.append(start)  # the word fits on a line of its own: it starts the next
+            line = start
+            continue
+        word_end = starts[index + 1] if index + 1 < len(runs) else len(text)
+        pieces = -(-(word_end - start) // width)
+        breaks += [start + width * piece for piece in range(pieces) if start + width * piece]
+        line = start + width * (pieces - 1)
+        index += 1
 
 
 def _rstrip_end(line: str, width: int) -> str:

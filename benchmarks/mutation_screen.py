@@ -85,9 +85,9 @@ MODULE_TESTS = {
     # The CLI's modules and the two shared leaves: their own in-process tests first, then tests/cli (default_tests).
     "kzcn/cli/fast.py": ["tests/cli/test_fast.py"],
     "kzcn/cli/fast_spec.py": ["tests/cli/test_fast.py"],
-    "kzcn/cli/registry.py": ["tests/cli/test_fast.py"],
-    "kzcn/cli/typer_app.py": ["tests/cli/test_fast.py"],
-    "kzcn/cli/declarations.py": ["tests/cli/test_fast.py"],
+    "kzcn/cli/registry.py": ["tests/cli/test_registry.py", "tests/cli/test_fast.py"],
+    "kzcn/cli/typer_app.py": ["tests/cli/test_registry.py", "tests/cli/test_fast.py"],
+    "kzcn/cli/declarations.py": ["tests/cli/test_registry.py", "tests/cli/test_fast.py"],
     "kzcn/__main__.py": ["tests/cli/test_entry.py"],
     "kzcn/cli/__init__.py": ["tests/cli/test_entry.py"],
     "kzcn/cli/status.py": ["tests/cli/test_entry.py"],

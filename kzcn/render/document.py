@@ -43,18 +43,20 @@ def document_parts(document: Document) -> list[RenderableType]:
         texts: list[str] = []
         spans: list[Span] = []
         offset = 0
+        # A paragraph with nothing to escape has no piece to escape either: one search instead of one per piece.
+        shown = visible if visible(block.text) != block.text else str
         for piece in pieces(block):
             if piece.opens is not None:
                 text, style = "⟦", "bold"
             elif piece.closes is not None:
                 text, style = f"⟧{tag(piece.closes, letters)}", "bold"
             elif not piece.marks:
-                text, style = visible(piece.text), "dim"
+                text, style = shown(piece.text), "dim"
             else:
                 style = KIND_MARK_STYLES.get(piece.marks[-1].style, "underline")
                 if any(mark.focus for mark in piece.marks):
                     style += " bold reverse"
-                text = visible(piece.text)
+                text = shown(piece.text)
             if text:
                 texts.append(text)
                 spans.append(Span(offset, offset + len(text), style))

@@ -16,8 +16,18 @@ import os
 from collections.abc import Mapping
 from typing import Any, NamedTuple
 
-with open(os.path.join(os.path.dirname(__file__), "fast_table.json"), encoding="utf-8") as _file:
-    _TABLE: dict[str, Any] = json.load(_file)
+
+def _table() -> dict[str, Any]:
+    """The table; an empty one (every command line goes to Typer) where it cannot be read, as from a zip file."""
+    try:
+        with open(os.path.join(os.path.dirname(__file__), "fast_table.json"), encoding="utf-8") as file:
+            table: dict[str, Any] = json.load(file)
+    except (OSError, ValueError):
+        return {"ROOT": {"options": {}, "params": {}, "defaults": {}, "complete": {}}, "SHARED": {}, "COMMANDS": {}}
+    return table
+
+
+_TABLE = _table()
 ROOT: dict[str, Any] = _TABLE["ROOT"]
 """The global options (--facts, --no-color, --no-pager): their words, kinds and defaults."""
 SHARED: dict[str, Any] = _TABLE["SHARED"]

@@ -6,6 +6,7 @@ import os
 import shutil
 from collections.abc import Callable, Iterator
 from pathlib import Path
+from typing import Any
 
 import pytest
 import typer
@@ -342,3 +343,22 @@ def test_completion_of_any_command_line_is_typers(
     cword = len(words) - 1 if at_end else max(1, len(words) - 2)
     typer_side, fast_side = completions_of_both(" ".join(words), cword, KZCN_FACTS=knowledge_base)
     assert fast_side in (None, typer_side)
+
+
+def test_without_its_table_the_fast_path_leaves_everything_to_typer(monkeypatch: pytest.MonkeyPatch) -> None:
+    import builtins
+
+    real_open = builtins.open
+
+    def no_table(path: str, *args: Any, **kwargs: Any) -> Any:
+        if str(path).endswith("fast_table.json"):
+            raise FileNotFoundError(path)
+        return real_open(path, *args, **kwargs)
+
+    monkeypatch.setattr(builtins, "open", no_table)
+    table = fast._table()
+    assert (table["COMMANDS"], table["SHARED"]) == ({}, {})
+    monkeypatch.setattr(fast, "ROOT", table["ROOT"])
+    monkeypatch.setattr(fast, "COMMANDS", table["COMMANDS"])
+    assert fast.read(["revenue", "--json"]) is None
+    assert fast.complete({"_KZCN_COMPLETE": "complete_bash", "COMP_WORDS": "kzcn show tr", "COMP_CWORD": "2"}) is None

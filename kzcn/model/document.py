@@ -1,13 +1,9 @@
-"""Annotated documents and fact-sheet sections: what a Result shows instead of a table in the formats made for
-reading (apart from result.py so that the commands that print tables never define them)."""
+"""Annotated documents: what a Result shows instead of a table in the formats made for reading (apart from
+result.py so that the commands that print tables never define them)."""
 
 from __future__ import annotations
 
 from dataclasses import dataclass
-from typing import TYPE_CHECKING
-
-if TYPE_CHECKING:
-    from kzcn.model.result import Result
 
 
 @dataclass(frozen=True)
@@ -66,15 +62,3 @@ class Document:
     """The paragraphs shown, in order."""
     legend: tuple[tuple[str, str, str], ...]
     """(style, tag letter, meaning) for every style a mark may have; text no mark covers is plain."""
-
-
-@dataclass(frozen=True)
-class Section:
-    """One section of a fact sheet: a heading, prose, and a table, chart or document."""
-
-    heading: str
-    """The section's heading."""
-    text: tuple[str, ...] = ()
-    """Paragraphs of prose, before anything else in it."""
-    result: Result | None = None
-    """A table, a chart or an annotated document, rendered as such."""

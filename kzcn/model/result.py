@@ -8,7 +8,7 @@ from typing import TYPE_CHECKING, Any
 from kzcn.errors import UsageError
 
 if TYPE_CHECKING:
-    from kzcn.model.document import Document, Section
+    from kzcn.model.document import Document
 
 WHOLE = "whole"
 """A column shape: ids and numbers, never split or wrapped, and the last to give way on a narrow terminal."""
@@ -104,6 +104,18 @@ class Chart:
     """The bars, top to bottom."""
     legend: tuple[tuple[str, str], ...]
     """(fill, meaning) pairs that say what each fill stands for."""
+
+
+@dataclass(frozen=True)
+class Section:
+    """One section of a fact sheet: a heading, prose, and a table, chart or document."""
+
+    heading: str
+    """The section's heading."""
+    text: tuple[str, ...] = ()
+    """Paragraphs of prose, before anything else in it."""
+    result: Result | None = None
+    """A table, a chart or an annotated document, rendered as such."""
 
 
 @dataclass(frozen=True)

@@ -7,9 +7,8 @@ from typing import Any
 
 from kzcn.errors import NotFoundError
 from kzcn.model.derive import DerivationError, derive_all
-from kzcn.model.document import Section
 from kzcn.model.records import Fact, KnowledgeBase, Source
-from kzcn.model.result import WHOLE, WORDS, Field, Result
+from kzcn.model.result import WHOLE, WORDS, Field, Result, Section
 from kzcn.model.wording import quantity_text, time_text
 from kzcn.queries.article import annotate
 from kzcn.queries.facets import facet_counts, verdict_of

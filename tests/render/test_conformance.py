@@ -25,9 +25,9 @@ import pytest
 from builders import ARTICLE, dump, sha256, small_kb
 from conftest import REPO
 from kzcn.kb.load import parse_knowledge_base
-from kzcn.model.document import Block, Document, Mark, Note, Section
+from kzcn.model.document import Block, Document, Mark, Note
 from kzcn.model.records import KnowledgeBase
-from kzcn.model.result import WHOLE, Bar, Chart, Context, Field, Result
+from kzcn.model.result import WHOLE, Bar, Chart, Context, Field, Result, Section
 from kzcn.queries.article import annotate
 from kzcn.queries.facts import list_facts, show_fact
 from kzcn.queries.figures import revenue

@@ -3,8 +3,8 @@
 from __future__ import annotations
 
 from builders import RECORD_FIELDS, TABLE, annotated_document, result
-from kzcn.model.document import Block, Document, Mark, Note, Section
-from kzcn.model.result import WHOLE, Bar, Chart, Context, Field, Result
+from kzcn.model.document import Block, Document, Mark, Note
+from kzcn.model.result import WHOLE, Bar, Chart, Context, Field, Result, Section
 from kzcn.render import RenderOptions, html
 
 FOOTER = (

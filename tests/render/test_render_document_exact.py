@@ -5,8 +5,8 @@ from __future__ import annotations
 import json
 
 from builders import result
-from kzcn.model.document import Block, Document, Mark, Note, Section
-from kzcn.model.result import Field, Result
+from kzcn.model.document import Block, Document, Mark, Note
+from kzcn.model.result import Field, Result, Section
 from kzcn.render import Format, RenderOptions, render
 from kzcn.render.document import legend_line
 

@@ -7,8 +7,8 @@ from dataclasses import replace
 
 import pytest
 
-from kzcn.model.document import Block, Document, Mark, Note, Section
-from kzcn.model.result import WHOLE, WORDS, Bar, Chart, Context, Field, Result
+from kzcn.model.document import Block, Document, Mark, Note
+from kzcn.model.result import WHOLE, WORDS, Bar, Chart, Context, Field, Result, Section
 from kzcn.render import RenderOptions, table
 
 FIELDS = (

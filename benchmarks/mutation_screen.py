@@ -184,6 +184,15 @@ LEFT_OUT_TESTS = (
 pass on mutated code at all."""
 
 
+CLI_IN_PROCESS = [
+    "tests/cli/test_cli_explore.py",
+    "tests/cli/test_cli_check.py",
+    "tests/cli/test_filter_options.py",
+    "tests/cli/test_cli_filtered_outputs.py",
+]
+"""The command-line tests that run kzcn in-process (CliRunner), after a CLI module's own."""
+
+
 def default_tests(module_file: str) -> list[str]:
     """The module's own exact tests where MODULE_TESTS names them, else the test folder mirroring its part (the
     CLI's own for a module at the top, such as errors.py), without the slow tests."""
@@ -191,8 +200,9 @@ def default_tests(module_file: str) -> list[str]:
     leave_out = [f"--deselect={slow}" if "::" in slow else f"--ignore={slow}" for slow in LEFT_OUT_TESTS]
     if module_file in MODULE_TESTS:
         own = MODULE_TESTS[module_file]
-        # A module of the CLI, or a leaf at the top, is exercised by every command too.
-        return [*own, "tests/cli", *leave_out] if part in ("cli", "__main__", "errors", "escape") else own
+        # A module of the CLI, or a leaf at the top, is exercised by every command too: the in-process command
+        # tests follow its own (those that start kzcn as a process cost minutes per surviving mutant here).
+        return [*own, *CLI_IN_PROCESS] if part in ("cli", "__main__", "errors", "escape") else own
     folder = Path("tests") / part
     # The CLI's tests too: a command's output is where many a module's mistake shows (as realistic_bugs.py runs).
     chosen = [folder.as_posix(), "tests/cli"] if folder.is_dir() and part != "cli" else ["tests/cli"]

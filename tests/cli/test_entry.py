@@ -218,3 +218,13 @@ def test_report_silences_stdout_after_a_broken_pipe(monkeypatch: pytest.MonkeyPa
     monkeypatch.setattr("kzcn.cli.status.silence_stdout", lambda: silenced.append(True))
     assert report(BrokenPipeError()) == ExitStatus.BROKEN_PIPE
     assert silenced == [True]
+
+
+def test_a_problem_is_one_line_and_an_error_its_problems_lines() -> None:
+    first = Problem("kb.yaml", "two\nlines\tand a tab", line=3, column=4, path="facts[0].id")
+    second = Problem("kb.yaml", "the file as a whole")
+    assert str(first) == "kb.yaml:3:4: facts[0].id: two\\nlines\\tand a tab"
+    assert str(Problem("kb.yaml", "m", line=7)) == "kb.yaml:7: m"
+    error = KnowledgeBaseError([first, second])
+    assert str(error) == "kb.yaml:3:4: facts[0].id: two\\nlines\\tand a tab\nkb.yaml: the file as a whole"
+    assert error.lines() == [str(first), str(second)] and error.problems == [first, second]

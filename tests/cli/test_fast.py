@@ -362,3 +362,24 @@ def test_without_its_table_the_fast_path_leaves_everything_to_typer(monkeypatch:
     monkeypatch.setattr(fast, "COMMANDS", table["COMMANDS"])
     assert fast.read(["revenue", "--json"]) is None
     assert fast.complete({"_KZCN_COMPLETE": "complete_bash", "COMP_WORDS": "kzcn show tr", "COMP_CWORD": "2"}) is None
+
+
+def test_an_option_the_fast_path_cannot_read_keeps_its_command_on_the_typer_path() -> None:
+    probe = typer.Typer()
+
+    @probe.command()
+    def anything(
+        both: bool = typer.Option(True, "--both/--neither"),
+        many: int = typer.Option(0, "--many", count=True),
+        told: str = typer.Option("", "--told", envvar="TOLD"),
+        plain: str = typer.Option("", "--plain"),
+        pair: tuple[int, int] = typer.Option((1, 2), "--pair"),
+    ) -> None:
+        """Options of every kind Click does more with than take its words."""
+
+    command = typer.main.get_command(probe)
+    params = {str(param.name): param for param in command.params}
+    for name in ("both", "many", "told", "pair"):
+        with pytest.raises(fast_spec.Unreadable):
+            fast_spec._kind(params[name], anything)
+    assert fast_spec._kind(params["plain"], anything) == ("text", False)

@@ -161,3 +161,33 @@ def test_exit_now_keeps_a_failure_status_and_maps_failed_flushes(monkeypatch: py
     monkeypatch.setattr(sys, "stderr", None)
     exit_now(2, broken_pipe=141, output_failed=74)
     assert statuses == [141, 3, 74, 1, 2]
+
+
+def test_tall_output_on_a_terminal_goes_through_the_pager_and_short_output_does_not(
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    master, replica = os.openpty()
+    with os.fdopen(replica, "w", encoding="utf-8") as terminal:
+        monkeypatch.setattr(sys, "stdout", terminal)
+        monkeypatch.setenv("LINES", "5")
+        monkeypatch.setenv("COLUMNS", "80")
+        monkeypatch.setenv("KZCN_PAGER", "mypager -x")
+        paged: list[tuple[bytes, list[str]]] = []
+        monkeypatch.setattr("kzcn.cli.pager.page", lambda data, command: paged.append((data, command)) or True)
+        write("line\n" * 10, pager=True)
+        write("short\n", pager=True)
+        write("line\n" * 10)  # no pager asked for
+    assert paged == [(b"line\n" * 10, ["mypager", "-x"])]
+    assert os.read(master, 1000).replace(b"\r\n", b"\n") == b"short\n" + b"line\n" * 10
+    os.close(master)
+
+
+def test_exit_now_survives_a_closed_stderr(monkeypatch: pytest.MonkeyPatch) -> None:
+    statuses: list[int] = []
+    monkeypatch.setattr(os, "_exit", statuses.append)
+    closed = io.StringIO()
+    closed.close()
+    monkeypatch.setattr(sys, "stdout", None)
+    monkeypatch.setattr(sys, "stderr", closed)
+    exit_now(0, broken_pipe=141, output_failed=74)
+    assert statuses == [0]

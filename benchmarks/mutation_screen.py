@@ -64,7 +64,12 @@ MODULE_TESTS = {
         "tests/render/test_render_reading_exact.py",
         "tests/render/test_render_document_exact.py",
     ],
-    "kzcn/render/table.py": ["tests/render/test_table_exact.py", "tests/render/test_table_exact_words.py"],
+    "kzcn/render/table.py": [
+        "tests/render/test_table_exact.py",
+        "tests/render/test_table_exact_words.py",
+        "tests/render/test_plain_text.py",
+    ],
+    "kzcn/render/plain_text.py": ["tests/render/test_plain_text.py", "tests/render/test_table_exact.py"],
     "kzcn/render/html.py": ["tests/render/test_html_exact.py"],
     "kzcn/render/markdown.py": ["tests/render/test_markdown_exact.py"],
     "kzcn/queries/article.py": ["tests/queries/test_article.py"],

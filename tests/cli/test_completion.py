@@ -33,6 +33,10 @@ def context(facts: Path | None) -> typer.Context:  # a Click context, which is w
     return typer.Context(Command("show"), parent=root)
 
 
+def test_a_completer_keeps_its_facet_for_the_fast_paths_table() -> None:
+    assert [completer(facet).facet for facet in ("id", "year")] == ["id", "year"]  # type: ignore[attr-defined]
+
+
 def test_ids_are_offered_in_knowledge_base_order(write_kb: Callable[..., Path]) -> None:
     path = write_kb()
     assert completer("id")(context(path), "income-") == [

@@ -228,3 +228,17 @@ def test_a_problem_is_one_line_and_an_error_its_problems_lines() -> None:
     error = KnowledgeBaseError([first, second])
     assert str(error) == "kb.yaml:3:4: facts[0].id: two\\nlines\\tand a tab\nkb.yaml: the file as a whole"
     assert error.lines() == [str(first), str(second)] and error.problems == [first, second]
+
+
+def test_main_leaves_what_the_fast_path_cannot_complete_to_typers_completion(
+    monkeypatch: pytest.MonkeyPatch,
+    capsys: pytest.CaptureFixture[str],
+    leaving: None,
+    write_kb: Callable[..., Path],
+) -> None:
+    monkeypatch.setenv("KZCN_FACTS", str(write_kb()))
+    monkeypatch.setenv("_KZCN_COMPLETE", "complete_bash")
+    monkeypatch.setenv("COMP_WORDS", "kzcn fac")  # a command's name: Typer's to complete
+    monkeypatch.setenv("COMP_CWORD", "1")
+    assert run_main(monkeypatch) == 0
+    assert capsys.readouterr().out.split() == ["facts"]

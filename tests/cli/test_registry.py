@@ -57,9 +57,13 @@ def test_kzcns_commands_in_the_order_of_its_help() -> None:
     ]
 
 
+Word = Annotated[str, typer.Argument(metavar="WORD", help="What to say.")]
+"""A declaration the command's own module holds: its annotation is read in that module's names."""
+
+
 def shout(
     ctx: typer.Context,
-    word: Annotated[str, typer.Argument(metavar="WORD", help="What to say.")],
+    word: Word,
     filters: Filters = None,  # type: ignore[assignment]
     times: Annotated[Optional[int], typer.Option("--times", min=1, help="How often.")] = None,  # noqa: UP045
     *,
@@ -112,3 +116,7 @@ def test_the_app_is_built_from_the_record_with_what_each_command_takes(
     assert refused.exit_code == 2
     help_text = runner.invoke(app, ["--help"], env=env).stdout
     assert "shout" in help_text and "Shout." in help_text and "more" in help_text
+    shout_help = runner.invoke(app, ["shout", "--help"], env=env).stdout
+    assert "Shout a word." in shout_help and "-t, --topic" in shout_help and "--json" in shout_help
+    group_help = runner.invoke(app, ["more", "--help"], env=env).stdout
+    assert "More commands." in group_help and "╭" not in group_help  # plain Click help, no Rich panels

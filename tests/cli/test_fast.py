@@ -383,3 +383,9 @@ def test_an_option_the_fast_path_cannot_read_keeps_its_command_on_the_typer_path
         with pytest.raises(fast_spec.Unreadable):
             fast_spec._kind(params[name], anything)
     assert fast_spec._kind(params["plain"], anything) == ("text", False)
+
+
+def test_a_completion_request_without_its_words_is_left_to_typer() -> None:
+    assert fast.complete({"_KZCN_COMPLETE": "complete_bash", "COMP_CWORD": "1"}) is None
+    assert fast.complete({"_KZCN_COMPLETE": "complete_bash", "COMP_WORDS": "kzcn show"}) is None
+    assert fast.complete({"_KZCN_COMPLETE": "complete_zsh", "COMP_WORDS": "kzcn show", "COMP_CWORD": "2"}) is None

@@ -4,6 +4,7 @@ turned into statuses)."""
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from typing import TYPE_CHECKING, Annotated, Optional
 
 import pytest
@@ -61,34 +62,40 @@ Word = Annotated[str, typer.Argument(metavar="WORD", help="What to say.")]
 """A declaration the command's own module holds: its annotation is read in that module's names."""
 
 
-def shout(
-    ctx: typer.Context,
-    word: Word,
-    filters: Filters = None,  # type: ignore[assignment]
-    times: Annotated[Optional[int], typer.Option("--times", min=1, help="How often.")] = None,  # noqa: UP045
-    *,
-    output: Output,
-) -> None:
-    """A command as a command module declares one: its annotations are text until the app is built."""
-    from kzcn.cli.output import say
+def commands() -> tuple[Callable[..., None], Callable[..., None]]:
+    """Two commands as command modules declare them, made afresh for each test: building an app evaluates a
+    command's annotations in place, and the next build must find them as text again."""
 
-    if word == "fail":
-        from kzcn.errors import NotFoundError
+    def shout(
+        ctx: typer.Context,
+        word: Word,
+        filters: Filters = None,  # type: ignore[assignment]
+        times: Annotated[Optional[int], typer.Option("--times", min=1, help="How often.")] = None,  # noqa: UP045
+        *,
+        output: Output,
+    ) -> None:
+        """A command as a command module declares one: its annotations are text until the app is built."""
+        from kzcn.cli.output import say
 
-        raise NotFoundError("no such word")
-    say(f"{word * (times or 1)} {output.format.value} {filters.options_given()} {output.facts_path}")
+        if word == "fail":
+            from kzcn.errors import NotFoundError
 
+            raise NotFoundError("no such word")
+        say(f"{word * (times or 1)} {output.format.value} {filters.options_given()} {output.facts_path}")
 
-def plain(path: Annotated[str, typer.Argument()]) -> None:
-    """A command without output options or filters."""
-    from kzcn.cli.output import say
+    def plain(path: Annotated[str, typer.Argument()]) -> None:
+        """A command without output options or filters."""
+        from kzcn.cli.output import say
 
-    say(f"plain {path}")
+        say(f"plain {path}")
+
+    return shout, plain
 
 
 def test_the_app_is_built_from_the_record_with_what_each_command_takes(
     monkeypatch: pytest.MonkeyPatch, tmp_path: object
 ) -> None:
+    shout, plain = commands()
     app = typer.Typer(rich_markup_mode=None)
     app.callback()(typer_app.main_options)
     monkeypatch.setattr(typer_app, "app", app)
@@ -116,6 +123,8 @@ def test_the_app_is_built_from_the_record_with_what_each_command_takes(
     assert refused.exit_code == 2
     help_text = runner.invoke(app, ["--help"], env=env).stdout
     assert "shout" in help_text and "Shout." in help_text and "more" in help_text
+    bare_group = runner.invoke(app, ["more"], env=env)
+    assert "More commands." in bare_group.output  # a group without a command shows its help
     shout_help = runner.invoke(app, ["shout", "--help"], env=env).stdout
     assert "Shout a word." in shout_help and "-t, --topic" in shout_help and "--json" in shout_help
     group_help = runner.invoke(app, ["more", "--help"], env=env).stdout

@@ -185,9 +185,12 @@ def test_tall_output_on_a_terminal_goes_through_the_pager_and_short_output_does_
 def test_exit_now_survives_a_closed_stderr(monkeypatch: pytest.MonkeyPatch) -> None:
     statuses: list[int] = []
     monkeypatch.setattr(os, "_exit", statuses.append)
-    closed = io.StringIO()
-    closed.close()
+
+    class Closed(io.StringIO):
+        def flush(self) -> None:
+            raise ValueError("I/O operation on closed file")
+
     monkeypatch.setattr(sys, "stdout", None)
-    monkeypatch.setattr(sys, "stderr", closed)
+    monkeypatch.setattr(sys, "stderr", Closed())
     exit_now(0, broken_pipe=141, output_failed=74)
     assert statuses == [0]

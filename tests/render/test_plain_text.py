@@ -62,3 +62,13 @@ def test_styles_print_nothing_without_colour() -> None:
     text = Text("a ")
     text.append("styled words", style="bold underline green")
     assert plain_lines(text, 6, wrap=True) == "a \nstyled\nwords\n" == rich_prints(text, 6, soft_wrap=False)
+
+
+def test_the_one_cell_characters_are_those_rich_measures_so_line_ends_aside(monkeypatch: pytest.MonkeyPatch) -> None:
+    from kzcn.render import plain_text
+
+    monkeypatch.setattr(plain_text, "_single_cell", None)  # asked of Rich afresh
+    characters = plain_text._single_cell_characters()
+    assert {" ", "X", "~", "\u00a0", "é", "\u052f", "\u2000", "—", "\u27ff"} <= characters
+    assert not {"\x1f", "\x7f", "\x85", "\u2028", "\u2029", "中", "\u0301", "\u200b", "\u3000"} & characters
+    assert plain_text._single_cell_characters() is characters  # once per process

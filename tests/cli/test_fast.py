@@ -373,6 +373,7 @@ def test_an_option_the_fast_path_cannot_read_keeps_its_command_on_the_typer_path
         many: int = typer.Option(0, "--many", count=True),
         told: str = typer.Option("", "--told", envvar="TOLD"),
         plain: str = typer.Option("", "--plain"),
+        whole: int = typer.Option(0, "--whole"),
         pair: tuple[int, int] = typer.Option((1, 2), "--pair"),
     ) -> None:
         """Options of every kind Click does more with than take its words."""
@@ -383,6 +384,7 @@ def test_an_option_the_fast_path_cannot_read_keeps_its_command_on_the_typer_path
         with pytest.raises(fast_spec.Unreadable):
             fast_spec._kind(params[name], anything)
     assert fast_spec._kind(params["plain"], anything) == ("text", False)
+    assert fast_spec._kind(params["whole"], anything) == ("int", False, None, None)
 
 
 def test_a_completion_request_without_its_words_is_left_to_typer() -> None:

@@ -1,0 +1,43 @@
+"""How big outputs scale: `kzcn article` (or the fact sheet) rendered as a table and as HTML, for a generated source
+of N sentences (coverage_scale.py's generator), rendering only. Standard library and kzcn only.
+
+    python benchmarks/output_scale.py article 14000 68000 135000     # about 1, 5 and 10 MB of source text
+    python benchmarks/output_scale.py report 14000
+"""
+
+from __future__ import annotations
+
+import sys
+import time
+from pathlib import Path
+
+sys.path.insert(0, str(Path(__file__).resolve().parent))
+
+from coverage_scale import generated
+
+from kzcn.queries.article import annotate
+from kzcn.queries.filters import NO_FILTERS
+from kzcn.queries.report import report
+from kzcn.render import Format, render
+from kzcn.render.options import RenderOptions
+
+
+def main(argv: list[str]) -> None:
+    what, sizes = argv[0], [int(arg) for arg in argv[1:]]
+    for size in sizes:
+        kb = generated(size)
+        megabytes = len(kb.sources[0].text or "") / 1e6
+        result = annotate(kb) if what == "article" else report(kb, NO_FILTERS)
+        seconds = {}
+        for output in (Format.table, Format.html):
+            started = time.perf_counter()
+            render(result, output, RenderOptions(width=100))
+            seconds[output.value] = time.perf_counter() - started
+        print(
+            f"{what}, {size:,} sentences ({megabytes:.2f} MB): table {seconds['table']:.2f} s, "
+            f"HTML {seconds['html']:.2f} s, {seconds['table'] / seconds['html']:.1f}×"
+        )
+
+
+if __name__ == "__main__":
+    main(sys.argv[1:] or ["article", "14000"])

@@ -1,6 +1,7 @@
 """kzcn.cli.completion and completion_classes in-process: the values offered, what gives up, and the quoting (the
 real shells are in test_completion_shells.py)."""
 
+import threading
 import time
 from collections.abc import Callable
 from pathlib import Path
@@ -81,15 +82,21 @@ def test_a_slow_knowledge_base_offers_nothing_and_starts_a_warm_up(
 ) -> None:
     path = write_kb()
     warming: list[str] = []
+    released = threading.Event()
+    threads = threading.active_count()
 
     def slow_load(path: Path) -> None:
-        time.sleep(1)
+        released.wait(5)
 
     monkeypatch.setattr(completion, "COMPLETION_TIMEOUT", 0.05)
     monkeypatch.setattr("kzcn.kb.load.load_knowledge_base", slow_load)
     monkeypatch.setattr("kzcn.kb.warmup.start_warming", warming.append)
     assert completer("id")(context(path), "") == []
     assert warming == [str(path)]
+    released.set()  # the reader that was given up on ends now, so no thread outlives this test
+    deadline = time.monotonic() + 5
+    while threading.active_count() > threads and time.monotonic() < deadline:
+        time.sleep(0.01)
 
 
 def test_a_knowledge_base_read_in_time_starts_no_warm_up(

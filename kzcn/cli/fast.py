@@ -1,6 +1,6 @@
 """The fast path: a well-formed command line run without importing Typer, from the table read off the Typer app.
 
-Importing Typer costs about 3.5 times Python's own start-up, on every run (benchmarks/README.md). Most command
+Importing Typer costs about 4.5 times Python's own start-up, on every run (benchmarks/README.md). Most command
 lines are plain (`kzcn revenue --year 2020 --json`), and for those this module does what Typer and Click would:
 it reads the options with the table in kzcn/cli/fast_table.json (written from the Typer app by
 kzcn/cli/fast_spec.py, and compared with it by tests/cli/test_fast.py), then calls the same command with the same

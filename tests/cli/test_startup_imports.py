@@ -20,7 +20,7 @@ from conftest import subprocess_env
 from kzcn.render import Format, renderer_of
 
 ALWAYS_FORBIDDEN = (
-    "typer",  # the fast path runs these without it (kzcn/cli/fast.py): 3.5 times Python's own start-up
+    "typer",  # the fast path runs these without it (kzcn/cli/fast.py): 4.5 times Python's own start-up
     "kzcn.cli.typer_app",
     "kzcn.cli.declarations",
     "kzcn.cli.completion_classes",

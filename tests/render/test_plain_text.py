@@ -65,10 +65,22 @@ def test_styles_print_nothing_without_colour() -> None:
 
 
 def test_the_one_cell_characters_are_those_rich_measures_so_line_ends_aside(monkeypatch: pytest.MonkeyPatch) -> None:
+    import rich.cells
+
     from kzcn.render import plain_text
 
-    monkeypatch.setattr(plain_text, "_single_cell", None)  # asked of Rich afresh
-    characters = plain_text._single_cell_characters()
-    assert {" ", "X", "~", "\u00a0", "é", "\u052f", "\u2000", "—", "\u27ff"} <= characters
-    assert not {"\x1f", "\x7f", "\x85", "\u2028", "\u2029", "中", "\u0301", "\u200b", "\u3000"} & characters
-    assert plain_text._single_cell_characters() is characters  # once per process
+    monkeypatch.setattr(plain_text, "_ONE_CELL", {})  # asked of Rich afresh
+    asked: list[str] = []
+    measure = rich.cells.get_character_cell_size
+    monkeypatch.setattr(
+        rich.cells, "get_character_cell_size", lambda character: asked.append(character) or measure(character)
+    )
+    one_cell = {" ", "X", "~", "\u00a0", "é", "\u052f", "\u2000", "—", "\u27ff"}
+    assert plain_text._one_cell(one_cell)
+    for character in ["\x1f", "\x7f", "\x85", "\u2028", "\u2029", "中", "\u0301", "\u200b", "\u3000"]:
+        assert not plain_text._one_cell({character}), repr(character)
+    assert not plain_text._one_cell({"X", "中"})
+    assert sorted(asked) == sorted(one_cell | {"\u0301", "\u200b"})  # the others lie outside the ranges
+    asked.clear()
+    assert plain_text._one_cell(one_cell) and not plain_text._one_cell({"中"})
+    assert asked == []  # once per character, per process

@@ -208,12 +208,11 @@ def _invoke(call: Call) -> None:
     order, so that the first wrong option is the one reported, as on the Typer path."""
     import sys
 
-    from kzcn.cli.options import OUTPUT_OPTIONS, GlobalOptions, make_output
-    from kzcn.kb.load import resolve_facts_path
+    from kzcn.cli.options import OUTPUT_OPTIONS, global_options_given, make_output
 
     spec = COMMANDS[call.command]
     root = call.root
-    before = GlobalOptions(resolve_facts_path(root["facts"]), no_color=root["no_color"], no_pager=root["no_pager"])
+    before = global_options_given(root["facts"], no_color=root["no_color"], no_pager=root["no_pager"])
     arguments = dict(call.arguments)
     if spec["output"]:
         arguments["output"] = make_output(before, **{name: arguments.pop(name) for name in OUTPUT_OPTIONS})

@@ -142,8 +142,13 @@ def make_output(
     )
 
 
-def _resolved(facts: str) -> str:
-    """--facts given after the command (it wins over the one before it)."""
+def global_options_given(facts: str | None, *, no_color: bool, no_pager: bool) -> GlobalOptions:
+    """The options given before the command, as the app's callback keeps them (Typer's or the fast path's)."""
+    return GlobalOptions(facts_path=_resolved(facts), no_color=no_color, no_pager=no_pager)
+
+
+def _resolved(facts: str | None) -> str:
+    """--facts as given: the path, else KZCN_FACTS, else the shipped knowledge base."""
     from kzcn.kb.load import resolve_facts_path
 
     return resolve_facts_path(facts)

@@ -9,10 +9,9 @@ from kzcn import __version__
 from kzcn.cli import commands, declarations
 from kzcn.cli.completion import completer
 from kzcn.cli.declarations import FactsOption, NoColorOption, NoPagerOption, handles_errors, with_filters, with_output
-from kzcn.cli.options import GlobalOptions
+from kzcn.cli.options import global_options_given
 from kzcn.cli.registry import ENTRIES, OUTPUT, Group, Registered
 from kzcn.cli.status import EXIT_STATUS_HELP
-from kzcn.kb.load import resolve_facts_path
 
 app = typer.Typer(
     name="kzcn",
@@ -44,7 +43,7 @@ def main_options(
     ] = False,
 ) -> None:
     # Kept for the command that follows, which reads it through options.global_options.
-    ctx.obj = GlobalOptions(facts_path=resolve_facts_path(facts), no_color=no_color, no_pager=no_pager)
+    ctx.obj = global_options_given(facts, no_color=no_color, no_pager=no_pager)
 
 
 _NAMES: dict[str, Any] = {"typer": typer, "Annotated": Annotated, "Optional": Optional, "completer": completer}

@@ -144,20 +144,6 @@ def test_main_gives_exit_now_the_statuses_of_failed_output(
     assert given == [(0, {"broken_pipe": 141, "output_failed": 74})]
 
 
-def test_main_answers_the_shells_completion_request_with_quoted_words(
-    monkeypatch: pytest.MonkeyPatch,
-    capsys: pytest.CaptureFixture[str],
-    leaving: None,
-    write_kb: Callable[..., Path],
-) -> None:
-    monkeypatch.setenv("KZCN_FACTS", str(write_kb()))
-    monkeypatch.setenv("_KZCN_COMPLETE", "complete_bash")
-    monkeypatch.setenv("COMP_WORDS", "kzcn show income-t")
-    monkeypatch.setenv("COMP_CWORD", "2")
-    assert run_main(monkeypatch) == 0
-    assert capsys.readouterr().out.split() == ["income-transit-2017"]
-
-
 @pytest.mark.parametrize(
     ("error", "status", "stderr"),
     [
@@ -230,7 +216,17 @@ def test_a_problem_is_one_line_and_an_error_its_problems_lines() -> None:
     assert error.lines() == [str(first), str(second)] and error.problems == [first, second]
 
 
-def test_main_leaves_what_the_fast_path_cannot_complete_to_typers_completion(
+@pytest.mark.parametrize(
+    ("words", "cword", "offered"),
+    [
+        ("kzcn show income-t", "2", ["income-transit-2017"]),  # a value: the fast path's to complete
+        ("kzcn fac", "1", ["facts"]),  # a command's name: Typer's
+    ],
+)
+def test_main_answers_the_shells_completion_request(
+    words: str,
+    cword: str,
+    offered: list[str],
     monkeypatch: pytest.MonkeyPatch,
     capsys: pytest.CaptureFixture[str],
     leaving: None,
@@ -238,7 +234,7 @@ def test_main_leaves_what_the_fast_path_cannot_complete_to_typers_completion(
 ) -> None:
     monkeypatch.setenv("KZCN_FACTS", str(write_kb()))
     monkeypatch.setenv("_KZCN_COMPLETE", "complete_bash")
-    monkeypatch.setenv("COMP_WORDS", "kzcn fac")  # a command's name: Typer's to complete
-    monkeypatch.setenv("COMP_CWORD", "1")
+    monkeypatch.setenv("COMP_WORDS", words)
+    monkeypatch.setenv("COMP_CWORD", cword)
     assert run_main(monkeypatch) == 0
-    assert capsys.readouterr().out.split() == ["facts"]
+    assert capsys.readouterr().out.split() == offered

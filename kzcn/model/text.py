@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import functools
 import itertools
 import re
 import time
@@ -105,7 +106,8 @@ class NumberToken:
 _NUMBER_TOKEN = re.compile(
     # Digits may follow a currency code and touch a scale (KZT7,240, $76bn, 21mln), but not stand inside a word
     # (A1, v2) nor carry an ordinal's suffix (1st, 4th).
-    r"(?:(?-i:(?<=[A-Z]{3}))|(?<![\w.,]))\d+(?:[.,]\d+)*(?!\d|(?:st|nd|rd|th)\b)|\b(?:"
+    # Each branch first looks at one character (a digit; a letter), so most positions are passed over at once.
+    r"(?=\d)(?:(?-i:(?<=[A-Z]{3}))|(?<![\w.,]))\d+(?:[.,]\d+)*(?!\d|(?:st|nd|rd|th)\b)|\b(?=[a-z])(?:"
     + "|".join(_NUMBER_WORDS)
     + r")\b",
     flags=re.IGNORECASE,
@@ -129,9 +131,12 @@ def _readings(token: str) -> set[int | float]:
         return set()
 
 
-def number_tokens(text: str) -> list[NumberToken]:
+@functools.lru_cache(maxsize=8)
+def number_tokens(text: str) -> tuple[NumberToken, ...]:
     """Every number written in the text, in order: digits ("1.3", "1,556", "1.234.567") or a small English number
-    word. Whole numbers are ints, so that any amount compares exactly, however large."""
+    word. Whole numbers are ints, so that any amount compares exactly, however large.
+
+    The last few answers are kept: the check asks about one fact's statement and quotes up to seven times."""
     found = []
     for match in _NUMBER_TOKEN.finditer(text):
         token = match.group()
@@ -141,7 +146,7 @@ def number_tokens(text: str) -> list[NumberToken]:
                 found.append(NumberToken(match.start(), match.end(), frozenset(values), True))
         elif token.lower() in _NUMBER_WORDS:
             found.append(NumberToken(match.start(), match.end(), frozenset({_NUMBER_WORDS[token.lower()]}), False))
-    return found
+    return tuple(found)
 
 
 def numbers_in(text: str) -> set[int | float]:

@@ -68,7 +68,7 @@ def test_a_text_of_one_paragraph_and_an_empty_text() -> None:
 
 
 def test_number_tokens_say_where_each_number_stands_and_how_it_is_written() -> None:
-    assert number_tokens("In 2017, two of 1,300 trains; Twelve 1.5 and 1.300 or 1,5 1.2.3 A1 4th") == [
+    assert number_tokens("In 2017, two of 1,300 trains; Twelve 1.5 and 1.300 or 1,5 1.2.3 A1 4th") == (
         NumberToken(3, 7, frozenset({2017}), True),
         NumberToken(9, 12, frozenset({2}), False),
         NumberToken(16, 21, frozenset({1300}), True),
@@ -76,8 +76,8 @@ def test_number_tokens_say_where_each_number_stands_and_how_it_is_written() -> N
         NumberToken(37, 40, frozenset({1.5}), True),
         NumberToken(45, 50, frozenset({1.3, 1300}), True),
         NumberToken(54, 57, frozenset({1.5}), True),
-    ]
-    assert number_tokens("7") == [NumberToken(0, 1, frozenset({7}), True)]
+    )
+    assert number_tokens("7") == (NumberToken(0, 1, frozenset({7}), True),)
 
 
 @pytest.mark.parametrize(

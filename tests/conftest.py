@@ -11,6 +11,7 @@ import pytest
 from typer.testing import CliRunner
 
 from builders import dump, repeated_kb_text, small_kb
+from event_sources import assert_read_alike
 from kzcn.cli import app
 
 REPO = Path(__file__).resolve().parent.parent
@@ -52,6 +53,7 @@ def write_kb(tmp_path: Path) -> Callable[..., Path]:
         if content is None:
             content = small_kb()
         text = content if isinstance(content, str) else dump(content)
+        assert_read_alike(text)  # every test knowledge base reads the same with libyaml and without
         path.write_text(text, encoding="utf-8")
         return path
 

@@ -119,11 +119,14 @@ def decode(path: str, raw: bytes) -> str:
     return text
 
 
-def parse(path: str, text: str) -> LoadedYaml:
-    """The one YAML document in `text` as plain data, by safe loading only; every problem found is raised at once."""
+def parse(path: str, text: str, *, libyaml: bool = True) -> LoadedYaml:
+    """The one YAML document in `text` as plain data, by safe loading only; every problem found is raised at once.
+
+    The parser's events come from libyaml where PyYAML has it, else (or with libyaml=False) from PyYAML's own
+    pure-Python parser; kzcn composes both alike, with positions, limits and duplicate-key checks."""
     import yaml
 
-    return _Composer(path, yaml).compose(text)
+    return _Composer(path, yaml).compose(text, libyaml=libyaml)
 
 
 def _fail(path: str, message: str) -> KnowledgeBaseError:
@@ -172,10 +175,12 @@ class _Composer:
         self.tags: dict[tuple[str, Any], str] = {}
         """The tag each plain scalar resolved to, by its text and style."""
 
-    def compose(self, text: str) -> LoadedYaml:
+    def compose(self, text: str, *, libyaml: bool = True) -> LoadedYaml:
         yaml = self.yaml
-        # Both loaders emit the same events; resolution and construction below are ours, so results are identical.
-        loader = getattr(yaml, "CSafeLoader", None) or yaml.SafeLoader
+        # Both loaders emit the same events for the same document; resolution and construction below are ours, so
+        # results are identical. (Where the two parsers disagree on the document itself, tests/parse/
+        # test_event_sources.py lists the cases.)
+        loader = (getattr(yaml, "CSafeLoader", None) if libyaml else None) or yaml.SafeLoader
         try:
             result = self._build(yaml.parse(text, Loader=loader))
         except _Stop:

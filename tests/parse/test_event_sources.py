@@ -1,0 +1,51 @@
+"""libyaml's events and PyYAML's pure-Python ones, composed by kzcn: the same knowledge bases and the same problems."""
+
+from __future__ import annotations
+
+import pytest
+import yaml
+from parse.test_hostile_yaml import CORPUS, DOCUMENTS
+
+from builders import dump, repeated_kb_text, small_kb
+from conftest import SHIPPED_FACTS
+from event_sources import events, outcome, without_parser_wording
+
+pytestmark = pytest.mark.skipif(not hasattr(yaml, "CSafeLoader"), reason="PyYAML was built without libyaml")
+
+
+def test_the_two_event_sources_read_every_builder_knowledge_base_alike() -> None:
+    texts = [
+        SHIPPED_FACTS.read_text(encoding="utf-8"),
+        dump(small_kb()),
+        repeated_kb_text(3),
+        repeated_kb_text(3, series=False),
+        dump({"sources": [], "facts": [{"id": "a", "id ": "b"}], "x": [1, 2.5, None, True, "2017-01-01"]}),
+        "a: 1\na: 2\n",  # a duplicate key
+        "a: &x [1, 2]\nb: *x\nc: *y\n",  # an unknown alias
+        "a: !!python/object:os.system x\n",  # a tag kzcn refuses
+    ]
+    for text in texts:
+        with_libyaml = outcome(text, libyaml=True)
+        assert with_libyaml == outcome(text, libyaml=False), text[:200]
+    assert outcome("a: 1\na: 2\n", libyaml=False) == (
+        "refused",
+        ["kb.yaml:2:1: duplicate key 'a': it is already set at line 1; a key may appear once per mapping"],
+    )
+
+
+@pytest.mark.skipif(not DOCUMENTS, reason=f"the YAML test-suite corpus is not at {CORPUS}")
+def test_where_the_two_parsers_emit_the_same_events_kzcn_reads_the_same() -> None:
+    """Over the YAML test suite: a document both parsers see alike gives the same data, positions and problems
+    (bar the wording of a syntax error, the parser's own); every difference is the parsers' disagreement about the
+    document itself, never kzcn's composing."""
+    alike = disagreements = 0
+    for document in DOCUMENTS:
+        text = document.read_text(encoding="utf-8", errors="replace")
+        ours_c, ours_python = outcome(text, libyaml=True), outcome(text, libyaml=False)
+        if events(text, yaml.CSafeLoader) == events(text, yaml.SafeLoader):
+            assert without_parser_wording(ours_c) == without_parser_wording(ours_python), document.name
+            alike += 1
+        else:
+            disagreements += 1
+    assert alike >= 350  # 359 of 402 in the suite as stored
+    assert alike + disagreements == len(DOCUMENTS)

@@ -4,9 +4,20 @@ from __future__ import annotations
 
 import re
 
-# Control characters, and the bidirectional controls that can reorder what a reader sees, are made visible as \xNN
-# or \uNNNN: text from a knowledge base must never move the cursor, change a title or flip a line.
-_INVISIBLE = "\x00-\x08\x0b-\x1f\x7f-\x9f\u061c\u200e\u200f\u2028\u2029\u202a-\u202e\u2066-\u2069"
+INVISIBLE = (
+    "\u00ad\u034f\u0600-\u0605\u061c\u06dd\u070f\u0890\u0891\u08e2\u115f\u1160\u17b4\u17b5\u180b-\u180f"
+    "\u200b-\u200f\u202a-\u202e\u2060-\u2064\u2066-\u206f\u3164\ufe00-\ufe0f\ufeff\uffa0\ufff9-\ufffb"
+    "\U000110bd\U000110cd\U00013430-\U0001343f\U0001bca0-\U0001bca3\U0001d173-\U0001d17a"
+    "\U000e0000-\U000e007f\U000e0100-\U000e01ef"
+)
+"""A regular-expression class body (no brackets) of the characters that print as nothing: every format character
+(Unicode category Cf: soft hyphen, zero-width space and joiners, word joiner, byte-order mark, bidirectional controls,
+tags) and the fillers and selectors that show no glyph. A number or word written across one reads differently to a
+person than to a program."""
+
+# Control characters and the invisible characters above are made visible as \xNN or \uNNNN: text from a knowledge
+# base must never move the cursor, change a title, flip a line, or hide a character between two digits.
+_INVISIBLE = "\x00-\x08\x0b-\x1f\x7f-\x9f\u2028\u2029" + INVISIBLE
 _MULTI_LINE = f"[{_INVISIBLE}]"
 _ONE_LINE = f"[\t\n{_INVISIBLE}]"
 # Valid in JSON strings but able to change a terminal or reorder text when shown raw: DEL and the C1 controls (some
@@ -20,11 +31,14 @@ _SHORT = {"\t": "\\t", "\n": "\\n", "\r": "\\r"}
 def _escaped(match: re.Match[str]) -> str:
     char = match.group()
     code = ord(char)
+    if code > 0xFFFF:
+        return f"\\U{code:08x}"
     return _SHORT.get(char) or (f"\\x{code:02x}" if code < 0x100 else f"\\u{code:04x}")
 
 
 def visible(text: str, *, one_line: bool = False) -> str:
-    """Text with every control character shown as an escape, never sent raw (tables, messages, completion).
+    """Text with every control and invisible character shown as an escape, never sent raw (tables, messages, HTML,
+    Markdown, completion).
 
     With `one_line`, tabs and line breaks are escaped too: one message is one line, whatever it quotes.
     """

@@ -3,13 +3,15 @@
 from __future__ import annotations
 
 import time
+import unicodedata
 from difflib import get_close_matches
 
 from kzcn.checks.meaning import ENGLISH_CUES, RULES, Finding, fact_findings, series_findings, year_tokens
 from kzcn.checks.reviews import check_reviews
 from kzcn.errors import Problem
 from kzcn.model.derive import DerivationError, derive
-from kzcn.model.records import RELATION_ROLES, KnowledgeBase
+from kzcn.model.edges import holds_a_word, invisible_characters, number_around
+from kzcn.model.records import RELATION_ROLES, Fact, KnowledgeBase
 from kzcn.model.text import CLOSEST_SECONDS, IndexedSource, fingerprint, fold, numbers_in
 from kzcn.parse.yamlfields import Locator, format_path
 
@@ -130,7 +132,8 @@ class _Checker:
             if not self.paragraph_exists((*here, "paragraph"), fact.source, quote.paragraph):
                 continue
             numbers |= numbers_in(quote.text)  # digits and number words read the same unfolded
-            self.quote(here, fact.source, quote.paragraph, quote.text)
+            if self.quote(here, fact.source, quote.paragraph, quote.text):
+                self.quote_edges(here, fact, quote.paragraph, quote.text)
         if fact.quantity is not None and fact.quantity.amount not in numbers:
             self.report(
                 (*path, "quantity", "amount"),
@@ -180,7 +183,8 @@ class _Checker:
                         f"{self.kb.path}: fact {fact.id}: the exception to {exemption.rule} excuses nothing; remove it"
                     )
 
-    def quote(self, path: tuple[str | int, ...], source_id: str, paragraph: int, text: str) -> None:
+    def quote(self, path: tuple[str | int, ...], source_id: str, paragraph: int, text: str) -> bool:
+        """Whether the quote stands in its paragraph; if not, a problem saying where it stands or what it is like."""
         indexed = self.indexed[source_id]
         found = indexed.find(text, paragraph)
         if found is not None:
@@ -190,7 +194,8 @@ class _Checker:
                     f"the quote stands in paragraph {found[0]} (offset {found[1]}), not {paragraph}; "
                     f"write paragraph: {found[0]}",
                 )
-            return
+                return False
+            return True
         message = f"the quote does not appear verbatim in source {source_id!r}"
         equivalent = indexed.equivalent(text)
         if equivalent is not None:
@@ -201,7 +206,7 @@ class _Checker:
                 f"{message}: it differs from paragraph {where} only in Unicode normalisation (the same letters "
                 f"composed differently, such as é as one character or as e and a combining accent); {as_source}",
             )
-            return
+            return False
         left = self.closest_until - time.monotonic()
         if self.closest_searches < MAX_CLOSEST_SEARCHES and left > 0:
             self.closest_searches += 1
@@ -209,6 +214,47 @@ class _Checker:
             if similarity >= 0.5:
                 message += f"; closest passage (paragraph {where}, {similarity:.0%} alike): {passage!r}"
         self.report((*path, "text"), message)
+        return False
+
+    def quote_edges(self, path: tuple[str | int, ...], fact: Fact, paragraph: int, text: str) -> None:
+        """A verified quote must also read as its source does: whole words and numbers, and nothing invisible in it."""
+        indexed = self.indexed[fact.source]
+        cut = indexed.edge_cut(text, paragraph)
+        if cut is not None:
+            whole = "number" if "number" in cut else "word"
+            self.report(
+                (*path, "text"),
+                f"the quote {cut}; a quote begins and ends on a word's or number's edge, so that it cannot change "
+                f"a figure or a word: quote the whole {whole}",
+            )
+        elif not holds_a_word(text):
+            self.report(
+                (*path, "text"),
+                f"the quote {text!r} holds no whole word or number; quote the words that make the claim",
+            )
+        span = indexed.span_of(text, paragraph)
+        if span is None:
+            return
+        quoted = indexed.text[span.start : span.end]
+        for offset, char in invisible_characters(quoted):
+            name = f"U+{ord(char):04X} {unicodedata.name(char, 'unnamed')}"
+            number = number_around(quoted, offset)
+            if number is not None:
+                seen = "".join(part for part in number if not invisible_characters(part))
+                self.report(
+                    (*path, "text"),
+                    f"the quoted number {number!r} holds an invisible character ({name}): a reader sees {seen!r}; "
+                    "remove it from the source text (and update its sha256)",
+                )
+            elif "invisible-character" in {exemption.rule for exemption in fact.exceptions}:
+                self.excepted.add((fact.id, "invisible-character"))
+            else:
+                self.report(
+                    (*path, "text"),
+                    f"the quote holds an invisible character ({name}) at offset {offset}, which can hide what a "
+                    "reader sees; remove it from the source text, or give the reason it stays: "
+                    "exceptions: [{rule: invisible-character, reason: ...}] [invisible-character]",
+                )
 
     def relations(self) -> None:
         facts = self.kb.facts_by_id

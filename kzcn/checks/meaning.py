@@ -18,11 +18,12 @@ RULES = {
     "forecast-cue": "a forecast's quotes read as one (forecast, will, expected, by 2020, ...)",
     "statistic-cue": "a statistic's quotes do not read as a forecast",
     "hedge-cue": "a hedged claim's quotes say it may be so (can, could, may, might, ...)",
+    "invisible-character": "a quote holds no invisible character (zero-width space, soft hyphen, ...) outside numbers",
 }
 """The heuristic rules a fact may be excepted from (`exceptions: [{rule, reason}]`), with what each verifies. The
 other checks (modality and kind, conditions, series) are not heuristics and admit no exception."""
 
-ENGLISH_CUES = frozenset(RULES) - {"statement-numbers"}
+ENGLISH_CUES = frozenset(RULES) - {"statement-numbers", "invisible-character"}
 """The rules that read English cue words; a quote in another language is not held to them (README, "Meaning")."""
 
 # Cues are matched on folded, lower-cased text that ends just before the number (currency symbols dropped).

@@ -10,6 +10,9 @@ import unicodedata
 from dataclasses import dataclass, field
 from difflib import SequenceMatcher
 
+from kzcn.escape import INVISIBLE
+from kzcn.model.edges import edge_cut
+
 _FOLD = str.maketrans(
     {
         "\u2018": "'", "\u2019": "'", "\u201a": "'", "\u201b": "'", "\u2032": "'",
@@ -20,7 +23,12 @@ _FOLD = str.maketrans(
     }
 )  # fmt: skip
 
-_PARAGRAPH_BREAK = re.compile(r"\n[ \t\u00a0]*\n\s*")
+_LINE_END = "(?:\r\n|\r(?!\n)|[\n\x0b\x0c\x1c-\x1e\x85\u2028])"
+"""Every line end str.splitlines knows but the paragraph separator: LF, CRLF, a lone CR, U+2028, ..."""
+_BLANK = f"(?:[^\\S\n\r\x0b\x0c\x1c-\x1e\x85\u2028\u2029]|[{INVISIBLE}])*"
+"""What a line a reader sees as blank may hold: white space of any kind (an em-space, say) and invisible characters."""
+_PARAGRAPH_BREAK = re.compile(f"(?:{_LINE_END}{_BLANK}(?:{_LINE_END}|\u2029)|\u2029)\\s*")
+"""A blank line, whatever the line ends, or a Unicode paragraph separator (U+2029): paragraphs as a reader sees them."""
 _NUMBER_WORDS = {
     "zero": 0, "one": 1, "two": 2, "three": 3, "four": 4, "five": 5, "six": 6, "seven": 7, "eight": 8,
     "nine": 9, "ten": 10, "eleven": 11, "twelve": 12, "dozen": 12, "hundred": 100, "thousand": 1000,
@@ -76,8 +84,19 @@ ELISION = "[…]"
 paragraph of its own, so quotation N is paragraph N."""
 
 
+_LINE_ENDS_AS_LF = str.maketrans({"\r": "\n", "\x0b": "\n", "\x0c": "\n", "\x85": "\n", "\u2028": "\n", "\u2029": "\n"})
+
+
+def with_lf_line_ends(text: str) -> str:
+    """The text with every line end written as a line feed, each character keeping its offset (so marks placed on
+    the original still fit): CRLF becomes a space and a line feed, a lone CR or U+2028 a line feed. What a reader
+    sees as a line break is then one, and never a raw CR that would send the cursor back over the line."""
+    return text.replace("\r\n", " \n").translate(_LINE_ENDS_AS_LF)
+
+
 def paragraphs(text: str) -> list[Span]:
-    """The paragraphs of a text: stretches separated by blank lines, numbered from 1 by their position."""
+    """The paragraphs of a text: stretches separated by blank lines (any line-end convention; a line of white space
+    or invisible characters is blank) or U+2029, numbered from 1 by their position."""
     spans = []
     start = 0
     for match in _PARAGRAPH_BREAK.finditer(text):
@@ -105,11 +124,11 @@ class NumberToken:
 
 _NUMBER_TOKEN = re.compile(
     # Digits may follow a currency code and touch a scale (KZT7,240, $76bn, 21mln), but not stand inside a word
-    # (A1, v2) nor carry an ordinal's suffix (1st, 4th).
+    # (A1, v2) nor carry an ordinal's suffix (1st, 4th), nor touch an invisible character: "1<U+200B>3" shows as 13
+    # to a reader, so it is read as no number at all rather than as 1 and 3.
     # Each branch first looks at one character (a digit; a letter), so most positions are passed over at once.
-    r"(?=\d)(?:(?-i:(?<=[A-Z]{3}))|(?<![\w.,]))\d+(?:[.,]\d+)*(?!\d|(?:st|nd|rd|th)\b)|\b(?=[a-z])(?:"
-    + "|".join(_NUMBER_WORDS)
-    + r")\b",
+    rf"(?=\d)(?:(?-i:(?<=[A-Z]{{3}}))|(?<![\w.,{INVISIBLE}]))\d+(?:[.,]\d+)*"
+    rf"(?!\d|[.,][{INVISIBLE}]+\d|[{INVISIBLE}]|(?:st|nd|rd|th)\b)|\b(?=[a-z])(?:" + "|".join(_NUMBER_WORDS) + r")\b",
     flags=re.IGNORECASE,
 )  # number words by name: matching every word and looking it up was most of the meaning check's time
 
@@ -190,19 +209,36 @@ class IndexedSource:
         given = [paragraph - 1] if 0 < paragraph <= len(self.paragraphs) else []
         others = (index for index in range(len(self.paragraphs)) if index != paragraph - 1)
         for index in itertools.chain(given, others):
-            haystack, offsets = self.normalised[index]
-            at = haystack.find(needle)
+            at = self._occurrence(index, needle)
             if at >= 0:
-                return index + 1, offsets[at]
+                return index + 1, self.normalised[index][1][at]
         return None
+
+    def _occurrence(self, index: int, needle: str) -> int:
+        """Where the needle stands in paragraph `index` (from 0), normalised: the first place on word edges, else the
+        first place at all (which edge_cut then explains), else -1. "port" is found in "the port", not "export"."""
+        haystack = self.normalised[index][0]
+        first = at = haystack.find(needle)
+        while at >= 0 and edge_cut(haystack, at, at + len(needle)) is not None:
+            at = haystack.find(needle, at + 1)
+        return at if at >= 0 else first
+
+    def edge_cut(self, quote: str, paragraph: int) -> str | None:
+        """Why the quote, where span_of places it in the given paragraph, cuts a word or number; None if it does not
+        (or does not stand there)."""
+        needle = fold(quote)
+        if not needle or not 0 < paragraph <= len(self.paragraphs):
+            return None
+        at = self._occurrence(paragraph - 1, needle)
+        return edge_cut(self.normalised[paragraph - 1][0], at, at + len(needle)) if at >= 0 else None
 
     def span_of(self, quote: str, paragraph: int) -> Span | None:
         """Where the quote stands in the whole text, if it stands in the given paragraph."""
         if not 0 < paragraph <= len(self.paragraphs):
             return None
-        haystack, offsets = self.normalised[paragraph - 1]
+        offsets = self.normalised[paragraph - 1][1]
         needle = fold(quote)
-        at = haystack.find(needle) if needle else -1
+        at = self._occurrence(paragraph - 1, needle) if needle else -1
         if at < 0:
             return None
         base = self.paragraphs[paragraph - 1].start

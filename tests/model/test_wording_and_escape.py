@@ -42,3 +42,26 @@ def test_visible_escapes_controls_and_one_line_also_breaks() -> None:
     assert visible(visible("x\x07\n", one_line=True), one_line=True) == "x\\x07\\n"  # idempotent
     assert json_safe('"a\u009bb\u2028"') == '"a\\u009bb\\u2028"'
     assert json_safe('"a\x7fb"') == '"a\\u007fb"'  # DEL: a control character JSON itself leaves raw
+
+
+def test_visible_shows_every_invisible_character() -> None:
+    # Issue 20, case 2: "$ 1<U+200B>3 billion" printed raw reads as 13 where kzcn reads 3 (or nothing).
+    assert visible("$ 1\u200b3 billion") == "$ 1\\u200b3 billion"
+    assert visible("soft\u00adhyphen \ufeffmark, word\u2060joiner") == "soft\\xadhyphen \\ufeffmark, word\\u2060joiner"
+    assert visible("tag \U000e0041 selector \ufe0f filler \u3164") == "tag \\U000e0041 selector \\ufe0f filler \\u3164"
+    assert visible("a\u200bb", one_line=True) == "a\\u200bb"
+
+
+def test_every_format_character_of_this_python_is_made_visible() -> None:
+    import sys
+    import unicodedata
+
+    format_characters = [chr(code) for code in range(sys.maxunicode + 1) if unicodedata.category(chr(code)) == "Cf"]
+    assert len(format_characters) > 150
+    shown = [char for char in format_characters if visible(char) == char]
+    assert shown == [], [f"U+{ord(char):04X}" for char in shown]
+
+
+def test_visible_leaves_visible_text_alone() -> None:
+    text = "Қазақстан — 中国 «1,3 млрд» café naïve ☃ \u00a0 \u2003"
+    assert visible(text) == text

@@ -1,0 +1,87 @@
+"""Where a quote may begin and end: the edges of words and numbers as a reader sees them, invisible characters
+looked through."""
+
+from __future__ import annotations
+
+import re
+import unicodedata
+
+from kzcn.escape import INVISIBLE
+
+_INVISIBLE_CHARACTER = re.compile(f"[{INVISIBLE}]")
+_INSIDE_NUMBER = ".,"
+"""Between two digits these join one number: 1.3, 1,300."""
+_INSIDE_WORD = "'\u2019"
+"""Between two letters these join one word: don't, Xi'an."""
+
+
+def invisible_characters(text: str) -> list[tuple[int, str]]:
+    """(offset, character) of every invisible character in the text (kzcn.escape.INVISIBLE)."""
+    return [(match.start(), match.group()) for match in _INVISIBLE_CHARACTER.finditer(text)]
+
+
+def _visible_at(text: str, index: int, step: int) -> tuple[int, str]:
+    """The first visible character from `index` on, going `step` (-1 or 1): its offset and itself, or '' past an end.
+    Invisible characters are looked through, as a reader's eye does."""
+    while 0 <= index < len(text):
+        char = text[index]
+        if not _INVISIBLE_CHARACTER.match(char):
+            return index, char
+        index += step
+    return index, ""
+
+
+def _in_word(char: str) -> bool:
+    return char.isalnum() or unicodedata.category(char)[0] == "M" if char else False
+
+
+def _joined(text: str, at: int) -> bool:
+    """True if the boundary just before text[at] falls inside one word or number as a reader sees it."""
+    where_before, before = _visible_at(text, at - 1, -1)
+    where_after, after = _visible_at(text, at, 1)
+    if not before or not after:
+        return False
+    if _in_word(before) and _in_word(after):
+        return True
+    # 1|.3 and 1.|3: a separator between two digits; don|'t and don'|t: an apostrophe between two letters.
+    for joiners, kind in ((_INSIDE_NUMBER, str.isdigit), (_INSIDE_WORD, str.isalpha)):
+        if after in joiners and kind(before) and kind(_visible_at(text, where_after + 1, 1)[1] or "-"):
+            return True
+        if before in joiners and kind(after) and kind(_visible_at(text, where_before - 1, -1)[1] or "-"):
+            return True
+    return False
+
+
+def _token_around(text: str, at: int) -> str:
+    """The word or number the boundary before text[at] cuts, whole."""
+    start, end = at - 1, at + 1
+    while start > 0 and _joined(text, start):
+        start -= 1
+    while end < len(text) and _joined(text, end):
+        end += 1
+    return text[start:end]
+
+
+def edge_cut(text: str, start: int, end: int) -> str | None:
+    """Why a quote standing at text[start:end] does not begin and end on a word's or number's edge (for example
+    "starts inside the number '13'"), or None if it does. Invisible characters are looked through."""
+    for edge, at in (("starts", start), ("ends", end)):
+        if _joined(text, at):
+            token = _token_around(text, at)
+            what = "number" if any(char.isdigit() for char in token) else "word"
+            return f"{edge} inside the {what} {token!r}"
+    return None
+
+
+def number_around(text: str, offset: int) -> str | None:
+    """The number an invisible character at text[offset] stands inside, as a reader sees it joined ("1<U+200B>3"),
+    or None if it stands between words."""
+    if not _joined(text, offset):
+        return None
+    token = _token_around(text, offset)
+    return token if any(char.isdigit() for char in token) else None
+
+
+def holds_a_word(quote: str) -> bool:
+    """True if the quote carries content: a number, or a word of at least two letters."""
+    return any(char.isdigit() for char in quote) or re.search(r"[^\W\d_]{2}", quote) is not None

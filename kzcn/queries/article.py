@@ -9,7 +9,7 @@ from kzcn.errors import NotFoundError, UsageError
 from kzcn.model.document import Block, Document, Mark, Note
 from kzcn.model.records import FACT_KINDS, Fact, KnowledgeBase, Source
 from kzcn.model.result import WHOLE, Field, Result
-from kzcn.model.text import IndexedSource
+from kzcn.model.text import IndexedSource, with_lf_line_ends
 from kzcn.queries.facets import verdict_of
 from kzcn.queries.facts import closest_ids, says
 from kzcn.queries.filters import NO_FILTERS, Filters
@@ -141,7 +141,8 @@ def _block(
     for _start, _end, _number, fact, _quote in here:
         if fact.id not in notes:
             notes[fact.id] = Note(refs[fact.id], fact.id, fact.kind, _note_text(kb, fact))
-    return Block(number, text[start:end], marks, tuple(sorted(notes.values(), key=lambda note: note.ref)))
+    shown = with_lf_line_ends(text[start:end])
+    return Block(number, shown, marks, tuple(sorted(notes.values(), key=lambda note: note.ref)))
 
 
 def _spans(kb: KnowledgeBase, source: Source, indexed: IndexedSource, filters: Filters) -> list[Span]:

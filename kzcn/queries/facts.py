@@ -221,7 +221,7 @@ def show_fact(kb: KnowledgeBase, fact_id: str) -> Result:
         raise NotFoundError(
             f"no fact with id {fact_id!r}{what_else(kb, fact_id) or closest_ids(kb.facts_by_id, fact_id)}"
         )
-    from kzcn.model.text import IndexedSource
+    from kzcn.model.text import IndexedSource, with_lf_line_ends
 
     source = kb.sources_by_id[fact.source]
     contexts = []
@@ -231,7 +231,8 @@ def show_fact(kb: KnowledgeBase, fact_id: str) -> Result:
             span = indexed.span_of(quote.text, quote.paragraph)
             paragraph = indexed.paragraphs[quote.paragraph - 1]
             start, end = (span.start - paragraph.start, span.end - paragraph.start) if span else (-1, -1)
-            contexts.append(Context(quote.paragraph, source.text[paragraph.start : paragraph.end], start, end))
+            as_read = with_lf_line_ends(source.text[paragraph.start : paragraph.end])
+            contexts.append(Context(quote.paragraph, as_read, start, end))
     used_by = [spec.id for spec in kb.derived if any(fact_id == input_id for _role, input_id in spec.inputs)]
     record = fact_record(fact, kb)
     review = kb.reviews_by_claim.get(fact.id)

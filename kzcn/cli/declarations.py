@@ -54,7 +54,10 @@ RawOption = Annotated[
 OutputFileOption = Annotated[
     Optional[str],  # noqa: UP045 - Typer reads the annotation at run time on Python 3.10 too
     typer.Option(
-        "--output", "-o", metavar="FILE", help="Write to FILE (atomically) instead of stdout; never the knowledge base."
+        "--output",
+        "-o",
+        metavar="FILE",
+        help="Write to FILE (atomically) instead of stdout ('-': stdout); a regular file, never the knowledge base.",
     ),
 ]
 ForceOption = Annotated[bool, typer.Option("--force", help="With --output: replace FILE if it exists.")]

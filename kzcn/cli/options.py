@@ -128,6 +128,8 @@ def make_output(
     if force and output_file is None:
         raise UsageError("--force replaces the file --output names; add --output FILE")
     chosen = _chosen_format(output_format, as_json=as_json, no_header=no_header, raw=raw)
+    if output_file == "-":  # `-o -`: stdout, as the help says
+        output_file = None
     return Output(
         format=chosen,
         fields=fields,

@@ -8,6 +8,7 @@ more such function; nothing else changes. Standard library only.
 
 from __future__ import annotations
 
+import errno
 import sqlite3
 from collections.abc import Iterator
 
@@ -107,17 +108,18 @@ def export_sqlite(kb: KnowledgeBase, target: str, *, force: bool = False, filter
     """Writes the knowledge base (or the part of it the filters keep) to `target` as a new SQLite database,
     atomically: a reader sees the old file or the whole new one, and a failure leaves no partial file behind."""
     refuse_target(target, kb.path, force=force, what="database file", source="the knowledge base being exported")
-    with replacing(target, suffix=".sqlite") as temporary:
-        connection = sqlite3.connect(temporary)
+    with replacing(target, force=force, suffix=".sqlite") as temporary:
         try:
-            # No journal: the file is private until the rename, and a failure deletes it anyway.
-            connection.execute("PRAGMA journal_mode = OFF")
-            connection.execute("PRAGMA synchronous = OFF")
+            connection = sqlite3.connect(temporary)
             try:
+                # No journal: the file is private until it is named, and a failure deletes it anyway.
+                connection.execute("PRAGMA journal_mode = OFF")
+                connection.execute("PRAGMA synchronous = OFF")
                 write_database(kb, connection, filters)
-            except sqlite3.OperationalError as error:
-                if "fts5" in str(error):
-                    raise UsageError("this Python's SQLite has no FTS5 full-text search; kzcn needs it") from None
-                raise
-        finally:
-            connection.close()
+            finally:
+                connection.close()
+        except sqlite3.OperationalError as error:
+            if "fts5" in str(error):
+                raise UsageError("this Python's SQLite has no FTS5 full-text search; kzcn needs it") from None
+            # "database or disk is full", "disk I/O error": the file could not be written (exit 74, not a bug).
+            raise OSError(errno.EIO, f"SQLite could not write the database ({error})", target) from None

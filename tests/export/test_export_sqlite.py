@@ -400,10 +400,16 @@ def test_an_existing_file_is_kept_unless_forced_and_a_missing_fts5_is_said_plain
     with pytest.raises(UsageError, match=r"^this Python's SQLite has no FTS5 full-text search; kzcn needs it$"):
         export.export_sqlite(knowledge_base(), str(tmp_path / "new.sqlite"))
 
-    def locked(*_: Any) -> None:
-        raise sqlite3.OperationalError("database is locked")
+    # Issue 20, case 10: a full disk was "internal error (OperationalError); this is a bug", exit 70. It is a
+    # failure to write the file (OSError: exit 74, "cannot write FILE: ..."), and leaves nothing behind.
+    def full(*_: Any) -> None:
+        raise sqlite3.OperationalError("database or disk is full")
 
-    monkeypatch.setattr(export, "write_database", locked)
-    with pytest.raises(sqlite3.OperationalError, match="database is locked"):
+    monkeypatch.setattr(export, "write_database", full)
+    with pytest.raises(OSError) as caught:
         export.export_sqlite(knowledge_base(), str(tmp_path / "other.sqlite"))
+    assert (caught.value.strerror, caught.value.filename) == (
+        "SQLite could not write the database (database or disk is full)",
+        str(tmp_path / "other.sqlite"),
+    )
     assert sorted(path.name for path in tmp_path.iterdir()) == ["kb.sqlite"]

@@ -311,3 +311,25 @@ def test_integers_too_long_to_print_are_a_located_problem(
     [line] = result.stderr.splitlines()
     assert line.startswith(f"{path}:") and found in line
     assert f"found integer of more than {sys.get_int_max_str_digits():,} digits" in line
+
+
+@pytest.mark.parametrize("line_end", ["\r\n", "\r", "\u2028"], ids=["crlf", "cr", "line-separator"])
+def test_a_source_with_other_line_ends_reads_and_prints_as_one_with_line_feeds(
+    cli: Run, write_kb: Callable[..., Path], line_end: str
+) -> None:
+    # Issue 20, case 5: `article` printed \r at every line end of a CRLF source.
+    from builders import fact_data, source_data
+
+    def kb_with(newline: str) -> Path:
+        text = f"First line{newline}second line.{newline}{newline}Next paragraph here."
+        fact = fact_data(quotes=[{"paragraph": 2, "text": "Next paragraph here."}])
+        return write_kb(small_kb(sources=[source_data(text=text)], facts=[fact], relations=[], derived=[]))
+
+    theirs, ours = kb_with(line_end), kb_with("\n")
+    for output in (["--no-color"], ["--format", "markdown"], ["--format", "html"]):
+        shown = cli("--facts", str(theirs), "article", *output)
+        assert shown.exit_code == 0
+        # CRLF reads as a space and a line feed (offsets kept): HTML keeps that space, which renders as nothing.
+        assert shown.stdout.replace(" \n", "\n") == cli("--facts", str(ours), "article", *output).stdout
+        assert "\r" not in shown.stdout and "\\r" not in shown.stdout and "\\u2028" not in shown.stdout
+    assert "¶2" in cli("--facts", str(theirs), "article", "--no-color").stdout

@@ -20,6 +20,7 @@ from kzcn.model.text import (
     number_tokens,
     numbers_in,
     paragraphs,
+    with_lf_line_ends,
 )
 
 # Three paragraphs; the second has doubled spaces inside it, the third repeats a phrase of the second.
@@ -292,3 +293,37 @@ def test_closest_finds_a_misquote_of_a_long_passage_of_common_characters() -> No
     # Over 200 characters of a few letters: a matcher that skips popular characters would find nothing alike.
     text = " ".join(["the port"] * 40)
     assert IndexedSource.of(text).closest("X" + text[1:]) == (1, text, pytest.approx(0.9972144846796658))
+
+
+@pytest.mark.parametrize(
+    "separator",
+    ["\n\n", "\r\n\r\n", "\r\r", "\u2028\u2028", "\u2029", "\n\u2003\n", "\r\n \t\r\n", "\n\u200b\n", "\n\n\n"],
+    ids=[
+        "lf",
+        "crlf",
+        "cr",
+        "line-separator",
+        "paragraph-separator",
+        "em-space-line",
+        "blank-crlf",
+        "zwsp-line",
+        "two",
+    ],
+)
+def test_paragraphs_split_as_a_reader_sees_them_whatever_the_line_ends(separator: str) -> None:
+    # Issue 20, case 5: CRLF, lone CR, U+2028/U+2029 or an em-space "blank" line made the whole text one paragraph,
+    # so a quote across two visible paragraphs passed.
+    text = f"First one.{separator}Second one."
+    assert [text[span.start : span.end] for span in paragraphs(text)] == ["First one.", "Second one."]
+    assert IndexedSource.of(text).find("First one. Second one.", 1) is None
+
+
+@pytest.mark.parametrize("line_end", ["\n", "\r\n", "\r", "\u2028"])
+def test_a_single_line_end_of_any_kind_stays_inside_its_paragraph(line_end: str) -> None:
+    text = f"One line{line_end}and the next."
+    assert [(span.start, span.end) for span in paragraphs(text)] == [(0, len(text))]
+
+
+def test_line_ends_read_as_line_feeds_in_place() -> None:
+    assert with_lf_line_ends("a\r\nb\rc\u2028d\u2029e\nf") == "a \nb\nc\nd\ne\nf"
+    assert len(with_lf_line_ends("a\r\nb")) == len("a\r\nb")

@@ -14,6 +14,8 @@ try:
 except ImportError:  # pragma: no cover - a Python built without it
     from hashlib import blake2b
 
+from _operator import _compare_digest  # hmac.compare_digest itself, without hmac's import of OpenSSL
+
 from kzcn import __version__
 from kzcn.kb.cache_format import FORMAT
 from kzcn.model.records import KnowledgeBase
@@ -26,6 +28,12 @@ MAX_ENTRY_BYTES = 256 * 1024 * 1024
 
 SUFFIX = ".kzcn-cache"
 """Entries are named <64 hex digits>.kzcn-cache; pruning touches nothing else in the directory."""
+
+SECRET_NAME = "secret"
+"""The file in the cache directory holding this user's 32 random bytes, the key of every entry's seal (0600)."""
+
+SEAL_BYTES = 32
+"""An entry's seal: a keyed BLAKE2b of its name and content, written after the format's line."""
 
 _MAGIC = FORMAT.encode("ascii") + b"\n"  # an entry of another format is refused before its JSON is read
 _ENTRY_NAME = re.compile(r"[0-9a-f]{64}" + re.escape(SUFFIX))
@@ -87,19 +95,87 @@ def entry_limit(source_size: int) -> int:
 
 
 def load(key: str, *, source_size: int) -> KnowledgeBase | None:
-    """The cached knowledge base for this key, or None if there is none or it is unreadable in any way."""
-    directory = cache_dir()
+    """The cached knowledge base for this key, or None if there is none, it is unreadable in any way, or it is not
+    sealed by this user's secret: an entry kzcn did not write for exactly this file is never believed."""
+    directory = trusted_cache_dir()
     if directory is None:
         return None
     data = _read_entry(os.path.join(directory, f"{key}{SUFFIX}"), entry_limit(source_size))
     if data is None or not data.startswith(_MAGIC):
         return None
+    secret = read_secret(directory)
+    body = memoryview(data)[len(_MAGIC) + SEAL_BYTES :]
+    if secret is None or not _compare_digest(data[len(_MAGIC) : len(_MAGIC) + SEAL_BYTES], seal(secret, key, body)):
+        return None
     from kzcn.kb.cache_format import decode
 
     try:
-        return decode(data[len(_MAGIC) :])
+        return decode(bytes(body))
     except Exception:  # any corruption, RecursionError and MemoryError included, means: ignore it and parse again
         return None
+
+
+def seal(secret: bytes, key: str, payload: bytes | memoryview) -> bytes:
+    """The keyed digest that binds an entry's content to its name (the file's bytes, path and kzcn's code)."""
+    digest = blake2b(key.encode("ascii"), digest_size=SEAL_BYTES, key=secret)
+    digest.update(payload)
+    return digest.digest()
+
+
+def trusted_cache_dir() -> str | None:
+    """cache_dir() if it may be trusted, as ssh trusts a key file: a directory owned by this user that no one else
+    can write to. Anything else (another user's directory, one writable by a group or by all) is not used."""
+    directory = cache_dir()
+    if directory is None:
+        return None
+    try:
+        info = os.stat(directory)
+    except OSError:
+        return None
+    if not stat.S_ISDIR(info.st_mode) or info.st_mode & 0o022 or info.st_uid != _user():
+        return None
+    return directory
+
+
+def read_secret(directory: str) -> bytes | None:
+    """This user's secret: 32 bytes in a regular file of their own that no one else may read or write."""
+    flags = os.O_RDONLY | getattr(os, "O_NOFOLLOW", 0) | getattr(os, "O_NONBLOCK", 0) | getattr(os, "O_CLOEXEC", 0)
+    try:
+        descriptor = os.open(os.path.join(directory, SECRET_NAME), flags)
+    except OSError:
+        return None
+    try:
+        info = os.fstat(descriptor)
+        if not stat.S_ISREG(info.st_mode) or info.st_mode & 0o077 or info.st_uid != _user() or info.st_size != 32:
+            return None
+        secret = os.read(descriptor, 33)
+    except OSError:
+        return None
+    finally:
+        os.close(descriptor)
+    return secret if len(secret) == 32 else None
+
+
+def _make_secret(directory: str) -> bytes | None:
+    """The secret, made if there is none: written whole beside its name, then linked to it (never half-written)."""
+    secret = read_secret(directory)
+    if secret is not None or os.path.lexists(os.path.join(directory, SECRET_NAME)):
+        return secret  # one that cannot be trusted is left for the user to see, and the cache goes unused
+    import tempfile
+
+    handle, temporary = tempfile.mkstemp(dir=directory, prefix=".tmp-")  # mode 0600
+    try:
+        with os.fdopen(handle, "wb") as output:
+            output.write(os.urandom(32))
+        with contextlib.suppress(FileExistsError):  # another kzcn made it first: use theirs
+            os.link(temporary, os.path.join(directory, SECRET_NAME))
+    finally:
+        os.unlink(temporary)
+    return read_secret(directory)
+
+
+def _user() -> int:
+    return os.getuid() if hasattr(os, "getuid") else 0
 
 
 def _read_entry(path: str, limit: int) -> bytes | None:
@@ -134,10 +210,14 @@ def store(key: str, kb: KnowledgeBase, *, source_size: int) -> None:
     try:
         from kzcn.kb.cache_format import encode
 
-        payload = _MAGIC + encode(kb)
-        if len(payload) > entry_limit(source_size):
+        body = encode(kb)
+        if len(_MAGIC) + SEAL_BYTES + len(body) > entry_limit(source_size):
             return
         make_cache_directory(directory)
+        secret = _make_secret(directory) if trusted_cache_dir() == directory else None
+        if secret is None:
+            return
+        payload = _MAGIC + seal(secret, key, body) + body
         import tempfile
 
         # Write beside the target and rename: readers see the old entry or the whole new one, never a part,

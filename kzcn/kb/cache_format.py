@@ -32,7 +32,7 @@ from kzcn.model.records import (
     TimeRef,
 )
 
-FORMAT = "kzcn-cache-4"  # 4: every record's values in its dataclass's field order (a fact's modality moved)
+FORMAT = "kzcn-cache-5"  # 5: sealed by the user's secret (kzcn/kb/cache.py); 4: fields in dataclass order
 """The entry format: the first line of an entry file and the first value of its JSON; any other is ignored."""
 
 # JSON, not pickle or marshal: pickle runs whatever a tampered file names, and marshal trusts the counts it reads

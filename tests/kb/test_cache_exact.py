@@ -18,8 +18,9 @@ import pytest
 
 import kzcn.parse.yamlload
 from builders import fact, knowledge_base, quote, source
+from cache_entries import sealed
 from kzcn.kb import cache
-from kzcn.kb.cache_format import FORMAT, encode
+from kzcn.kb.cache_format import encode
 from kzcn.model.records import Fact, KnowledgeBase, Quantity
 
 KEY = "0123456789abcdef" * 4
@@ -38,9 +39,11 @@ def small_model(statement: str = "The port handled 40 trains.") -> KnowledgeBase
     return knowledge_base(sources=(source(view_count=7, text=None),), facts=(trains,), path="kb.yaml")
 
 
-def entry_bytes(kb: KnowledgeBase) -> bytes:
-    """What an entry file holds: the format's first line, then the encoded knowledge base."""
-    return FORMAT.encode() + b"\n" + encode(kb)
+def entry_bytes(kb: KnowledgeBase, key: str = KEY) -> bytes:
+    """What an entry file holds: the format's first line, the seal of the user's secret, then the encoded
+    knowledge base."""
+    cache.make_cache_directory(str(cache_directory()))
+    return sealed(cache_directory(), key, encode(kb))
 
 
 def cache_directory() -> Path:
@@ -241,7 +244,7 @@ def test_a_stored_knowledge_base_is_loaded_back_under_its_key() -> None:
     kb = small_model()
     assert cache.store(KEY, kb, source_size=100) is None
     assert entry_file().read_bytes() == entry_bytes(kb)
-    assert listing(cache_directory()) == [f"{KEY}.kzcn-cache"]
+    assert listing(cache_directory()) == [f"{KEY}.kzcn-cache", "secret"]
     assert cache.load(KEY, source_size=100) == kb
     assert cache.load(OTHER_KEY, source_size=100) is None
 
@@ -257,7 +260,7 @@ def test_an_entry_of_exactly_the_limit_is_stored_and_read_and_one_a_byte_larger_
     monkeypatch.setattr(cache, "MAX_ENTRY_BYTES", size - 1)
     assert cache.load(KEY, source_size=100) is None
     cache.store(OTHER_KEY, kb, source_size=100)
-    assert listing(cache_directory()) == [f"{KEY}.kzcn-cache"]
+    assert listing(cache_directory()) == [f"{KEY}.kzcn-cache", "secret"]
 
 
 def test_an_entry_that_grows_past_its_limit_while_it_is_read_is_refused(monkeypatch: pytest.MonkeyPatch) -> None:
@@ -276,14 +279,13 @@ def test_an_entry_that_grows_past_its_limit_while_it_is_read_is_refused(monkeypa
         patch.setattr(cache, "MAX_ENTRY_BYTES", len(entry_bytes(kb)))
         assert cache.load(KEY, source_size=100) is None
     assert entry_file().read_bytes() == entry_bytes(kb) + b" " * 8
-    assert cache.load(KEY, source_size=100) == kb  # within the limit, the same entry is good
+    assert cache.load(KEY, source_size=100) is None  # within the limit, but no longer what its seal vouches for
 
 
 def test_a_symlink_to_a_good_entry_is_not_followed(tmp_path: Path) -> None:
     kb = small_model()
     target = tmp_path / "good-entry"
     target.write_bytes(entry_bytes(kb))
-    cache_directory().mkdir(parents=True)
     entry_file().symlink_to(target)
     assert cache.load(KEY, source_size=100) is None
 
@@ -365,14 +367,14 @@ def test_an_entry_is_written_as_a_hidden_temporary_file_beside_it_then_renamed(
     [(directory, name, files)] = seen
     assert directory == str(cache_directory())
     assert re.fullmatch(r"\.tmp-[a-z0-9_]+\.kzcn-cache", name)
-    assert files == [name]
-    assert listing(cache_directory()) == [f"{KEY}.kzcn-cache"]
+    assert files == sorted([name, "secret"])
+    assert listing(cache_directory()) == [f"{KEY}.kzcn-cache", "secret"]
 
 
 def test_a_directory_in_the_place_of_an_entry_is_left_alone_and_no_temporary_file_remains() -> None:
     entry_file().mkdir(parents=True)
     assert cache.store(KEY, small_model(), source_size=100) is None
-    assert listing(cache_directory()) == [f"{KEY}.kzcn-cache"]
+    assert listing(cache_directory()) == [f"{KEY}.kzcn-cache", "secret"]
     assert list(entry_file().iterdir()) == []
     assert cache.load(KEY, source_size=100) is None
 
@@ -420,7 +422,7 @@ def old_entries(directory: Path, count: int) -> list[str]:
 def test_storing_a_seventeenth_entry_removes_the_oldest() -> None:
     names = old_entries(cache_directory(), 16)
     cache.store(KEY, small_model(), source_size=100)
-    assert listing(cache_directory()) == sorted([*names[1:], f"{KEY}.kzcn-cache"])
+    assert listing(cache_directory()) == sorted([*names[1:], f"{KEY}.kzcn-cache", "secret"])
 
 
 def test_a_symlink_named_like_an_entry_is_neither_counted_nor_removed(tmp_path: Path) -> None:
@@ -428,7 +430,7 @@ def test_a_symlink_named_like_an_entry_is_neither_counted_nor_removed(tmp_path: 
     (tmp_path / "target").write_bytes(b"someone else's file")
     (cache_directory() / f"{OTHER_KEY}.kzcn-cache").symlink_to(tmp_path / "target")
     cache.store(KEY, small_model(), source_size=100)
-    assert listing(cache_directory()) == sorted([*names, f"{KEY}.kzcn-cache", f"{OTHER_KEY}.kzcn-cache"])
+    assert listing(cache_directory()) == sorted([*names, f"{KEY}.kzcn-cache", f"{OTHER_KEY}.kzcn-cache", "secret"])
 
 
 def test_entries_another_process_removes_while_this_one_prunes_are_skipped(monkeypatch: pytest.MonkeyPatch) -> None:
@@ -462,4 +464,4 @@ def test_entries_another_process_removes_while_this_one_prunes_are_skipped(monke
     with monkeypatch.context() as patch:
         patch.setattr(os, "scandir", scandir)
         assert cache.store(KEY, small_model(), source_size=100) is None
-    assert listing(directory) == sorted([*names[1:5], *names[6:], f"{KEY}.kzcn-cache"])
+    assert listing(directory) == sorted([*names[1:5], *names[6:], f"{KEY}.kzcn-cache", "secret"])

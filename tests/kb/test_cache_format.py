@@ -11,13 +11,13 @@ from typing import Any
 
 import pytest
 
+from cache_entries import MAGIC, body_of, write_sealed
 from conftest import SHIPPED_FACTS
 from kzcn.kb import cache
 from kzcn.kb.cache_format import FORMAT, InvalidEntry, decode, encode
 from kzcn.kb.load import load_knowledge_base
 from kzcn.model.records import DerivedSpec, Fact, KnowledgeBase, Quantity, Quote, Relation, Source, TimeRef
 
-MAGIC = FORMAT.encode() + b"\n"
 FACT = {field.name: position for position, field in enumerate(fields(Fact))}
 """Where each of a fact's values is in its list: the order its dataclass declares its fields."""
 
@@ -59,9 +59,11 @@ def tamper(write_kb: Callable[..., Path], tmp_path: Path, monkeypatch: pytest.Mo
 
 
 def rewrite(entry: Path, change: Callable[[list[Any]], None]) -> None:
-    payload = json.loads(entry.read_bytes()[len(MAGIC) :])
+    """Changes the entry's content and seals it again, as only a forger holding the user's secret could: the
+    entry's own checks are the last defence then."""
+    payload = json.loads(body_of(entry))
     change(payload)
-    entry.write_bytes(MAGIC + json.dumps(payload).encode())
+    write_sealed(entry, json.dumps(payload).encode())
 
 
 def text_index(payload: list[Any], value: str) -> int:
@@ -98,9 +100,9 @@ def test_tampered_entry_is_ignored_and_the_file_parsed(tamper: Any, change: Call
     path, expected, entry = tamper
     rewrite(entry, change)
     with pytest.raises((InvalidEntry, TypeError, IndexError, ValueError)):
-        decode(entry.read_bytes()[len(MAGIC) :])
+        decode(body_of(entry))
     assert load_knowledge_base(path) == expected
-    assert decode(entry.read_bytes()[len(MAGIC) :]) == expected  # and the entry was written again
+    assert decode(body_of(entry)) == expected  # and the entry was written again
 
 
 @pytest.mark.parametrize(
@@ -114,7 +116,9 @@ def test_tampered_entry_is_ignored_and_the_file_parsed(tamper: Any, change: Call
 )
 def test_hostile_entries_are_ignored(tamper: Any, content: bytes) -> None:
     path, expected, entry = tamper
-    entry.write_bytes(content)
+    entry.write_bytes(content)  # unsealed: refused before it is read
+    assert load_knowledge_base(path) == expected
+    write_sealed(entry, content[len(MAGIC) :])  # sealed: the decoder refuses it
     assert load_knowledge_base(path) == expected
 
 

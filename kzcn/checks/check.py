@@ -89,7 +89,14 @@ class _Checker:
                 seen.setdefault(item_id, format_path(self.in_file((group, index))))
 
     def sources(self) -> None:
+        primary = {source.sha256: source.id for source in self.kb.sources if source.role == "primary" and source.sha256}
         for index, source in enumerate(self.kb.sources):
+            if source.role == "evidence" and source.sha256 in primary:
+                self.report(
+                    ("sources", index, "sha256"),
+                    f"evidence source {source.id!r} has the text of the primary source {primary[source.sha256]!r} "
+                    "(the same fingerprint): a text cannot be evidence about itself; quote an independent source",
+                )
             if source.text is not None and source.sha256 is not None:
                 actual = fingerprint(source.text)
                 if actual != source.sha256:

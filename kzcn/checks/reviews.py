@@ -21,6 +21,7 @@ def check_reviews(kb: KnowledgeBase, report: Report, unknown: Unknown) -> None:
     no evidence item bears out."""
     facts = kb.facts_by_id
     first_review: dict[str, int] = {}
+    copies = _Copies(kb)
     for index, review in enumerate(kb.reviews):
         path: tuple[str | int, ...] = ("reviews", index)
         claim = facts.get(review.claim)
@@ -54,6 +55,14 @@ def check_reviews(kb: KnowledgeBase, report: Report, unknown: Unknown) -> None:
                     here,
                     f"{item.fact!r} quotes {claim.source!r}, the claim's own source: evidence must come from another "
                     "source",
+                )
+                continue
+            copied = copies(evidence.source, claim.source)
+            if copied:
+                report(
+                    here,
+                    f"{item.fact!r} quotes {evidence.source!r}, whose text {copied} {claim.source!r}, the claim's "
+                    "own source: the same words cannot corroborate themselves; cite an independent source",
                 )
                 continue
             bearings.add(item.bearing)
@@ -90,3 +99,31 @@ def _check_comparisons(kb: KnowledgeBase, report: Report, unknown: Unknown) -> N
                 f"its inputs measure different things ({'; '.join(sorted(measures))}){why}; declare them comparable "
                 "under `comparisons:` with a reason, or drop the figure",
             )
+
+
+class _Copies:
+    """Whether one source's text is another's, or holds it whole: an evidence page that is the article itself."""
+
+    def __init__(self, kb: KnowledgeBase) -> None:
+        self.sources = kb.sources_by_id
+        self.known: dict[tuple[str, str], str] = {}
+
+    def __call__(self, evidence_id: str, claim_id: str) -> str:
+        """How the evidence source's text repeats the claim source's ("is the text of", "holds the text of"), or ""."""
+        pair = (evidence_id, claim_id)
+        if pair not in self.known:
+            self.known[pair] = self._compare(evidence_id, claim_id)
+        return self.known[pair]
+
+    def _compare(self, evidence_id: str, claim_id: str) -> str:
+        from kzcn.model.text import fold
+
+        evidence, claim = self.sources.get(evidence_id), self.sources.get(claim_id)
+        if evidence is None or claim is None or evidence.text is None or claim.text is None:
+            return ""
+        if (evidence.sha256 is not None and evidence.sha256 == claim.sha256) or evidence.text == claim.text:
+            return "is the text of"
+        folded = fold(claim.text)
+        if folded and folded in fold(evidence.text):
+            return "holds the whole text of"
+        return ""

@@ -26,7 +26,11 @@ FACTS = (
     fact(id="other-fact", quantity=FIGURE, source="other"),
 )
 KB = knowledge_base(
-    sources=(source(), source(id="page", role="evidence"), source(id="other", role="evidence")),
+    sources=(
+        source(),
+        source(id="page", role="evidence", text="A page of other words."),
+        source(id="other", role="evidence", text="Another page."),
+    ),
     facts=FACTS,
     path="kb.yaml",
 )
@@ -232,3 +236,24 @@ def test_a_figure_from_two_measures_declared_not_comparable_gives_the_reason() -
 def test_the_measures_of_a_figure_with_an_unknown_input_are_those_of_the_known_ones() -> None:
     kb = replace(KB, facts=MEASURED, derived=(gap("half", "revenue", "missing"), gap("same", "revenue", "revenue")))
     assert findings(kb) == []
+
+
+def test_evidence_whose_text_is_or_holds_the_claims_source_is_refused_and_bears_nothing() -> None:
+    # Issue 20, case 4: a page byte-identical to the article, labelled "Ministry of Transport", made a review
+    # `supported`, bearing "corroborates".
+    from builders import ARTICLE
+
+    for text, how in ((ARTICLE, "is the text of"), (f"Reprinted:\n\n{ARTICLE}\n\nEnd.", "holds the whole text of")):
+        ministry = source(id="ministry", role="evidence", text=text, title="Ministry of Transport")
+        kb = replace(
+            KB,
+            sources=(*KB.sources, ministry),
+            facts=(*FACTS, fact(id="ministry-fact", quantity=FIGURE, source="ministry")),
+            reviews=(review("claim", "supported", ("ministry-fact", "corroborates")),),
+        )
+        assert findings(kb) == [
+            f"('reviews', 0, 'evidence', 0, 'fact'): 'ministry-fact' quotes 'ministry', whose text {how} 'doc', "
+            "the claim's own source: the same words cannot corroborate themselves; cite an independent source",
+            "('reviews', 0, 'verdict'): a verdict of supported needs evidence that corroborates or outcome "
+            "(bearings here: none); add it, or change the verdict",
+        ]

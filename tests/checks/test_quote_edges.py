@@ -116,7 +116,7 @@ def test_an_invisible_character_between_words_needs_a_reason() -> None:
 def test_an_evidence_source_with_the_fingerprint_of_a_primary_source_is_refused() -> None:
     # Issue 20, case 4, at the source: the same text under another name is no independent evidence.
     data = kb_quoting((1, "The venture was unprofitable."))
-    data["sources"].append(source_data(id="ministry", role="evidence", title="Ministry of Transport"))
+    data["sources"].append(source_data(id="ministry", role="evidence", title="Ministry of Transport", text=SOURCE))
     assert problems_of(data) == [
         "sources[1].sha256: evidence source 'ministry' has the text of the primary source 'doc' (the same "
         "fingerprint): a text cannot be evidence about itself; quote an independent source"

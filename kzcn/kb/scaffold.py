@@ -19,17 +19,48 @@ def init_copy(target: str, shipped: str) -> None:
         shutil.copyfileobj(original, out)
 
 
+def read_article(path: str) -> str:
+    """The text `init --from-text` starts from: a regular file of at most MAX_FILE_BYTES (or stdin for "-"), UTF-8
+    without NUL bytes. UsageError (exit 2) for anything else: a device such as /dev/zero, a FIFO, binary data."""
+    from kzcn.errors import KnowledgeBaseError
+    from kzcn.parse.yamlload import MAX_FILE_BYTES, InputKind, read_bytes, read_capped
+
+    try:
+        if path == "-":
+            import sys
+
+            raw = read_capped(sys.stdin.buffer, 0, MAX_FILE_BYTES)
+            if len(raw) > MAX_FILE_BYTES:
+                raise UsageError(f"stdin holds more than {MAX_FILE_BYTES:,} bytes; kzcn reads texts of at most that")
+        else:
+            raw = read_bytes(path, InputKind("text file", "a text file", "the article", "texts", "--from-text"))
+    except KnowledgeBaseError as error:  # the same refusals as for a knowledge base, as a bad argument
+        raise UsageError(str(error)) from None
+    except OSError as error:
+        raise UsageError(f"{path}: cannot be read: {error.strerror or error}") from None
+    name = "stdin" if path == "-" else path
+    try:
+        text = raw.decode("utf-8-sig")
+    except UnicodeDecodeError:
+        raise UsageError(f"{name} is not UTF-8 text; save it as UTF-8") from None
+    if "\0" in text:
+        raise UsageError(f"{name} holds a NUL byte: it is a binary file, not text")
+    return text
+
+
 def init_from_text(target: str, article: str, text: str) -> None:
     """Writes a knowledge base whose only source is `text` (read from `article`): fingerprinted, its paragraphs
     numbered in comments, no facts yet. It passes `kzcn check` as it is."""
+    from kzcn.escape import visible
     from kzcn.model.text import fingerprint, paragraphs
 
     body = text.replace("\r\n", "\n").strip("\n")
     if not body.strip():
         raise UsageError(f"{article} has no text to start a knowledge base from")
     loaded_text, text_yaml = _text_yaml(body)
+    # Control and invisible characters escaped: a comment holding ESC would make the file unreadable as YAML.
     numbered = [
-        f"    #   ¶{number}: {' '.join(body[span.start : span.end].split())[:70]}"
+        f"    #   ¶{number}: {visible(' '.join(loaded_text[span.start : span.end].split())[:70], one_line=True)}"
         for number, span in enumerate(paragraphs(loaded_text), 1)
     ]
     document = "\n".join(

@@ -42,31 +42,55 @@ class LoadedYaml:
     """Where the document's top value starts."""
 
 
-def read_bytes(path: str) -> bytes:
-    """The file's bytes, refusing what is not a regular, readable file of sane size."""
+@dataclass(frozen=True)
+class InputKind:
+    """What a file read is to the user, for the messages that refuse it."""
+
+    noun: str
+    """What the file should be: "knowledge-base file"."""
+    give: str
+    """What to give instead of a device or FIFO: "a YAML file"."""
+    inside: str
+    """What to name inside a directory given instead: "the facts.yaml"."""
+    plural: str
+    """What kzcn reads, in the plural, for the size limit: "knowledge bases"."""
+    given_by: str
+    """Where the path came from: "--facts or KZCN_FACTS"."""
+
+
+KNOWLEDGE_BASE = InputKind(
+    "knowledge-base file", "a YAML file", "the facts.yaml", "knowledge bases", "--facts or KZCN_FACTS"
+)
+"""The knowledge base, from --facts, KZCN_FACTS or the one shipped."""
+
+
+def read_bytes(path: str, kind: InputKind = KNOWLEDGE_BASE) -> bytes:
+    """The file's bytes, refusing what is not a regular, readable file of sane size: a device such as /dev/zero
+    would never end, and a FIFO would wait for a writer."""
     try:
         # stat before open: opening a FIFO for reading would block until a writer appears.
         info = os.stat(path)
     except FileNotFoundError:
-        raise _fail(path, "no such file; check the path given by --facts or KZCN_FACTS") from None
+        raise _fail(path, f"no such file; check the path given by {kind.given_by}") from None
     except OSError as error:
         raise _fail(path, f"cannot be read: {error.strerror or error}") from None
+    not_regular = f"is not a regular file (a device, FIFO or socket); give {kind.give}"
     if stat.S_ISDIR(info.st_mode):
-        raise _fail(path, "is a directory, not a knowledge-base file; name the facts.yaml inside it")
+        raise _fail(path, f"is a directory, not a {kind.noun}; name {kind.inside} inside it")
     if not stat.S_ISREG(info.st_mode):
-        raise _fail(path, "is not a regular file (a device, FIFO or socket); give a YAML file")
+        raise _fail(path, not_regular)
     if info.st_size > MAX_FILE_BYTES:
-        raise _fail(path, f"is {info.st_size:,} bytes; kzcn reads knowledge bases of at most {MAX_FILE_BYTES:,} bytes")
+        raise _fail(path, f"is {info.st_size:,} bytes; kzcn reads {kind.plural} of at most {MAX_FILE_BYTES:,} bytes")
     try:
         # O_NONBLOCK: should the path become a FIFO between the stat and the open, the open still returns.
         with open(path, "rb", buffering=0, opener=_open_nonblocking) as handle:
             if not stat.S_ISREG(os.fstat(handle.fileno()).st_mode):
-                raise _fail(path, "is not a regular file (a device, FIFO or socket); give a YAML file")
+                raise _fail(path, not_regular)
             raw = read_capped(handle, info.st_size, MAX_FILE_BYTES)
     except OSError as error:
         raise _fail(path, f"cannot be read: {error.strerror or error}") from None
     if len(raw) > MAX_FILE_BYTES:
-        raise _fail(path, f"is larger than {MAX_FILE_BYTES:,} bytes; kzcn reads knowledge bases of at most that")
+        raise _fail(path, f"is larger than {MAX_FILE_BYTES:,} bytes; kzcn reads {kind.plural} of at most that")
     return raw
 
 

@@ -41,3 +41,71 @@ def test_an_empty_text_and_an_existing_file_are_refused(tmp_path: Path) -> None:
     with pytest.raises(UsageError):
         init_copy(str(existing), str(existing))
     assert existing.read_text(encoding="utf-8") == "mine"
+
+
+# -- issue 20: every input read with the knowledge base's limits; previews that keep the file valid ------------------
+
+
+def test_a_device_or_fifo_is_refused_at_once_with_the_option_named(tmp_path: Path) -> None:
+    # Case 8: `init X --from-text /dev/zero` read 24 GB before the system killed it; a FIFO hung.
+    import os
+
+    from kzcn.kb.scaffold import read_article
+
+    fifo = tmp_path / "fifo"
+    os.mkfifo(fifo)
+    for path in ("/dev/zero", str(fifo)):
+        with pytest.raises(UsageError) as caught:
+            read_article(path)
+        assert str(caught.value) == f"{path}: is not a regular file (a device, FIFO or socket); give a text file"
+    with pytest.raises(UsageError) as missing:
+        read_article(str(tmp_path / "gone.txt"))
+    assert str(missing.value) == f"{tmp_path / 'gone.txt'}: no such file; check the path given by --from-text"
+    with pytest.raises(UsageError) as directory:
+        read_article(str(tmp_path))
+    assert str(directory.value) == f"{tmp_path}: is a directory, not a text file; name the article inside it"
+
+
+def test_a_larger_text_than_a_knowledge_base_may_be_is_refused(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    from kzcn.kb.scaffold import read_article
+    from kzcn.parse import yamlload
+
+    monkeypatch.setattr(yamlload, "MAX_FILE_BYTES", 10)
+    big = tmp_path / "big.txt"
+    big.write_text("eleven char")
+    with pytest.raises(UsageError) as caught:
+        read_article(str(big))
+    assert str(caught.value) == f"{big}: is 11 bytes; kzcn reads texts of at most 10 bytes"
+
+
+def test_binary_and_non_utf8_texts_are_refused_and_a_bom_is_dropped(tmp_path: Path) -> None:
+    from kzcn.kb.scaffold import read_article
+
+    cases = {"nul.txt": b"a\x00b", "latin1.txt": b"caf\xe9", "bom.txt": b"\xef\xbb\xbfText."}
+    for name, content in cases.items():
+        (tmp_path / name).write_bytes(content)
+    with pytest.raises(UsageError, match=r"nul.txt holds a NUL byte: it is a binary file, not text$"):
+        read_article(str(tmp_path / "nul.txt"))
+    with pytest.raises(UsageError, match=r"latin1.txt is not UTF-8 text; save it as UTF-8$"):
+        read_article(str(tmp_path / "latin1.txt"))
+    assert read_article(str(tmp_path / "bom.txt")) == "Text."
+
+
+def test_a_dash_reads_stdin(monkeypatch: pytest.MonkeyPatch) -> None:
+    import io
+    import sys
+
+    from kzcn.kb.scaffold import read_article
+
+    monkeypatch.setattr(sys, "stdin", io.TextIOWrapper(io.BytesIO("From a pipe.\n".encode())))
+    assert read_article("-") == "From a pipe.\n"
+
+
+def test_control_characters_in_a_paragraph_preview_are_escaped_and_the_file_passes_its_check(tmp_path: Path) -> None:
+    # Case 12: ESC written raw into the ¶ preview comments made the new file fail `check`.
+    target = tmp_path / "kb.yaml"
+    text = "Hello \x1b[31mred\x1b[0m world.\n\nA second\u200b paragraph."
+    init_from_text(str(target), "a.txt", text)
+    written = target.read_text(encoding="utf-8")
+    assert "    #   ¶1: Hello \\x1b[31mred\\x1b[0m world.\n    #   ¶2: A second\\u200b paragraph.\n" in written
+    assert load_knowledge_base(str(target), use_cache=False).sources[0].text == text

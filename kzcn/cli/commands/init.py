@@ -22,7 +22,11 @@ def init(
     path: Annotated[str, typer.Argument(metavar="PATH", help="The knowledge base file to create.")],
     from_text: Annotated[
         Optional[str],  # noqa: UP045
-        typer.Option("--from-text", metavar="ARTICLE", help="Start from this text file instead of the shipped facts."),
+        typer.Option(
+            "--from-text",
+            metavar="ARTICLE",
+            help="Start from this text file ('-': stdin) instead of the shipped facts.",
+        ),
     ] = None,
 ) -> None:
     from kzcn.kb import scaffold
@@ -31,11 +35,4 @@ def init(
     if from_text is None:
         scaffold.init_copy(path, packaged_facts_path())
         return
-    try:
-        with open(from_text, encoding="utf-8") as article:
-            text = article.read()
-    except UnicodeDecodeError:
-        from kzcn.errors import UsageError
-
-        raise UsageError(f"{from_text} is not UTF-8 text") from None
-    scaffold.init_from_text(path, from_text, text)
+    scaffold.init_from_text(path, "stdin" if from_text == "-" else from_text, scaffold.read_article(from_text))

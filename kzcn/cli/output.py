@@ -41,18 +41,24 @@ def render_options(
     )
 
 
+MAX_WIDTH = 1000
+"""The widest output kzcn lays out, whatever COLUMNS says: COLUMNS=2147483647 made Rich allocate until it failed,
+and COLUMNS=100000000 wrote 558 MB of chart bars."""
+
+
 def terminal_width() -> int:
-    """COLUMNS if it is a positive number, else the terminal's width, else 100 (output to a pipe or file)."""
+    """COLUMNS if it is a positive number, else the terminal's width, else 100 (output to a pipe or file); at most
+    MAX_WIDTH."""
     try:
-        columns = int(os.environ.get("COLUMNS", ""))
+        columns = int(os.environ.get("COLUMNS", "")[:12])  # a longer number is wider than MAX_WIDTH anyway
     except ValueError:
         columns = 0
-    if columns > 0:
-        return columns
-    try:
-        return os.get_terminal_size(sys.__stdout__.fileno()).columns or 100  # type: ignore[union-attr]
-    except (AttributeError, ValueError, OSError):
-        return 100
+    if columns <= 0:
+        try:
+            columns = os.get_terminal_size(sys.__stdout__.fileno()).columns or 100  # type: ignore[union-attr]
+        except (AttributeError, ValueError, OSError):
+            columns = 100
+    return min(columns, MAX_WIDTH)
 
 
 def _isatty(stream: Any) -> bool:

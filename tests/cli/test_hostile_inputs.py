@@ -333,3 +333,12 @@ def test_a_source_with_other_line_ends_reads_and_prints_as_one_with_line_feeds(
         assert shown.stdout.replace(" \n", "\n") == cli("--facts", str(ours), "article", *output).stdout
         assert "\r" not in shown.stdout and "\\r" not in shown.stdout and "\\u2028" not in shown.stdout
     assert "¶2" in cli("--facts", str(theirs), "article", "--no-color").stdout
+
+
+@pytest.mark.parametrize("columns", ["2147483647", "99999999999999999999", "100000000"])
+def test_any_columns_gives_output_of_bounded_width_and_a_success(cli: Run, columns: str) -> None:
+    # Issue 20, case 10: exit 70 (MemoryError, OverflowError), or 558 MB of chart bars.
+    for command in (["revenue"], ["report"]):
+        result = cli(*command, env={"COLUMNS": columns})
+        assert result.exit_code == 0, command
+        assert max(len(line) for line in result.stdout.splitlines()) <= 1000

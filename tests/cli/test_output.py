@@ -90,7 +90,23 @@ def test_a_width_below_ten_columns_is_raised_to_ten(monkeypatch: pytest.MonkeyPa
     assert render_options(None, False).width == 10
 
 
-@pytest.mark.parametrize(("columns", "width"), [("120", 120), ("1", 1), ("0", 100), ("-5", 100), ("wide", 100)])
+@pytest.mark.parametrize(
+    ("columns", "width"),
+    [
+        ("120", 120),
+        ("1", 1),
+        ("0", 100),
+        ("-5", 100),
+        ("wide", 100),
+        ("1000", 1000),
+        ("1001", 1000),
+        # Issue 20, case 10: these were exit 70 (MemoryError, OverflowError) or 558 MB of bars.
+        ("2147483647", 1000),
+        ("99999999999999999999", 1000),
+        ("100000000", 1000),
+        ("9" * 5000, 1000),
+    ],
+)
 def test_terminal_width_from_columns_else_100_without_a_terminal(
     columns: str, width: int, monkeypatch: pytest.MonkeyPatch
 ) -> None:
@@ -105,6 +121,8 @@ def test_terminal_width_asks_the_terminal_without_columns(monkeypatch: pytest.Mo
     assert terminal_width() == 132
     monkeypatch.setattr("os.get_terminal_size", lambda fd: os.terminal_size((0, 40)))
     assert terminal_width() == 100
+    monkeypatch.setattr("os.get_terminal_size", lambda fd: os.terminal_size((5000, 40)))
+    assert terminal_width() == 1000
 
 
 def test_say_writes_one_visible_line_and_survives_a_missing_stderr(

@@ -49,3 +49,20 @@ def visible(text: str, *, one_line: bool = False) -> str:
 def json_safe(json_text: str) -> str:
     """A JSON document with the characters that are valid in it but unsafe on a terminal written as \\uNNNN."""
     return re.sub(_JSON_UNSAFE, lambda match: f"\\u{ord(match.group()):04x}", json_text)
+
+
+_SCRIPT_UNSAFE = {"<": "\\u003c", ">": "\\u003e", "&": "\\u0026"}
+
+
+def script_safe(json_text: str) -> str:
+    """A JSON document that can sit inside an HTML <script> element, where JSON-LD is published: <, > and & are
+    written as \\u003c, \\u003e and \\u0026, so a string holding "</script>" cannot close the element. JSON
+    itself uses none of them outside strings, so only strings change, and they read back the same."""
+    return re.sub("[<>&]", lambda match: _SCRIPT_UNSAFE[match.group()], json_text)
+
+
+def is_web_url(url: str) -> bool:
+    """True for an http or https URL with a host and no white space or control character: the only URLs kzcn
+    writes as links. Anything else (javascript:, data:, file:, a bare path) is written as plain text, or left out
+    where only a link can go."""
+    return re.fullmatch(r"https?://[^\s/?#@\x00-\x1f\x7f]+(?:[/?#][^\s\x00-\x1f\x7f]*)?", url, re.IGNORECASE) is not None

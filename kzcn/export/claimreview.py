@@ -4,6 +4,8 @@ from __future__ import annotations
 
 from typing import Any
 
+from kzcn.errors import UsageError
+from kzcn.escape import is_web_url
 from kzcn.model.records import KnowledgeBase, Review, Source
 from kzcn.queries.filters import NO_FILTERS, Filters
 
@@ -18,7 +20,7 @@ def _creative_work(source: Source) -> dict[str, Any]:
     work: dict[str, Any] = {"@type": "CreativeWork"}
     known = {
         "headline": source.title,
-        "url": source.url,
+        "url": source.url if source.url is not None and is_web_url(source.url) else None,
         "datePublished": source.published,
         "inLanguage": source.language,
     }
@@ -42,7 +44,9 @@ def claim_reviews(
 ) -> list[dict[str, Any]]:
     """One ClaimReview object per review whose claim passes the filters, in file order. `url_base` is where the
     reviews will be published (each review's url is it plus #claim-id); without it, `url` is left out, since kzcn
-    publishes nothing itself."""
+    publishes nothing itself. Only http(s) URLs are written: a `javascript:` one is left out, as is any other."""
+    if url_base is not None and not is_web_url(url_base):
+        raise UsageError(f"--url-base {url_base!r} is not an http or https URL; give where the reviews are published")
     wanted = filters.checked(kb)
     documents = []
     for review in kb.reviews:
@@ -62,7 +66,7 @@ def claim_reviews(
             document["url"] = f"{url_base}#{fact.id}"
         if kb.reviewer is not None:
             author: dict[str, Any] = {"@type": "Organization", "name": kb.reviewer.name}
-            if kb.reviewer.url is not None:
+            if kb.reviewer.url is not None and is_web_url(kb.reviewer.url):
                 author["url"] = kb.reviewer.url
             document["author"] = author
         if review.date is not None:

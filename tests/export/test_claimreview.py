@@ -48,3 +48,33 @@ def test_the_claim_appears_in_the_article_with_each_field_the_knowledge_base_kno
             "reviewBody": "An opinion.",
         }
     ]
+
+
+def test_json_ld_can_be_pasted_into_a_script_element_and_links_only_the_web(
+    cli: Run, write_kb: Callable[..., Path]
+) -> None:
+    # Issue 20, case 11: `</script>` in a string closed the element JSON-LD is published in, and `javascript:`
+    # URLs were written as links.
+    data = small_kb()
+    data["sources"][0] |= {"title": "</script><script>alert(1)</script>", "url": "javascript:alert(1)"}
+    data["reviews"] = [{"claim": "trade-grew", "verdict": "not-checkable", "summary": "Tom & Jerry <b>say</b> so."}]
+    data["reviewer"] = {"name": "Desk", "url": "data:text/html,<script>alert(1)</script>"}
+    result = cli("--facts", str(write_kb(data)), "export", "claimreview", "--url-base", "https://example.org/fc")
+    assert result.exit_code == 0
+    assert not set("<>&") & set(result.stdout)
+    assert "\\u003c/script\\u003e\\u003cscript\\u003ealert(1)\\u003c/script\\u003e" in result.stdout
+    [document] = json.loads(result.stdout)
+    assert document["itemReviewed"]["appearance"] == {
+        "@type": "CreativeWork",
+        "headline": "</script><script>alert(1)</script>",
+        "inLanguage": "en",
+    }
+    assert document["reviewBody"] == "Tom & Jerry <b>say</b> so."
+    assert document["author"] == {"@type": "Organization", "name": "Desk"}
+    assert document["url"] == "https://example.org/fc#trade-grew"
+    refused = cli("--facts", str(write_kb(data)), "export", "claimreview", "--url-base", "javascript:alert(1)//")
+    assert (refused.exit_code, refused.stdout, refused.stderr) == (
+        2,
+        "",
+        "kzcn: --url-base 'javascript:alert(1)//' is not an http or https URL; give where the reviews are published\n",
+    )

@@ -4,6 +4,8 @@ from __future__ import annotations
 
 from decimal import Decimal
 
+import pytest
+
 from kzcn.escape import json_safe, visible
 from kzcn.model.records import Quantity, TimeRef
 from kzcn.model.wording import amount_text, number_text, plain_number, quantity_text, time_text
@@ -65,3 +67,38 @@ def test_every_format_character_of_this_python_is_made_visible() -> None:
 def test_visible_leaves_visible_text_alone() -> None:
     text = "Қазақстан — 中国 «1,3 млрд» café naïve ☃ \u00a0 \u2003"
     assert visible(text) == text
+
+
+def test_script_safe_json_reads_back_the_same_and_holds_no_angle_bracket_or_ampersand() -> None:
+    import json
+
+    from kzcn.escape import script_safe
+
+    document = ["</script><!-- & -->", {"a<b": "x>y&z"}]
+    text = script_safe(json.dumps(document, ensure_ascii=False))
+    assert text == '["\\u003c/script\\u003e\\u003c!-- \\u0026 --\\u003e", {"a\\u003cb": "x\\u003ey\\u0026z"}]'
+    assert json.loads(text) == document
+
+
+@pytest.mark.parametrize(
+    ("url", "web"),
+    [
+        ("https://example.org/a?b=1#c", True),
+        ("http://example.org", True),
+        ("HTTPS://EXAMPLE.ORG/", True),
+        ("javascript:alert(1)", False),
+        ("JavaScript:alert(1)", False),
+        ("data:text/html,<b>x</b>", False),
+        ("file:///etc/passwd", False),
+        ("//example.org/a", False),
+        ("https://", False),
+        ("https://exa mple.org", False),
+        ("https://example.org/\x1b[31m", False),
+        ("https://user@evil.example", False),
+        ("example.org", False),
+    ],
+)
+def test_only_http_and_https_urls_with_a_host_are_web_urls(url: str, web: bool) -> None:
+    from kzcn.escape import is_web_url
+
+    assert is_web_url(url) is web

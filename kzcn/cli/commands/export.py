@@ -74,11 +74,12 @@ def claimreview(
 ) -> None:
     import json
 
-    from kzcn.escape import json_safe
+    from kzcn.escape import json_safe, script_safe
     from kzcn.export.claimreview import claim_reviews
     from kzcn.kb.load import load_knowledge_base
 
     documents = claim_reviews(load_knowledge_base(facts_path(ctx, facts)), url_base=url_base, filters=filters)
     if url_base is None and documents:
         say("kzcn: note: no --url-base, so no review has a url (Google's rich results require one)")
-    write(json_safe(json.dumps(documents, ensure_ascii=False, indent=2)) + "\n")
+    # Script-safe: JSON-LD is published inside <script type="application/ld+json">, where "</script>" would end it.
+    write(script_safe(json_safe(json.dumps(documents, ensure_ascii=False, indent=2))) + "\n")

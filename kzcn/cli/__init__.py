@@ -5,7 +5,7 @@ import os
 import sys
 from typing import Any
 
-from kzcn.cli.output import exit_now
+from kzcn.cli.output import exit_now, stand_in_for_closed_streams
 from kzcn.cli.status import ExitStatus, report
 
 COMPLETE_VAR = "_KZCN_COMPLETE"
@@ -17,6 +17,8 @@ def main() -> None:
     # A run is short and builds no cycles worth collecting; the collector's passes only cost time (and the
     # process leaves through os._exit without a teardown). kzcn.kb.load does the same around a load for library use.
     gc.disable()
+    if sys.stdout is None or sys.stderr is None:
+        stand_in_for_closed_streams()
     try:
         status = _run()
     except SystemExit as exit_request:

@@ -2,6 +2,7 @@
 
 import contextlib
 import errno
+import io  # loaded by the interpreter itself for sys.stdout: no cost
 import os
 import sys
 from typing import Any
@@ -66,6 +67,37 @@ def _isatty(stream: Any) -> bool:
         return bool(stream.isatty())
     except (AttributeError, ValueError, OSError):
         return False
+
+
+def stand_in_for_closed_streams() -> None:
+    """Stand-ins for stdout and stderr when kzcn was started with them closed (`kzcn --help >&-`), where Python
+    sets them to None: Click then dropped help without a word (exit 0) and wrote its usage errors to stdout, where
+    a script reads data. Now writing to a closed stdout fails as a full disk does (exit 74), and messages to a
+    closed stderr go nowhere."""
+    if sys.stdout is None:
+        sys.stdout = io.TextIOWrapper(io.BufferedWriter(_ClosedOutput()), encoding="utf-8")
+    if sys.stderr is None:
+        sys.stderr = io.TextIOWrapper(io.BufferedWriter(_Discarded()), encoding="utf-8")
+
+
+class _ClosedOutput(io.RawIOBase):
+    """A stdout that was closed: every write fails with EBADF, which kzcn reports as output it cannot write."""
+
+    def writable(self) -> bool:
+        return True
+
+    def write(self, _data: Any) -> int:
+        raise OSError(errno.EBADF, os.strerror(errno.EBADF))
+
+
+class _Discarded(io.RawIOBase):
+    """A stderr that was closed: messages have nowhere to go."""
+
+    def writable(self) -> bool:
+        return True
+
+    def write(self, data: Any) -> int:
+        return len(data)
 
 
 def say(line: str) -> None:

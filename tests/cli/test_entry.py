@@ -238,3 +238,42 @@ def test_main_answers_the_shells_completion_request(
     monkeypatch.setenv("COMP_CWORD", cword)
     assert run_main(monkeypatch) == 0
     assert capsys.readouterr().out.split() == offered
+
+
+# -- issue 20, case 12: closed standard streams ----------------------------------------------------------------------
+
+
+def _with_closed(tmp_path: Path, descriptor: int, *args: str) -> tuple[int, str, str]:
+    """kzcn run as a process with stdout (1) or stderr (2) closed: its status and what reached the other stream."""
+    import subprocess
+
+    from conftest import subprocess_env
+
+    other = subprocess.PIPE
+    child = subprocess.run(
+        [sys.executable, "-m", "kzcn", *args],
+        stdout=other if descriptor == 2 else None,
+        stderr=other if descriptor == 1 else None,
+        env=subprocess_env(tmp_path),
+        preexec_fn=lambda: os.close(descriptor),
+        timeout=60,
+        check=False,
+    )
+    return child.returncode, (child.stdout or b"").decode(), (child.stderr or b"").decode()
+
+
+@pytest.mark.parametrize("args", [("--help",), ("--version",), ("facts", "--help"), ("facts", "--json")])
+def test_output_to_a_closed_stdout_is_a_failure_to_write_not_a_success(tmp_path: Path, args: tuple[str, ...]) -> None:
+    # --help and --version exited 0 having written nothing.
+    assert _with_closed(tmp_path, 1, *args) == (
+        ExitStatus.OUTPUT_FAILED,
+        "",
+        "kzcn: cannot write output: Bad file descriptor\n",
+    )
+
+
+@pytest.mark.parametrize("args", [("--bogus",), ("facts", "--bogus"), ("show", "no-such-fact")])
+def test_with_stderr_closed_a_message_never_lands_in_stdout(tmp_path: Path, args: tuple[str, ...]) -> None:
+    # Click's usage error went to stdout, where a script reads data.
+    status, stdout, _stderr = _with_closed(tmp_path, 2, *args)
+    assert (status, stdout) == (ExitStatus.NOT_FOUND if args[0] == "show" else ExitStatus.USAGE, "")

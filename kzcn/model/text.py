@@ -124,11 +124,13 @@ class NumberToken:
 
 _NUMBER_TOKEN = re.compile(
     # Digits may follow a currency code and touch a scale (KZT7,240, $76bn, 21mln), but not stand inside a word
-    # (A1, v2) nor carry an ordinal's suffix (1st, 4th), nor touch an invisible character: "1<U+200B>3" shows as 13
-    # to a reader, so it is read as no number at all rather than as 1 and 3.
+    # (A1, v2) nor continue one (the 5 of .5, the 300 of 1,300) nor carry an ordinal's suffix (1st, 4th), nor
+    # touch an invisible character: "1<U+200B>3" shows as 13 to a reader, so it is read as no number at all rather
+    # than as 1 and 3. Number words alike ("two<U+200B>a").
     # Each branch first looks at one character (a digit; a letter), so most positions are passed over at once.
-    rf"(?=\d)(?:(?-i:(?<=[A-Z]{{3}}))|(?<![\w.,{INVISIBLE}]))\d+(?:[.,]\d+)*"
-    rf"(?!\d|[.,][{INVISIBLE}]+\d|[{INVISIBLE}]|(?:st|nd|rd|th)\b)|\b(?=[a-z])(?:" + "|".join(_NUMBER_WORDS) + r")\b",
+    rf"(?=\d)(?:(?-i:(?<=[A-Z]{{3}}))|(?<![\w.{INVISIBLE}])(?<![\d{INVISIBLE}],))\d+(?:[.,]\d+)*"
+    rf"(?!\d|[.,][{INVISIBLE}]*\d|[{INVISIBLE}]|(?:s[{INVISIBLE}]*t|n[{INVISIBLE}]*d|r[{INVISIBLE}]*d|t[{INVISIBLE}]*h)\b)"
+    rf"|(?<![\w{INVISIBLE}])(?=[a-z])(?:" + "|".join(_NUMBER_WORDS) + rf")(?![\w{INVISIBLE}])",
     flags=re.IGNORECASE,
 )  # number words by name: matching every word and looking it up was most of the meaning check's time
 

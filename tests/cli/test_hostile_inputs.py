@@ -342,3 +342,32 @@ def test_any_columns_gives_output_of_bounded_width_and_a_success(cli: Run, colum
         result = cli(*command, env={"COLUMNS": columns})
         assert result.exit_code == 0, command
         assert max(len(line) for line in result.stdout.splitlines()) <= 1000
+
+
+def test_invisible_characters_are_shown_in_every_human_format(cli: Run, write_kb: Callable[..., Path]) -> None:
+    # Issue 20, case 2: tables, `article` and HTML printed U+200B raw, so "1<U+200B>3" read as 13.
+    from builders import fact_data, source_data
+
+    text = "Trade and\u200bthe port grew.\n\nThe port earned $ 1\u00ad3 billion."
+    reason = [{"rule": "invisible-character", "reason": "the page has it"}]
+    fact = fact_data(
+        statement="Trade and the port grew.", quotes=[{"paragraph": 1, "text": "Trade and\u200bthe port grew."}]
+    )
+    path = write_kb(
+        small_kb(sources=[source_data(text=text)], facts=[fact | {"exceptions": reason}], relations=[], derived=[])
+    )
+    commands = [
+        ["article", "--no-color"],
+        ["article", "--format", "markdown"],
+        ["article", "--format", "html"],
+        ["show", "happened", "--no-color"],
+        ["facts", "--no-color", "--fields", "id,quotes"],
+        ["report", "--format", "markdown"],
+    ]
+    for command in commands:
+        shown = cli("--facts", str(path), *command)
+        assert shown.exit_code == 0, command
+        assert "\u200b" not in shown.stdout and "\u00ad" not in shown.stdout, command
+        assert "\\u200b" in shown.stdout, command
+    article = cli("--facts", str(path), "article", "--no-color").stdout
+    assert "\\xad" in article

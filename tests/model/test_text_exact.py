@@ -327,3 +327,21 @@ def test_a_single_line_end_of_any_kind_stays_inside_its_paragraph(line_end: str)
 def test_line_ends_read_as_line_feeds_in_place() -> None:
     assert with_lf_line_ends("a\r\nb\rc\u2028d\u2029e\nf") == "a \nb\nc\nd\ne\nf"
     assert len(with_lf_line_ends("a\r\nb")) == len("a\r\nb")
+
+
+@pytest.mark.parametrize(
+    ("text", "numbers"),
+    [
+        ("$ 1\u200b3 billion", set()),  # a reader sees 13: no number rather than 1 and 3
+        ("1,\u200b300 trains", set()),
+        ("the 4t\u200bh time", set()),  # an ordinal, however written (found by the property test)
+        ("KZT7,2\u200b40", set()),  # no shorter number read out of a longer one
+        ("KZT7\u200b,240", set()),
+        ("two\u200bа", set()),  # a number word runs on into a Cyrillic a
+        ("a,2 b", {2}),  # a comma after a letter separates, as a reader sees it
+        ("1,300 and .5", {1300}),  # the 5 of .5 is no number of its own
+        ("KZT7,240 and 13 and two", {7240, 13, 2}),
+    ],
+)
+def test_the_number_reader_never_reads_across_an_invisible_character(text: str, numbers: set[int]) -> None:
+    assert numbers_in(text) == numbers

@@ -97,7 +97,7 @@ def test_a_dash_reads_stdin(monkeypatch: pytest.MonkeyPatch) -> None:
 
     from kzcn.kb.scaffold import read_article
 
-    monkeypatch.setattr(sys, "stdin", io.TextIOWrapper(io.BytesIO("From a pipe.\n".encode())))
+    monkeypatch.setattr(sys, "stdin", io.TextIOWrapper(io.BytesIO(b"From a pipe.\n")))
     assert read_article("-") == "From a pipe.\n"
 
 

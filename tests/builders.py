@@ -331,9 +331,11 @@ def repeated_kb_text(copies: int, *, series: bool = True) -> str:
     """small_kb's six facts `copies` times under fresh ids (trains-2017-n0, ...), with no relations or derived
     figures, as YAML text; without `series`, so that the copies' totals do not clash and the check passes."""
     data = small_kb(relations=[], derived=[])
-    if not series:
-        for fact in data["facts"]:
+    for fact in data["facts"]:
+        if not series:
             fact.pop("series", None)
+        for quote in fact["quotes"]:
+            quote["shared"] = "a generated copy"  # the copies quote their originals' words, declared as check asks
     facts = dump({"facts": data.pop("facts")}).removeprefix("facts:\n")
     copied = "".join(re.sub(r"^- id: (\S+)$", rf"- id: \1-n{number}", facts, flags=re.M) for number in range(copies))
     return dump(data) + "facts:\n" + copied

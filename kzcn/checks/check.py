@@ -105,6 +105,12 @@ class _Checker:
                         f"fingerprint mismatch: the text's SHA-256 is {actual}, the file records {source.sha256}; "
                         "the text was changed, or the digest is wrong",
                     )
+            for number, passage in enumerate(source.furniture):
+                if source.id in self.indexed and self.indexed[source.id].find(passage, 1) is None:
+                    self.report(
+                        ("sources", index, "furniture", number),
+                        f"{passage!r} does not stand verbatim in the source's text; copy it from the text",
+                    )
             if source.cited_in is not None:
                 cited_source, paragraph = source.cited_in
                 self.paragraph_exists(("sources", index, "cited_in"), cited_source, paragraph)
@@ -330,19 +336,22 @@ class _Checker:
                 )
 
     def repeated_quotes(self) -> None:
-        first_use: dict[tuple[str, str], str] = {}
-        repeats: dict[str, list[str]] = {}
-        for fact in self.kb.facts:
-            for quote in fact.quotes:
+        """Each fact quotes the words of its own claim: a span two facts quote alike is refused at the second use,
+        unless both declare why (`shared:`); a review or the coverage could not tell the two claims apart."""
+        first_use: dict[tuple[str, str], tuple[int, int, bool]] = {}
+        for index, fact in enumerate(self.kb.facts):
+            for number, quote in enumerate(fact.quotes):
                 key = (fact.source, fold(quote.text))
-                if key in first_use and first_use[key] != fact.id:
-                    others = repeats.setdefault(first_use[key], [])
-                    if fact.id not in others:  # a fact repeating two of the first one's quotes is named once
-                        others.append(fact.id)
-                first_use.setdefault(key, fact.id)
-        for first, others in repeats.items():
-            shown = ", ".join(others[:3]) + (f" and {len(others) - 3} more" if len(others) > 3 else "")
-            self.warnings.append(f"{self.kb.path}: fact {first} shares a quote with {shown}")
+                first = first_use.setdefault(key, (index, number, quote.shared is not None))
+                if first[0] == index:
+                    continue
+                if quote.shared is None or not first[2]:
+                    other = self.kb.facts[first[0]].id
+                    self.report(
+                        ("facts", index, "quotes", number, "text"),
+                        f"fact {other} quotes these same words; quote the words of this fact's own claim, or, where "
+                        "two claims rest on one span (a condition they share), say why on both quotes: `shared: ...`",
+                    )
 
 
 def check(

@@ -7,6 +7,7 @@ import re
 from collections.abc import Iterator
 from dataclasses import dataclass
 
+from kzcn.errors import Problem
 from kzcn.model.records import KnowledgeBase
 from kzcn.model.result import WHOLE, Field, Result
 from kzcn.model.text import IndexedSource, Span
@@ -107,7 +108,8 @@ def paragraph_coverage(kb: KnowledgeBase) -> list[ParagraphCoverage]:
     quoted = _quoted_spans(kb, indexed)
     report = []
     for source_id, source in indexed.items():
-        swept = _sweep(source, _merged(quoted[source_id]))
+        furniture = _merged(_furniture_spans(kb.sources_by_id[source_id].furniture, source))
+        swept = _sweep(source, _merged(quoted[source_id]), furniture)
         for number, (words, covered, runs) in enumerate(swept, start=1):
             uncovered = []
             for run in runs:
@@ -135,14 +137,33 @@ def _quoted_spans(kb: KnowledgeBase, indexed: dict[str, IndexedSource]) -> dict[
     return quoted
 
 
-def _sweep(source: IndexedSource, spans: list[Span]) -> Iterator[tuple[int, int, list[list[re.Match[str]]]]]:
-    """For each paragraph in order: its words, how many of them the merged spans cover, and the runs they miss."""
+def _furniture_spans(furniture: tuple[str, ...], source: IndexedSource) -> list[Span]:
+    """Where the source's declared furniture stands (a passage not found is the check's to report)."""
+    spans = []
+    for passage in furniture:
+        found = source.find(passage, 1)
+        span = source.span_of(passage, found[0]) if found else None
+        if span is not None:
+            spans.append(span)
+    return spans
+
+
+def _sweep(
+    source: IndexedSource, spans: list[Span], furniture: list[Span]
+) -> Iterator[tuple[int, int, list[list[re.Match[str]]]]]:
+    """For each paragraph in order: its words, how many of them the merged spans cover, and the runs they miss;
+    words of the page's furniture are not counted at all."""
     at = 0  # the first merged span that may still cover a word: words and spans are both in text order
+    skip = 0
     for paragraph in source.paragraphs:
         words = covered = 0
         runs: list[list[re.Match[str]]] = []
         previous_covered = True
         for word in _WORD.finditer(source.text, paragraph.start, paragraph.end):
+            while skip < len(furniture) and furniture[skip].end <= word.start():
+                skip += 1
+            if skip < len(furniture) and furniture[skip].start <= word.start():
+                continue
             while at < len(spans) and spans[at].end <= word.start():
                 at += 1
             is_covered = at < len(spans) and spans[at].start <= word.start()
@@ -155,6 +176,55 @@ def _sweep(source: IndexedSource, spans: list[Span]) -> Iterator[tuple[int, int,
                 runs[-1].append(word)
             previous_covered = is_covered
         yield words, covered, runs
+
+
+def claims_without_own_words(kb: KnowledgeBase) -> list[str]:
+    """The claims of a primary source every one of whose quoted words another fact quotes too: deleting one would
+    leave the coverage unchanged, so coverage could not notice that its claim went missing."""
+    indexed = {
+        source.id: IndexedSource.of(source.text)
+        for source in kb.sources
+        if source.text is not None and source.role == "primary"
+    }
+    quoting: dict[tuple[str, int], set[str]] = {}
+    words_of: dict[str, list[tuple[str, int]]] = {}
+    for fact in kb.facts:
+        source = indexed.get(fact.source)
+        if source is None:
+            continue
+        mine = words_of.setdefault(fact.id, [])
+        for quote in fact.quotes:
+            span = source.span_of(quote.text, quote.paragraph)
+            if span is None:
+                continue
+            for word in _WORD.finditer(source.text, span.start, span.end):
+                place = (fact.source, word.start())
+                quoting.setdefault(place, set()).add(fact.id)
+                mine.append(place)
+    return [fact_id for fact_id, places in words_of.items() if places and all(len(quoting[p]) > 1 for p in places)]
+
+
+def coverage_problems(kb: KnowledgeBase) -> list[Problem]:
+    """What `check --coverage --strict` refuses: words of a primary source no fact quotes (filler aside), and
+    claims coverage could not tell apart (claims_without_own_words)."""
+    problems = [
+        Problem(
+            kb.path,
+            f"source {item.source!r} paragraph {item.paragraph}: no fact quotes {span.text!r}; quote it in the fact "
+            "that states its claim, or add a fact",
+        )
+        for item in paragraph_coverage(kb)
+        for span in item.uncovered
+    ]
+    problems.extend(
+        Problem(
+            kb.path,
+            f"fact {fact_id}: every word it quotes, another fact quotes too, so its claim would not be missed if it "
+            "were deleted; quote the words of its own claim (a clause, not the whole sentence)",
+        )
+        for fact_id in claims_without_own_words(kb)
+    )
+    return problems
 
 
 COVERAGE_FIELDS = (
@@ -192,8 +262,8 @@ def coverage(kb: KnowledgeBase) -> Result:
         title="Words of the sources that facts quote",
         empty_message="No source has a text to quote from.",
         notes=(
-            "Not counted: punctuation, and runs made only of connectives that carry no claim ("
+            "Not counted: punctuation, runs made only of connectives that carry no claim ("
             + ", ".join(f"“{' '.join(phrase)}”" for phrase in FILLER)
-            + ").",
+            + "), and what a source declares as page furniture (`furniture:`, a view counter, say).",
         ),
     )

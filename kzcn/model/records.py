@@ -128,6 +128,9 @@ class Quote:
     """The 1-based paragraph of the source the quote comes from."""
     text: str
     """The quoted words, verbatim (white space, typographic quotes and dashes may differ)."""
+    shared: str | None = None
+    """Why another fact quotes these same words too (a condition two forecasts share); without it, check refuses a
+    span two facts both quote, since each fact quotes the words of its own claim."""
 
 
 @dataclass(frozen=True)
@@ -174,6 +177,9 @@ class Source:
     """One of SOURCE_ROLES: primary (the article), evidence (quoted about its claims), or cited (only mentioned)."""
     retrieved: str | None = None
     """When kzcn's copy of the text was taken, for web pages; None where not recorded."""
+    furniture: tuple[str, ...] = ()
+    """Passages of `text` that are the page's, not the author's (a view counter, a byline), each verbatim: no claim,
+    so coverage does not ask for a fact to quote them."""
 
 
 @dataclass(frozen=True)

@@ -137,6 +137,7 @@ class SchemaReader(FieldReader):
             for key in ("title", "author", "publisher", "published", "language", "url", "notes", "retrieved")
         }
         view_count = self.integer(item, "view_count", path, low=0, high=10**15, nullable=True)
+        furniture = tuple(self.text_list(item, "furniture", path)) if "furniture" in item else ()
         role = self.text(item, "role", path, choices=SOURCE_ROLES) if "role" in item else "primary"
         text = self.text(item, "text", path, nullable=True)
         sha256 = self.text(item, "sha256", path, nullable=True)
@@ -167,6 +168,7 @@ class SchemaReader(FieldReader):
             sha256=sha256,
             cited_in=cited_in,
             role=role or "primary",
+            furniture=furniture,
             **optional,
         )
 
@@ -235,12 +237,13 @@ class SchemaReader(FieldReader):
         quotes = []
         for index, entry in enumerate(entries):
             here = (*path, "quotes", index)
-            if not self.mapping(entry, here, _field_names(Quote), _field_names(Quote)):
+            if not self.mapping(entry, here, _field_names(Quote), {"paragraph", "text"}):
                 continue
             paragraph = self.integer(entry, "paragraph", here, low=1, high=10**6)
             text = self.text(entry, "text", here)
+            shared = self.text(entry, "shared", here, nullable=True, what="text (why another fact quotes it too)")
             if paragraph is not None and text is not None:
-                quotes.append(Quote(paragraph, text))
+                quotes.append(Quote(paragraph, text, shared))
         return tuple(quotes)
 
     def time(self, item: dict[str, Any], path: tuple[str | int, ...]) -> TimeRef | None:

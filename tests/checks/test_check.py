@@ -14,6 +14,13 @@ from kzcn.errors import KnowledgeBaseError
 from kzcn.kb.load import load_knowledge_base
 
 
+SHARED_FIX = (
+    "quote the words of this fact's own claim, or, where two claims rest on one span (a condition they share), "
+    "say why on both quotes: `shared: ...`"
+)
+"""The fix the check gives for a span two facts quote alike."""
+
+
 def where(path: Path, line_text: str, value: str, nth: int = 1) -> str:
     """ "line:column" of `value` on the nth line of the file that contains `line_text`, as the checker reports it."""
     seen = 0
@@ -198,14 +205,27 @@ def test_duplicate_ids_fail(write_kb: Callable[..., Path]) -> None:
     )
 
 
-def test_repeated_quotes_warn_but_load(write_kb: Callable[..., Path]) -> None:
+def test_a_span_two_facts_quote_is_refused_at_the_second(write_kb: Callable[..., Path]) -> None:
+    # Issue 21: each fact quotes the words of its own claim; a repeated span was only a warning.
     data = small_kb()
     clone: dict[str, Any] = copy.deepcopy(data["facts"][0])
     clone["id"] = "trains-2017-again"
     data["facts"].append(clone)
-    path = write_kb(data)
-    kb = load_knowledge_base(str(path))
-    assert kb.warnings == (f"{path}: fact trains-2017 shares a quote with trains-2017-again",)
+    assert [problem.split(": ", 1)[1] for problem in failures(write_kb(data))] == [
+        f"facts[6].quotes[0].text: fact trains-2017 quotes these same words; {SHARED_FIX}"
+    ]
+
+
+def test_a_shared_span_declared_on_both_quotes_loads(write_kb: Callable[..., Path]) -> None:
+    data = small_kb()
+    clone: dict[str, Any] = copy.deepcopy(data["facts"][0])
+    clone["id"] = "trains-2017-again"
+    data["facts"].append(clone)
+    data["facts"][0]["quotes"][0]["shared"] = "the same words back both"
+    clone["quotes"][0]["shared"] = "the same words back both"
+    assert load_knowledge_base(str(write_kb(data))).facts[6].quotes[0].shared == "the same words back both"
+    clone["quotes"][0]["shared"] = None  # declared on one side only
+    assert len(failures(write_kb(data))) == 1
 
 
 def test_top_level_must_be_a_mapping(write_kb: Callable[..., Path]) -> None:
@@ -215,20 +235,6 @@ def test_top_level_must_be_a_mapping(write_kb: Callable[..., Path]) -> None:
     assert failures(write_kb("just text\n")) == [
         "KB:1:1: expected a mapping with `sources:` and `facts:` at the top, found text 'just text'"
     ]
-
-
-def test_repeated_quote_warning_names_each_fact_once(write_kb: Callable[..., Path]) -> None:
-    data = small_kb()
-    first: dict[str, Any] = copy.deepcopy(data["facts"][0])
-    first["quotes"] = [first["quotes"][0], {"paragraph": 1, "text": "Trade between the two countries grew quickly."}]
-    data["facts"][0] = first
-    clone: dict[str, Any] = copy.deepcopy(first)
-    clone["id"] = "trains-2017-again"
-    data["facts"].append(clone)
-    path = write_kb(data)
-    assert load_knowledge_base(str(path)).warnings == (
-        f"{path}: fact trains-2017 shares a quote with trade-grew, trains-2017-again",
-    )
 
 
 def test_derived_figure_without_inputs_is_a_located_problem(write_kb: Callable[..., Path]) -> None:
@@ -296,5 +302,6 @@ def test_repeated_quotes_are_compared_after_folding_typography(write_kb: Callabl
     data["facts"][2]["quotes"].append(
         {"paragraph": 2, "text": "the \u201cnew corridor\u201d earned $ 2 billion in 2017"}
     )
-    kb = load_knowledge_base(str(write_kb(data)))
-    assert kb.warnings == (f"{kb.path}: fact income-2017 shares a quote with income-transit-2017",)
+    assert [problem.split(": ", 1)[1] for problem in failures(write_kb(data))] == [
+        f"facts[2].quotes[1].text: fact income-2017 quotes these same words; {SHARED_FIX}"
+    ]

@@ -4,9 +4,9 @@ from __future__ import annotations
 
 from dataclasses import replace
 
-from builders import ARTICLE, sha256, small_kb
+from builders import ARTICLE, fact_data, sha256, small_kb
 from conftest import SHIPPED_FACTS
-from kzcn.checks.coverage import ParagraphCoverage, UncoveredSpan, paragraph_coverage
+from kzcn.checks.coverage import ParagraphCoverage, UncoveredSpan, claims_without_own_words, paragraph_coverage
 from kzcn.kb.load import load_knowledge_base
 from kzcn.model.records import KnowledgeBase
 from kzcn.parse.schema import SchemaReader
@@ -62,23 +62,31 @@ def test_connectives_and_punctuation_are_not_claims() -> None:
     assert [item.uncovered for item in paragraph_coverage(loaded(data))] == [(), (span(text, "But the", 2),), ()]
 
 
-def test_the_shipped_file_quotes_every_claim_and_leaves_only_page_furniture() -> None:
+def test_the_shipped_file_quotes_every_claim_and_leaves_nothing_but_declared_furniture() -> None:
     shipped = load_knowledge_base(str(SHIPPED_FACTS))
     uncovered = [(item.paragraph, run.text) for item in paragraph_coverage(shipped) for run in item.uncovered]
-    assert uncovered == [(12, "Number of shows: 1556")]
-    article = shipped.sources_by_id["article"].text
-    assert article is not None
-    without = replace(shipped, facts=tuple(fact for fact in shipped.facts if fact.id != "europe-turns-to-kazakhstan"))
-    assert [run for item in paragraph_coverage(without) for run in item.uncovered][:2] == [
-        span(article, "Thanks to", 3, "article"),
-        span(
-            article,
-            "began to look at Kazakhstan, to which our country has been striving for a long time and can now expand "
-            "cooperation",
-            3,
-            "article",
-        ),
-    ]
+    assert uncovered == []
+    assert claims_without_own_words(shipped) == []
+
+
+def test_deleting_any_one_claim_of_the_shipped_file_shows_as_uncovered_words() -> None:
+    # Issue 21: coverage was a union of quoted words, so deleting a fact whose words another fact quoted whole (or
+    # two facts at once) still showed 100%.
+    shipped = load_knowledge_base(str(SHIPPED_FACTS))
+    claims = [fact for fact in shipped.facts if shipped.is_claim(fact)]
+    assert len(claims) >= 50
+    unnoticed = []
+    for fact in claims:
+        without = replace(shipped, facts=tuple(other for other in shipped.facts if other.id != fact.id))
+        if not any(item.uncovered for item in paragraph_coverage(without)):
+            unnoticed.append(fact.id)
+    assert unnoticed == []
+
+
+def test_a_claim_whose_every_word_another_fact_quotes_is_named() -> None:
+    data = small_kb()
+    data["facts"].append(fact_data(id="part", quotes=[{"paragraph": 1, "text": "the two countries"}]))
+    assert claims_without_own_words(loaded(data)) == ["part"]
 
 
 def test_the_coverage_result_says_what_is_not_counted_and_names_its_columns() -> None:
@@ -88,6 +96,7 @@ def test_the_coverage_result_says_what_is_not_counted_and_names_its_columns() ->
     assert result.title == "Words of the sources that facts quote"
     assert result.table_fields == ("source", "paragraph", "percent", "uncovered")
     assert result.notes[0] == (
-        "Not counted: punctuation, and runs made only of connectives that carry no claim (“at the same time”, "
-        "“after all”, “by and large”, “and”, “but”, “or”, “so”, “also”, “etc”)."
+        "Not counted: punctuation, runs made only of connectives that carry no claim (“at the same time”, "
+        "“after all”, “by and large”, “and”, “but”, “or”, “so”, “also”, “etc”), and what a source declares as page "
+        "furniture (`furniture:`, a view counter, say)."
     )

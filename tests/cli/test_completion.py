@@ -57,7 +57,9 @@ def test_the_typed_prefix_matches_without_regard_to_case(write_kb: Callable[...,
 
 def test_a_value_with_control_characters_is_offered_escaped(write_kb: Callable[..., Path]) -> None:
     data = small_kb()
-    data["facts"].append(fact_data(id="odd", entities=["Bad\x1b[31mName"]))
+    data["facts"].append(
+        fact_data(id="odd", entities=["Bad\x1b[31mName"], quotes=[{"paragraph": 1, "text": "the two countries"}])
+    )
     assert completer("entity")(context(write_kb(data)), "bad") == ["Bad\\x1b[31mName"]
 
 

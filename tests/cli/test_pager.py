@@ -65,7 +65,7 @@ def test_a_long_table_on_a_terminal_goes_through_the_pager(tmp_path: Path, fake_
     assert status == 0
     assert "PAGER-DONE" in screen and "transport-income-2017" not in screen  # the pager had it, not the screen
     paged = fake_pager.read_text(encoding="utf-8")
-    assert paged.startswith("args: -X\n40 of 40 facts\n")
+    assert paged.startswith("args: -X\n54 of 54 facts\n")
     assert "transport-income-2017" in paged
 
 
@@ -95,7 +95,7 @@ def test_a_pager_that_cannot_start_falls_back_to_plain_output(tmp_path: Path) ->
     missing = str(tmp_path / "no-such-pager")
     status, screen = on_terminal(["facts", "--no-color"], terminal_env(tmp_path, KZCN_PAGER=missing))
     assert status == 0
-    assert "40 of 40 facts" in screen and "transport-income-2017" in screen
+    assert "54 of 54 facts" in screen and "transport-income-2017" in screen
 
 
 def test_never_a_pager_when_piped(tmp_path: Path, fake_pager: Path) -> None:
@@ -106,4 +106,4 @@ def test_never_a_pager_when_piped(tmp_path: Path, fake_pager: Path) -> None:
         env=terminal_env(tmp_path, KZCN_PAGER=str(tmp_path / "fake-pager"), LINES="5"),
         check=True,
     )
-    assert result.stdout.startswith("40 of 40 facts") and not fake_pager.exists()
+    assert result.stdout.startswith("54 of 54 facts") and not fake_pager.exists()

@@ -44,7 +44,7 @@ def big_kb(tmp_path_factory: pytest.TempPathFactory) -> Path:
 
 def test_json_pipes_into_a_json_reader(tmp_path: Path) -> None:
     result = shell(f"{KZCN} facts --json | python3 -c 'import json,sys; print(len(json.load(sys.stdin)))'", tmp_path)
-    assert (result.returncode, result.stdout, result.stderr) == (0, "40\n", "")
+    assert (result.returncode, result.stdout, result.stderr) == (0, "54\n", "")
 
 
 def test_csv_header_through_head(tmp_path: Path) -> None:

@@ -24,7 +24,7 @@ def shipped() -> KnowledgeBase:
 
 def test_shipped_facts_pass_the_check_without_warnings(shipped: KnowledgeBase) -> None:
     assert shipped.warnings == ()
-    assert 25 <= sum(1 for fact in shipped.facts if shipped.is_claim(fact)) <= 40
+    assert 50 <= sum(1 for fact in shipped.facts if shipped.is_claim(fact)) <= 60  # one claim per fact (issue 21)
 
 
 def test_article_text_is_the_received_article(shipped: KnowledgeBase) -> None:
@@ -38,7 +38,7 @@ def test_article_text_is_the_received_article(shipped: KnowledgeBase) -> None:
 def test_only_page_furniture_is_left_unquoted(shipped: KnowledgeBase) -> None:
     # What `kzcn check --coverage` lists: the runs of words of the article no fact quotes.
     uncovered = [(row["paragraph"], text) for row in coverage(shipped).records for text in row["uncovered"]]
-    assert uncovered == [(12, "Number of shows: 1556")]
+    assert uncovered == []  # the view counter of paragraph 12 is declared furniture
 
 
 def test_what_the_article_does_not_say_is_unknown(shipped: KnowledgeBase) -> None:
@@ -126,15 +126,15 @@ def test_shipped_file_reads_the_same_with_plain_safe_load() -> None:
         (
             "text: in 2017 earned $ 3 billion\n",
             "text: in 2017 gained $ 3 billion\n",
-            "facts[15].quotes[0].text: the quote does not appear verbatim in source 'article'; closest passage "
+            "facts[23].quotes[0].text: the quote does not appear verbatim in source 'article'; closest passage "
             "(paragraph 4, 92% alike): 'in 2017 earned $ 3 billion'",
         ),
         (
             "quantity: {amount: 51, unit: projects}",
             "quantity: {amount: 52, unit: projects}",
-            "facts[19].statement: the statement does not give the fact's amount 52 (52 projects); state the figure the "
+            "facts[27].statement: the statement does not give the fact's amount 52 (52 projects); state the figure the "
             "fact records [statement-numbers]\n"
-            "facts[19].quantity.amount: the amount 52 does not appear in the fact's quotes (numbers there: 51); "
+            "facts[27].quantity.amount: the amount 52 does not appear in the fact's quotes (numbers there: 51); "
             "quote the words that give it",
         ),
     ],
@@ -177,7 +177,7 @@ def test_schema_and_semantic_problems_are_reported_in_one_run(write_kb: Callable
     lines = [line.split(": ", 2)[1] for line in str(caught.value).splitlines()]
     assert lines == [
         "sources[0].published",
-        "facts[15].quotes[0].text",
-        "facts[19].statement",
-        "facts[19].quantity.amount",
+        "facts[23].quotes[0].text",
+        "facts[27].statement",
+        "facts[27].quantity.amount",
     ]

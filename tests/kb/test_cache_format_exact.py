@@ -54,6 +54,7 @@ def full_kb() -> KnowledgeBase:
         cited_in=("doc", 3),
         role="evidence",
         retrieved="2021-01-02",
+        furniture=("Views: 7", "Share this page"),
     )
     full_fact = fact(
         id="income-2017",
@@ -63,7 +64,7 @@ def full_kb() -> KnowledgeBase:
         topics=("trade", "transport"),
         entities=("Corridor", "Port"),
         source="ev",
-        quotes=(Quote(1, "earned $ 2 billion"), Quote(1_000_000, "in 2017")),
+        quotes=(Quote(1, "earned $ 2 billion"), Quote(1_000_000, "in 2017", "the year two figures share")),
         time=TimeRef(2017, "point"),
         quantity=Quantity(2, "USD", "billion", "about"),
         attributed_to="officials",
@@ -132,8 +133,8 @@ def full_kb() -> KnowledgeBase:
 def test_an_entry_is_compact_json_with_every_text_in_a_table_in_order_of_first_use() -> None:
     expected = (
         '["kzcn-cache-5",["doc","article","primary","f","S.","event","asserted","q","kb.yaml"],'
-        "[[0,1,null,null,null,null,null,null,null,null,null,null,null,2,null]],"
-        "[[3,4,5,6,[],[],0,[[1,7]],null,null,null,null,[],null,[],null,null]],"
+        "[[0,1,null,null,null,null,null,null,null,null,null,null,null,2,null,[]]],"
+        "[[3,4,5,6,[],[],0,[[1,7,null]],null,null,null,null,[],null,[],null,null]],"
         "[],[],8,[],[],[],null]"
     )
     assert encode(minimal_kb()) == expected.encode("ascii")
@@ -295,7 +296,7 @@ def test_a_record_list_that_is_not_a_list_is_refused(position: int, name: str) -
 
 
 def test_a_source_that_is_not_a_list_is_refused() -> None:
-    assert refusal(lambda p: p[SOURCES].__setitem__(0, {"id": 0})) == "a Source is not a list of its 15 fields"
+    assert refusal(lambda p: p[SOURCES].__setitem__(0, {"id": 0})) == "a Source is not a list of its 16 fields"
 
 
 @pytest.mark.parametrize("views", [0, 10**15])
@@ -479,7 +480,7 @@ def test_a_comparison_of_an_unknown_fact_is_refused(side: int) -> None:
 
 def test_a_source_of_the_wrong_length_is_refused_by_its_length() -> None:
     # A list, but one field short: refused for its length, not later by a failed unpacking.
-    assert refusal(lambda p: p[SOURCES][0].pop()) == "a Source is not a list of its 15 fields"
+    assert refusal(lambda p: p[SOURCES][0].pop()) == "a Source is not a list of its 16 fields"
 
 
 def test_field_shapes_are_worked_out_from_the_records_annotations_on_first_use() -> None:

@@ -6,7 +6,7 @@ from pathlib import Path
 
 import pytest
 
-from builders import fact_data, small_kb
+from builders import small_kb
 from conftest import SHIPPED_FACTS
 from kzcn.errors import KnowledgeBaseError, UsageError
 from kzcn.kb.load import ENV_FACTS, load_knowledge_base, packaged_facts_path, resolve_facts_path
@@ -30,10 +30,12 @@ def test_facts_wins_over_the_environment_which_wins_over_the_packaged_one(monkey
 
 def test_a_load_keeps_the_checks_warnings(write_kb: Callable[..., Path]) -> None:
     data = small_kb()
-    data["facts"].append(fact_data(id="again", kind="statistic"))  # quotes what `trade-grew` quotes
+    data["facts"][0]["exceptions"] = [{"rule": "hedge-cue", "reason": "not needed"}]  # excuses nothing: a warning
     path = str(write_kb(data))
     kb = load_knowledge_base(path, use_cache=False)
-    assert kb.warnings == (f"{path}: fact trade-grew shares a quote with again",)
+    assert kb.warnings == (
+        f"{path}: fact {data['facts'][0]['id']}: the exception to hedge-cue excuses nothing; remove it",
+    )
     assert load_knowledge_base(path).warnings == kb.warnings  # and the cache keeps them too
 
 

@@ -22,13 +22,22 @@ if TYPE_CHECKING:
     "statements agree with the quotes' words, the fingerprints, the declared relations and the derived figures. "
     "Silent with exit 0 when clean; each problem on stderr with file:line:column and exit 3 when not. "
     "--verbose also lists each fact's reasoned exceptions; --coverage gives each paragraph's share of words quoted "
-    "and the runs of words no fact quotes.",
+    "and the runs of words no fact quotes; with --strict, any such words, or a fact whose every quoted word another "
+    "fact quotes too, exit 3.",
 )
 def check(
     ctx: typer.Context,
     verbose: Annotated[bool, typer.Option("--verbose", "-v", help="Say what was checked, in one line.")] = False,
     coverage: Annotated[
         bool, typer.Option("--coverage", help="Each paragraph's share of quoted words, and the words no fact quotes.")
+    ] = False,
+    strict: Annotated[
+        bool,
+        typer.Option(
+            "--strict",
+            help="With --coverage: exit 3 if any words of the article are quoted by no fact, or a fact's every "
+            "quoted word is quoted by another too.",
+        ),
     ] = False,
     *,
     output: Output,
@@ -51,7 +60,15 @@ def check(
         for fact in kb.facts:
             for exemption in fact.exceptions:
                 say(f"{kb.path}: fact {fact.id}: excepted from {exemption.rule}: {exemption.reason}")
+    if strict and not coverage:
+        raise UsageError("--strict makes the --coverage list fail on uncovered words; add --coverage")
     if coverage:
         from kzcn.checks.coverage import coverage as coverage_query
+        from kzcn.checks.coverage import coverage_problems
 
         output.show(coverage_query(kb))
+        problems = coverage_problems(kb) if strict else []
+        if problems:
+            from kzcn.errors import KnowledgeBaseError
+
+            raise KnowledgeBaseError(problems)

@@ -13,7 +13,6 @@ from builders import ARTICLE, sha256, small_kb
 from kzcn.errors import KnowledgeBaseError
 from kzcn.kb.load import load_knowledge_base
 
-
 SHARED_FIX = (
     "quote the words of this fact's own claim, or, where two claims rest on one span (a condition they share), "
     "say why on both quotes: `shared: ...`"

@@ -577,9 +577,9 @@ def test_a_span_quoted_by_several_facts_is_refused_at_each_later_use() -> None:
 def test_a_span_all_its_facts_declare_shared_is_no_problem() -> None:
     data = small_kb()
     data["facts"] += [quoting("a", TRADE), quoting("b", TRADE)]
-    for fact in data["facts"]:
-        if fact["id"] in ("trade-grew", "a", "b"):
-            fact["quotes"][0]["shared"] = "one sentence backs three claims"
+    for item in data["facts"]:
+        if item["id"] in ("trade-grew", "a", "b"):
+            item["quotes"][0]["shared"] = "one sentence backs three claims"
     assert checked(data) == ([], [])
 
 

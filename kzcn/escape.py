@@ -5,12 +5,14 @@ from __future__ import annotations
 import re
 
 INVISIBLE = (
+    "\x00-\x08\x0e-\x1b\x1f\x7f-\x84\x86-\x9f\u2800"  # controls that end no line, and the braille blank
     "\u00ad\u034f\u0600-\u0605\u061c\u06dd\u070f\u0890\u0891\u08e2\u115f\u1160\u17b4\u17b5\u180b-\u180f"
     "\u200b-\u200f\u202a-\u202e\u2060-\u2064\u2066-\u206f\u3164\ufe00-\ufe0f\ufeff\uffa0\ufff9-\ufffb"
     "\U000110bd\U000110cd\U00013430-\U0001343f\U0001bca0-\U0001bca3\U0001d173-\U0001d17a"
     "\U000e0000-\U000e007f\U000e0100-\U000e01ef"
 )
-"""A regular-expression class body (no brackets) of the characters that print as nothing: every format character
+"""A regular-expression class body (no brackets) of the characters that print as nothing: control characters that
+end no line (DEL, \\x1f, the C1 controls), the braille blank, every format character
 (Unicode category Cf: soft hyphen, zero-width space and joiners, word joiner, byte-order mark, bidirectional controls,
 tags) and the fillers and selectors that show no glyph. A number or word written across one reads differently to a
 person than to a program."""

@@ -7,7 +7,7 @@ import unicodedata
 from difflib import get_close_matches
 
 from kzcn.checks.meaning import ENGLISH_CUES, RULES, Finding, fact_findings, series_findings, year_tokens
-from kzcn.checks.reviews import check_reviews
+from kzcn.checks.reviews import check_reviews, copied_text
 from kzcn.errors import Problem
 from kzcn.model.derive import DerivationError, derive
 from kzcn.model.edges import holds_a_word, invisible_characters, number_around
@@ -89,14 +89,16 @@ class _Checker:
                 seen.setdefault(item_id, format_path(self.in_file((group, index))))
 
     def sources(self) -> None:
-        primary = {source.sha256: source.id for source in self.kb.sources if source.role == "primary" and source.sha256}
+        primary = [source for source in self.kb.sources if source.role == "primary" and source.text]
         for index, source in enumerate(self.kb.sources):
-            if source.role == "evidence" and source.sha256 in primary:
-                self.report(
-                    ("sources", index, "sha256"),
-                    f"evidence source {source.id!r} has the text of the primary source {primary[source.sha256]!r} "
-                    "(the same fingerprint): a text cannot be evidence about itself; quote an independent source",
-                )
+            for original in primary if source.role == "evidence" and source.text else ():
+                copied = copied_text(source.text or "", original.text or "")
+                if copied:
+                    self.report(
+                        ("sources", index, "text"),
+                        f"evidence source {source.id!r} {copied} the primary source {original.id!r}: a text cannot "
+                        "be evidence about itself; quote an independent source",
+                    )
             if source.text is not None and source.sha256 is not None:
                 actual = fingerprint(source.text)
                 if actual != source.sha256:

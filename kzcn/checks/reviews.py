@@ -116,14 +116,20 @@ class _Copies:
         return self.known[pair]
 
     def _compare(self, evidence_id: str, claim_id: str) -> str:
-        from kzcn.model.text import fold
-
         evidence, claim = self.sources.get(evidence_id), self.sources.get(claim_id)
         if evidence is None or claim is None or evidence.text is None or claim.text is None:
             return ""
-        if (evidence.sha256 is not None and evidence.sha256 == claim.sha256) or evidence.text == claim.text:
-            return "is the text of"
-        folded = fold(claim.text)
-        if folded and folded in fold(evidence.text):
-            return "holds the whole text of"
+        return copied_text(evidence.text, claim.text)
+
+
+def copied_text(text: str, original: str) -> str:
+    """How `text` repeats `original`, as a reader compares them ("is the text of", "holds the whole text of"), or
+    "": an invisible character, another Unicode form, elision lines or other line ends do not make it another text."""
+    from kzcn.model.text import as_read
+
+    mine, theirs = as_read(text), as_read(original)
+    if not theirs:
         return ""
+    if mine == theirs:
+        return "is the text of"
+    return "holds the whole text of" if theirs in mine else ""

@@ -9,8 +9,15 @@ import unicodedata
 from kzcn.escape import INVISIBLE
 
 _INVISIBLE_CHARACTER = re.compile(f"[{INVISIBLE}]")
-_INSIDE_NUMBER = ".,"
-"""Between two digits these join one number: 1.3, 1,300."""
+_LOOKED_THROUGH = _INVISIBLE_CHARACTER
+"""What the eye passes over between two characters: invisible characters, control characters that end no line
+included (a reader never sees \x1f or DEL between two digits, so 1<DEL>3 is one number to them)."""
+_INSIDE_NUMBER = ".,'\u2019\u00a0\u2007\u2009\u200a\u202f\u066b\u066c\uff0e\uff0c\ufe52\u2024\u00b7\u060c\u2044/"
+"""Between two digits these join one number: 1.3, 1,300, 1 300 with a thin or no-break space, 1'300, the Arabic
+separators, fullwidth ．and ，, a middle dot, a fraction slash (3⁄4, 3/4). A plain space does not: "in 2017 40
+trains" holds two numbers."""
+_SIGNS = "-\u2212\u2013"
+"""A minus sign, or what stands for one."""
 _INSIDE_WORD = "'\u2019"
 """Between two letters these join one word: don't, Xi'an."""
 
@@ -25,7 +32,7 @@ def _visible_at(text: str, index: int, step: int) -> tuple[int, str]:
     Invisible characters are looked through, as a reader's eye does."""
     while 0 <= index < len(text):
         char = text[index]
-        if not _INVISIBLE_CHARACTER.match(char):
+        if not _LOOKED_THROUGH.match(char):
             return index, char
         index += step
     return index, ""
@@ -44,12 +51,19 @@ def _joined(text: str, at: int) -> bool:
     if _in_word(before) and _in_word(after):
         return True
     # 1|.3 and 1.|3: a separator between two digits; don|'t and don'|t: an apostrophe between two letters.
+    # a.|3: digits straight after a word and a point or comma are no number of their own (v.2, 1a.3).
+    if before in ".," and after.isdigit() and _in_word(_visible_at(text, where_before - 1, -1)[1]):
+        return True
     for joiners, kind in ((_INSIDE_NUMBER, str.isdigit), (_INSIDE_WORD, str.isalpha)):
         if after in joiners and kind(before) and kind(_visible_at(text, where_after + 1, 1)[1] or "-"):
             return True
         if before in joiners and kind(after) and kind(_visible_at(text, where_before - 1, -1)[1] or "-"):
             return True
-    return False
+    # −|5: a minus sign before a number (not a hyphen after a word or number: 2017-18) is part of the number; and
+    # a quote cannot begin at such a hyphen, where it would read as a minus sign (a|-300 of "a-300" is 300, not -300).
+    if after in _SIGNS and _in_word(before) and _visible_at(text, where_after + 1, 1)[1].isdigit():
+        return True
+    return before in _SIGNS and after.isdigit() and not _in_word(_visible_at(text, where_before - 1, -1)[1])
 
 
 def _token_around(text: str, at: int) -> str:

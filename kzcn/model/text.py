@@ -79,6 +79,14 @@ def fold(text: str) -> str:
     return " ".join(text.translate(_FOLD).split())
 
 
+def as_read(text: str) -> str:
+    """The words of a text as a reader compares two texts: invisible characters gone, one Unicode form (NFC), the
+    elision lines of a page of quotations (ELISION) dropped, typography and white space folded. Two sources with
+    the same as_read are the same text, however differently their bytes spell it."""
+    visible_only = re.sub(f"[{INVISIBLE}]", "", text).replace(ELISION, " ")
+    return fold(unicodedata.normalize("NFC", visible_only))
+
+
 ELISION = "[…]"
 """A paragraph holding only this separates two quotations of one page (as the evidence pack writes them); it is no
 paragraph of its own, so quotation N is paragraph N."""
@@ -122,20 +130,55 @@ class NumberToken:
     """True when written in digits, False for a number word."""
 
 
+_GROUPING = "\u00a0\u2007\u2009\u202f'\u2019\u066c"
+"""Between digit groups these only group thousands (1 300 with a thin or no-break space, 1'300, Arabic ٬)."""
+_DECIMAL = ".,\u066b"
+"""Between digits these may mark thousands or a decimal part (1,300; 1.3; Arabic ٫)."""
+_FOREIGN_JOINERS = "\uff0e\uff0c\ufe52\u2024\u00b7\u060c\u2044"
+"""Between two digits these join them for a reader (fullwidth ．，, the one-dot leader, a middle dot, the Arabic
+comma, the fraction slash), but kzcn does not read them: the digits on either side are then no number."""
+_AFTER_DIGITS = "\u00b2\u00b3\u00b9\u00bc-\u00be\u2070-\u209f\u2150-\u218b"
+"""Superscripts, subscripts and vulgar fractions: 10² or 1½ is not the 10 or 1 before them."""
+_SCALE_SUFFIX = (
+    "bn|bln|mln|mn|trln|trn|tn|k|m|b|thousand|million|billion|trillion|млрд|млн|трлн|тыс"
+    "|km|kg|kt|t|mt|mw|gw|kw|kwh|bbl|teu|usd|eur|kzt|rub|cny|pct|x"
+)
+"""Letters that may touch a number: a scale or a unit written on it (21mln, $76bn, 560kt); any other letter makes
+no number of it (1O with a letter O, 1З with a Cyrillic Ze)."""
+_SIGN = "-\u2212\u2013"
+"""A minus sign, or what stands for one: hyphen-minus, U+2212, an en dash."""
+
 _NUMBER_TOKEN = re.compile(
     # Digits may follow a currency code and touch a scale (KZT7,240, $76bn, 21mln), but not stand inside a word
-    # (A1, v2) nor continue one (the 5 of .5, the 300 of 1,300) nor carry an ordinal's suffix (1st, 4th), nor
-    # touch an invisible character: "1<U+200B>3" shows as 13 to a reader, so it is read as no number at all rather
-    # than as 1 and 3. Number words alike ("two<U+200B>a").
-    # Each branch first looks at one character (a digit; a letter), so most positions are passed over at once.
-    rf"(?=\d)(?:(?-i:(?<=[A-Z]{{3}}))|(?<![\w.{INVISIBLE}])(?<![\d{INVISIBLE}],))\d+(?:[.,]\d+)*"
-    rf"(?!\d|[.,][{INVISIBLE}]*\d|[{INVISIBLE}]|(?:s[{INVISIBLE}]*t|n[{INVISIBLE}]*d|r[{INVISIBLE}]*d|t[{INVISIBLE}]*h)\b)"
+    # (A1, v2) nor continue one (the 5 of .5, the 300 of 1,300 or 1 300) nor carry an ordinal's suffix (1st, 4th),
+    # nor touch an invisible character: "1<U+200B>3" shows as 13 to a reader, so it is read as no number at all
+    # rather than as 1 and 3. A minus sign before a number is part of it. Number words alike ("two<U+200B>a").
+    # Each branch first looks at one character (a digit or sign; a letter), so most positions are passed over at once.
+    rf"(?=[{_SIGN}]?\d)(?:(?-i:(?<=[A-Z]{{3}}))|(?<![\w.{INVISIBLE}])(?<![\d{INVISIBLE}][,{_GROUPING}{_DECIMAL}{_FOREIGN_JOINERS}/]))"
+    rf"(?:(?<![\w.,])[{_SIGN}](?=\d)|(?<![^\w.,][{_SIGN}])(?<!^[{_SIGN}]))\d+(?:[{_DECIMAL}{_GROUPING}]\d+)*"
+    rf"(?!\d|[{_DECIMAL}{_GROUPING}{_FOREIGN_JOINERS}][{INVISIBLE}]*\d|[{INVISIBLE}{_AFTER_DIGITS}]"
+    rf"|(?:s[{INVISIBLE}]*t|n[{INVISIBLE}]*d|r[{INVISIBLE}]*d|t[{INVISIBLE}]*h)\b|(?!(?:{_SCALE_SUFFIX})(?![^\W\d_]|[{INVISIBLE}]))[^\W\d_])"
     rf"|(?<![\w{INVISIBLE}])(?=[a-z])(?:" + "|".join(_NUMBER_WORDS) + rf")(?![\w{INVISIBLE}])",
     flags=re.IGNORECASE,
 )  # number words by name: matching every word and looking it up was most of the meaning check's time
 
 
 def _readings(token: str) -> set[int | float]:
+    negative = token[0] in _SIGN
+    digits = token.lstrip(_SIGN)
+    if len({ord(char) - unicodedata.digit(char, 0) for char in digits if char.isdigit()}) > 1:
+        return set()  # digits of two scripts (1 and Bengali ৪, which looks like 8): no number a reader can trust
+    if any(char in _GROUPING for char in digits):
+        groups = re.split(f"[{_GROUPING}]", digits)
+        if not all(len(group) == 3 and group.isdigit() for group in groups[1:]) or not groups[0].isdigit():
+            return set()  # a grouping space or apostrophe only ever separates thousands
+        digits = "".join(groups)
+    digits = digits.replace("\u066b", ".").replace("\u066c", ",")
+    found = _unsigned_readings(digits)
+    return {-value for value in found} if negative else found
+
+
+def _unsigned_readings(token: str) -> set[int | float]:
     groups = re.split(r"[.,]", token)
     try:
         if len(groups) == 1:
@@ -161,7 +204,7 @@ def number_tokens(text: str) -> tuple[NumberToken, ...]:
     found = []
     for match in _NUMBER_TOKEN.finditer(text):
         token = match.group()
-        if token[0].isdigit():
+        if token[0].isdigit() or token[0] in _SIGN:
             values = _readings(token)
             if values:
                 found.append(NumberToken(match.start(), match.end(), frozenset(values), True))
@@ -221,9 +264,16 @@ class IndexedSource:
         first place at all (which edge_cut then explains), else -1. "port" is found in "the port", not "export"."""
         haystack = self.normalised[index][0]
         first = at = haystack.find(needle)
-        while at >= 0 and edge_cut(haystack, at, at + len(needle)) is not None:
+        while at >= 0 and self._cut(index, at, len(needle)) is not None:
             at = haystack.find(needle, at + 1)
         return at if at >= 0 else first
+
+    def _cut(self, index: int, at: int, length: int) -> str | None:
+        """edge_cut of the needle at `at` in paragraph `index`'s normalised text, judged on the original text: the
+        folding makes a thin space between two digits a plain one, which separates them."""
+        offsets = self.normalised[index][1]
+        span = self.paragraphs[index]
+        return edge_cut(self.text[span.start : span.end], offsets[at], offsets[at + length - 1] + 1)
 
     def edge_cut(self, quote: str, paragraph: int) -> str | None:
         """Why the quote, where span_of places it in the given paragraph, cuts a word or number; None if it does not
@@ -232,7 +282,7 @@ class IndexedSource:
         if not needle or not 0 < paragraph <= len(self.paragraphs):
             return None
         at = self._occurrence(paragraph - 1, needle)
-        return edge_cut(self.normalised[paragraph - 1][0], at, at + len(needle)) if at >= 0 else None
+        return self._cut(paragraph - 1, at, len(needle)) if at >= 0 else None
 
     def span_of(self, quote: str, paragraph: int) -> Span | None:
         """Where the quote stands in the whole text, if it stands in the given paragraph."""

@@ -3,8 +3,10 @@ nothing invisible (issue 20, cases 1 and 2)."""
 
 from __future__ import annotations
 
+import unicodedata
 from typing import Any
 
+import pytest
 from checks.test_check_exact import checked, problems_of
 
 from builders import fact_data, small_kb, source_data
@@ -113,11 +115,77 @@ def test_an_invisible_character_between_words_needs_a_reason() -> None:
     )
 
 
-def test_an_evidence_source_with_the_fingerprint_of_a_primary_source_is_refused() -> None:
-    # Issue 20, case 4, at the source: the same text under another name is no independent evidence.
-    data = kb_quoting((1, "The venture was unprofitable."))
-    data["sources"].append(source_data(id="ministry", role="evidence", title="Ministry of Transport", text=SOURCE))
+@pytest.mark.parametrize(
+    ("copy", "how"),
+    [
+        (SOURCE, "is the text of"),
+        (SOURCE + "\n", "is the text of"),  # another fingerprint, the same text
+        (SOURCE.replace("\n\n", "\n\n[…]\n\n"), "is the text of"),  # the evidence pack's elision lines
+        (SOURCE.replace("port", "po\u200brt", 1), "is the text of"),  # an invisible character
+        (unicodedata.normalize("NFD", SOURCE.replace("venture", "vénture")), "is the text of"),
+        ("Reprinted: " + SOURCE.replace("\n", "\r\n"), "holds the whole text of"),
+    ],
+    ids=["identical", "newline", "elisions", "zwsp", "nfd", "crlf-reprint"],
+)
+def test_an_evidence_source_that_is_the_primary_text_is_refused(copy: str, how: str) -> None:
+    # Issue 20, case 4, at the source, and the adversarial round's bypasses of it: the same words under another
+    # name are no independent evidence, however their bytes differ.
+    text = SOURCE.replace("venture", "vénture") if "vénture" in unicodedata.normalize("NFC", copy) else SOURCE
+    data = kb_quoting((1, "The port earned $ 13 billion."), text=text)
+    data["sources"].append(source_data(id="ministry", role="evidence", title="Ministry of Transport", text=copy))
     assert problems_of(data) == [
-        "sources[1].sha256: evidence source 'ministry' has the text of the primary source 'doc' (the same "
-        "fingerprint): a text cannot be evidence about itself; quote an independent source"
+        f"sources[1].text: evidence source 'ministry' {how} the primary source 'doc': a text cannot be evidence "
+        "about itself; quote an independent source"
     ]
+
+
+@pytest.mark.parametrize(
+    ("text", "quoted", "cut"),
+    [
+        ("The port served 1\u2009300 cities.", "300 cities", "starts inside the number '1\\u2009300'"),
+        ("The port served 1\u00a0300 cities.", "300 cities", "starts inside the number '1\\xa0300'"),
+        ("The port served 1'300 cities.", "300 cities", 'starts inside the number "1\'300"'),
+        (
+            "It cost \u0661\u066c\u0663\u0660\u0660 tenge.",
+            "\u0663\u0660\u0660 tenge",
+            "starts inside the number '\u0661\u066c\u0663\u0660\u0660'",
+        ),
+        ("It cost $ 1\uff0e3 billion.", "3 billion", "starts inside the number '1\uff0e3'"),
+        ("It cost 3\u20444 billion.", "4 billion", "starts inside the number '3\u20444'"),
+        ("It cost 3/4 billion.", "4 billion", "starts inside the number '3/4'"),
+        ("The port served 1\x1f300 cities.", "300 cities", "starts inside the number '1\\x1f300'"),
+        ("The balance was \u22125 billion.", "5 billion", "starts inside the number '\u22125'"),
+        ("The unprofitable-300 line.", "-300 line", "starts inside the word 'unprofitable-'"),
+    ],
+)
+def test_a_quote_never_starts_inside_a_number_however_its_digits_are_joined(text: str, quoted: str, cut: str) -> None:
+    # The adversarial round of issue 20: thin and no-break spaces, apostrophes, Arabic and fullwidth separators,
+    # fraction slashes, control characters and minus signs all let a quote start inside a number.
+    problems = problems_of(kb_quoting((1, quoted), text=text))
+    assert problems[0].startswith(f"facts[0].quotes[0].text: the quote {cut}; "), problems
+
+
+@pytest.mark.parametrize(
+    ("text", "quoted", "amount"),
+    [
+        ("It served 10\u00b2 cities.", "It served 10\u00b2 cities.", 10),
+        ("The line is 1\u00bd km long.", "The line is 1\u00bd km long.", 1),
+        ("It served 1O cities.", "It served 1O cities.", 1),
+        ("It served 1\u0417 cities.", "It served 1\u0417 cities.", 1),
+        ("It cost $ 1\u09ea billion.", "It cost $ 1\u09ea billion.", 14),
+        ("In 2019 the balance was \u22125 billion.", "In 2019 the balance was \u22125 billion.", 5),
+    ],
+)
+def test_a_figure_is_never_read_short_of_what_the_source_shows(text: str, quoted: str, amount: int) -> None:
+    # 10² is not 10, 1½ not 1, 1O (a letter O) not 1, digits of two scripts no number, −5 not 5.
+    data = kb_quoting((1, quoted), text=text, kind="statistic", quantity={"amount": amount, "unit": "USD"})
+    assert any(f"the amount {amount} does not appear in the fact's quotes" in problem for problem in problems_of(data))
+
+
+def test_a_negative_figure_can_be_recorded() -> None:
+    text = "In 2019 the balance was \u22125 billion dollars."
+    data = kb_quoting(
+        (1, text), text=text, kind="statistic", statement="In 2019 the balance was -5 billion dollars.",
+        quantity={"amount": -5, "unit": "USD", "scale": "billion"}, time={"year": 2019, "kind": "point"},
+    )  # fmt: skip
+    assert problems_of(data) == []

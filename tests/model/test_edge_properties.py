@@ -22,10 +22,14 @@ PROPERTY = settings(
 )
 
 WORDS = ["the", "port", "earned", "unprofitable", "profitable", "13", "1.3", "1,300", "3", "300", "billion", "don't",
-         "Xi'an", "$", "trains", "2017", "two", "more", "than", "25", "KZT7,240", "4th"]  # fmt: skip
+         "Xi'an", "$", "trains", "2017", "two", "more", "than", "25", "KZT7,240", "4th",
+         # what the adversarial round found read wrongly (issue 20): other separators, signs, superscripts,
+         # fractions, digit look-alikes, digits of two scripts
+         "1\u2009300", "1'300", "\u2212" + "5", "-5", "10\u00b2", "1\u00bd", "1O", "1\u0417", "\u0661\u066c\u0663\u0660\u0660",
+         "1\uff0e3", "3\u20444", "3/4", "1\u09ea", "21mln", "560kt", "2017-18", "2017\u20132018"]  # fmt: skip
 SEPARATORS = [" ", " ", " ", "  ", ", ", ". ", "-", "\u00a0", "\u2003", "\n", "\r\n", "\r", "\u2028", "\n\n",
               "\r\n\r\n", "\u2029", "\n\u2003\n"]  # fmt: skip
-INSERTIONS = "\u200b\u00ad\u2060\ufeff\u200d\u200e\U000e0041" + "аеоЗ"  # invisible ones, then Cyrillic homoglyphs
+INSERTIONS = "\u200b\u00ad\u2060\ufeff\u200d\u200e\U000e0041\u2800" + "аеоЗ" + "\x1f\x7f"  # invisible, homoglyphs, controls
 _INVISIBLE = re.compile(f"[{INVISIBLE}]")
 # A reader's words, written independently of kzcn.model.edges: letters and digits, joined by . or , between two
 # digits (1.3, 1,300) and by an apostrophe between two letters (don't).
@@ -43,7 +47,7 @@ def source_texts(draw: st.DrawFn) -> str:
 
 
 def as_seen(text: str) -> str:
-    """The text as a reader sees it: invisible characters are not there for the eye."""
+    """The text as a reader sees it: invisible characters (controls that end no line among them) are not there."""
     return _INVISIBLE.sub("", text)
 
 

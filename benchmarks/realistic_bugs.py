@@ -117,7 +117,7 @@ BUGS: tuple[Bug, ...] = (
     ),
     Bug(
         "text-thousands-groups",
-        "kzcn/model/text.py",
+        "kzcn/model/numbers.py",
         "if all(len(group) == 3 for group in groups[1:]):",
         "if all(len(group) == 3 for group in groups):",
         "off-by-one",
@@ -125,7 +125,7 @@ BUGS: tuple[Bug, ...] = (
     ),
     Bug(
         "text-decimal-comma",
-        "kzcn/model/text.py",
+        "kzcn/model/numbers.py",
         'not ("," in token and len(groups[1]) == 3)',
         'not ("." in token and len(groups[1]) == 3)',
         "wrong field",

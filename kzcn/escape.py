@@ -67,6 +67,5 @@ def is_web_url(url: str) -> bool:
     """True for an http or https URL with a host and no white space or control character: the only URLs kzcn
     writes as links. Anything else (javascript:, data:, file:, a bare path) is written as plain text, or left out
     where only a link can go."""
-    return (
-        re.fullmatch(r"https?://[^\s/?#@\x00-\x1f\x7f]+(?:[/?#][^\s\x00-\x1f\x7f]*)?", url, re.IGNORECASE) is not None
-    )
+    pattern = f"https?://[^\\s/?#@{INVISIBLE}]+(?:[/?#][^\\s{INVISIBLE}]*)?"
+    return re.fullmatch(pattern, url, re.IGNORECASE) is not None

@@ -11,8 +11,9 @@ from kzcn.checks.reviews import check_reviews, copied_text
 from kzcn.errors import Problem
 from kzcn.model.derive import DerivationError, derive
 from kzcn.model.edges import holds_a_word, invisible_characters, number_around
+from kzcn.model.numbers import numbers_in
 from kzcn.model.records import RELATION_ROLES, Fact, KnowledgeBase
-from kzcn.model.text import CLOSEST_SECONDS, IndexedSource, fingerprint, fold, numbers_in
+from kzcn.model.text import CLOSEST_SECONDS, IndexedSource, fingerprint, fold
 from kzcn.parse.yamlfields import Locator, format_path
 
 MAX_CLOSEST_SEARCHES = 20

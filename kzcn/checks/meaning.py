@@ -6,8 +6,9 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
+from kzcn.model.numbers import NumberToken, number_tokens
 from kzcn.model.records import MODALITY_KINDS, Fact, KnowledgeBase
-from kzcn.model.text import NumberToken, fold, number_tokens
+from kzcn.model.text import fold
 from kzcn.model.wording import quantity_text
 
 RULES = {

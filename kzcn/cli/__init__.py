@@ -5,7 +5,7 @@ import os
 import sys
 from typing import Any
 
-from kzcn.cli.output import exit_now, stand_in_for_closed_streams
+from kzcn.cli.output import exit_now, sane_terminal_environment, stand_in_for_closed_streams
 from kzcn.cli.status import ExitStatus, report
 
 COMPLETE_VAR = "_KZCN_COMPLETE"
@@ -19,6 +19,8 @@ def main() -> None:
     gc.disable()
     if sys.stdout is None or sys.stderr is None:
         stand_in_for_closed_streams()
+    if "COLUMNS" in os.environ or "LINES" in os.environ:
+        sane_terminal_environment()
     try:
         status = _run()
     except SystemExit as exit_request:

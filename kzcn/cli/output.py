@@ -47,6 +47,24 @@ MAX_WIDTH = 1000
 and COLUMNS=100000000 wrote 558 MB of chart bars."""
 
 
+MAX_LINES = 100_000
+"""The tallest terminal kzcn believes LINES about."""
+
+
+def sane_terminal_environment() -> None:
+    """COLUMNS and LINES as Rich will read them: a positive whole number within MAX_WIDTH and MAX_LINES, or not set.
+    Rich reads them itself, and a 4,301-digit COLUMNS stopped it with a ValueError (Python's integer limit)."""
+    for name, limit in (("COLUMNS", MAX_WIDTH), ("LINES", MAX_LINES)):
+        value = os.environ.get(name)
+        if value is None:
+            continue
+        digits = value.strip()
+        if digits.isascii() and digits.isdigit() and int(digits[:12]) > 0:
+            os.environ[name] = str(min(int(digits[:12]), limit))
+        else:
+            del os.environ[name]
+
+
 def terminal_width() -> int:
     """COLUMNS if it is a positive number, else the terminal's width, else 100 (output to a pipe or file); at most
     MAX_WIDTH."""

@@ -16,7 +16,8 @@ SYSTEM_DIRECTORIES = ("/dev/", "/proc/", "/sys/")
 renaming a file onto /dev/stdout would replace the link itself. /dev/shm, a memory file system, is the exception."""
 
 
-def _system_path(path: str) -> bool:
+def system_path(path: str) -> bool:
+    """True for a path under /dev, /proc or /sys (but /dev/shm): devices and kernel files, never a file to write."""
     return (path + "/").startswith(SYSTEM_DIRECTORIES) and not path.startswith("/dev/shm/")
 
 
@@ -53,8 +54,8 @@ def refuse_target(
         info = None
     if (
         (info is not None and not stat.S_ISREG(info.st_mode))
-        or _system_path(os.path.abspath(target))
-        or _system_path(real)
+        or system_path(os.path.abspath(target))
+        or system_path(real)
     ):
         raise OutputFileError(
             f"{target} is not a regular file (a device, FIFO, socket or system file); kzcn writes regular files "

@@ -138,7 +138,9 @@ def trusted_cache_dir() -> str | None:
 
 
 def read_secret(directory: str) -> bytes | None:
-    """This user's secret: 32 bytes in a regular file of their own that no one else may read or write."""
+    """The key that seals entries: this user's secret (32 bytes in a regular file of their own that no one else may
+    read or write), bound to that file itself (its device and inode), so that a copy of the cache directory, secret
+    and all, made elsewhere and put in its place, seals nothing kzcn believes."""
     flags = os.O_RDONLY | getattr(os, "O_NOFOLLOW", 0) | getattr(os, "O_NONBLOCK", 0) | getattr(os, "O_CLOEXEC", 0)
     try:
         descriptor = os.open(os.path.join(directory, SECRET_NAME), flags)
@@ -153,7 +155,9 @@ def read_secret(directory: str) -> bytes | None:
         return None
     finally:
         os.close(descriptor)
-    return secret if len(secret) == 32 else None
+    if len(secret) != 32:
+        return None
+    return secret + blake2b(f"{info.st_dev}:{info.st_ino}".encode(), digest_size=16).digest()
 
 
 def _make_secret(directory: str) -> bytes | None:

@@ -29,6 +29,8 @@ def read_article(path: str) -> str:
         if path == "-":
             import sys
 
+            if sys.stdin is None:
+                raise UsageError("stdin is closed: pipe the text in, or name its file to --from-text")
             raw = read_capped(sys.stdin.buffer, 0, MAX_FILE_BYTES)
             if len(raw) > MAX_FILE_BYTES:
                 raise UsageError(f"stdin holds more than {MAX_FILE_BYTES:,} bytes; kzcn reads texts of at most that")
@@ -51,19 +53,53 @@ def read_article(path: str) -> str:
 def init_from_text(target: str, article: str, text: str) -> None:
     """Writes a knowledge base whose only source is `text` (read from `article`): fingerprinted, its paragraphs
     numbered in comments, no facts yet. It passes `kzcn check` as it is."""
-    from kzcn.escape import visible
-    from kzcn.model.text import fingerprint, paragraphs
-
     body = text.replace("\r\n", "\n").strip("\n")
     if not body.strip():
         raise UsageError(f"{article} has no text to start a knowledge base from")
     loaded_text, text_yaml = _text_yaml(body)
+    document = _document(article, loaded_text, text_yaml)
+    if _text_read_back(document) != loaded_text:
+        # A literal block or a plain scalar can change a text on reading (U+0085 is a line break to YAML, a tab may
+        # not start a line): every character escaped, in double quotes, reads back as it is.
+        text_yaml = f"    text: {_quoted(loaded_text)}"
+        document = _document(article, loaded_text, text_yaml)
+        if _text_read_back(document) != loaded_text:
+            raise UsageError(f"{article} holds text kzcn cannot write as YAML that reads back the same")
+    with _new_file(target) as out:
+        out.write(document.encode("utf-8"))
+
+
+def _text_read_back(document: str) -> str | None:
+    """The source text a written document reads back as, by kzcn's own reader; None if it does not read."""
+    from kzcn.errors import KnowledgeBaseError
+    from kzcn.parse.yamlload import parse
+
+    try:
+        data = parse("init", document).data
+        text = data["sources"][0]["text"]
+    except (KnowledgeBaseError, KeyError, IndexError, TypeError):
+        return None
+    return text if isinstance(text, str) else None
+
+
+def _quoted(value: str) -> str:
+    import yaml
+
+    dumped = yaml.safe_dump(value, default_style='"', allow_unicode=True, width=10**9)
+    return str(dumped).strip().removesuffix("\n...")
+
+
+def _document(article: str, loaded_text: str, text_yaml: str) -> str:
+    """The starter knowledge base's YAML around the source text's `text:` entry."""
+    from kzcn.escape import visible
+    from kzcn.model.text import fingerprint, paragraphs
+
     # Control and invisible characters escaped: a comment holding ESC would make the file unreadable as YAML.
     numbered = [
         f"    #   ¶{number}: {visible(' '.join(loaded_text[span.start : span.end].split())[:70], one_line=True)}"
         for number, span in enumerate(paragraphs(loaded_text), 1)
     ]
-    document = "\n".join(
+    return "\n".join(
         [
             "# A kzcn knowledge base: add facts that quote the source below, then run `kzcn --facts THIS check`.",
             "kzcn: 1",
@@ -84,8 +120,6 @@ def init_from_text(target: str, article: str, text: str) -> None:
             "",
         ]
     )
-    with _new_file(target) as out:
-        out.write(document.encode("utf-8"))
 
 
 def _scalar(value: str) -> str:

@@ -48,22 +48,34 @@ def _joined(text: str, at: int) -> bool:
     where_after, after = _visible_at(text, at, 1)
     if not before or not after:
         return False
-    if _in_word(before) and _in_word(after):
-        return True
-    # 1|.3 and 1.|3: a separator between two digits; don|'t and don'|t: an apostrophe between two letters.
-    # a.|3: digits straight after a word and a point or comma are no number of their own (v.2, 1a.3).
-    if before in ".," and after.isdigit() and _in_word(_visible_at(text, where_before - 1, -1)[1]):
+    earlier = _visible_at(text, where_before - 1, -1)[1]  # the character before `before`
+    later = _visible_at(text, where_after + 1, 1)[1]  # the character after `after`
+    return (
+        (_in_word(before) and _in_word(after))
+        or _joined_by_separator(earlier, before, after, later)
+        or _joined_by_sign(earlier, before, after, later)
+    )
+
+
+def _joined_by_separator(earlier: str, before: str, after: str, later: str) -> bool:
+    """1|.3 and 1.|3: a separator between two digits; don|'t and don'|t: an apostrophe between two letters; a.|3:
+    digits straight after a word and a point or comma are no number of their own (v.2, 1a.3)."""
+    if before in ".," and after.isdigit() and _in_word(earlier):
         return True
     for joiners, kind in ((_INSIDE_NUMBER, str.isdigit), (_INSIDE_WORD, str.isalpha)):
-        if after in joiners and kind(before) and kind(_visible_at(text, where_after + 1, 1)[1] or "-"):
+        if after in joiners and kind(before) and kind(later or "-"):
             return True
-        if before in joiners and kind(after) and kind(_visible_at(text, where_before - 1, -1)[1] or "-"):
+        if before in joiners and kind(after) and kind(earlier or "-"):
             return True
-    # −|5: a minus sign before a number (not a hyphen after a word or number: 2017-18) is part of the number; and
-    # a quote cannot begin at such a hyphen, where it would read as a minus sign (a|-300 of "a-300" is 300, not -300).
-    if after in _SIGNS and _in_word(before) and _visible_at(text, where_after + 1, 1)[1].isdigit():
+    return False
+
+
+def _joined_by_sign(earlier: str, before: str, after: str, later: str) -> bool:
+    """−|5: a minus sign before a number (not a hyphen after a word or number: 2017-18) is part of the number; and a
+    quote cannot begin at such a hyphen, where it would read as a minus sign (a|-300 of "a-300" is 300, not -300)."""
+    if after in _SIGNS and _in_word(before) and later.isdigit():
         return True
-    return before in _SIGNS and after.isdigit() and not _in_word(_visible_at(text, where_before - 1, -1)[1])
+    return before in _SIGNS and after.isdigit() and not _in_word(earlier)
 
 
 def _token_around(text: str, at: int) -> str:

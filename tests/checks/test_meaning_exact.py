@@ -9,8 +9,8 @@ import pytest
 
 from builders import fact, knowledge_base, quote
 from kzcn.checks.meaning import Finding, fact_findings, series_findings, year_tokens
+from kzcn.model.numbers import NumberToken
 from kzcn.model.records import Fact, Quantity, Relation, TimeRef
-from kzcn.model.text import NumberToken
 
 
 def quoting(*texts: str, **fields: Any) -> Fact:

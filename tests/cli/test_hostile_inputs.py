@@ -371,3 +371,11 @@ def test_invisible_characters_are_shown_in_every_human_format(cli: Run, write_kb
         assert "\\u200b" in shown.stdout, command
     article = cli("--facts", str(path), "article", "--no-color").stdout
     assert "\\xad" in article
+
+
+@pytest.mark.parametrize("name", ["COLUMNS", "LINES"])
+def test_a_number_too_long_for_python_in_columns_or_lines_is_ignored(tmp_path: Path, name: str) -> None:
+    # The adversarial round of issue 20: Rich read the 4,301-digit COLUMNS itself and stopped with exit 70.
+    for command in (["facts"], ["revenue"], ["check", "--coverage"]):
+        result = kzcn(tmp_path, *command, **{name: "9" * 4301})
+        assert (result.returncode, result.stderr) == (0, ""), command

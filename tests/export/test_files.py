@@ -164,3 +164,14 @@ def test_a_termination_signal_while_exporting_leaves_nothing_behind(tmp_path: Pa
     assert child.wait(timeout=20) == -number  # ended by the signal, as without kzcn's cleanup
     assert time.monotonic() - started < 20
     assert list(tmp_path.iterdir()) == []
+
+
+@pytest.mark.parametrize(("target", "message"), [
+    ("", "kzcn: the file name is empty; name the knowledge base to create\n"),
+    ("/dev/kzcn-new.yaml", "kzcn: /dev/kzcn-new.yaml is under /dev, /proc or /sys; kzcn init writes regular files only\n"),
+])  # fmt: skip
+def test_init_writes_no_empty_name_and_nothing_under_dev(cli: Run, target: str, message: str) -> None:
+    # The adversarial round of issue 20: `init /dev/newinit.yaml` made a file in /dev; `init ''` exited 74.
+    result = cli("init", target)
+    assert (result.exit_code, result.stderr) == (2, message)
+    assert not os.path.exists("/dev/kzcn-new.yaml")

@@ -149,3 +149,21 @@ def test_a_forged_entry_never_reaches_what_any_command_shows(
         shown = cli("--facts", str(path), *command)
         assert shown.exit_code == 0, command  # type: ignore[attr-defined]
         assert "400 trains" not in shown.stdout and "40 trains" in shown.stdout, command  # type: ignore[attr-defined]
+
+
+def test_a_copied_cache_directory_secret_and_all_is_not_believed(
+    cached: tuple[str, Path], tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    # The adversarial round of issue 20: a cache directory built elsewhere, with its own secret and a forged entry
+    # sealed by it, copied into place, made `facts` show a figure the file does not say.
+    import shutil
+
+    path, entry = cached
+    secret = cache.read_secret(str(entry.parent))
+    assert secret is not None
+    body = forged_body(entry)
+    entry.write_bytes(MAGIC + cache.seal(secret, entry.name.removesuffix(cache.SUFFIX), body) + body)
+    elsewhere = tmp_path / "elsewhere"
+    shutil.copytree(entry.parent.parent, elsewhere, copy_function=shutil.copy2)
+    monkeypatch.setenv("XDG_CACHE_HOME", str(elsewhere))
+    assert first_quote(path) == TRAINS

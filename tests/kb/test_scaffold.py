@@ -109,3 +109,25 @@ def test_control_characters_in_a_paragraph_preview_are_escaped_and_the_file_pass
     written = target.read_text(encoding="utf-8")
     assert "    #   ¶1: Hello \\x1b[31mred\\x1b[0m world.\n    #   ¶2: A second\\u200b paragraph.\n" in written
     assert load_knowledge_base(str(target), use_cache=False).sources[0].text == text
+
+
+@pytest.mark.parametrize(
+    "text",
+    ["Alpha\u0085one.\n\nBravo two.", "\tAlpha one.\n\nBravo two.", "Alpha \u2028one.", "Tab\there, then\u00a0NBSP."],
+    ids=["next-line", "leading-tab", "line-separator", "tab-and-nbsp"],
+)
+def test_a_starter_reads_back_its_text_exactly_whatever_it_holds(tmp_path: Path, text: str) -> None:
+    # The adversarial round of issue 20: U+0085 (YAML's next-line) and a leading tab made files that failed check.
+    target = tmp_path / "kb.yaml"
+    init_from_text(str(target), "a.txt", text)
+    assert load_knowledge_base(str(target), use_cache=False).sources[0].text == text
+
+
+def test_a_closed_stdin_is_a_usage_error(monkeypatch: pytest.MonkeyPatch) -> None:
+    import sys
+
+    from kzcn.kb.scaffold import read_article
+
+    monkeypatch.setattr(sys, "stdin", None)
+    with pytest.raises(UsageError, match=r"^stdin is closed: pipe the text in, or name its file to --from-text$"):
+        read_article("-")

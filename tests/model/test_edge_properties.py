@@ -11,7 +11,8 @@ from hypothesis import strategies as st
 
 from kzcn.escape import INVISIBLE
 from kzcn.model.edges import holds_a_word, invisible_characters
-from kzcn.model.text import IndexedSource, fold, number_tokens, numbers_in, paragraphs
+from kzcn.model.numbers import number_tokens, numbers_in
+from kzcn.model.text import IndexedSource, fold, paragraphs
 
 # Bounded so CI stays fast (about a second each); the same examples every run in CI, so a red run is reproducible.
 PROPERTY = settings(
@@ -29,7 +30,9 @@ WORDS = ["the", "port", "earned", "unprofitable", "profitable", "13", "1.3", "1,
          "1\uff0e3", "3\u20444", "3/4", "1\u09ea", "21mln", "560kt", "2017-18", "2017\u20132018"]  # fmt: skip
 SEPARATORS = [" ", " ", " ", "  ", ", ", ". ", "-", "\u00a0", "\u2003", "\n", "\r\n", "\r", "\u2028", "\n\n",
               "\r\n\r\n", "\u2029", "\n\u2003\n"]  # fmt: skip
-INSERTIONS = "\u200b\u00ad\u2060\ufeff\u200d\u200e\U000e0041\u2800" + "аеоЗ" + "\x1f\x7f"  # invisible, homoglyphs, controls
+INSERTIONS = (
+    "\u200b\u00ad\u2060\ufeff\u200d\u200e\U000e0041\u2800" + "аеоЗ" + "\x1f\x7f"
+)  # invisible, homoglyphs, controls
 _INVISIBLE = re.compile(f"[{INVISIBLE}]")
 # A reader's words, written independently of kzcn.model.edges: letters and digits, joined by . or , between two
 # digits (1.3, 1,300) and by an apostrophe between two letters (don't).

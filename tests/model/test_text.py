@@ -2,7 +2,8 @@
 
 from __future__ import annotations
 
-from kzcn.model.text import IndexedSource, fold, numbers_in
+from kzcn.model.numbers import numbers_in
+from kzcn.model.text import IndexedSource, fold
 
 
 def test_numbers_in_digits_separators_and_words() -> None:

@@ -6,19 +6,17 @@ import hashlib
 
 import pytest
 
+from kzcn.model.numbers import NumberToken, number_tokens, numbers_in
 from kzcn.model.text import (
     MAX_CANDIDATES,
     MAX_POSTINGS,
     IndexedSource,
-    NumberToken,
     Span,
     _WordIndex,
     fingerprint,
     fold,
     normal_form,
     normalise,
-    number_tokens,
-    numbers_in,
     paragraphs,
     with_lf_line_ends,
 )

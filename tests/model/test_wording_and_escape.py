@@ -95,6 +95,7 @@ def test_script_safe_json_reads_back_the_same_and_holds_no_angle_bracket_or_ampe
         ("https://exa mple.org", False),
         ("https://example.org/\x1b[31m", False),
         ("https://user@evil.example", False),
+        ("https://a\u200bb.example/", False),  # an invisible character in the host
         ("example.org", False),
     ],
 )

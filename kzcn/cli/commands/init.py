@@ -29,8 +29,17 @@ def init(
         ),
     ] = None,
 ) -> None:
+    import os
+
+    from kzcn.errors import UsageError
+    from kzcn.export.files import system_path
     from kzcn.kb import scaffold
     from kzcn.kb.load import packaged_facts_path
+
+    if not path:
+        raise UsageError("the file name is empty; name the knowledge base to create")
+    if system_path(os.path.abspath(path)) or system_path(os.path.realpath(path)):
+        raise UsageError(f"{path} is under /dev, /proc or /sys; kzcn init writes regular files only")
 
     if from_text is None:
         scaffold.init_copy(path, packaged_facts_path())

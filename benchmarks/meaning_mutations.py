@@ -179,7 +179,8 @@ def entity_swap(fact: Fact) -> Fact | None:
     statement = fact["statement"]
     for first, second in SWAPS:
         if re.search(rf"\b{first}\b", statement) and re.search(rf"\b{second}\b", statement):
-            swapped = re.sub(rf"\b({first}|{second})\b", lambda m: second if m.group() == first else first, statement)
+            other = {first: second, second: first}
+            swapped = re.sub(rf"\b({first}|{second})\b", lambda match: other[match.group()], statement)
             return _changed(fact, statement=swapped)
     return None
 

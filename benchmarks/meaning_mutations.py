@@ -175,12 +175,15 @@ def word_swap(fact: Fact) -> Fact | None:
     return _changed(fact, statement=fact["statement"].replace(target, "hostile", 1))
 
 
+def _swapper(pairs: dict[str, str]) -> Callable[[re.Match[str]], str]:
+    return lambda match: pairs[match.group()]
+
+
 def entity_swap(fact: Fact) -> Fact | None:
     statement = fact["statement"]
     for first, second in SWAPS:
         if re.search(rf"\b{first}\b", statement) and re.search(rf"\b{second}\b", statement):
-            other = {first: second, second: first}
-            swapped = re.sub(rf"\b({first}|{second})\b", lambda match: other[match.group()], statement)
+            swapped = re.sub(rf"\b({first}|{second})\b", _swapper({first: second, second: first}), statement)
             return _changed(fact, statement=swapped)
     return None
 

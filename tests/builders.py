@@ -81,7 +81,7 @@ def source(**changes: Any) -> Source:
 
 FACT = Fact(
     id="trade-grew",
-    statement="Statement of trade-grew.",
+    statement="Trade grew quickly.",
     kind="statistic",
     modality="asserted",
     topics=(),
@@ -195,7 +195,7 @@ def source_data(**changes: Any) -> dict[str, Any]:
 def fact_data(**changes: Any) -> dict[str, Any]:
     """A fact item of a knowledge-base file: an event of `doc` with no figure and no year, quoting ARTICLE's first
     sentence from paragraph 1."""
-    data: dict[str, Any] = {"id": "happened", "statement": "Something happened.", "kind": "event",
+    data: dict[str, Any] = {"id": "happened", "statement": "Trade grew quickly.", "kind": "event",
                             "modality": "asserted", "topics": ["trade"], "entities": [], "source": "doc",
                             "quotes": [{"paragraph": 1, "text": TRADE_GREW}]}  # fmt: skip
     return data | changes
@@ -246,7 +246,7 @@ def small_kb(**changes: Any) -> dict[str, Any]:
             },
             {
                 "id": "income-transit-2017",
-                "statement": "$0.5 billion of the 2017 income came from transit.",
+                "statement": "$0.5 billion of the 2017 earnings came from transit.",
                 "kind": "statistic",
                 "modality": "asserted",
                 "topics": ["transport"],

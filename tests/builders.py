@@ -81,7 +81,7 @@ def source(**changes: Any) -> Source:
 
 FACT = Fact(
     id="trade-grew",
-    statement="Statement of trade-grew.",
+    statement="Trade grew quickly.",
     kind="statistic",
     modality="asserted",
     topics=(),
@@ -94,8 +94,9 @@ FACT = Fact(
 
 def fact(**changes: Any) -> Fact:
     """An asserted statistic of `doc` with no figure and no year, quoting ARTICLE's first sentence; unless given,
-    its statement is "Statement of <id>.", so every fact's differs."""
-    changes.setdefault("statement", f"Statement of {changes.get('id', FACT.id)}.")
+    its statement is its first quote's words, as the check's wording rules ask."""
+    quotes = changes.get("quotes", FACT.quotes)
+    changes.setdefault("statement", quotes[0].text if quotes else FACT.statement)
     return replace(FACT, **changes)
 
 
@@ -195,7 +196,7 @@ def source_data(**changes: Any) -> dict[str, Any]:
 def fact_data(**changes: Any) -> dict[str, Any]:
     """A fact item of a knowledge-base file: an event of `doc` with no figure and no year, quoting ARTICLE's first
     sentence from paragraph 1."""
-    data: dict[str, Any] = {"id": "happened", "statement": "Something happened.", "kind": "event",
+    data: dict[str, Any] = {"id": "happened", "statement": "Trade grew quickly.", "kind": "event",
                             "modality": "asserted", "topics": ["trade"], "entities": [], "source": "doc",
                             "quotes": [{"paragraph": 1, "text": TRADE_GREW}]}  # fmt: skip
     return data | changes
@@ -246,7 +247,7 @@ def small_kb(**changes: Any) -> dict[str, Any]:
             },
             {
                 "id": "income-transit-2017",
-                "statement": "$0.5 billion of the 2017 income came from transit.",
+                "statement": "$0.5 billion of the 2017 earnings came from transit.",
                 "kind": "statistic",
                 "modality": "asserted",
                 "topics": ["transport"],

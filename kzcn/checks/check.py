@@ -8,6 +8,7 @@ from difflib import get_close_matches
 
 from kzcn.checks.meaning import ENGLISH_CUES, RULES, Finding, fact_findings, series_findings, year_tokens
 from kzcn.checks.reviews import check_reviews, copied_text
+from kzcn.checks.wording import attribution_findings, wording_findings
 from kzcn.errors import Problem
 from kzcn.model.derive import DerivationError, derive
 from kzcn.model.edges import holds_a_word, invisible_characters, number_around
@@ -143,6 +144,7 @@ class _Checker:
             self.unknown((*path, "source"), "source", fact.source, f"; known: {', '.join(self.kb.sources_by_id)}")
             return
         numbers: set[int | float] = set()
+        verified = 0
         for number, quote in enumerate(fact.quotes):
             here = (*path, "quotes", number)
             if not self.paragraph_exists((*here, "paragraph"), fact.source, quote.paragraph):
@@ -150,6 +152,7 @@ class _Checker:
             numbers |= numbers_in(quote.text)  # digits and number words read the same unfolded
             if self.quote(here, fact.source, quote.paragraph, quote.text):
                 self.quote_edges(here, fact, quote.paragraph, quote.text)
+                verified += 1
         if fact.quantity is not None and fact.quantity.amount not in numbers:
             self.report(
                 (*path, "quantity", "amount"),
@@ -162,10 +165,11 @@ class _Checker:
                 f"the year {fact.time.year} does not appear as a year in the fact's quotes "
                 f"(numbers there: {_listed(numbers)}); quote the words that give it, or drop `time`",
             )
-        self.meaning(index)
+        self.meaning(index, wording=verified == len(fact.quotes))
 
-    def meaning(self, index: int) -> None:
-        """What the fact's words contradict, less what its reasoned exceptions excuse."""
+    def meaning(self, index: int, *, wording: bool = True) -> None:
+        """What the fact's words contradict; its wording against its quotes only once every quote stands: the
+        words of a misquote say nothing, and its one fix is to quote."""
         fact = self.kb.facts[index]
         path: tuple[str | int, ...] = ("facts", index)
         for number, exemption in enumerate(fact.exceptions):
@@ -179,6 +183,8 @@ class _Checker:
         excused = {exemption.rule for exemption in fact.exceptions}
         findings: list[Finding] = fact_findings(fact)
         source = self.kb.sources_by_id.get(fact.source)
+        if wording and self.kb.is_claim(fact):  # evidence facts summarise other sources in their own words
+            findings += attribution_findings(fact, source) + wording_findings(fact, self.indexed.get(fact.source))
         if source is not None and source.language is not None and not source.language.startswith("en"):
             # The cue words are English: a quote in Turkish or Russian is read for its numbers only.
             findings = [finding for finding in findings if finding.rule not in ENGLISH_CUES]

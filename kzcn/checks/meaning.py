@@ -20,6 +20,15 @@ RULES = {
     "statistic-cue": "a statistic's quotes do not read as a forecast",
     "hedge-cue": "a hedged claim's quotes say it may be so (can, could, may, might, ...)",
     "invisible-character": "a quote holds no invisible character (zero-width space, soft hyphen, ...) outside numbers",
+    "statement-words": "a claim's statement says nothing its quotes (or its entities, topics, attribution) do not",
+    "negation": "a claim's statement and quotes agree on what is not so",
+    "attribution-cue": "attributed_to names whom the quotes or the source's metadata name, or an unnamed form",
+    "reported-cue": "a claim whose quotes attribute it (according to, believe, said) is reported",
+    "conditional-cue": "a claim whose quotes hold a condition (if ...) is conditional",
+    "hedge-lost": "a forecast whose quotes hedge (can, may, might) is hedged, not predicted outright",
+    "entity-order": "two entities a quote and the statement both name stand in the same order in each",
+    "unit-cue": "a figure's unit or currency is printed in its quotes",
+    "opinion-forecast-cue": "an opinion's quotes do not predict (will, forecast, by 2020): a prediction is a forecast",
 }
 """The heuristic rules a fact may be excepted from (`exceptions: [{rule, reason}]`), with what each verifies. The
 other checks (modality and kind, conditions, series) are not heuristics and admit no exception."""
@@ -61,7 +70,7 @@ _SCALE_AFTER = re.compile(r"\s*(thousand|million|billion|trillion|bn|mln|mn|tn|t
 _SCALE_WORDS = {"bn": "billion", "mln": "million", "mn": "million", "tn": "trillion", "trln": "trillion"}
 _TIME_CUES = {"in": "point", "during": "point", "since": "start", "from": "start", "by": "target", "until": "target"}
 _WORD_BEFORE = re.compile(r"([a-z]+)\W*\Z")
-_FORECAST_CUE = re.compile(
+FORECAST_CUE = re.compile(
     r"\b(?:forecasts?|forecasted|predict\w*|projected|projections?|expect(?:s|ed)?|will|shall|"
     r"(?:is|are) going to|by (?:1[89]|2\d)\d\d)\b"
 )
@@ -299,7 +308,7 @@ def _statement_numbers(fact: Fact, quotes: list[str]) -> list[Finding]:
 
 
 def _kind_cues(fact: Fact, quotes: list[str]) -> list[Finding]:
-    cues = [match.group() for text in quotes for match in _FORECAST_CUE.finditer(text.lower())]
+    cues = [match.group() for text in quotes for match in FORECAST_CUE.finditer(text.lower())]
     hedges = [match.group() for text in quotes for match in _HEDGE_CUE.finditer(text.lower())]
     if fact.modality == "hedged" and not hedges:
         return [

@@ -155,6 +155,7 @@ def test_a_forecast_needs_a_sign_of_one_and_a_statistic_none(write_kb: Callable[
         "By 2020 income will rise to $ 4 billion, according to forecasts.", "In 2020 income was $ 4 billion."
     )
     data["facts"][FORECAST].update(time={"year": 2020, "kind": "point"}, statement="Income was $4 billion in 2020.")
+    data["facts"][FORECAST]["exceptions"] = [{"rule": "attribution-cue", "reason": "a test of the forecast cue"}]
     assert problems(write_kb, data) == [
         f"facts[{FORECAST}].kind: a forecast, but its quotes have no sign of one (forecast, will, expected, by 2020, "
         "...); quote the words that make it a forecast, or change the kind [forecast-cue]"
@@ -198,6 +199,10 @@ def test_two_values_for_one_series_year_and_role_are_caught(write_kb: Callable[.
 def test_modality_is_validated(write_kb: Callable[..., Path], change: dict[str, str], message: str) -> None:
     data = small_kb()
     data["facts"][CITIES].update(change)
+    incidental = (
+        [{"rule": "attribution-cue", "reason": "a test of the modality"}] if change.get("attributed_to") else []
+    )
+    data["facts"][CITIES]["exceptions"] = incidental
     assert problems(write_kb, data) == [message]
 
 
@@ -211,6 +216,7 @@ def test_a_conditional_claim_quotes_its_condition(write_kb: Callable[..., Path])
     data = small_kb()
     forecast = data["facts"][FORECAST]
     forecast.update(modality="conditional", condition="If the corridor opens")
+    forecast["exceptions"] = [{"rule": "reported-cue", "reason": "a test of the condition"}]
     del forecast["attributed_to"]
     assert problems(write_kb, data) == [
         f"facts[{FORECAST}].condition: the condition does not stand verbatim in the fact's quotes; quote the "

@@ -19,7 +19,7 @@ STATEMENT = "The port earned $3 billion."
 def kb_quoting(*quotes: tuple[int, str], text: str = SOURCE, **changes: Any) -> dict[str, Any]:
     """A knowledge base of one fact of `doc` (whose text is `text`) with the given (paragraph, quote) pairs."""
     fact = fact_data(
-        id="claim", statement=changes.pop("statement", "Something happened."), quotes=[
+        id="claim", statement=changes.pop("statement", " ".join(quotes[0][1].split())), quotes=[
             {"paragraph": paragraph, "text": quote} for paragraph, quote in quotes
         ], **changes
     )  # fmt: skip
@@ -31,18 +31,27 @@ def earned(amount: int | float, *quotes: str, text: str = SOURCE) -> dict[str, A
     return kb_quoting(
         *((1, quote) for quote in quotes),
         text=text,
-        statement=f"The port earned ${amount} billion.",
+        statement=" ".join(quotes),
         kind="statistic",
         quantity={"amount": amount, "unit": "USD", "scale": "billion"},
     )
 
 
+STATEMENT_LACKS_13 = (
+    "facts[0].statement: the statement does not give the fact's amount 13 ($13 billion); state the figure the fact "
+    "records [statement-numbers]"
+)
+UNIT_NOT_PRINTED = (
+    "facts[0].quantity.unit: the unit USD is printed in no quote; quote the words that give it, or record the unit "
+    "they give [unit-cue]"
+)
 EDGE_FIX = "a quote begins and ends on a word's or number's edge, so that it cannot change a figure or a word"
 
 
 def test_a_quote_that_starts_inside_a_number_is_refused() -> None:
     assert problems_of(earned(3, "3 billion")) == [
-        f"facts[0].quotes[0].text: the quote starts inside the number '13'; {EDGE_FIX}: quote the whole number"
+        f"facts[0].quotes[0].text: the quote starts inside the number '13'; {EDGE_FIX}: quote the whole number",
+        UNIT_NOT_PRINTED,
     ]
 
 
@@ -52,6 +61,7 @@ def test_a_number_split_across_two_quotes_is_refused_at_both_cuts() -> None:
         f"facts[0].quotes[1].text: the quote starts inside the number '13'; {EDGE_FIX}: quote the whole number",
         "facts[0].quantity.amount: the amount 13 does not appear in the fact's quotes (numbers there: 1, 3); "
         "quote the words that give it",
+        STATEMENT_LACKS_13,
     ]
 
 
@@ -81,7 +91,8 @@ def test_a_whole_number_with_a_decimal_part_is_whole_and_its_parts_are_not() -> 
     text = "Income was $ 1.3 billion in all."
     assert problems_of(earned(1.3, "$ 1.3 billion", text=text)) == []
     assert problems_of(earned(3, "3 billion", text=text)) == [
-        f"facts[0].quotes[0].text: the quote starts inside the number '1.3'; {EDGE_FIX}: quote the whole number"
+        f"facts[0].quotes[0].text: the quote starts inside the number '1.3'; {EDGE_FIX}: quote the whole number",
+        UNIT_NOT_PRINTED,
     ]
 
 
@@ -91,10 +102,12 @@ def test_an_invisible_character_inside_a_quoted_number_is_refused_and_never_read
         "SPACE): a reader sees '13'; remove it from the source text (and update its sha256)",
         "facts[0].quantity.amount: the amount 13 does not appear in the fact's quotes (numbers there: none); "
         "quote the words that give it",
+        STATEMENT_LACKS_13,
     ]
     # Reading past it, the eye sees 13: a quote of "3 billion" starts inside that number.
     assert problems_of(earned(3, "3 billion", text=HIDDEN)) == [
-        f"facts[0].quotes[0].text: the quote starts inside the number '1\\u200b3'; {EDGE_FIX}: quote the whole number"
+        f"facts[0].quotes[0].text: the quote starts inside the number '1\\u200b3'; {EDGE_FIX}: quote the whole number",
+        UNIT_NOT_PRINTED,
     ]
 
 

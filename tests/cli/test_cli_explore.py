@@ -73,7 +73,7 @@ def test_year_filter_matches_start_years_onwards(cli: Run, write_kb: Callable[..
     for fact in data["facts"]:  # the same words as trains-2017 quotes: declared on both
         if fact["quotes"][0]["text"] == "In 2017 the port handled 40 trains.":
             fact["quotes"][0]["shared"] = "a test of --year on a start year"
-    data["facts"][5]["statement"] = "Trade grew quickly since 2017."
+    data["facts"][5]["statement"] = "The port handled 40 trains since 2017."
     data["facts"][5]["exceptions"] = [{"rule": "time-cue", "reason": "a test of --year on a start year"}]
     path = str(write_kb(data))
     assert ids_in_json(cli("--facts", path, "facts", "--year", "2019", "--json")) == ["trade-grew"]
@@ -270,7 +270,10 @@ def test_stats_count_facets(cli: Run, write_kb: Callable[..., Path]) -> None:
 def test_knowledge_base_text_is_never_markup(cli: Run, write_kb: Callable[..., Path]) -> None:
     data = small_kb()
     data["facts"][5]["statement"] = "[bold red]Trade[/] grew :smile: \\[x] \x1b]0;pwned\x07 \u202eevil \x9b31m"
-    data["facts"][5]["exceptions"] = [{"rule": "statement-numbers", "reason": "the 0 of an escape sequence"}]
+    data["facts"][5]["exceptions"] = [
+        {"rule": "statement-numbers", "reason": "the 0 of an escape sequence"},
+        {"rule": "statement-words", "reason": "markup words, as a hostile author writes them"},
+    ]
     result = cli("--facts", str(write_kb(data)), "facts", "--kind", "opinion", env={"FORCE_COLOR": "1"})
     assert "[bold red]Trade[/] grew :smile: \\[x]" in result.stdout
     assert "\x1b]0;" not in result.stdout and "\u202e" not in result.stdout and "\x9b" not in result.stdout

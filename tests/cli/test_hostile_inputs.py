@@ -174,7 +174,10 @@ def test_terminal_escapes_are_escaped_in_json_and_visible_in_tables(cli: Run, wr
     data = small_kb()
     data["facts"][5]["statement"] = nasty
     data["facts"][5]["entities"] = ["\x1b[31mred"]
-    data["facts"][5]["exceptions"] = [{"rule": "statement-numbers", "reason": "the 0 of an escape sequence"}]
+    data["facts"][5]["exceptions"] = [
+        {"rule": "statement-numbers", "reason": "the 0 of an escape sequence"},
+        {"rule": "statement-words", "reason": "hostile words, written as an attacker writes them"},
+    ]
     path = str(write_kb(data))
     raw = cli("--facts", path, "facts", "--kind", "opinion", "--json").stdout
     for forbidden in ("\x1b", "\x07", "\u202e", "\x9b", "\x00"):
@@ -322,7 +325,7 @@ def test_a_source_with_other_line_ends_reads_and_prints_as_one_with_line_feeds(
 
     def kb_with(newline: str) -> Path:
         text = f"First line{newline}second line.{newline}{newline}Next paragraph here."
-        fact = fact_data(quotes=[{"paragraph": 2, "text": "Next paragraph here."}])
+        fact = fact_data(statement="Next paragraph here.", quotes=[{"paragraph": 2, "text": "Next paragraph here."}])
         return write_kb(small_kb(sources=[source_data(text=text)], facts=[fact], relations=[], derived=[]))
 
     theirs, ours = kb_with(line_end), kb_with("\n")

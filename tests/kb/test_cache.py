@@ -311,7 +311,7 @@ def test_without_the_cache_nothing_is_read_or_written(
     assert not private_cache.exists()
     # A good entry for another knowledge base, stored under this file's key: trusted only if the cache is read.
     data = small_kb()
-    data["facts"][5]["statement"] = "Something else entirely."
+    data["facts"][5]["statement"] = "Trade between the countries grew."
     other = load_knowledge_base(str(write_kb(data)), use_cache=False)
     cache.store(cache.cache_key(str(path), path.read_bytes()), other, source_size=path.stat().st_size)
     assert load_knowledge_base(str(path)) == other  # the poisoned entry is what the cache would serve

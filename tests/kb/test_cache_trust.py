@@ -61,7 +61,7 @@ def test_an_entry_sealed_for_another_file_is_not_believed_under_this_ones_name(
     # A genuine entry of another knowledge base (one that does say 400 trains), copied under this file's name.
     path, entry = cached
     data = small_kb()
-    data["facts"][0]["statement"] = "The port handled 40 trains in 2017, it says."
+    data["facts"][0]["statement"] = "In 2017 the port handled 40 trains."
     other = str(write_kb(data))
     load_knowledge_base(other)
     [other_entry] = [item for item in private_cache_dir.glob("*" + cache.SUFFIX) if item != entry]

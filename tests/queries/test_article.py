@@ -97,11 +97,18 @@ def hostile_kb() -> dict[str, Any]:
     data["sources"][0]["text"] = text
     data["sources"][0]["sha256"] = sha256(text)
     data["facts"][5]["statement"] = 'The <b>bold</b> claim "><img src=x onerror=alert()>.'
+    data["facts"][5]["exceptions"] = [
+        {"rule": "statement-words", "reason": "hostile words, written as an attacker writes them"}
+    ]
     data["facts"].append(
         fact_data(
             id="hostile-quote",
             statement="Officials said something.",
             quotes=[{"paragraph": 4, "text": "Officials said <script>alert(1)</script> twice."}],
+            exceptions=[
+                {"rule": "statement-words", "reason": "hostile words, written as an attacker writes them"},
+                {"rule": "reported-cue", "reason": "a test of escaping, not of modality"},
+            ],
         )
     )
     return data

@@ -110,7 +110,10 @@ def hostile_kb() -> KnowledgeBase:
     source.update(title=HOSTILE_TEXT, text=text, sha256=sha256(text))
     opinion = data["facts"][5]
     opinion.update(statement=HOSTILE_TEXT, entities=list(HOSTILE), note=HOSTILE_TEXT)
-    opinion["exceptions"] = [{"rule": "statement-numbers", "reason": "the digits of the escape sequences"}]
+    opinion["exceptions"] = [
+        {"rule": "statement-numbers", "reason": "the digits of the escape sequences"},
+        {"rule": "statement-words", "reason": "hostile words, written as an attacker writes them"},
+    ]
     data["facts"][1]["note"] = HOSTILE_TEXT
     data["derived"][0]["label"] = HOSTILE[0]
     return parse_knowledge_base("hostile.yaml", dump(data))

@@ -121,6 +121,9 @@ def test_csv_round_trips_commas_quotes_and_newlines(cli: Run, write_kb: Callable
     data = small_kb()
     tricky = 'Trade, "they say",\ngrew; =SUM(A1)'
     data["facts"][5]["statement"] = tricky
+    data["facts"][5]["exceptions"] = [
+        {"rule": "statement-words", "reason": "hostile words, written as an attacker writes them"}
+    ]
     data["facts"][5]["note"] = "=cmd|' /C calc'!A0"
     path = str(write_kb(data))
     out = cli("--facts", path, "facts", "--kind", "opinion", "--format", "csv").stdout
@@ -208,6 +211,9 @@ def test_no_color_works_before_the_command_too(cli: Run) -> None:
 def test_markdown_keeps_knowledge_base_text_as_text(cli: Run, write_kb: Callable[..., Path]) -> None:
     data = small_kb()
     data["facts"][5]["statement"] = "See [this](http://evil) *now* `x` <b>|</b> # _y_"
+    data["facts"][5]["exceptions"] = [
+        {"rule": "statement-words", "reason": "hostile words, written as an attacker writes them"}
+    ]
     out = cli(
         "--facts", str(write_kb(data)), "facts", "--kind", "opinion", "--format", "markdown", "--fields", "statement"
     ).stdout

@@ -1,0 +1,233 @@
+"""The check's reading of a claim's wording against its quotes: words that add meaning, negation, who says it, the
+cues of a report, a condition and a hedge, the order of its entities, and its unit."""
+
+from __future__ import annotations
+
+import re
+
+from kzcn.checks.meaning import FORECAST_CUE, Finding
+from kzcn.model.records import Fact, Source
+from kzcn.model.text import IndexedSource, fold
+
+_WORD = re.compile(r"[^\W\d_]+(?:['’][^\W\d_]+)*")
+_SENTENCE_END = re.compile(r"(?<!\b[A-Z])[.!?](?=\s)")  # "N. A. Nazarbayev" ends no sentence
+_NEGATION = re.compile(r"\b(?:not|no|never|neither|nor|none|nothing|without|cannot)\b|n't\b")
+_REPORT_CUE = re.compile(r"\b(?:according to|believes?|believed|says?|said|claims?|claimed|reports?|reported)\b")
+_HEDGE_CUE = re.compile(r"\b(?:can|could|may|might|possibly|perhaps|likely|probably)\b")
+_CONDITION_CUE = re.compile(r"(?:^|[,;:(]\s*)if\b")
+_UNNAMED = frozenset({"unnamed", "anonymous", "unspecified", "unidentified", "the", "a", "an", "of", "in", "some"})
+_CURRENCY_WORDS = {
+    "USD": ("$", "dollar", "usd"),
+    "KZT": ("tenge", "kzt", "₸", "тенге", "тг"),
+    "EUR": ("€", "euro", "eur"),
+    "CNY": ("yuan", "renminbi", "cny", "¥"),
+    "RUB": ("ruble", "rouble", "rub", "руб"),
+}
+FUNCTION_WORDS = frozenset(
+    """a an the and or but if of in on at by for from to with within into onto over under about as than then that
+    this these those it its it's they their them there here is are was were be been being has have had do does
+    did will would shall should can could may might must not no so also too very more most much many some any
+    all each both which who whom whose what when where why how i we us our you your he she his her one ones new
+    now just only after before since until during while because through throughout between among against per via
+    etc already still yet even again ever further finally really""".split()  # noqa: SIM905 - words read best as words
+)
+"""Words that carry no claim of their own: a statement may use them whatever its quotes say."""
+
+
+def _stem(word: str) -> str:
+    """A word's first five letters, lower-cased, once an ending (-ing, -ed, -es, -s) is off: enough to match
+    "exporters" with "export", "earnings" with "earned", "neighbour" with "neighbor", and not "hostile" with "host"."""
+    word = word.lower().replace("’", "'").removesuffix("'s")
+    for _ in range(2):
+        for ending in ("ing", "ed", "es", "s"):
+            if word.endswith(ending) and len(word) - len(ending) >= 3:
+                word = word[: -len(ending)]
+                break
+    return word[:5]
+
+
+def _words(text: str) -> list[str]:
+    return _WORD.findall(text)
+
+
+def wording_findings(fact: Fact, indexed: IndexedSource | None) -> list[Finding]:
+    """What a claim's statement says beyond or against its quotes (a claim of a primary source: evidence facts
+    summarise other sources in their own words). `indexed` is the claim's source, whose sentences around each quote
+    may lend a statement its subject ("The port opens ..." of a clause that says "opening ...")."""
+    quotes = " ".join(fold(quote.text) for quote in fact.quotes)
+    statement = fold(fact.statement)
+    context = " ".join(_sentences_around(indexed, quote.text, quote.paragraph) for quote in fact.quotes)
+    findings = _added_words(fact, f"{quotes} {context}", statement)
+    findings += _negation(quotes, statement)
+    findings += _cues(fact, quotes.lower())
+    findings += _entity_order(fact, quotes, statement)
+    findings += _unit(fact, quotes)
+    return findings
+
+
+def attribution_findings(fact: Fact, source: Source | None) -> list[Finding]:
+    """`attributed_to` names who the quotes or the source say makes the claim, or an unnamed form they support."""
+    if not fact.attributed_to:
+        return []
+    quoted = {_stem(word) for quote in fact.quotes for word in _words(fold(quote.text))}
+    if source is not None:
+        metadata = " ".join(filter(None, (source.title, source.author, source.publisher, source.notes)))
+        quoted |= {_stem(word) for word in _words(metadata)}
+    missing = [
+        word
+        for word in _words(fact.attributed_to)
+        if word.lower() not in _UNNAMED | FUNCTION_WORDS and _stem(word) not in quoted and len(word) > 1
+    ]
+    if not missing:
+        return []
+    return [
+        Finding(
+            "attribution-cue",
+            ("attributed_to",),
+            f"attributed to {fact.attributed_to!r}, but {', '.join(repr(word) for word in missing)} stands in no "
+            "quote and not in the source's title, author, publisher or notes; name whom the quotes name, or an "
+            "unnamed form they support ('unnamed forecasts')",
+        )
+    ]
+
+
+def _sentences_around(indexed: IndexedSource | None, quote: str, paragraph: int) -> str:
+    """The sentence or sentences of the source that hold the quote, folded; "" where it stands nowhere."""
+    span = indexed.span_of(quote, paragraph) if indexed is not None else None
+    if indexed is None or span is None:
+        return ""
+    whole = indexed.paragraphs[paragraph - 1]
+    text = indexed.text
+    start = max((match.end() for match in _SENTENCE_END.finditer(text, whole.start, span.start)), default=whole.start)
+    end_match = _SENTENCE_END.search(text, span.end, whole.end)
+    return fold(text[start : end_match.end() if end_match else whole.end])
+
+
+def _added_words(fact: Fact, quotes: str, statement: str) -> list[Finding]:
+    allowed = {_stem(word) for word in _words(quotes)}
+    for declared in (*fact.entities, fact.attributed_to or "", fact.condition or "", *fact.topics):
+        allowed |= {_stem(word) for word in _words(declared)}
+    added = []
+    for word in _words(statement):
+        if word.lower() in FUNCTION_WORDS or _stem(word) in allowed or word in added:
+            continue
+        added.append(word)
+    if not added:
+        return []
+    return [
+        Finding(
+            "statement-words",
+            ("statement",),
+            f"the statement says {', '.join(repr(word) for word in added)}, which no quote says (nor the sentence "
+            "it stands in, nor the fact's entities, topics, attribution or condition); say only what the quotes "
+            "say, or quote the words that say it",
+        )
+    ]
+
+
+def _negation(quotes: str, statement: str) -> list[Finding]:
+    said, stated = len(_NEGATION.findall(quotes.lower())), len(_NEGATION.findall(statement.lower()))
+    if said % 2 == stated % 2:
+        return []
+    return [
+        Finding(
+            "negation",
+            ("statement",),
+            f"the statement holds {stated} negation(s) and its quotes {said}: one of them says the opposite of the "
+            "other; state what the quotes state",
+        )
+    ]
+
+
+def _cues(fact: Fact, quotes: str) -> list[Finding]:
+    found = []
+    report = _REPORT_CUE.search(quotes)
+    if report and fact.modality != "reported":
+        found.append(
+            Finding(
+                "reported-cue",
+                ("modality",),
+                f"the quotes attribute the claim ({report.group()!r}), but the modality is {fact.modality}; "
+                "write modality: reported with attributed_to, and keep the attribution in the statement",
+            )
+        )
+    if _CONDITION_CUE.search(quotes) and fact.modality != "conditional":
+        found.append(
+            Finding(
+                "conditional-cue",
+                ("modality",),
+                f"the quotes hold a condition ('if ...'), but the modality is {fact.modality}; write modality: "
+                "conditional with the condition quoted, and keep it in the statement",
+            )
+        )
+    forecast = FORECAST_CUE.search(quotes)
+    if forecast and fact.kind == "opinion":
+        found.append(
+            Finding(
+                "opinion-forecast-cue",
+                ("kind",),
+                f"an opinion, but its quotes predict ({forecast.group()!r}); a claim about what will happen is its "
+                "own fact of kind forecast, never folded into an opinion",
+            )
+        )
+    hedge = _HEDGE_CUE.search(quotes)
+    if hedge and fact.kind == "forecast" and fact.modality == "predicted":
+        found.append(
+            Finding(
+                "hedge-lost",
+                ("modality",),
+                f"the quotes hedge ({hedge.group()!r}), but the forecast is predicted outright; restore the hedge: "
+                "modality: hedged, and keep it in the statement",
+            )
+        )
+    return found
+
+
+def _entity_order(fact: Fact, quotes: str, statement: str) -> list[Finding]:
+    """Two of the fact's entities named in both the statement and a quote stand in the same order in each."""
+    for quote in fact.quotes:
+        text = fold(quote.text)
+        named = [entity for entity in fact.entities if _at(entity, text) >= 0 and _at(entity, statement) >= 0]
+        for index, first in enumerate(named):
+            for second in named[index + 1 :]:
+                in_quote = _at(first, text) < _at(second, text)
+                in_statement = _at(first, statement) < _at(second, statement)
+                if in_quote != in_statement:
+                    return [
+                        Finding(
+                            "entity-order",
+                            ("statement",),
+                            f"the quote names {first} and {second} in one order and the statement in the other; "
+                            "who does what to whom is the quote's",
+                        )
+                    ]
+    return []
+
+
+def _at(entity: str, text: str) -> int:
+    """Where the text first names the entity: its name, or a word sharing the name's first four letters when the
+    name is one word (Kazakh and Kazakhstan's for Kazakhstan, Chinese for China, European for Europe)."""
+    pattern = rf"\b{re.escape(entity[:4])}\w*" if " " not in entity and len(entity) > 4 else rf"\b{re.escape(entity)}\b"
+    match = re.search(pattern, text)
+    return match.start() if match else -1
+
+
+def _unit(fact: Fact, quotes: str) -> list[Finding]:
+    if fact.quantity is None:
+        return []
+    unit = fact.quantity.unit
+    lowered = quotes.lower()
+    if unit in _CURRENCY_WORDS:
+        printed = any(word in lowered for word in _CURRENCY_WORDS[unit])
+    else:
+        stems = {_stem(word) for word in _words(quotes)}
+        printed = any(_stem(word) in stems for word in _words(unit) if len(word) > 2)
+    if printed:
+        return []
+    return [
+        Finding(
+            "unit-cue",
+            ("quantity", "unit"),
+            f"the unit {unit} is printed in no quote; quote the words that give it, or record the unit they give",
+        )
+    ]

@@ -1,0 +1,134 @@
+"""kzcn.checks.wording through the check: a claim's statement, attribution, modality and unit against its quotes'
+words (issue 21), each rule with its exact message, its place, and a reasoned exception that silences it."""
+
+from __future__ import annotations
+
+from typing import Any
+
+import pytest
+from checks.test_check_exact import checked, problems_of
+
+from builders import small_kb
+
+TRAINS, FORECAST, CITIES, OPINION = 0, 3, 4, 5  # small_kb's facts by index
+
+
+def changed(index: int, **fields: Any) -> dict[str, Any]:
+    data = small_kb()
+    data["facts"][index].update(fields)
+    return data
+
+
+def test_small_kb_passes_every_wording_rule() -> None:
+    assert checked(small_kb()) == ([], [])
+
+
+@pytest.mark.parametrize(
+    ("index", "fields", "message"),
+    [
+        (
+            TRAINS,
+            {"statement": "The port handled a record 40 trains in 2017."},
+            "facts[0].statement: the statement says 'record', which no quote says (nor the sentence it stands in, "
+            "nor the fact's entities, topics, attribution or condition); say only what the quotes say, or quote the "
+            "words that say it [statement-words]",
+        ),
+        (
+            CITIES,
+            {"statement": "More than 10 cities are not served."},
+            "facts[4].statement: the statement holds 1 negation(s) and its quotes 0: one of them says the opposite "
+            "of the other; state what the quotes state [negation]",
+        ),
+        (
+            FORECAST,
+            {"attributed_to": "President Nazarbayev"},
+            "facts[3].attributed_to: attributed to 'President Nazarbayev', but 'President', 'Nazarbayev' stands in no "
+            "quote and not in the source's title, author, publisher or notes; name whom the quotes name, or an "
+            "unnamed form they support ('unnamed forecasts') [attribution-cue]",
+        ),
+        (
+            FORECAST,
+            {"modality": "predicted", "attributed_to": None},
+            "facts[3].modality: the quotes attribute the claim ('according to'), but the modality is predicted; "
+            "write modality: reported with attributed_to, and keep the attribution in the statement [reported-cue]",
+        ),
+        (
+            TRAINS,
+            {"quantity": {"amount": 40, "unit": "wagons"}},
+            "facts[0].quantity.unit: the unit wagons is printed in no quote; quote the words that give it, or record "
+            "the unit they give [unit-cue]",
+        ),
+    ],
+    ids=["added-word", "negation", "attribution", "reported", "unit"],
+)
+def test_a_statement_or_field_that_says_what_the_quotes_do_not_is_refused(
+    index: int, fields: dict[str, Any], message: str
+) -> None:
+    data = changed(index, **{key: value for key, value in fields.items() if value is not None})
+    for key in (key for key, value in fields.items() if value is None):
+        data["facts"][index].pop(key, None)
+    assert message in problems_of(data)
+
+
+def test_a_reasoned_exception_silences_a_wording_rule_and_only_it() -> None:
+    reason = [{"rule": "statement-words", "reason": "the port's own record, in its report's words"}]
+    data = changed(TRAINS, statement="The port handled a record 40 trains in 2017.", exceptions=reason)
+    assert checked(data) == ([], [])
+    unused = changed(TRAINS, exceptions=reason)
+    assert checked(unused) == (
+        [],
+        ["kb.yaml: fact trains-2017: the exception to statement-words excuses nothing; remove it"],
+    )
+
+
+def test_a_misquoted_fact_gets_no_wording_findings_until_its_quotes_stand() -> None:
+    # The words of a misquote say nothing: its one fix is to quote, and one message says so.
+    data = changed(TRAINS, statement="The port handled a record 40 trains in 2017.")
+    data["facts"][TRAINS]["quotes"][0]["text"] = "In 2017 the port handled 40 wagons."
+    assert [problem.split(":")[0] for problem in problems_of(data)] == ["facts[0].quotes[0].text"]
+
+
+def test_entities_named_in_another_order_than_the_quote_are_refused() -> None:
+    data = small_kb()
+    data["sources"][0]["text"] = data["sources"][0]["text"].replace(
+        "Trade between the two countries grew quickly.", "China exports grain to Kazakhstan."
+    )
+    data["sources"][0].pop("sha256")
+    from builders import fingerprinted
+
+    data["sources"][0] = fingerprinted(data["sources"][0])
+    opinion = data["facts"][OPINION]
+    opinion.update(
+        statement="Kazakhstan exports grain to China.",
+        entities=["Kazakhstan", "China"],
+        quotes=[{"paragraph": 1, "text": "China exports grain to Kazakhstan."}],
+    )
+    assert problems_of(data) == [
+        "facts[5].statement: the quote names Kazakhstan and China in one order and the statement in the other; who "
+        "does what to whom is the quote's [entity-order]"
+    ]
+    opinion["statement"] = "China exports grain to Kazakhstan."
+    assert problems_of(data) == []
+
+
+def test_a_condition_or_a_hedge_in_the_quotes_keeps_its_modality() -> None:
+    data = small_kb()
+    text = data["sources"][0]["text"] + "\n\nIf the corridor opens, trade will grow. Trade can grow."
+    from builders import fingerprinted
+
+    data["sources"][0] = fingerprinted(
+        {key: value for key, value in data["sources"][0].items() if key != "sha256"} | {"text": text}
+    )
+    opinion = data["facts"][OPINION]
+    opinion.update(
+        kind="forecast", modality="predicted", statement="Trade will grow.",
+        quotes=[{"paragraph": 4, "text": "If the corridor opens, trade will grow."}],
+    )  # fmt: skip
+    assert "conditional-cue" in problems_of(data)[0]
+    opinion.update(statement="Trade can grow.", quotes=[{"paragraph": 4, "text": "Trade can grow."}])
+    assert problems_of(data) == [
+        "facts[5].kind: a forecast, but its quotes have no sign of one (forecast, will, expected, by 2020, ...); "
+        "quote the words that make it a forecast, or change the kind [forecast-cue]",
+        "facts[5].modality: the quotes hedge ('can'), but the forecast is predicted outright; restore the hedge: "
+        "modality: hedged, and keep it in the statement [hedge-lost]",
+    ]

@@ -184,7 +184,8 @@ class _Checker:
         findings: list[Finding] = fact_findings(fact)
         source = self.kb.sources_by_id.get(fact.source)
         if wording and self.kb.is_claim(fact):  # evidence facts summarise other sources in their own words
-            findings += attribution_findings(fact, source) + wording_findings(fact, self.indexed.get(fact.source))
+            findings += attribution_findings(fact, source)
+            findings += wording_findings(fact, self.indexed.get(fact.source), dict(self.kb.aliases))
         if source is not None and source.language is not None and not source.language.startswith("en"):
             # The cue words are English: a quote in Turkish or Russian is read for its numbers only.
             findings = [finding for finding in findings if finding.rule not in ENGLISH_CUES]

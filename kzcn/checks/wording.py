@@ -50,7 +50,9 @@ def _words(text: str) -> list[str]:
     return _WORD.findall(text)
 
 
-def wording_findings(fact: Fact, indexed: IndexedSource | None) -> list[Finding]:
+def wording_findings(
+    fact: Fact, indexed: IndexedSource | None, aliases: dict[str, tuple[str, ...]] | None = None
+) -> list[Finding]:
     """What a claim's statement says beyond or against its quotes (a claim of a primary source: evidence facts
     summarise other sources in their own words). `indexed` is the claim's source, whose sentences around each quote
     may lend a statement its subject ("The port opens ..." of a clause that says "opening ...")."""
@@ -60,7 +62,7 @@ def wording_findings(fact: Fact, indexed: IndexedSource | None) -> list[Finding]
     findings = _added_words(fact, f"{quotes} {context}", statement)
     findings += _negation(quotes, statement)
     findings += _cues(fact, quotes.lower())
-    findings += _entity_order(fact, quotes, statement)
+    findings += _entity_order(fact, statement, aliases or {})
     findings += _unit(fact, quotes)
     return findings
 
@@ -183,15 +185,21 @@ def _cues(fact: Fact, quotes: str) -> list[Finding]:
     return found
 
 
-def _entity_order(fact: Fact, quotes: str, statement: str) -> list[Finding]:
-    """Two of the fact's entities named in both the statement and a quote stand in the same order in each."""
-    for quote in fact.quotes:
-        text = fold(quote.text)
-        named = [entity for entity in fact.entities if _at(entity, text) >= 0 and _at(entity, statement) >= 0]
+def _entity_order(fact: Fact, statement: str, aliases: dict[str, tuple[str, ...]]) -> list[Finding]:
+    """Two of the fact's entities named in both the statement and a quote (by name or a declared alias) stand in the
+    same order in each."""
+    # Each quote, and all of them in their order: "If China is expelled" ... "Kazakhstan will" spans two quotes.
+    for text in (*(fold(quote.text) for quote in fact.quotes), " ".join(fold(quote.text) for quote in fact.quotes)):
+
+        def at(entity: str, where: str) -> int:
+            places = [_at(name, where) for name in (entity, *aliases.get(entity, ()))]
+            return min((place for place in places if place >= 0), default=-1)
+
+        named = [entity for entity in fact.entities if at(entity, text) >= 0 and at(entity, statement) >= 0]
         for index, first in enumerate(named):
             for second in named[index + 1 :]:
-                in_quote = _at(first, text) < _at(second, text)
-                in_statement = _at(first, statement) < _at(second, statement)
+                in_quote = at(first, text) < at(second, text)
+                in_statement = at(first, statement) < at(second, statement)
                 if in_quote != in_statement:
                     return [
                         Finding(

@@ -330,6 +330,9 @@ class KnowledgeBase:
     comparisons: tuple[Comparison, ...] = ()
     """Pairs of figures declared comparable (or not), with the reason."""
     reviewer: Reviewer | None = None
+    aliases: tuple[tuple[str, tuple[str, ...]], ...] = ()
+    """(entity, the other names the sources give it): "our country" for Kazakhstan. The wording rules read an alias
+    as its entity."""
     """Who writes the reviews, or None where no review names its author."""
 
     @cached_property

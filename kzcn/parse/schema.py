@@ -45,7 +45,7 @@ def _field_names(model: type) -> set[str]:
 
 
 # What a file must spell out, even as null: a title, author or date left out would read as "unknown" by accident.
-_TOP_FIELDS = {"kzcn", "sources", "facts", "relations", "derived", "reviews", "comparisons", "reviewer"}
+_TOP_FIELDS = {"kzcn", "sources", "facts", "relations", "derived", "reviews", "comparisons", "reviewer", "aliases"}
 _SOURCE_FIELDS = _field_names(Source)
 _SOURCE_REQUIRED = {"id", "kind", "title", "author", "published"}
 _FACT_FIELDS = _field_names(Fact)
@@ -86,6 +86,7 @@ class SchemaReader(FieldReader):
             self.sequence(data, "comparisons", ()), "comparisons", functools.partial(read_comparison, self)
         )
         reviewer = read_reviewer(self, data.get("reviewer"), ("reviewer",))
+        aliases = self.aliases(data)
         if "sources" in data and not sources:
             self.report(("sources",), "expected at least one source")
         # Records that failed are left out, but the rest still go on to the semantic check, so one run reports
@@ -111,8 +112,25 @@ class SchemaReader(FieldReader):
             reviews=_kept(reviews),
             comparisons=_kept(comparisons),
             reviewer=reviewer,
+            aliases=aliases,
             path=self.file,
         )
+
+    def aliases(self, data: dict[str, Any]) -> tuple[tuple[str, tuple[str, ...]], ...]:
+        """`aliases: {Entity: [other name, ...]}`: the names the sources give an entity besides its own."""
+        value = data.get("aliases")
+        if value is None:
+            return ()
+        if not isinstance(value, dict):
+            self._wrong(data, "aliases", ("aliases",), "a mapping of entity to a list of its other names")
+            return ()
+        found = []
+        for entity in value:
+            if not isinstance(entity, str) or not entity.strip():
+                self.report(("aliases",), f"expected an entity's name as text, found {entity!r}")
+                continue
+            found.append((entity, self.text_list(value, entity, ("aliases",), minimum=1)))
+        return tuple(found)
 
     def format_version(self, data: dict[str, Any]) -> None:
         """Reports a `kzcn:` format version other than the one this kzcn reads; the key itself may be left out."""

@@ -132,3 +132,41 @@ def test_a_condition_or_a_hedge_in_the_quotes_keeps_its_modality() -> None:
         "facts[5].modality: the quotes hedge ('can'), but the forecast is predicted outright; restore the hedge: "
         "modality: hedged, and keep it in the statement [hedge-lost]",
     ]
+
+
+def test_a_declared_alias_names_its_entity_for_the_order_of_entities() -> None:
+    data = small_kb()
+    from builders import fingerprinted
+
+    text = data["sources"][0]["text"].replace(
+        "Trade between the two countries grew quickly.", "Our country exports grain to the Eastern neighbor."
+    )
+    data["sources"][0] = fingerprinted(
+        {key: value for key, value in data["sources"][0].items() if key != "sha256"} | {"text": text}
+    )
+    data["facts"][OPINION].update(
+        statement="China exports grain to Kazakhstan.",
+        entities=["Kazakhstan", "China"],
+        quotes=[{"paragraph": 1, "text": "Our country exports grain to the Eastern neighbor."}],
+        exceptions=[{"rule": "statement-words", "reason": "the entities' own names, declared as aliases"}],
+    )
+    assert problems_of(data) == []  # without aliases, the quote names neither
+    data["aliases"] = {"Kazakhstan": ["Our country"], "China": ["the Eastern neighbor"]}
+    assert problems_of(data) == [
+        "facts[5].statement: the quote names Kazakhstan and China in one order and the statement in the other; who "
+        "does what to whom is the quote's [entity-order]"
+    ]
+
+
+def test_aliases_must_be_a_mapping_of_names_to_lists() -> None:
+    from builders import dump
+    from kzcn.errors import KnowledgeBaseError
+    from kzcn.kb.load import parse_knowledge_base
+
+    data = small_kb()
+    data["aliases"] = ["Kazakhstan"]
+    with pytest.raises(KnowledgeBaseError) as caught:
+        parse_knowledge_base("kb.yaml", dump(data))
+    assert [f"{problem.path}: {problem.message}" for problem in caught.value.problems] == [
+        "aliases: expected a mapping of entity to a list of its other names, found a list"
+    ]

@@ -75,7 +75,7 @@ FORECAST_CUE = re.compile(
     r"(?:is|are) going to|by (?:1[89]|2\d)\d\d)\b"
 )
 
-_HEDGE_CUE = re.compile(r"\b(?:can|could|may|might|possibly|perhaps|likely|probably)\b")
+HEDGE_CUE = re.compile(r"\b(?:can|could|may|might|possibly|perhaps|likely|probably)\b")
 
 
 @dataclass(frozen=True)
@@ -309,7 +309,7 @@ def _statement_numbers(fact: Fact, quotes: list[str]) -> list[Finding]:
 
 def _kind_cues(fact: Fact, quotes: list[str]) -> list[Finding]:
     cues = [match.group() for text in quotes for match in FORECAST_CUE.finditer(text.lower())]
-    hedges = [match.group() for text in quotes for match in _HEDGE_CUE.finditer(text.lower())]
+    hedges = [match.group() for text in quotes for match in HEDGE_CUE.finditer(text.lower())]
     if fact.modality == "hedged" and not hedges:
         return [
             Finding(

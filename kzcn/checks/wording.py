@@ -5,7 +5,7 @@ from __future__ import annotations
 
 import re
 
-from kzcn.checks.meaning import FORECAST_CUE, Finding
+from kzcn.checks.meaning import FORECAST_CUE, HEDGE_CUE, Finding
 from kzcn.model.records import Fact, Source
 from kzcn.model.text import IndexedSource, fold
 
@@ -13,7 +13,6 @@ _WORD = re.compile(r"[^\W\d_]+(?:['’][^\W\d_]+)*")
 _SENTENCE_END = re.compile(r"(?<!\b[A-Z])[.!?](?=\s)")  # "N. A. Nazarbayev" ends no sentence
 _NEGATION = re.compile(r"\b(?:not|no|never|neither|nor|none|nothing|without|cannot)\b|n't\b")
 _REPORT_CUE = re.compile(r"\b(?:according to|believes?|believed|says?|said|claims?|claimed|reports?|reported)\b")
-_HEDGE_CUE = re.compile(r"\b(?:can|could|may|might|possibly|perhaps|likely|probably)\b")
 _CONDITION_CUE = re.compile(r"(?:^|[,;:(]\s*)if\b")
 _UNNAMED = frozenset({"unnamed", "anonymous", "unspecified", "unidentified", "the", "a", "an", "of", "in", "some"})
 _CURRENCY_WORDS = {
@@ -172,7 +171,7 @@ def _cues(fact: Fact, quotes: str) -> list[Finding]:
                 "own fact of kind forecast, never folded into an opinion",
             )
         )
-    hedge = _HEDGE_CUE.search(quotes)
+    hedge = HEDGE_CUE.search(quotes)
     if hedge and fact.kind == "forecast" and fact.modality == "predicted":
         found.append(
             Finding(

@@ -3,6 +3,7 @@ cues of a report, a condition and a hedge, the order of its entities, and its un
 
 from __future__ import annotations
 
+import functools
 import re
 
 from kzcn.checks.meaning import FORECAST_CUE, HEDGE_CUE, Finding
@@ -33,6 +34,7 @@ FUNCTION_WORDS = frozenset(
 """Words that carry no claim of their own: a statement may use them whatever its quotes say."""
 
 
+@functools.lru_cache(maxsize=1 << 16)
 def _stem(word: str) -> str:
     """A word's first five letters, lower-cased, once an ending (-ing, -ed, -es, -s) is off: enough to match
     "exporters" with "export", "earnings" with "earned", "neighbour" with "neighbor", and not "hostile" with "host"."""
@@ -187,19 +189,24 @@ def _cues(fact: Fact, quotes: str) -> list[Finding]:
 def _entity_order(fact: Fact, statement: str, aliases: dict[str, tuple[str, ...]]) -> list[Finding]:
     """Two of the fact's entities named in both the statement and a quote (by name or a declared alias) stand in the
     same order in each."""
+
+    def places(where: str) -> dict[str, int]:
+        """Where the text first names each entity (by name or alias), for those it names at all."""
+        found = {}
+        for entity in fact.entities:
+            at = [_at(name, where) for name in (entity, *aliases.get(entity, ()))]
+            if any(place >= 0 for place in at):
+                found[entity] = min(place for place in at if place >= 0)
+        return found
+
+    in_statement = places(statement)
     # Each quote, and all of them in their order: "If China is expelled" ... "Kazakhstan will" spans two quotes.
     for text in (*(fold(quote.text) for quote in fact.quotes), " ".join(fold(quote.text) for quote in fact.quotes)):
-
-        def at(entity: str, where: str) -> int:
-            places = [_at(name, where) for name in (entity, *aliases.get(entity, ()))]
-            return min((place for place in places if place >= 0), default=-1)
-
-        named = [entity for entity in fact.entities if at(entity, text) >= 0 and at(entity, statement) >= 0]
+        in_quote = places(text)
+        named = [entity for entity in fact.entities if entity in in_quote and entity in in_statement]
         for index, first in enumerate(named):
             for second in named[index + 1 :]:
-                in_quote = at(first, text) < at(second, text)
-                in_statement = at(first, statement) < at(second, statement)
-                if in_quote != in_statement:
+                if (in_quote[first] < in_quote[second]) != (in_statement[first] < in_statement[second]):
                     return [
                         Finding(
                             "entity-order",

@@ -306,6 +306,7 @@ def small_kb(**changes: Any) -> dict[str, Any]:
                 "label": "Transit share of 2017 income",
                 "operation": "share",
                 "series": "transport-income",
+                "comparable": 'The article gives the transit part as "of which" the corridor\'s earnings.',
                 "inputs": {"part": "income-transit-2017", "whole": "income-2017"},
             },
             {
@@ -313,6 +314,7 @@ def small_kb(**changes: Any) -> dict[str, Any]:
                 "label": "2017 income other than transit",
                 "operation": "remainder",
                 "series": "transport-income",
+                "comparable": 'The article gives the transit part as "of which" the corridor\'s earnings.',
                 "inputs": {"whole": "income-2017", "part": "income-transit-2017"},
             },
             {
@@ -320,6 +322,7 @@ def small_kb(**changes: Any) -> dict[str, Any]:
                 "label": "Yearly growth to 2020",
                 "operation": "annual-growth",
                 "series": "transport-income",
+                "comparable": "The article sets the earnings and the forecast income side by side.",
                 "inputs": {"from": "income-2017", "to": "income-forecast-2020"},
             },
         ],

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from collections.abc import Callable
 
-from kzcn.model.records import KnowledgeBase
+from kzcn.model.records import DerivedSpec, KnowledgeBase
 
 Report = Callable[[tuple[str | int, ...], str], None]
 Unknown = Callable[[tuple[str | int, ...], str, str], None]
@@ -86,19 +86,41 @@ def _check_comparisons(kb: KnowledgeBase, report: Report, unknown: Unknown) -> N
             elif facts[fact_id].quantity is None:
                 report(("comparisons", index, "facts", number), f"fact {fact_id!r} has no figure to compare")
     for index, spec in enumerate(kb.derived):
-        measured = [(fact_id, facts[fact_id].measure) for _role, fact_id in spec.inputs if fact_id in facts]
-        measures = {measure for _fact_id, measure in measured if measure is not None}
-        if len(measures) < 2:
-            continue
-        pair = {fact_id for fact_id, _measure in measured}
-        declared = next((item for item in kb.comparisons if set(item.facts) == pair), None)
-        if declared is None or not declared.comparable:
-            why = f": {declared.reason}" if declared is not None else ""
-            report(
-                ("derived", index),
-                f"its inputs measure different things ({'; '.join(sorted(measures))}){why}; declare them comparable "
-                "under `comparisons:` with a reason, or drop the figure",
-            )
+        problem = _joined_unlike(kb, spec)
+        if problem:
+            report(("derived", index), problem)
+
+
+def _joined_unlike(kb: KnowledgeBase, spec: DerivedSpec) -> str:
+    """Why a derived figure joins figures that may measure unlike things, or "": its inputs' measures differ or are
+    not stated, and neither the figure (`comparable:`) nor a comparison of the pair declares them comparable."""
+    facts = kb.facts_by_id
+    ids = list(dict.fromkeys(fact_id for _role, fact_id in spec.inputs if fact_id in facts))
+    if len(ids) < 2:
+        return ""  # one fact, or an unknown input (reported as unknown)
+    measures = {facts[fact_id].measure for fact_id in ids}
+    declared = next((item for item in kb.comparisons if set(item.facts) == set(ids)), None)
+    if declared is not None and not declared.comparable:
+        said = f"; but `comparisons` says {declared.id!r} is not comparable: {declared.reason}"
+        if spec.comparable:
+            return f"it declares its inputs comparable{said}; settle which holds"
+        return f"its inputs are {' and '.join(ids)}{said}; drop the figure, or mend the comparison"
+    if (None not in measures and len(measures) == 1) or spec.comparable or declared is not None:
+        return ""
+    if None in measures:
+        unstated = [fact_id for fact_id in ids if facts[fact_id].measure is None]
+        said = (
+            f"the measure of {unstated[0]} is"
+            if len(unstated) == 1
+            else f"the measures of {' and '.join(unstated)} are"
+        )
+        what = f"{said} not stated, so nothing shows its inputs measure one thing"
+    else:
+        what = f"its inputs measure different things ({'; '.join(sorted(str(measure) for measure in measures))})"
+    return (
+        f"{what}; give each input its `measure:`, or say why they may be joined with `comparable: <reason>` on the "
+        "figure (shown as a caveat wherever the figure is)"
+    )
 
 
 class _Copies:

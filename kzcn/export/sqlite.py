@@ -101,7 +101,7 @@ def write_database(kb: KnowledgeBase, connection: sqlite3.Connection, filters: F
         for statement in (*INDEXES, *FULL_TEXT, *VIEWS):
             connection.execute(statement)
         # The layout's version, for readers that check it (2: reviews; 3: export_filters).
-        connection.execute("PRAGMA user_version = 3")
+        connection.execute("PRAGMA user_version = 4")
 
 
 def export_sqlite(kb: KnowledgeBase, target: str, *, force: bool = False, filters: Filters = NO_FILTERS) -> None:

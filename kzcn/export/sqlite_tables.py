@@ -236,6 +236,9 @@ def _relations(export: Export) -> Iterator[Row]:
     year INTEGER,
     forecast INTEGER NOT NULL CHECK (forecast IN (0, 1)),
     exact INTEGER NOT NULL CHECK (exact IN (0, 1)),
+    qualifier TEXT NOT NULL
+        CHECK (qualifier IN ('exact', 'more-than', 'at-least', 'less-than', 'at-most', 'approximate')),
+    comparable TEXT,
     series TEXT
     """,
 )
@@ -260,6 +263,8 @@ def _derived(export: Export) -> Iterator[Row]:
             figure.year,
             int(figure.based_on_forecast),
             int(figure.exact),
+            figure.qualifier,
+            figure.comparable,
             figure.series,
         )
 

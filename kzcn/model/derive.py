@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from collections.abc import Callable
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from decimal import Decimal, InvalidOperation
 
 from kzcn.model.records import SCALES, DerivedSpec, Fact, KnowledgeBase
@@ -62,12 +62,20 @@ class DerivedFigure:
     """The year the figure is about: that of its inputs, or the later one for a change."""
     based_on_forecast: bool
     """True when any input is a forecast: the figure then forecasts too."""
-    exact: bool
-    """False when any input is a bound or approximate: then so is the result."""
+    qualifier: str
+    """How the result bounds the true value: exact; more-than, at-least, less-than or at-most where its inputs'
+    bounds all push it one way; approximate where an input is approximate or bounds push it both ways."""
     series: str | None
     """The series the figure sits beside, if declared."""
     signed: bool = False
     """True when the figure is a difference, shown with its sign even when positive."""
+    comparable: str | None = None
+    """Why its inputs, of different or unstated measures, may be joined: the declaration's reason, shown with it."""
+
+    @property
+    def exact(self) -> bool:
+        """True when the result is an exact number, not a bound or an estimate."""
+        return self.qualifier == "exact"
 
 
 @dataclass(frozen=True)
@@ -192,10 +200,49 @@ def derive(spec: DerivedSpec, facts_by_id: dict[str, Fact]) -> DerivedFigure:
         inputs=ordered,
         year=max(years) if years else None,
         based_on_forecast=any(item.kind == "forecast" for item in inputs.values()),
-        exact=not operation.approximate and all(item.qualifier == "exact" for item in inputs.values()),
+        qualifier="approximate" if operation.approximate else _bound(operation, inputs, value),
         series=spec.series,
         signed=operation.signed,
+        comparable=spec.comparable,
     )
+
+
+_LOWER = {"more-than": True, "at-least": False}
+"""Qualifiers that make an amount a lower bound (the true value is above it), and whether strictly."""
+_UPPER = {"less-than": True, "at-most": False}
+"""Qualifiers that make an amount an upper bound, and whether strictly."""
+
+
+def _bound(operation: Operation, inputs: dict[str, DerivedInput], value: Decimal) -> str:
+    """The result's qualifier from its inputs': each bound input is moved a little the way its bound points, and the
+    way the result moves says which way the result is bound ("more than $1.3 billion" of an exact whole gives "more
+    than 43.3 %"; as the whole of a share it gives "less than"). The operations are monotonic in each input over
+    the values they accept, so the direction found near the amount holds over the whole bound."""
+    directions: set[bool] = set()  # True: the result is a lower bound
+    strict = False
+    for role, item in inputs.items():
+        if item.qualifier == "exact":
+            continue
+        lower = item.qualifier in _LOWER
+        if not lower and item.qualifier not in _UPPER:
+            return "approximate"  # about: the true value may lie either side
+        strict = strict or (_LOWER if lower else _UPPER)[item.qualifier]
+        step = max(abs(item.amount), Decimal(1)) * Decimal("1e-9")
+        moved = replace(item, amount=item.amount + (step if lower else -step))
+        try:
+            moved_value = operation.compute({**inputs, role: moved})[0]
+        except (ArithmeticError, DerivationError):
+            return "approximate"
+        if moved_value == value:
+            return "approximate"
+        directions.add(moved_value > value)
+    if not directions:
+        return "exact"
+    if len(directions) > 1:
+        return "approximate"  # one bound pushes the result up, another down: no bound either way
+    if directions.pop():
+        return "more-than" if strict else "at-least"
+    return "less-than" if strict else "at-most"
 
 
 def _input(role: str, fact_id: str, facts_by_id: dict[str, Fact], *, operation: str, needs_year: bool) -> DerivedInput:

@@ -253,6 +253,8 @@ class DerivedSpec:
     """(role, fact id) pairs the operation takes, in the operation's order."""
     series: str | None = None
     """The series the figure belongs beside, if any."""
+    comparable: str | None = None
+    """Why inputs of different or unstated measures may be joined, in the editor's words; shown with the figure."""
 
 
 @dataclass(frozen=True)

@@ -58,31 +58,43 @@ def time_text(time: TimeRef | None) -> str | None:
 
 
 def amount_text(
-    value: Decimal, unit: str, scale: str, *, signed: bool = False, places: int = 1, exact: bool = True
+    value: Decimal, unit: str, scale: str, *, signed: bool = False, places: int = 1, qualifier: str = "exact"
 ) -> str:
-    """A computed figure in the same words as a stated one: "$1.7 billion", "43.3 %", "+$2 billion"; with "≈ "
-    before it when it rests on a bound or an estimate."""
-    sign = ("" if exact else "≈ ") + ("+" if signed and value > 0 else ("−" if value < 0 else ""))
-    digits = plain_number(abs(value), places)
+    """A computed figure in the same words as a stated one: "$1.7 billion", "43.3 %", "+$2 billion"; a bound says so
+    ("more than 43.3 %", rounded towards its bound so that the words stay true) and an estimate has "≈ " before it."""
+    words = "≈ " if qualifier == "approximate" else QUALIFIER_WORDS[qualifier]
+    sign = "+" if signed and value > 0 else ("−" if value < 0 else "")
+    # A lower bound rounds towards minus infinity, an upper bound towards plus infinity; shown as a magnitude, so
+    # the direction flips below zero: "more than −1.35" is "more than −1.4", never "more than −1.3".
+    towards = _ROUNDING.get(qualifier, "half-up")
+    if value < 0 and towards != "half-up":
+        towards = "up" if towards == "down" else "down"
+    digits = plain_number(abs(value), places, towards=towards)
     if unit.startswith("percent"):
-        return f"{sign}{digits} %" + unit[len("percent") :]
-    return _with_unit(sign, digits, unit, scale)
+        return f"{words}{sign}{digits} %" + unit[len("percent") :]
+    return _with_unit(words + sign, digits, unit, scale)
 
 
-def plain_number(value: Decimal, places: int | None = None) -> str:
-    """A decimal as short plain digits, rounded half-up to `places` if given: 1.7 not 1.70, 43.3 for places=1.
+_ROUNDING = {"more-than": "down", "at-least": "down", "less-than": "up", "at-most": "up"}
+"""How a bound's magnitude is rounded so that the rounded bound still holds."""
+
+
+def plain_number(value: Decimal, places: int | None = None, *, towards: str = "half-up") -> str:
+    """A decimal as short plain digits, rounded to `places` if given (half-up, or "down"/"up" in magnitude for a
+    bound): 1.7 not 1.70, 43.3 for places=1.
 
     A figure that would round to zero keeps two significant digits instead (0.0051, not 0): a computed figure is
     never shown as nothing when it is something."""
     if places is not None and value.is_finite():
-        from decimal import ROUND_HALF_UP, Decimal, localcontext
+        from decimal import ROUND_DOWN, ROUND_HALF_UP, ROUND_UP, Decimal, localcontext
 
         if value and value.adjusted() < -places:
             places = -value.adjusted() + 1
+        rounding = {"half-up": ROUND_HALF_UP, "down": ROUND_DOWN, "up": ROUND_UP}[towards]
         # Enough precision for every digit before the point: quantize fails past the context's 28 by default.
         with localcontext() as context:
             context.prec = max(28, value.adjusted() + places + 2)
-            value = value.quantize(Decimal(1).scaleb(-places), rounding=ROUND_HALF_UP)
+            value = value.quantize(Decimal(1).scaleb(-places), rounding=rounding)
     text = format(value, "f")
     if "." in text:
         text = text.rstrip("0").rstrip(".")

@@ -309,13 +309,17 @@ class SchemaReader(FieldReader):
     def derived(self, item: Any, path: tuple[str | int, ...]) -> DerivedSpec | None:
         before = len(self.problems)
         if not self.mapping(
-            item, path, {"id", "label", "operation", "inputs", "series"}, {"id", "label", "operation", "inputs"}
+            item,
+            path,
+            {"id", "label", "operation", "inputs", "series", "comparable"},
+            {"id", "label", "operation", "inputs"},
         ):
             return None
         derived_id = self.text(item, "id", path, kebab_id=True)
         label = self.text(item, "label", path)
         operation = self.text(item, "operation", path, choices=tuple(OPERATIONS))
         series = self.text(item, "series", path, kebab_id=True, nullable=True)
+        comparable = self.text(item, "comparable", path, nullable=True)
         inputs: list[tuple[str, str]] = []
         if operation is not None and "inputs" in item:  # a missing `inputs` is already reported as missing
             roles = OPERATIONS[operation].roles
@@ -328,4 +332,4 @@ class SchemaReader(FieldReader):
                         inputs.append((role, fact_id))
         if len(self.problems) > before or derived_id is None or label is None or operation is None:
             return None
-        return DerivedSpec(derived_id, label, operation, tuple(inputs), series)
+        return DerivedSpec(derived_id, label, operation, tuple(inputs), series, comparable)

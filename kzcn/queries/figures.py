@@ -106,15 +106,21 @@ def caveats_of(fact_ids: Iterable[str], facts_by_id: dict[str, Fact]) -> tuple[s
 
 
 def caveat_notes(records: Iterable[dict[str, Any]]) -> tuple[str, ...]:
-    """Each caveat of the figures shown, once, as a line under the table."""
-    carried: dict[str, bool] = {}  # caveat: whether a computed figure carries it too
+    """Each caveat of the figures shown, once, as a line under the table; figures with the same caveat share one
+    line ("Caveat on a and b: ...")."""
+    named: dict[str, dict[str, bool]] = {}  # note: {id: whether a computed figure carries it from that id}
     for record in records:
         for caveat in record["caveats"]:
-            carried[caveat] = carried.get(caveat, False) or bool(record["derived"])
+            fact_id, _, note = caveat.partition(": ")
+            of_input = bool(record["derived"]) and fact_id != record["id"]
+            ids = named.setdefault(note, {})
+            ids[fact_id] = ids.get(fact_id, False) or of_input
     lines = []
-    for caveat, computed in carried.items():
-        fact_id, _, note = caveat.partition(": ")
-        lines.append(f"Caveat on {fact_id}{' and the figures computed from it' if computed else ''}: {note}")
+    for note, ids in named.items():
+        names = list(ids)
+        who = names[0] if len(names) == 1 else f"{', '.join(names[:-1])} and {names[-1]}"
+        computed = f" and the figures computed from {'it' if len(names) == 1 else 'them'}" if any(ids.values()) else ""
+        lines.append(f"Caveat on {who}{computed}: {note}")
     return tuple(lines)
 
 
@@ -152,9 +158,19 @@ def _figure_from_fact(kb: KnowledgeBase, fact: Fact, role: str, *, unit: str | N
     )
 
 
+def figure_caveats(figure: DerivedFigure, facts_by_id: dict[str, Fact]) -> tuple[str, ...]:
+    """What a reader of a derived figure must know: why the knowledge base joins its inputs, where it declares
+    them comparable, then the caveats of its inputs."""
+    declared = (f"{figure.id}: the knowledge base declares its inputs comparable: {figure.comparable}",)
+    return (
+        *(declared if figure.comparable else ()),
+        *caveats_of((item.fact_id for item in figure.inputs), facts_by_id),
+    )
+
+
 def figure_text(figure: DerivedFigure) -> str:
     """A derived figure's result in words, signed where the operation is a difference."""
-    return amount_text(figure.value, figure.unit, figure.scale, signed=figure.signed, exact=figure.exact)
+    return amount_text(figure.value, figure.unit, figure.scale, signed=figure.signed, qualifier=figure.qualifier)
 
 
 def figure_record(figure: DerivedFigure, facts_by_id: dict[str, Fact]) -> dict[str, Any]:
@@ -170,13 +186,13 @@ def figure_record(figure: DerivedFigure, facts_by_id: dict[str, Fact]) -> dict[s
         unit=figure.unit,
         scale=figure.scale,
         value=number_of(figure.value * SCALES[figure.scale]),
-        qualifier="exact" if figure.exact else "approximate",
+        qualifier=figure.qualifier,
         role=figure.operation,
         forecast=figure.based_on_forecast,
         derived=True,
         arithmetic=figure.arithmetic,
         inputs=tuple(item.fact_id for item in figure.inputs),
-        caveats=caveats_of((item.fact_id for item in figure.inputs), facts_by_id),
+        caveats=figure_caveats(figure, facts_by_id),
     )
 
 
@@ -290,15 +306,20 @@ def _gaps(kb: KnowledgeBase, shown: list[Fact]) -> list[DerivedFigure]:
         assert first is not None and second is not None
         spec = DerivedSpec(
             id=f"gap-{comparison.id}",
-            label=f"Gap between {first.id} and {second.id} (declared comparable: {comparison.reason})",
+            label=f"Gap from {first.id} ({_year_of(first)}) to {second.id} ({_year_of(second)}), computed by kzcn",
             operation="change",
             inputs=(("from", first.id), ("to", second.id)),
+            comparable=comparison.reason,
         )
         try:
             gaps.append(derive(spec, kb.facts_by_id))
         except DerivationError:
             continue  # two figures in different units: the check reports declared comparisons it cannot compute
     return gaps
+
+
+def _year_of(fact: Fact) -> str:
+    return str(fact.time.year) if fact.time else "no year"
 
 
 def _chart(rows: list[dict[str, Any]]) -> Chart:
@@ -331,7 +352,7 @@ def _interpolated(totals: list[Fact], year: int) -> dict[str, Any]:
         year=year,
         basis="interpolated from forecast" if forecast else "interpolated",
         label=f"Interpolated by kzcn between {before.time.year} and {after.time.year}; not stated by the article",
-        text=amount_text(value, unit, scale, places=2, exact=False),
+        text=amount_text(value, unit, scale, places=2, qualifier="approximate"),
         figure_id=None,
         source="computed by kzcn",
         amount=number_of(value),

@@ -86,7 +86,8 @@ def _key_figures(kb: KnowledgeBase) -> list[dict[str, Any]]:
                 "figure": figure_text(figure),
                 "time": str(figure.year) if figure.year is not None else None,
                 "verdict": None,
-                "where": f"computed by kzcn from {inputs}: {figure.arithmetic}",
+                "where": f"computed by kzcn from {inputs}: {figure.arithmetic}"
+                + (f"; declared comparable: {figure.comparable}" if figure.comparable else ""),
             }
         )
     cited: dict[str, Fact] = {}  # by id, in the order first cited: a list's `in` made 30,000 facts quadratic

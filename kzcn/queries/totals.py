@@ -8,7 +8,7 @@ from kzcn.model.records import KnowledgeBase
 from kzcn.model.result import WHOLE, WORDS, Field, Result
 from kzcn.model.wording import quantity_text
 from kzcn.queries.facts import closest_ids, what_else
-from kzcn.queries.figures import caveat_notes, caveats_of, figure_text, number_of
+from kzcn.queries.figures import caveat_notes, figure_caveats, figure_text, number_of
 
 TOTAL_FIELDS = (
     Field("id", "ID", shape=WHOLE),
@@ -25,6 +25,8 @@ TOTAL_FIELDS = (
     Field("year", "Year", shape=WHOLE),
     Field("forecast", "Based on forecast"),
     Field("exact", "Exact inputs"),
+    Field("qualifier", "Qualifier"),
+    Field("comparable", "Declared comparable", missing="not declared"),
     Field("derived", "Derived"),
     Field("caveats", "Caveats"),
 )
@@ -45,8 +47,10 @@ def _status(figure: DerivedFigure) -> list[str]:
     flags = ["derived: computed by kzcn, not stated by the source"]
     if figure.based_on_forecast:
         flags.append("based on a forecast, so a forecast itself")
-    if not figure.exact:
-        flags.append("an input is a bound or approximate, so the result is too")
+    if figure.qualifier == "approximate":
+        flags.append("approximate: an input is an estimate, or its inputs' bounds pull opposite ways")
+    elif not figure.exact:
+        flags.append(f"a bound ({figure.qualifier}): an input is a bound, so the result is one too")
     return flags
 
 
@@ -81,8 +85,10 @@ def totals(kb: KnowledgeBase, *, explain: str | None = None) -> Result:
                 "year": figure.year,
                 "forecast": figure.based_on_forecast,
                 "exact": figure.exact,
+                "qualifier": figure.qualifier,
+                "comparable": figure.comparable,
                 "derived": True,
-                "caveats": list(caveats_of((item.fact_id for item in figure.inputs), kb.facts_by_id)),
+                "caveats": list(figure_caveats(figure, kb.facts_by_id)),
                 "status": _status(figure),  # only the --explain layout shows it: it restates forecast and exact
             }
         )

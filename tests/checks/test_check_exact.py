@@ -517,9 +517,9 @@ def test_a_derived_figure_needs_known_inputs_and_a_computable_value() -> None:
     data = small_kb()
     data["derived"] = [
         {"id": "missing", "label": "x", "operation": "share", "inputs": {"part": "nothing", "whole": "nowhere"}},
-        {"id": "wrong-way", "label": "x", "operation": "annual-growth",
+        {"id": "wrong-way", "label": "x", "operation": "annual-growth", "comparable": "Both income.",
          "inputs": {"from": "income-forecast-2020", "to": "income-2017"}},
-        {"id": "fine", "label": "x", "operation": "share",
+        {"id": "fine", "label": "x", "operation": "share", "comparable": "A part of the whole.",
          "inputs": {"part": "income-transit-2017", "whole": "income-2017"}},
     ]  # fmt: skip
     assert problems_of(data) == [

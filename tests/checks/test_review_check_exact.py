@@ -207,15 +207,34 @@ def gap(spec_id: str, first: str, second: str) -> DerivedSpec:
     return DerivedSpec(spec_id, "Gap", "change", (("from", first), ("to", second)))
 
 
-def test_a_figure_from_two_measures_needs_a_declared_comparison() -> None:
-    kb = replace(KB, facts=MEASURED, derived=(gap("same", "revenue", "plain"), gap("mixed", "revenue", "output")))
-    assert findings(kb) == [
-        "('derived', 1): its inputs measure different things (gross output; transit revenue); declare them comparable "
-        "under `comparisons:` with a reason, or drop the figure",
+FIX = (
+    "give each input its `measure:`, or say why they may be joined with `comparable: <reason>` on the figure (shown "
+    "as a caveat wherever the figure is)"
+)
+
+
+def test_a_figure_from_two_measures_or_an_unstated_one_needs_a_declaration() -> None:
+    kb = replace(
+        KB,
+        facts=MEASURED,
+        derived=(
+            gap("unstated", "revenue", "plain"),
+            gap("mixed", "revenue", "output"),
+            gap("both-unstated", "plain", "claim"),
+            gap("same", "revenue", "revenue"),
+        ),
+    )
+    assert findings(replace(kb, facts=(*MEASURED, fact(id="claim", quantity=FIGURE)))) == [
+        f"('derived', 0): the measure of plain is not stated, so nothing shows its inputs measure one thing; {FIX}",
+        f"('derived', 1): its inputs measure different things (gross output; transit revenue); {FIX}",
+        "('derived', 2): the measures of plain and claim are not stated, so nothing shows its inputs measure one "
+        f"thing; {FIX}",
     ]
 
 
-def test_a_figure_from_two_measures_declared_comparable_passes_in_either_order() -> None:
+def test_a_figure_declared_comparable_on_itself_or_by_a_comparison_passes_in_either_order() -> None:
+    declared = replace(gap("mixed", "revenue", "output"), comparable="Both are the page's own dollars.")
+    assert findings(replace(KB, facts=MEASURED, derived=(declared, replace(declared, id="unstated")))) == []
     comparisons = [Comparison("ok", ("output", "revenue"), True, "Both in dollars.")]
     kb = replace(KB, facts=MEASURED, derived=(gap("mixed", "revenue", "output"),), comparisons=comparisons)
     assert findings(kb) == []
@@ -226,10 +245,13 @@ def test_a_figure_from_two_measures_declared_not_comparable_gives_the_reason() -
         Comparison("other-pair", ("revenue", "profit"), True, "Fine."),
         Comparison("no", ("revenue", "output"), False, "Different things"),
     ]
-    kb = replace(KB, facts=MEASURED, derived=(gap("mixed", "revenue", "output"),), comparisons=comparisons)
+    derived = (gap("mixed", "revenue", "output"), replace(gap("said", "output", "revenue"), comparable="Same."))
+    kb = replace(KB, facts=MEASURED, derived=derived, comparisons=comparisons)
     assert findings(kb) == [
-        "('derived', 0): its inputs measure different things (gross output; transit revenue): Different things; "
-        "declare them comparable under `comparisons:` with a reason, or drop the figure",
+        "('derived', 0): its inputs are revenue and output; but `comparisons` says 'no' is not comparable: "
+        "Different things; drop the figure, or mend the comparison",
+        "('derived', 1): it declares its inputs comparable; but `comparisons` says 'no' is not comparable: "
+        "Different things; settle which holds",
     ]
 
 

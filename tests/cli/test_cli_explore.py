@@ -236,7 +236,7 @@ def test_totals_spell_out_the_derivation(cli: Run, write_kb: Callable[..., Path]
     assert "derived: computed by kzcn, not stated by the source" in out
 
 
-def test_totals_from_a_bound_are_marked_approximate(cli: Run, write_kb: Callable[..., Path]) -> None:
+def test_totals_from_bounds_are_bounds(cli: Run, write_kb: Callable[..., Path]) -> None:
     data = small_kb()
     data["derived"].append(
         {
@@ -247,7 +247,12 @@ def test_totals_from_a_bound_are_marked_approximate(cli: Run, write_kb: Callable
         }
     )
     record = json.loads(cli("--facts", str(write_kb(data)), "totals", "--explain", "trains-per-city", "--json").stdout)
-    assert (record["exact"], record["amount"], record["text"]) == (False, 20, "≈ 20 cities")
+    assert (record["exact"], record["qualifier"], record["amount"], record["text"]) == (
+        False,
+        "more-than",
+        20,
+        "more than 20 cities",
+    )
 
 
 def test_totals_unknown_id_is_not_found(cli: Run) -> None:

@@ -110,11 +110,28 @@ def test_every_exception_is_reasoned(shipped: KnowledgeBase) -> None:
         ("groups-believe-china-should-be-expelled", "conditional-cue"),
         ("film-prepared-by-presidential-tv", "statement-words"),
         ("nazarbayev-state-visit", "statement-words"),
+        ("transit-revenue-2019-1-2bn-usd", "qualifier-cue"),
         ("nazarbayev-fic-5bn-profit-by-2020", "qualifier-cue"),
         ("transit-potential-eu-76bn", "qualifier-cue"),
         ("joint-projects-55-27bn-mamin", "statistic-cue"),
     ]
     assert all(len(reason.split()) >= 8 for reason in excepted.values())  # a reason, not a token
+
+
+def test_every_derived_figure_is_of_one_measure_or_says_why_its_inputs_may_be_joined(shipped: KnowledgeBase) -> None:
+    # Issue 21: the article's five figures join its "earned" and its forecast "income", of no stated measure.
+    declared = {spec.id for spec in shipped.derived if spec.comparable}
+    assert declared == {
+        "china-share-2017",
+        "transport-income-2017-rest",
+        "income-change-2017-2020",
+        "income-percent-change-2017-2020",
+        "income-annual-growth-2017-2020",
+    }
+    for spec in shipped.derived:
+        if spec.id not in declared:
+            measures = {shipped.facts_by_id[fact_id].measure for _role, fact_id in spec.inputs}
+            assert len(measures) == 1 and None not in measures, spec.id
 
 
 def test_shipped_file_reads_the_same_with_plain_safe_load() -> None:

@@ -153,12 +153,21 @@ def test_sources_table_matches_sources_json(cli: Run, exported: sqlite3.Connecti
 def test_derived_tables_match_totals_json(cli: Run, exported: sqlite3.Connection) -> None:
     listed = json_of(cli, "totals")
     columns = ["id", "label", "operation", "formula", "arithmetic", "text", "amount", "unit", "scale", "year"]
+    columns += ["qualifier", "comparable"]
     table_rows = rows(exported, "SELECT * FROM derived ORDER BY position")
     assert [{key: row[key] for key in columns} for row in table_rows] == [
         {key: record[key] for key in columns} for record in listed
     ]
     assert [(bool(row["forecast"]), bool(row["exact"])) for row in table_rows] == [
         (record["forecast"], record["exact"]) for record in listed
+    ]
+    declared = [row["id"] for row in table_rows if row["comparable"] is not None]
+    assert declared == [
+        "china-share-2017",
+        "transport-income-2017-rest",
+        "income-change-2017-2020",
+        "income-percent-change-2017-2020",
+        "income-annual-growth-2017-2020",
     ]
     inputs = rows(exported, "SELECT derived, fact FROM derived_inputs ORDER BY derived, position")
     assert sorted((row["derived"], row["fact"]) for row in inputs) == sorted(

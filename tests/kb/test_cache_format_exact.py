@@ -133,7 +133,7 @@ def full_kb() -> KnowledgeBase:
 
 def test_an_entry_is_compact_json_with_every_text_in_a_table_in_order_of_first_use() -> None:
     expected = (
-        '["kzcn-cache-5",["doc","article","primary","f","S.","event","asserted","q","kb.yaml"],'
+        '["kzcn-cache-6",["doc","article","primary","f","S.","event","asserted","q","kb.yaml"],'
         "[[0,1,null,null,null,null,null,null,null,null,null,null,null,2,null,[]]],"
         "[[3,4,5,6,[],[],0,[[1,7,null]],null,null,null,null,[],null,[],null,null]],"
         "[],[],8,[],[],[],null,[]]"
@@ -260,7 +260,7 @@ def refusal(change: Callable[[list[Any]], None]) -> str:
 
 @pytest.mark.parametrize(
     "content",
-    [b"null", b"7", b'"kzcn-cache-5"', b'{"kzcn-cache-5": 1}', b'["kzcn-cache-5"]', b'["kzcn-cache-5",[]]'],
+    [b"null", b"7", b'"kzcn-cache-6"', b'{"kzcn-cache-6": 1}', b'["kzcn-cache-6"]', b'["kzcn-cache-6",[]]'],
     ids=["null", "number", "string", "object", "one item", "two items"],
 )
 def test_json_that_is_not_an_eleven_item_list_is_not_an_entry(content: bytes) -> None:

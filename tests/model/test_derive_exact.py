@@ -267,6 +267,53 @@ def test_a_bound_input_makes_the_figure_inexact() -> None:
     assert figure_of("sum", fact_of("first", 1, qualifier="more-than"), fact_of("second", 1)).exact is False
 
 
+@pytest.mark.parametrize(
+    ("operation", "first", "second", "qualifier"),
+    [
+        # A sum rises with either input: a lower bound in gives a lower bound out, strict if any input is strict.
+        ("sum", ("first", 1, "more-than"), ("second", 1, "exact"), "more-than"),
+        ("sum", ("first", 1, "at-least"), ("second", 1, "at-least"), "at-least"),
+        ("sum", ("first", 1, "at-least"), ("second", 1, "more-than"), "more-than"),
+        ("sum", ("first", 1, "at-most"), ("second", 1, "less-than"), "less-than"),
+        # A share falls as its whole grows: more than the whole is less than the share.
+        ("share", ("part", 1, "exact"), ("whole", 3, "more-than"), "less-than"),
+        ("share", ("part", 1, "more-than"), ("whole", 3, "exact"), "more-than"),
+        ("share", ("part", 1, "more-than"), ("whole", 3, "less-than"), "more-than"),
+        # Bounds that push the result opposite ways bound nothing; "about" bounds nothing either.
+        ("share", ("part", 1, "more-than"), ("whole", 3, "more-than"), "approximate"),
+        ("sum", ("first", 1, "about"), ("second", 1, "more-than"), "approximate"),
+        # A change to a forecast from more than $1.2 billion is less than the difference (the +$3.8 billion gap).
+        ("change", ("from", 1.2, "more-than"), ("to", 5, "exact"), "less-than"),
+        ("change", ("from", 1.2, "exact"), ("to", 5, "at-least"), "at-least"),
+        ("percent-change", ("from", 2, "at-most"), ("to", 5, "exact"), "at-least"),
+        ("annual-growth", ("from", 2, "exact"), ("to", 5, "more-than"), "more-than"),
+        ("remainder", ("whole", 3, "exact"), ("part", 1, "more-than"), "less-than"),
+        # A negative part: a larger whole brings the share nearer zero, so up; the direction is found, not assumed.
+        ("share", ("part", -1, "exact"), ("whole", 3, "more-than"), "more-than"),
+    ],
+)
+def test_a_figure_from_bounds_is_a_bound_where_every_bound_pushes_it_one_way(
+    operation: str, first: tuple[str, float, str], second: tuple[str, float, str], qualifier: str
+) -> None:
+    inputs = [
+        fact_of(role, amount, qualifier=given, year=2017 + number * 3)
+        for number, (role, amount, given) in enumerate((first, second))
+    ]
+    assert figure_of(operation, *inputs).qualifier == qualifier
+
+
+def test_an_implied_rate_is_approximate_whatever_its_inputs() -> None:
+    exact = figure_of("implied-rate", fact_of("amount", 450, unit="KZT"), fact_of("equivalent", 1.2))
+    assert exact.qualifier == "approximate"
+
+
+def test_a_declared_comparability_travels_with_the_figure() -> None:
+    spec = DerivedSpec("x", "X", "sum", (("first", "a"), ("second", "b")), comparable="Both are sales.")
+    figure = derive(spec, {"a": fact_of("a", 1), "b": fact_of("b", 2)})
+    assert figure.comparable == "Both are sales."
+    assert figure_of("sum", fact_of("first", 1), fact_of("second", 1)).comparable is None
+
+
 def test_the_declared_series_is_kept() -> None:
     assert figure_of("sum", fact_of("first", 1), fact_of("second", 1), series="income").series == "income"
 

@@ -33,7 +33,7 @@ def test_computed_amounts_carry_sign_and_approximation() -> None:
     assert amount_text(Decimal(2), "USD", "billion") == "$2 billion"
     assert amount_text(Decimal(-2), "USD", "billion") == "−$2 billion"
     assert amount_text(Decimal("43.333"), "percent", "one") == "43.3 %"
-    assert amount_text(Decimal("18.56"), "percent per year", "one", exact=False) == "≈ 18.6 % per year"
+    assert amount_text(Decimal("18.56"), "percent per year", "one", qualifier="approximate") == "≈ 18.6 % per year"
     assert plain_number(Decimal("0.00512"), 1) == "0.0051" and plain_number(Decimal("1.70")) == "1.7"
 
 

@@ -68,6 +68,28 @@ def test_a_computed_amount_is_rounded_half_up_to_one_place_unsigned_and_exact_by
     assert amount_text(Decimal("43.333"), "percent", "one") == "43.3 %"
 
 
+@pytest.mark.parametrize(
+    ("value", "qualifier", "signed", "text"),
+    [
+        # Rounded half-up, 43.36 would read "more than 43.4 %", which the bound does not say.
+        ("43.36", "more-than", False, "more than 43.3 %"),
+        ("43.34", "at-least", False, "at least 43.3 %"),
+        ("43.31", "less-than", False, "less than 43.4 %"),
+        ("43.31", "at-most", False, "at most 43.4 %"),
+        ("43.3", "less-than", False, "less than 43.3 %"),
+        # Below zero the magnitude rounds the other way: "more than −1.35" holds of "more than −1.4", not "−1.3".
+        ("-1.35", "more-than", False, "more than −1.4 %"),
+        ("-1.35", "less-than", False, "less than −1.3 %"),
+        ("3.8", "less-than", True, "less than +3.8 %"),
+        ("43.35", "approximate", False, "≈ 43.4 %"),
+    ],
+)
+def test_a_computed_bound_says_so_and_rounds_towards_its_bound(
+    value: str, qualifier: str, signed: bool, text: str
+) -> None:
+    assert amount_text(Decimal(value), "percent", "one", signed=signed, qualifier=qualifier) == text
+
+
 def test_a_computed_amount_keeps_the_places_asked_for() -> None:
     assert amount_text(Decimal("1.23456"), "cities", "one", places=3) == "1.235 cities"
 
@@ -90,8 +112,8 @@ def test_an_unsigned_amount_below_one_has_no_sign() -> None:
 
 
 def test_an_inexact_amount_reads_approximately() -> None:
-    assert amount_text(Decimal("2"), "USD", "billion", exact=False) == "≈ $2 billion"
-    assert amount_text(Decimal("-2"), "percent", "one", signed=True, exact=False) == "≈ −2 %"
+    assert amount_text(Decimal("2"), "USD", "billion", qualifier="approximate") == "≈ $2 billion"
+    assert amount_text(Decimal("-2"), "percent", "one", signed=True, qualifier="approximate") == "≈ −2 %"
 
 
 def test_a_percentage_keeps_what_follows_percent_in_its_unit() -> None:

@@ -509,7 +509,9 @@ def test_derived_figures_take_their_inputs_in_the_operations_order() -> None:
         ),
         (
             "  - {id: s, label: Share, operation: share, inputs: {part: b, whole: a}, unit: USD}\n",
-            ["KB:20:74: derived[0].unit: unknown field 'unit'; known fields: id, inputs, label, operation, series"],
+            [
+                "KB:20:74: derived[0].unit: unknown field 'unit'; known fields: comparable, id, inputs, label, operation, series"
+            ],
         ),
     ],
 )

@@ -293,7 +293,7 @@ GROWTH_ROW = row(
 GAP_ROW = row(
     year=2020,
     basis="derived from forecast",
-    label="Gap between stat-2017 and forecast-2020 (declared comparable: the same measure)",
+    label="Gap from stat-2017 (2017) to forecast-2020 (2020), computed by kzcn",
     text="≈ +$2.1 billion",
     id="gap-outcome-and-forecast",
     source="computed by kzcn",
@@ -306,6 +306,7 @@ GAP_ROW = row(
     derived=True,
     arithmetic="4 − 1.9 = 2.1",
     inputs=["stat-2017", "forecast-2020"],
+    caveats=["gap-outcome-and-forecast: the knowledge base declares its inputs comparable: the same measure"],
 )
 
 
@@ -358,6 +359,7 @@ def test_the_series_has_its_fields_title_notes_and_chart() -> None:
         "Caveat on income-2017 and the figures computed from it: Gross income, not profit.",
         "Caveat on plan-2019: in KZT, not converted: no source gives a rate for it.",
         "Caveat on plan-2019: A plan, not a result.",
+        "Caveat on gap-outcome-and-forecast: the knowledge base declares its inputs comparable: the same measure",
     )
     assert result.chart == Chart(
         (
@@ -656,16 +658,25 @@ def test_caveats_of_each_fact_once_in_order_skipping_facts_without_a_note_or_unk
 
 def test_caveat_notes_say_each_caveat_once_and_whether_a_computed_figure_carries_it() -> None:
     records = [
-        {"caveats": ["a: Split: at the colon."], "derived": True},
-        {"caveats": ["a: Split: at the colon.", "b: Only stated."], "derived": False},
-        {"caveats": ["c: Later computed."], "derived": False},
-        {"caveats": ["c: Later computed."], "derived": True},
-        {"caveats": [], "derived": True},
+        {"id": "d", "caveats": ["a: Split: at the colon."], "derived": True},
+        {"id": "a", "caveats": ["a: Split: at the colon.", "b: Only stated."], "derived": False},
+        {"id": "c", "caveats": ["c: Later computed."], "derived": False},
+        {"id": "e", "caveats": ["c: Later computed."], "derived": True},
+        {"id": "f", "caveats": [], "derived": True},
+        # A computed figure's own caveat (its declared comparability) is not "computed from" anything, and figures
+        # with the same caveat share its line.
+        {"id": "g", "caveats": ["g: Declared comparable."], "derived": True},
+        {"id": "h", "caveats": ["h: Declared comparable."], "derived": True},
+        {"id": "i", "caveats": ["i: Declared comparable."], "derived": True},
     ]
     assert caveat_notes(records) == (
         "Caveat on a and the figures computed from it: Split: at the colon.",
         "Caveat on b: Only stated.",
         "Caveat on c and the figures computed from it: Later computed.",
+        "Caveat on g, h and i: Declared comparable.",
+    )
+    assert caveat_notes([records[0], {"id": "j", "caveats": ["k: Split: at the colon."], "derived": True}]) == (
+        "Caveat on a and k and the figures computed from them: Split: at the colon.",
     )
     assert caveat_notes([]) == ()
 

@@ -32,7 +32,8 @@ def test_the_sections_of_a_small_knowledge_base(write_kb: Callable[..., Path]) -
     figures = {record["id"]: record for record in result.records}
     assert figures["income-2017"]["where"] == 'doc ¶2: “the "new corridor" earned $ 2 billion in 2017”'
     assert figures["income-growth"]["where"] == "computed by kzcn from income-2017, income-forecast-2020: " + (
-        "((4 / 2) ^ (1 / (2020 − 2017)) − 1) × 100 = 25.9921"
+        "((4 / 2) ^ (1 / (2020 − 2017)) − 1) × 100 = 25.9921; declared comparable: The article sets the earnings and "
+        "the forecast income side by side."
     )
     assert figures["income-growth"]["basis"] == "derived from forecast"
     counts = result.sections[1].result

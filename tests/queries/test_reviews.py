@@ -149,8 +149,8 @@ def test_figures_of_different_measures_are_compared_only_where_declared(write_kb
     data["comparisons"][0]["comparable"] = False
     data["comparisons"][0]["reason"] = "Earnings of a sector against income of one page."
     assert _problems(write_kb, data) == [
-        "derived[3]: its inputs measure different things (income; transport sector earnings): Earnings of a sector "
-        "against income of one page.; declare them comparable under `comparisons:` with a reason, or drop the figure"
+        "derived[3]: its inputs are page-income-2017 and income-2017; but `comparisons` says 'income-2017-vs-page' is "
+        "not comparable: Earnings of a sector against income of one page.; drop the figure, or mend the comparison"
     ]
 
 

@@ -18,13 +18,23 @@ DERIVED_NOTE = "Every figure here is derived: kzcn computes it from the facts na
 TRANSIT_NOTE = "The source does not say which transit."
 
 
+def measured_kb(**changes: Any) -> dict[str, Any]:
+    """small_kb whose income figures share one stated measure, so that its derived figures need no declaration."""
+    data = small_kb(**changes)
+    for item in data["facts"][1:4]:
+        item["measure"] = "corridor income"
+    for spec in data["derived"]:
+        spec.pop("comparable", None)
+    return data
+
+
 def knowledge_base(**changes: Any) -> KnowledgeBase:
-    return parse_knowledge_base("kb.yaml", dump(small_kb(**changes)))
+    return parse_knowledge_base("kb.yaml", dump(measured_kb(**changes)))
 
 
 def noted_kb() -> KnowledgeBase:
-    """small_kb with a caveat on the transit figure and a sum resting on a bound ("more than 10 cities")."""
-    data = small_kb()
+    """measured_kb with a caveat on the transit figure and a sum resting on a bound ("more than 10 cities")."""
+    data = measured_kb()
     data["facts"][2]["note"] = TRANSIT_NOTE
     data["derived"].append(
         {
@@ -58,6 +68,8 @@ def test_every_declared_figure_is_a_record_with_its_derivation() -> None:
             "year": 2017,
             "forecast": False,
             "exact": True,
+            "qualifier": "exact",
+            "comparable": None,
             "derived": True,
             "caveats": [f"income-transit-2017: {TRANSIT_NOTE}"],
             "status": ["derived: computed by kzcn, not stated by the source"],
@@ -80,6 +92,8 @@ def test_every_declared_figure_is_a_record_with_its_derivation() -> None:
             "year": 2017,
             "forecast": False,
             "exact": True,
+            "qualifier": "exact",
+            "comparable": None,
             "derived": True,
             "caveats": [f"income-transit-2017: {TRANSIT_NOTE}"],
             "status": ["derived: computed by kzcn, not stated by the source"],
@@ -102,6 +116,8 @@ def test_every_declared_figure_is_a_record_with_its_derivation() -> None:
             "year": 2020,
             "forecast": True,
             "exact": True,
+            "qualifier": "exact",
+            "comparable": None,
             "derived": True,
             "caveats": [],
             "status": [
@@ -112,7 +128,7 @@ def test_every_declared_figure_is_a_record_with_its_derivation() -> None:
         {
             "id": "cities-twice",
             "label": "Cities counted twice",
-            "text": "≈ 20 cities",
+            "text": "more than 20 cities",
             "formula": "first + second",
             "arithmetic": "10 + 10 = 20",
             "inputs": ["cities-served", "cities-served"],
@@ -127,11 +143,13 @@ def test_every_declared_figure_is_a_record_with_its_derivation() -> None:
             "year": None,
             "forecast": False,
             "exact": False,
+            "qualifier": "more-than",
+            "comparable": None,
             "derived": True,
             "caveats": [],
             "status": [
                 "derived: computed by kzcn, not stated by the source",
-                "an input is a bound or approximate, so the result is too",
+                "a bound (more-than): an input is a bound, so the result is one too",
             ],
         },
     ]
@@ -168,13 +186,13 @@ def test_the_table_shows_the_figure_its_result_arithmetic_and_inputs() -> None:
 def test_machine_formats_carry_every_total_field_in_order() -> None:
     text = render(totals(knowledge_base()), Format.csv, RenderOptions())
     assert text.splitlines()[0] == (
-        "id,label,text,formula,arithmetic,inputs,input_values,operation,amount,unit,scale,year,forecast,exact,derived,"
-        "caveats"
+        "id,label,text,formula,arithmetic,inputs,input_values,operation,amount,unit,scale,year,forecast,exact,qualifier,"
+        "comparable,derived,caveats"
     )
     assert text.splitlines()[2] == (
         "income-other-2017,2017 income other than transit,$1.5 billion,whole − part,2 − 0.5 = 1.5,"
         "income-2017; income-transit-2017,whole = income-2017 = $2 billion (stated); "
-        "part = income-transit-2017 = $0.5 billion (stated),remainder,1.5,USD,billion,2017,false,true,true,"
+        "part = income-transit-2017 = $0.5 billion (stated),remainder,1.5,USD,billion,2017,false,true,exact,,true,"
     )
 
 

@@ -145,6 +145,7 @@ def test_negative_numbers_are_numbers_not_formulas(cli: Run, write_kb: Callable[
             "id": "drop",
             "label": "drop",
             "operation": "change",
+            "comparable": "A test of signs.",
             "inputs": {"from": "income-2017", "to": "income-transit-2017"},
         }
     )

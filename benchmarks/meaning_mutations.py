@@ -182,6 +182,8 @@ def _swapper(pairs: dict[str, str]) -> Callable[[re.Match[str]], str]:
 def entity_swap(fact: Fact) -> Fact | None:
     statement = fact["statement"]
     for first, second in SWAPS:
+        if re.search(rf"\b(?:{first}[–-]{second}|{second}[–-]{first})\b", statement):
+            continue  # "Kazakh–Chinese relations" and "Chinese–Kazakh relations" say the same: no change of meaning
         if re.search(rf"\b{first}\b", statement) and re.search(rf"\b{second}\b", statement):
             swapped = re.sub(rf"\b({first}|{second})\b", _swapper({first: second, second: first}), statement)
             return _changed(fact, statement=swapped)

@@ -38,6 +38,9 @@ class _Checker:
         self.closest_until = time.monotonic() + CLOSEST_BUDGET_SECONDS
         self.excepted: set[tuple[str, str]] = set()
         """(fact id, rule) of every exception that excused a finding."""
+        self.aliases = dict(kb.aliases)
+        self.entities = frozenset(entity for fact in kb.facts for entity in fact.entities) | frozenset(self.aliases)
+        """Every entity the knowledge base names: a statement that names one must quote it."""
 
     def report(self, path: tuple[str | int, ...], message: str) -> None:
         path = self.in_file(path)
@@ -185,7 +188,7 @@ class _Checker:
         source = self.kb.sources_by_id.get(fact.source)
         if wording and self.kb.is_claim(fact):  # evidence facts summarise other sources in their own words
             findings += attribution_findings(fact, source)
-            findings += wording_findings(fact, self.indexed.get(fact.source), dict(self.kb.aliases))
+            findings += wording_findings(fact, self.indexed.get(fact.source), self.aliases, self.entities)
         if source is not None and source.language is not None and not source.language.startswith("en"):
             # The cue words are English: a quote in Turkish or Russian is read for its numbers only.
             findings = [finding for finding in findings if finding.rule not in ENGLISH_CUES]

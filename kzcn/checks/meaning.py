@@ -27,6 +27,7 @@ RULES = {
     "conditional-cue": "a claim whose quotes hold a condition (if ...) is conditional",
     "hedge-lost": "a forecast whose quotes hedge (can, may, might) is hedged, not predicted outright",
     "entity-order": "two entities a quote and the statement both name stand in the same order in each",
+    "entity-named": "the entities a claim lists or its statement names are named in its quotes' sentences",
     "unit-cue": "a figure's unit or currency is printed in its quotes",
     "opinion-forecast-cue": "an opinion's quotes do not predict (will, forecast, by 2020): a prediction is a forecast",
 }

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from collections.abc import Callable
 
-from kzcn.model.records import DerivedSpec, KnowledgeBase
+from kzcn.model.records import Comparison, DerivedSpec, KnowledgeBase
 
 Report = Callable[[tuple[str | int, ...], str], None]
 Unknown = Callable[[tuple[str | int, ...], str, str], None]
@@ -85,13 +85,14 @@ def _check_comparisons(kb: KnowledgeBase, report: Report, unknown: Unknown) -> N
                 unknown(("comparisons", index, "facts", number), "fact", fact_id)
             elif facts[fact_id].quantity is None:
                 report(("comparisons", index, "facts", number), f"fact {fact_id!r} has no figure to compare")
+    pairs = {frozenset(item.facts): item for item in reversed(kb.comparisons)}  # the first declared wins
     for index, spec in enumerate(kb.derived):
-        problem = _joined_unlike(kb, spec)
+        problem = _joined_unlike(kb, spec, pairs)
         if problem:
             report(("derived", index), problem)
 
 
-def _joined_unlike(kb: KnowledgeBase, spec: DerivedSpec) -> str:
+def _joined_unlike(kb: KnowledgeBase, spec: DerivedSpec, pairs: dict[frozenset[str], Comparison]) -> str:
     """Why a derived figure joins figures that may measure unlike things, or "": its inputs' measures differ or are
     not stated, and neither the figure (`comparable:`) nor a comparison of the pair declares them comparable."""
     facts = kb.facts_by_id
@@ -99,7 +100,7 @@ def _joined_unlike(kb: KnowledgeBase, spec: DerivedSpec) -> str:
     if len(ids) < 2:
         return ""  # one fact, or an unknown input (reported as unknown)
     measures = {facts[fact_id].measure for fact_id in ids}
-    declared = next((item for item in kb.comparisons if set(item.facts) == set(ids)), None)
+    declared = pairs.get(frozenset(ids))
     if declared is not None and not declared.comparable:
         said = f"; but `comparisons` says {declared.id!r} is not comparable: {declared.reason}"
         if spec.comparable:

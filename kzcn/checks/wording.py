@@ -52,17 +52,23 @@ def _words(text: str) -> list[str]:
 
 
 def wording_findings(
-    fact: Fact, indexed: IndexedSource | None, aliases: dict[str, tuple[str, ...]] | None = None
+    fact: Fact,
+    indexed: IndexedSource | None,
+    aliases: dict[str, tuple[str, ...]] | None = None,
+    known: frozenset[str] = frozenset(),
 ) -> list[Finding]:
     """What a claim's statement says beyond or against its quotes (a claim of a primary source: evidence facts
     summarise other sources in their own words). `indexed` is the claim's source, whose sentences around each quote
-    may lend a statement its subject ("The port opens ..." of a clause that says "opening ...")."""
+    may lend a statement its subject ("The port opens ..." of a clause that says "opening ..."); `known` are the
+    entities the knowledge base names anywhere, which a statement may name only where its quotes do."""
     quotes = " ".join(fold(quote.text) for quote in fact.quotes)
     statement = fold(fact.statement)
     context = " ".join(_sentences_around(indexed, quote.text, quote.paragraph) for quote in fact.quotes)
     findings = _added_words(fact, f"{quotes} {context}", statement)
     findings += _negation(quotes, statement)
     findings += _cues(fact, quotes.lower())
+    paragraphs = " ".join(_paragraph(indexed, quote.paragraph) for quote in dict.fromkeys(fact.quotes))
+    findings += _entities_named(fact, statement, f"{quotes} {context}", f"{quotes} {paragraphs}", aliases or {}, known)
     findings += _entity_order(fact, statement, aliases or {})
     findings += _unit(fact, quotes)
     return findings
@@ -186,6 +192,60 @@ def _cues(fact: Fact, quotes: str) -> list[Finding]:
     return found
 
 
+def _entities_named(
+    fact: Fact,
+    statement: str,
+    sentences: str,
+    paragraphs: str,
+    aliases: dict[str, tuple[str, ...]],
+    known: frozenset[str],
+) -> list[Finding]:
+    """Each entity the knowledge base knows that the statement names is named (by name or a declared alias) in the
+    quotes or the sentences that hold them: the claim's own words back whom it is about. Each entity the fact
+    lists is named in the quotes' paragraphs: a listed entity is what the passage is about ("sinophobia" in a
+    paragraph about "the Kazakh society"), the way `--entity` finds it."""
+    in_statement = [entity for entity in sorted(known) if _names(entity, statement, aliases)]
+    unsaid = [entity for entity in in_statement if not _names(entity, sentences, aliases)]
+    unsaid += [e for e in fact.entities if e not in in_statement and not _names(e, paragraphs, aliases)]
+    if not unsaid:
+        return []
+    which, them = (unsaid[0], "it") if len(unsaid) == 1 else (f"{', '.join(unsaid[:-1])} and {unsaid[-1]}", "them")
+    where = "statement" if unsaid[0] in in_statement else "entities"
+    said_where = "the sentences that hold its quotes" if where == "statement" else "the paragraphs of its quotes"
+    return [
+        Finding(
+            "entity-named",
+            (where,),
+            f"the {'statement names' if where == 'statement' else 'fact lists'} {which}, named nowhere in "
+            f"{said_where}; quote the words that name {them}, declare the name the source uses under `aliases:`, "
+            f"or {'say only what the quotes say' if where == 'statement' else f'drop {them} from the fact'}",
+        )
+    ]
+
+
+def _paragraph(indexed: IndexedSource | None, number: int) -> str:
+    """The paragraph a quote stands in, folded; "" where the source has none such."""
+    if indexed is None or not 0 < number <= len(indexed.paragraphs):
+        return ""
+    whole = indexed.paragraphs[number - 1]
+    return fold(indexed.text[whole.start : whole.end])
+
+
+def _names(entity: str, text: str, aliases: dict[str, tuple[str, ...]]) -> bool:
+    """True when the text names the entity, by its name or a declared alias."""
+    return any(_at(name, text) >= 0 for name in _spellings(entity, aliases) if name[1:4] in text)
+
+
+def _spellings(entity: str, aliases: dict[str, tuple[str, ...]]) -> tuple[str, ...]:
+    """The entity's name and declared aliases, folded as the texts they are sought in are (’ as ')."""
+    return _folded((entity, *aliases.get(entity, ())))
+
+
+@functools.lru_cache(maxsize=4096)
+def _folded(names: tuple[str, ...]) -> tuple[str, ...]:
+    return tuple(fold(name) for name in names)
+
+
 def _entity_order(fact: Fact, statement: str, aliases: dict[str, tuple[str, ...]]) -> list[Finding]:
     """Two of the fact's entities named in both the statement and a quote (by name or a declared alias) stand in the
     same order in each."""
@@ -194,7 +254,7 @@ def _entity_order(fact: Fact, statement: str, aliases: dict[str, tuple[str, ...]
         """Where the text first names each entity (by name or alias), for those it names at all."""
         found = {}
         for entity in fact.entities:
-            at = [_at(name, where) for name in (entity, *aliases.get(entity, ()))]
+            at = [_at(name, where) for name in _spellings(entity, aliases)]
             if any(place >= 0 for place in at):
                 found[entity] = min(place for place in at if place >= 0)
         return found
@@ -218,11 +278,25 @@ def _entity_order(fact: Fact, statement: str, aliases: dict[str, tuple[str, ...]
     return []
 
 
+@functools.lru_cache(maxsize=1024)
+def _naming(entity: str) -> re.Pattern[str]:
+    """How a text names the entity: its name, or a word sharing the name's first four letters when the name is one
+    word (Kazakh and Kazakhstan's for Kazakhstan, Chinese for China, European for Europe); its first letter in
+    either case, as a sentence begins ("Our country" for "our country", "the port" for Port)."""
+    first = entity[:1]
+    head = (
+        f"[{re.escape(first.lower())}{re.escape(first.upper())}]"
+        if first.lower() != first.upper()
+        else re.escape(first)
+    )
+    if " " not in entity and len(entity) > 4:
+        return re.compile(rf"\b{head}{re.escape(entity[1:4])}\w*")
+    return re.compile(rf"\b{head}{re.escape(entity[1:])}\b")
+
+
 def _at(entity: str, text: str) -> int:
-    """Where the text first names the entity: its name, or a word sharing the name's first four letters when the
-    name is one word (Kazakh and Kazakhstan's for Kazakhstan, Chinese for China, European for Europe)."""
-    pattern = rf"\b{re.escape(entity[:4])}\w*" if " " not in entity and len(entity) > 4 else rf"\b{re.escape(entity)}\b"
-    match = re.search(pattern, text)
+    """Where the text first names the entity (see _naming), or -1."""
+    match = _naming(entity).search(text)
     return match.start() if match else -1
 
 

@@ -150,8 +150,12 @@ def test_a_declared_alias_names_its_entity_for_the_order_of_entities() -> None:
         quotes=[{"paragraph": 1, "text": "Our country exports grain to the Eastern neighbor."}],
         exceptions=[{"rule": "statement-words", "reason": "the entities' own names, declared as aliases"}],
     )
-    assert problems_of(data) == []  # without aliases, the quote names neither
-    data["aliases"] = {"Kazakhstan": ["Our country"], "China": ["the Eastern neighbor"]}
+    assert problems_of(data) == [  # without aliases, the quote names neither
+        "facts[5].statement: the statement names China and Kazakhstan, named nowhere in the sentences that hold its "
+        "quotes; quote the words that name them, declare the name the source uses under `aliases:`, or say only what "
+        "the quotes say [entity-named]"
+    ]
+    data["aliases"] |= {"Kazakhstan": ["our country"], "China": ["the Eastern neighbor"]}
     assert problems_of(data) == [
         "facts[5].statement: the quote names Kazakhstan and China in one order and the statement in the other; who "
         "does what to whom is the quote's [entity-order]"
@@ -167,6 +171,69 @@ def test_aliases_must_be_a_mapping_of_names_to_lists() -> None:
     data["aliases"] = ["Kazakhstan"]
     with pytest.raises(KnowledgeBaseError) as caught:
         parse_knowledge_base("kb.yaml", dump(data))
-    assert [f"{problem.path}: {problem.message}" for problem in caught.value.problems] == [
+    # Without its aliases, the entities they name go unnamed too (entity-named): only the aliases' own problem here.
+    assert [f"{problem.path}: {problem.message}" for problem in caught.value.problems if problem.path == "aliases"] == [
         "aliases: expected a mapping of entity to a list of its other names, found a list"
+    ]
+
+
+ENTITY_FIX = "declare the name the source uses under `aliases:`"
+
+
+@pytest.mark.parametrize(
+    ("index", "fields", "message"),
+    [
+        # A statement naming an entity the knowledge base knows (here Europe, listed by another fact) that the
+        # sentences of its quotes never name.
+        (
+            TRAINS,
+            {"statement": "The port handled 40 trains from Europe in 2017."},
+            "facts[0].statement: the statement names Europe, named nowhere in the sentences that hold its quotes; "
+            f"quote the words that name it, {ENTITY_FIX}, or say only what the quotes say [entity-named]",
+        ),
+        # A listed entity its quotes' paragraphs never name, alone and with another.
+        (
+            TRAINS,
+            {"entities": ["Port", "Vietnam"]},
+            "facts[0].entities: the fact lists Vietnam, named nowhere in the paragraphs of its quotes; quote the "
+            f"words that name it, {ENTITY_FIX}, or drop it from the fact [entity-named]",
+        ),
+        (
+            TRAINS,
+            {"entities": ["Japan", "Port", "South Korea"]},
+            "facts[0].entities: the fact lists Japan and South Korea, named nowhere in the paragraphs of its quotes; "
+            f"quote the words that name them, {ENTITY_FIX}, or drop them from the fact [entity-named]",
+        ),
+    ],
+)
+def test_an_entity_the_quotes_never_name_is_refused(index: int, fields: dict[str, Any], message: str) -> None:
+    # A name the quotes lack is also a word they lack (statement-words): each rule says what it sees.
+    named = [problem for problem in problems_of(changed(index, **fields)) if problem.endswith("[entity-named]")]
+    assert named == [message]
+    exempted = changed(index, **fields, exceptions=[{"rule": "entity-named", "reason": "named two sentences on"}])
+    assert [problem for problem in problems_of(exempted) if problem.endswith("[entity-named]")] == []
+
+
+def test_an_entity_is_named_by_its_name_in_either_first_case_its_stem_or_an_alias() -> None:
+    # "the port" names Port; "Corridor's" the Corridor of paragraph 2 (the same stem); an alias its entity.
+    assert problems_of(changed(TRAINS, entities=["Port", "Trade"])) == []
+    assert problems_of(changed(TRAINS, entities=["port"])) == []
+    data = changed(TRAINS, entities=["Port", "Railway"])
+    assert len(problems_of(data)) == 1
+    data["aliases"] |= {"Railway": ["trains"]}
+    assert problems_of(data) == []
+
+
+def test_a_listed_entity_may_stand_anywhere_in_the_paragraph_but_a_named_one_only_in_the_sentence() -> None:
+    # Paragraph 1 holds "Trade between the two countries ..." then "In 2017 the port handled 40 trains.": the
+    # trains fact may list Trade (the paragraph's subject), but its statement may not name it unquoted.
+    assert problems_of(changed(TRAINS, entities=["Port", "Trade"])) == []
+    data = changed(TRAINS, statement="The port of Trade handled 40 trains in 2017.")
+    data["facts"][OPINION]["entities"] = ["Trade"]
+    assert problems_of(data) == [
+        "facts[0].statement: the statement says 'Trade', which no quote says (nor the sentence it stands in, nor the "
+        "fact's entities, topics, attribution or condition); say only what the quotes say, or quote the words that "
+        "say it [statement-words]",
+        "facts[0].statement: the statement names Trade, named nowhere in the sentences that hold its quotes; "
+        f"quote the words that name it, {ENTITY_FIX}, or say only what the quotes say [entity-named]"
     ]

@@ -12,7 +12,7 @@ from typer._click import Context
 from typer._click.shell_completion import CompletionItem, get_completion_class
 from typer.core import TyperCommand as Command
 
-from builders import fact_data, small_kb
+from builders import fact_data, listing, small_kb
 from kzcn.cli import completion
 from kzcn.cli.completion import (
     BASH_SPECIAL,
@@ -58,7 +58,7 @@ def test_the_typed_prefix_matches_without_regard_to_case(write_kb: Callable[...,
 def test_a_value_with_control_characters_is_offered_escaped(write_kb: Callable[..., Path]) -> None:
     data = small_kb()
     data["facts"].append(
-        fact_data(id="odd", entities=["Bad\x1b[31mName"], quotes=[{"paragraph": 1, "text": "the two countries"}])
+        listing(fact_data(id="odd", quotes=[{"paragraph": 1, "text": "the two countries"}]), "Bad\x1b[31mName")
     )
     assert completer("entity")(context(write_kb(data)), "bad") == ["Bad\\x1b[31mName"]
 

@@ -24,7 +24,7 @@ from pathlib import Path
 
 import pytest
 
-from builders import dump, small_kb
+from builders import dump, listing, small_kb
 from kzcn.cli.completion import bash_word, zsh_word
 
 SHELLS = ("bash", "zsh", "fish")
@@ -42,8 +42,8 @@ def needs(shell: str) -> None:
 @pytest.fixture
 def awkward_kb(write_kb: object, tmp_path: Path) -> Path:
     data = small_kb()
-    data["facts"][0]["entities"] = ["Cote d'Ivoire"]
-    data["facts"][1]["entities"] = ["Pacific Ocean", 'Rock & "Roll" $HOME']
+    listing(data["facts"][0], "Cote d'Ivoire")
+    listing(data["facts"][1], "Pacific Ocean", 'Rock & "Roll" $HOME')
     path = tmp_path / "awkward.yaml"
     path.write_text(dump(data), encoding="utf-8")
     return path

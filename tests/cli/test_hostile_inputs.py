@@ -13,7 +13,7 @@ from typing import Any
 
 import pytest
 
-from builders import small_kb
+from builders import listing, small_kb
 from conftest import subprocess_env
 from kzcn.cli.completion import bash_word
 from kzcn.parse.yamlload import MAX_FILE_BYTES
@@ -173,11 +173,11 @@ def test_terminal_escapes_are_escaped_in_json_and_visible_in_tables(cli: Run, wr
     nasty = "A\x1b[2J\x1b]0;title\x07 B\u202eC \x9b31m D\x00E [link=http://x]F[/link] :smile:"
     data = small_kb()
     data["facts"][5]["statement"] = nasty
-    data["facts"][5]["entities"] = ["\x1b[31mred"]
     data["facts"][5]["exceptions"] = [
         {"rule": "statement-numbers", "reason": "the 0 of an escape sequence"},
         {"rule": "statement-words", "reason": "hostile words, written as an attacker writes them"},
     ]
+    listing(data["facts"][5], "\x1b[31mred")
     path = str(write_kb(data))
     raw = cli("--facts", path, "facts", "--kind", "opinion", "--json").stdout
     for forbidden in ("\x1b", "\x07", "\u202e", "\x9b", "\x00"):
@@ -207,7 +207,7 @@ def test_messages_and_completions_never_carry_raw_control_characters(
     cli: Run, write_kb: Callable[..., Path], tmp_path: Path
 ) -> None:
     data = small_kb()
-    data["facts"][0]["entities"] = ["\x1b]0;PWNED\x07\x1b[2J", "\u202eevil"]
+    listing(data["facts"][0], "\x1b]0;PWNED\x07\x1b[2J", "\u202eevil")
     path = write_kb(data)
     result = cli("--facts", str(path), "facts", "--entity", "nobody")
     assert result.exit_code == 2  # an unknown entity is a usage error that lists the known ones
@@ -234,7 +234,7 @@ def test_messages_and_completions_never_carry_raw_control_characters(
 
 def test_csv_lists_follow_the_formula_policy(cli: Run, write_kb: Callable[..., Path]) -> None:
     data = small_kb()
-    data["facts"][5]["entities"] = ["=cmd|' /C calc'!A0", "Europe"]
+    listing(data["facts"][5], "=cmd|' /C calc'!A0", "Europe")
     out = cli(
         "--facts", str(write_kb(data)), "facts", "--kind", "opinion", "--format", "csv", "--fields", "entities"
     ).stdout

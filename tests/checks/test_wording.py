@@ -235,5 +235,5 @@ def test_a_listed_entity_may_stand_anywhere_in_the_paragraph_but_a_named_one_onl
         "fact's entities, topics, attribution or condition); say only what the quotes say, or quote the words that "
         "say it [statement-words]",
         "facts[0].statement: the statement names Trade, named nowhere in the sentences that hold its quotes; "
-        f"quote the words that name it, {ENTITY_FIX}, or say only what the quotes say [entity-named]"
+        f"quote the words that name it, {ENTITY_FIX}, or say only what the quotes say [entity-named]",
     ]

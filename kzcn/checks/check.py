@@ -7,7 +7,7 @@ import unicodedata
 from difflib import get_close_matches
 
 from kzcn.checks.meaning import ENGLISH_CUES, RULES, Finding, fact_findings, series_findings, year_tokens
-from kzcn.checks.reviews import check_reviews, copied_text
+from kzcn.checks.reviews import check_records_used, check_reviews, copied_text
 from kzcn.checks.wording import attribution_findings, wording_findings
 from kzcn.errors import Problem
 from kzcn.model.derive import DerivationError, derive
@@ -70,6 +70,8 @@ class _Checker:
             self.report(finding.path, finding.message)
         self.repeated_quotes()
         check_reviews(self.kb, self.report, self.unknown)
+        if not self.excused:  # a record that failed the schema may be the one citing a fact: judged once it reads
+            check_records_used(self.kb, self.report)
         self.unused_exceptions()
 
     def unique_ids(self) -> None:
@@ -162,11 +164,18 @@ class _Checker:
                 f"the amount {fact.quantity.amount} does not appear in the fact's quotes "
                 f"(numbers there: {_listed(numbers)}); quote the words that give it",
             )
-        if fact.time is not None and not any(year_tokens(quote.text, fact.time.year) for quote in fact.quotes):
+        printed = fact.time is not None and any(year_tokens(quote.text, fact.time.year) for quote in fact.quotes)
+        if fact.time is not None and not printed and not fact.time.inferred:
             self.report(
                 (*path, "time", "year"),
                 f"the year {fact.time.year} does not appear as a year in the fact's quotes "
-                f"(numbers there: {_listed(numbers)}); quote the words that give it, or drop `time`",
+                f"(numbers there: {_listed(numbers)}); quote the words that give it, say how it is known with "
+                "`inferred:`, or drop `time`",
+            )
+        if fact.time is not None and printed and fact.time.inferred:
+            self.report(
+                (*path, "time", "inferred"),
+                f"the quotes print the year {fact.time.year}, so it is stated, not inferred: drop `inferred`",
             )
         self.meaning(index, wording=verified == len(fact.quotes))
 

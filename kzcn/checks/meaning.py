@@ -297,7 +297,7 @@ def _statement_numbers(fact: Fact, quotes: list[str]) -> list[Finding]:
                 f"({quantity_text(fact.quantity)}); state the figure the fact records",
             )
         )
-    if fact.time is not None and not year_tokens(statement, fact.time.year):
+    if fact.time is not None and not fact.time.inferred and not year_tokens(statement, fact.time.year):
         found.append(
             Finding(
                 "statement-numbers",

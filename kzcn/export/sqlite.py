@@ -60,7 +60,7 @@ FROM facts f JOIN quotes q ON q.fact = f.id JOIN sources s ON s.id = q.source
 ORDER BY f.position, q.position""",
     # The claims `kzcn review` lists, in its order: each review, then each checkable claim without one.
     """CREATE VIEW claim_reviews AS
-SELECT f.id AS claim, f.kind, f.statement, f.verdict, r.summary,
+SELECT f.id AS claim, f.kind, f.statement, f.verdict, r.outcome, r.summary,
        (SELECT count(*) FROM review_evidence e WHERE e.claim = f.id) AS evidence_count,
        (SELECT count(*) FROM review_evidence e WHERE e.claim = f.id AND e.bearing = 'corroborates') AS corroborating,
        (SELECT count(*) FROM review_evidence e WHERE e.claim = f.id AND e.bearing = 'contradicts') AS contradicting,
@@ -101,7 +101,7 @@ def write_database(kb: KnowledgeBase, connection: sqlite3.Connection, filters: F
         for statement in (*INDEXES, *FULL_TEXT, *VIEWS):
             connection.execute(statement)
         # The layout's version, for readers that check it (2: reviews; 3: export_filters).
-        connection.execute("PRAGMA user_version = 4")
+        connection.execute("PRAGMA user_version = 5")
 
 
 def export_sqlite(kb: KnowledgeBase, target: str, *, force: bool = False, filters: Filters = NO_FILTERS) -> None:

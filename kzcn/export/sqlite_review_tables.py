@@ -6,7 +6,7 @@ from collections.abc import Iterator
 
 import kzcn.export.sqlite_tables  # noqa: F401 - registers the tables these refer to, so that they come first
 from kzcn.export.sqlite_registry import Export, Row, one_of, table
-from kzcn.model.records import BEARINGS, VERDICTS
+from kzcn.model.records import BEARINGS, OUTCOMES, VERDICTS
 
 
 @table(
@@ -17,13 +17,24 @@ from kzcn.model.records import BEARINGS, VERDICTS
     verdict TEXT NOT NULL CHECK (verdict IN ({one_of(VERDICTS)})),
     summary TEXT NOT NULL,
     searched TEXT,
-    date TEXT
+    date TEXT,
+    outcome TEXT CHECK (outcome IN ({one_of(OUTCOMES)})),
+    outcome_summary TEXT
     """,
 )
 def _reviews(export: Export) -> Iterator[Row]:
     """The reviews as written; a checkable claim without one has no row here (its facts.verdict is unreviewed)."""
     for position, review in enumerate(export.kb.reviews, 1):
-        yield (review.claim, position, review.verdict, review.summary, review.searched, review.date)
+        yield (
+            review.claim,
+            position,
+            review.verdict,
+            review.summary,
+            review.searched,
+            review.date,
+            review.outcome,
+            review.outcome_summary,
+        )
 
 
 @table(

@@ -8,7 +8,16 @@ from collections.abc import Iterator
 from typing import Any
 
 from kzcn.export.sqlite_registry import Export, Row, number, one_of, table
-from kzcn.model.records import FACT_KINDS, MODALITIES, RELATION_ROLES, SOURCE_ROLES, UNREVIEWED, VERDICTS, Fact
+from kzcn.model.records import (
+    FACT_KINDS,
+    MODALITIES,
+    OUTCOMES,
+    RELATION_ROLES,
+    SOURCE_ROLES,
+    UNREVIEWED,
+    VERDICTS,
+    Fact,
+)
 from kzcn.queries.facts import OTHER_FACT_FIELDS
 
 # The columns that hold either kind of number (an amount as written: 3 or 1.3) are NUMERIC: SQLite stores 3 as an
@@ -92,6 +101,7 @@ def _column_value(value: Any) -> Any:
     forecast INTEGER NOT NULL CHECK (forecast IN (0, 1)),
     time_year INTEGER,
     time_kind TEXT,
+    time_inferred TEXT,
     amount NUMERIC,
     unit TEXT,
     scale TEXT,
@@ -103,6 +113,7 @@ def _column_value(value: Any) -> Any:
     note TEXT,
     measure TEXT,
     verdict TEXT CHECK (verdict IN ({one_of((*VERDICTS, UNREVIEWED))})),
+    outcome TEXT CHECK (outcome IN ({one_of(OUTCOMES)})),
     evidence INTEGER NOT NULL CHECK (evidence IN (0, 1))
     """
     + "".join(f",\n    {name} {_column_type(name)}" for name in OTHER_FACT_FIELDS),
@@ -110,7 +121,7 @@ def _column_value(value: Any) -> Any:
 def _facts(export: Export) -> Iterator[Row]:
     """Every fact, the article's claims and the evidence of other sources alike (`evidence` tells them apart)."""
     from kzcn.model.wording import quantity_text, time_text
-    from kzcn.queries.facets import verdict_of
+    from kzcn.queries.facets import outcome_of, verdict_of
 
     kb = export.kb
     for position, fact in enumerate(kb.facts, 1):
@@ -127,6 +138,7 @@ def _facts(export: Export) -> Iterator[Row]:
             int(fact.kind == "forecast"),
             time.year if time else None,
             time.kind if time else None,
+            time.inferred if time else None,
             number(quantity.amount) if quantity else None,
             quantity.unit if quantity else None,
             quantity.scale if quantity else None,
@@ -138,6 +150,7 @@ def _facts(export: Export) -> Iterator[Row]:
             fact.note,
             fact.measure,
             verdict_of(fact, kb),
+            outcome_of(fact, kb),
             int(not kb.is_claim(fact)),
             *(_column_value(getattr(fact, name)) for name in OTHER_FACT_FIELDS),
         )

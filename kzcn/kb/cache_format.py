@@ -15,6 +15,7 @@ from kzcn.model.records import (
     BEARINGS,
     FACT_KINDS,
     MODALITIES,
+    OUTCOMES,
     QUALIFIERS,
     RELATION_KINDS,
     SCALES,
@@ -32,9 +33,11 @@ from kzcn.model.records import (
     TimeRef,
 )
 
-# 6: derived figures declare comparability; 5: sealed by the user's secret (kzcn/kb/cache.py);
+# 9: inferred years; 8: evidence says why it is kept; 7: reviews judge a forecast's outcome apart;
+# 6: derived figures declare comparability;
+# 5: sealed by the user's secret (kzcn/kb/cache.py);
 # 4: fields in dataclass order
-FORMAT = "kzcn-cache-6"
+FORMAT = "kzcn-cache-9"
 """The entry format: the first line of an entry file and the first value of its JSON; any other is ignored."""
 
 # JSON, not pickle or marshal: pickle runs whatever a tampered file names, and marshal trusts the counts it reads
@@ -57,6 +60,7 @@ CHOICES: dict[tuple[type, str], frozenset[str]] = {
     (Quantity, "qualifier"): frozenset(QUALIFIERS),
     (Relation, "kind"): frozenset(RELATION_KINDS),
     (Review, "verdict"): frozenset(VERDICTS),
+    (Review, "outcome"): frozenset(OUTCOMES),
     (EvidenceItem, "bearing"): frozenset(BEARINGS),
 }
 """Text fields that hold one of a fixed set of values: later code looks them up in tables (a modality's words, a

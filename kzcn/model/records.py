@@ -36,6 +36,10 @@ VERDICTS = ("supported", "partly-supported", "not-supported", "contradicted", "n
 """The review scale, from best to worst bearing, then the two that are no judgement of truth: not-checkable (an
 opinion, or a prediction whose time has not come) and unverified (nothing relevant found)."""
 
+OUTCOMES = ("met", "not-met", "too-early", "not-found")
+"""What became of a forecast, judged apart from whether it was made: a record of its time says it was met, or not
+met; its time has not come (by the review's date); or no record of its time was found."""
+
 UNREVIEWED = "unreviewed"
 """What `--verdict` and the Verdict column say of a checkable claim that has no review yet."""
 
@@ -118,6 +122,9 @@ class TimeRef:
     """The year the article names."""
     kind: str = "point"
     """One of TIME_KINDS: `point` (in 2017), `start` (since 2017) or `target` (by 2020)."""
+    inferred: str | None = None
+    """Where no quote prints the year: how it is known, in the editor's words ("'last year' on a page dated
+    2019-06-25"); such a year is shown as inferred, never as stated."""
 
 
 @dataclass(frozen=True)
@@ -221,6 +228,8 @@ class Fact:
     measure: str | None = None
     """What a figure measures, in the source's words (transit revenue, gross output, profit); figures of different
     measures are compared only where the knowledge base declares them comparable."""
+    kept_because: str | None = None
+    """For evidence no review cites and no figure uses: why the knowledge base keeps it."""
 
 
 @dataclass(frozen=True)
@@ -285,6 +294,10 @@ class Review:
     """What was looked for and not found, where something was."""
     date: str | None = None
     """When the review was written (YYYY-MM-DD), or None."""
+    outcome: str | None = None
+    """For a forecast, one of OUTCOMES: what became of it; the verdict judges only that it was made as reported."""
+    outcome_summary: str | None = None
+    """For a forecast, one neutral sentence on its outcome: the records of its time, or what was sought."""
 
 
 @dataclass(frozen=True)

@@ -54,7 +54,9 @@ def quantity_text(quantity: Quantity | None) -> str | None:
 
 def time_text(time: TimeRef | None) -> str | None:
     """ "2017", "since 2017", "by 2020"."""
-    return None if time is None else TIME_WORDS[time.kind].format(time.year)
+    if time is None:
+        return None
+    return TIME_WORDS[time.kind].format(time.year) + (" (inferred)" if time.inferred else "")
 
 
 def amount_text(

@@ -5,7 +5,7 @@ from __future__ import annotations
 import dataclasses
 from typing import Any
 
-from kzcn.model.records import BEARINGS, VERDICTS, Comparison, EvidenceItem, Review, Reviewer
+from kzcn.model.records import BEARINGS, OUTCOMES, VERDICTS, Comparison, EvidenceItem, Review, Reviewer
 from kzcn.parse.yamlfields import FieldReader
 
 _REVIEW_FIELDS = {field.name for field in dataclasses.fields(Review)}
@@ -24,6 +24,8 @@ def read_review(reader: FieldReader, item: Any, path: tuple[str | int, ...]) -> 
     summary = reader.text(item, "summary", path)
     searched = reader.text(item, "searched", path, nullable=True)
     date = reader.text(item, "date", path, nullable=True, what='a date as text ("2026-12-01")')
+    outcome = reader.text(item, "outcome", path, choices=OUTCOMES, nullable=True)
+    outcome_summary = reader.text(item, "outcome_summary", path, nullable=True)
     items = []
     for index, entry in enumerate(reader.sequence(item, "evidence", path)):
         here = (*path, "evidence", index)
@@ -36,7 +38,7 @@ def read_review(reader: FieldReader, item: Any, path: tuple[str | int, ...]) -> 
             items.append(EvidenceItem(fact, bearing, note))
     if len(reader.problems) > before or claim is None or verdict is None or summary is None:
         return None
-    return Review(claim, verdict, summary, tuple(items), searched, date)
+    return Review(claim, verdict, summary, tuple(items), searched, date, outcome, outcome_summary)
 
 
 def read_comparison(reader: FieldReader, item: Any, path: tuple[str | int, ...]) -> Comparison | None:

@@ -209,6 +209,7 @@ class SchemaReader(FieldReader):
         refers_to = self.text_list(item, "refers_to", path, kebab=True)
         note = self.text(item, "note", path, nullable=True)
         measure = self.text(item, "measure", path, nullable=True)
+        kept_because = self.text(item, "kept_because", path, nullable=True)
         condition = self.text(item, "condition", path, nullable=True)
         exceptions = self.exemptions(item, path)
         if len(self.problems) > before or None in (fact_id, statement, kind, modality, source):
@@ -230,6 +231,7 @@ class SchemaReader(FieldReader):
             refers_to=refers_to,
             note=note,
             measure=measure,
+            kept_because=kept_because,
             condition=condition,
             exceptions=exceptions,
         )
@@ -273,9 +275,10 @@ class SchemaReader(FieldReader):
             return None
         year = self.integer(value, "year", here, low=1, high=9999)
         kind = self.text(value, "kind", here, choices=TIME_KINDS) if "kind" in value else "point"
+        inferred = self.text(value, "inferred", here, nullable=True)
         if year is None or kind is None:
             return None
-        return TimeRef(year, kind)
+        return TimeRef(year, kind, inferred)
 
     def quantity(self, item: dict[str, Any], path: tuple[str | int, ...]) -> Quantity | None:
         if "quantity" not in item or item["quantity"] is None:

@@ -19,6 +19,13 @@ def verdict_of(fact: Fact, kb: KnowledgeBase) -> str | None:
     return review.verdict if review else (UNREVIEWED if fact.kind in CHECKABLE_KINDS else None)
 
 
+def outcome_of(fact: Fact, kb: KnowledgeBase) -> str | None:
+    """What became of a forecast of the article, as its review judges it; None for any other fact, and for a
+    forecast not reviewed yet."""
+    review = kb.reviews_by_claim.get(fact.id) if fact.kind == "forecast" and kb.is_claim(fact) else None
+    return review.outcome if review else None
+
+
 def facet_counts(kb: KnowledgeBase, facet: str) -> Counter[str]:
     """How many facts take each value of a facet (a fact counts once per topic or entity it names)."""
     counts: Counter[str] = Counter()

@@ -10,7 +10,7 @@ from kzcn.errors import NotFoundError
 from kzcn.model.records import Fact, KnowledgeBase
 from kzcn.model.result import WHOLE, WORDS, Context, Field, Result
 from kzcn.model.wording import quantity_text, time_text
-from kzcn.queries.facets import verdict_of
+from kzcn.queries.facets import outcome_of, verdict_of
 from kzcn.queries.filters import NO_FILTERS, Filters
 
 SORT_KEYS = ("source", "id", "kind", "year")
@@ -32,6 +32,7 @@ _LISTED_FACT_FIELDS = (
     Field("entities", "Entities"),
     Field("time_year", "Year"),
     Field("time_kind", "Time kind"),
+    Field("time_inferred", "Year inferred from", missing="—"),
     Field("amount", "Amount", shape=WHOLE),
     Field("unit", "Unit"),
     Field("scale", "Scale"),
@@ -47,6 +48,7 @@ _LISTED_FACT_FIELDS = (
     Field("note", "Note"),
     Field("measure", "Measure"),
     Field("verdict", "Verdict", missing="—", styled=True),
+    Field("outcome", "Outcome", missing="—", styled=True),
     Field("evidence", "Evidence"),
 )
 OTHER_FACT_FIELDS = tuple(
@@ -75,7 +77,7 @@ SAYS_LEGEND = (
 
 VERDICT_LEGEND = (
     "Verdict: the knowledge base's review of the claim against other sources (kzcn review ID), not the article's "
-    "words; unreviewed: no review yet."
+    "words; for a forecast, only whether it was made as reported (its outcome is apart); unreviewed: no review yet."
 )
 """Under a table that shows the Verdict column."""
 
@@ -113,6 +115,7 @@ def fact_record(fact: Fact, kb: KnowledgeBase | None = None) -> dict[str, Any]:
         "entities": list(fact.entities),
         "time_year": fact.time.year if fact.time else None,
         "time_kind": fact.time.kind if fact.time else None,
+        "time_inferred": fact.time.inferred if fact.time else None,
         "amount": quantity.amount if quantity else None,
         "unit": quantity.unit if quantity else None,
         "scale": quantity.scale if quantity else None,
@@ -128,6 +131,7 @@ def fact_record(fact: Fact, kb: KnowledgeBase | None = None) -> dict[str, Any]:
         "note": fact.note,
         "measure": fact.measure,
         "verdict": verdict,
+        "outcome": outcome_of(fact, kb) if kb is not None else None,
         "evidence": kb is not None and not kb.is_claim(fact),
         **{name: _plain(getattr(fact, name)) for name in OTHER_FACT_FIELDS},
     }

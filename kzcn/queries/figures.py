@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from collections.abc import Iterable
+from collections.abc import Callable, Iterable
 from decimal import Decimal
 from typing import Any
 
@@ -11,6 +11,7 @@ from kzcn.model.derive import DerivationError, DerivedFigure, derive
 from kzcn.model.records import SCALES, DerivedSpec, Fact, KnowledgeBase
 from kzcn.model.result import WHOLE, WORDS, Bar, Chart, Field, Result
 from kzcn.model.wording import amount_text, plain_number, quantity_text
+from kzcn.queries.facets import outcome_of, verdict_of
 
 REVENUE_SERIES = "transport-income"
 """The series `kzcn revenue` shows: facts and derived figures declared with `series: transport-income`."""
@@ -36,9 +37,23 @@ FIGURE_FIELDS = (
     Field("inputs", "Inputs"),
     Field("measure", "Measure", missing="not stated"),
     Field("reported_by", "Reported by", missing="the article"),
+    Field("verdict", "Verdict", styled=True, missing="—"),
+    Field("outcome", "Outcome", styled=True, missing="—"),
     Field("caveats", "Caveats"),
 )
-_FIGURE_TABLE = ("year", "basis", "label", "text", "id", "reported_by", "measure", "source", "arithmetic")
+_FIGURE_TABLE = (
+    "year",
+    "basis",
+    "label",
+    "text",
+    "id",
+    "verdict",
+    "outcome",
+    "reported_by",
+    "measure",
+    "source",
+    "arithmetic",
+)
 
 
 def number_of(value: Decimal) -> int | float:
@@ -67,6 +82,8 @@ def _figure_row(
     caveats: tuple[str, ...] = (),
     measure: str | None = None,
     reported_by: str | None = None,
+    verdict: str | None = None,
+    outcome: str | None = None,
 ) -> dict[str, Any]:
     """The one shape of a row of `revenue`: a stated, forecast, derived or interpolated figure."""
     return {
@@ -90,6 +107,8 @@ def _figure_row(
         "inputs": list(inputs),
         "measure": measure,
         "reported_by": reported_by,
+        "verdict": verdict,
+        "outcome": outcome,
         "caveats": list(caveats),
     }
 
@@ -100,6 +119,8 @@ def caveats_of(fact_ids: Iterable[str], facts_by_id: dict[str, Fact]) -> tuple[s
     found = []
     for fact_id in dict.fromkeys(fact_ids):
         fact = facts_by_id.get(fact_id)
+        if fact is not None and fact.time is not None and fact.time.inferred:
+            found.append(f"{fact_id}: the year {fact.time.year} is inferred, not printed: {fact.time.inferred}")
         if fact is not None and fact.note:
             found.append(f"{fact_id}: {fact.note}")
     return tuple(found)
@@ -138,6 +159,8 @@ def _figure_from_fact(kb: KnowledgeBase, fact: Fact, role: str, *, unit: str | N
             caveats = (f"{fact.id}: in {quantity.unit}, not converted: no source gives a rate for it.", *caveats)
     else:
         basis = "forecast" if fact.kind == "forecast" else "stated"
+    if fact.time.inferred:  # never shown as stated: the year is the editor's reading (caveats_of says whose)
+        basis += ", year inferred"
     return _figure_row(
         year=fact.time.year,
         basis=basis,
@@ -154,6 +177,8 @@ def _figure_from_fact(kb: KnowledgeBase, fact: Fact, role: str, *, unit: str | N
         forecast=fact.kind == "forecast",
         measure=fact.measure,
         reported_by=fact.attributed_to or (source.publisher if source and source.role != "primary" else None),
+        verdict=None if role == "record" else verdict_of(fact, kb),
+        outcome=None if role == "record" else outcome_of(fact, kb),
         caveats=caveats,
     )
 
@@ -181,7 +206,7 @@ def figure_record(figure: DerivedFigure, facts_by_id: dict[str, Fact]) -> dict[s
         label=figure.label,
         text=figure_text(figure),
         figure_id=figure.id,
-        source="computed by kzcn",
+        source=f"kzcn, derived from {', '.join(dict.fromkeys(item.fact_id for item in figure.inputs))}",
         amount=number_of(figure.value),
         unit=figure.unit,
         scale=figure.scale,
@@ -218,7 +243,7 @@ def revenue(kb: KnowledgeBase, *, year: int | None = None, interpolate: bool = F
     rows = _series_rows(kb, series, parts, records)
     notes = [*_NOTES, _RECORD_NOTE] if records else [*_NOTES]
     if year is None:
-        rows.sort(key=_series_order)
+        rows.sort(key=_series_order(rows))
     else:
         rows = _year_rows(rows, totals, year=year, interpolate=interpolate)
         if any(row["interpolated"] for row in rows):
@@ -264,14 +289,21 @@ def _year_rows(rows: list[dict[str, Any]], totals: list[Fact], *, year: int, int
         raise NotFoundError(
             f"no transport income figure for {year}; years with one: {', '.join(map(str, years))}{hint}"
         )
-    chosen.sort(key=lambda row: (row["role"] != "total", row["role"] == "record", row["derived"]))
+    in_order = _series_order(chosen)
+    chosen.sort(key=lambda row: in_order(row)[2:])
     return chosen
 
 
-def _series_order(row: dict[str, Any]) -> tuple[bool, int, bool, bool, bool]:
+def _series_order(rows: list[dict[str, Any]]) -> Callable[[dict[str, Any]], tuple[bool, int, bool, bool, bool]]:
     """By year, a derived figure whose inputs have no year last; in a year, the total, then its parts before the
-    figures derived from them, then the other sources' records."""
-    return (row["year"] is None, row["year"] or 0, row["role"] != "total", row["role"] == "record", row["derived"])
+    figures derived from them, then the other sources' records and the gaps computed from them."""
+    records = {row["id"] for row in rows if row["role"] == "record"}
+
+    def order(row: dict[str, Any]) -> tuple[bool, int, bool, bool, bool]:
+        after_records = row["role"] == "record" or bool(records.intersection(row["inputs"]))
+        return (row["year"] is None, row["year"] or 0, row["role"] != "total", after_records, row["derived"])
+
+    return order
 
 
 def is_money(unit: str) -> bool:
@@ -323,18 +355,29 @@ def _year_of(fact: Fact) -> str:
 
 
 def _chart(rows: list[dict[str, Any]]) -> Chart:
-    """Bars for the stated and forecast figures, as fractions of the largest: exact at any size, never a float
-    overflow (a value past 1e308 is an int that float() cannot hold)."""
-    bars = [row for row in rows if not row["derived"] and row["role"] != "record"]
+    """Bars for the stated and forecast figures, and beside them the results other sources record in the same unit,
+    as fractions of the largest: exact at any size, never a float overflow (a value past 1e308 is an int that
+    float() cannot hold)."""
+    unit = next((row["unit"] for row in rows if row["role"] == "total"), None)
+    bars = [
+        row
+        for row in rows
+        if not row["derived"] and (row["role"] != "record" or (row["unit"] == unit and not row["forecast"]))
+    ]
     largest = max((Decimal(repr(row["value"])) for row in bars), default=Decimal(0)) or Decimal(1)
     drawn = []
     for row in bars:
         if row["role"] == "part":
             label, fill = "  of which (part)", "dense"
+        elif row["role"] == "record":
+            label, fill = f"{row['year']} record" + (" (inferred)" if "inferred" in row["basis"] else ""), "medium"
         else:
             label, fill = f"{row['year']} {row['basis']}", "light" if row["forecast"] else "solid"
         drawn.append(Bar(label, float(Decimal(repr(row["value"])) / largest), fill, str(row["text"])))
-    return Chart(tuple(drawn), (("solid", "stated"), ("dense", "stated part"), ("light", "forecast")))
+    legend = [("solid", "stated"), ("dense", "stated part"), ("light", "forecast")]
+    if any(row["role"] == "record" for row in bars):
+        legend.append(("medium", "recorded by another source"))
+    return Chart(tuple(drawn), tuple(legend))
 
 
 def _interpolated(totals: list[Fact], year: int) -> dict[str, Any]:
@@ -354,7 +397,7 @@ def _interpolated(totals: list[Fact], year: int) -> dict[str, Any]:
         label=f"Interpolated by kzcn between {before.time.year} and {after.time.year}; not stated by the article",
         text=amount_text(value, unit, scale, places=2, qualifier="approximate"),
         figure_id=None,
-        source="computed by kzcn",
+        source=f"kzcn, interpolated from {before.id} and {after.id}",
         amount=number_of(value),
         unit=unit,
         scale=scale,

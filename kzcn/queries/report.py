@@ -11,7 +11,7 @@ from kzcn.model.records import Fact, KnowledgeBase, Source
 from kzcn.model.result import WHOLE, WORDS, Field, Result, Section
 from kzcn.model.wording import quantity_text, time_text
 from kzcn.queries.article import annotate
-from kzcn.queries.facets import facet_counts, verdict_of
+from kzcn.queries.facets import facet_counts, outcome_of, verdict_of
 from kzcn.queries.filters import NO_FILTERS, Filters
 from kzcn.queries.overview import list_sources
 from kzcn.queries.reviews import list_reviews
@@ -24,6 +24,7 @@ KEY_FIGURE_FIELDS = (
     Field("figure", "Figure", shape=WORDS),
     Field("time", "Time", shape=WORDS),
     Field("verdict", "Verdict", styled=True),
+    Field("outcome", "Outcome", styled=True),
     Field("where", "Where it comes from", footnote=True),
 )
 """A key figure: stated, forecast, derived (with its arithmetic) or reported by another source, with its source."""
@@ -67,6 +68,7 @@ def _key_figures(kb: KnowledgeBase) -> list[dict[str, Any]]:
                 "figure": quantity_text(fact.quantity),
                 "time": time_text(fact.time),
                 "verdict": verdict_of(fact, kb),
+                "outcome": outcome_of(fact, kb),
                 "where": _where(kb, fact),
             }
         )
@@ -86,6 +88,7 @@ def _key_figures(kb: KnowledgeBase) -> list[dict[str, Any]]:
                 "figure": figure_text(figure),
                 "time": str(figure.year) if figure.year is not None else None,
                 "verdict": None,
+                "outcome": None,
                 "where": f"computed by kzcn from {inputs}: {figure.arithmetic}"
                 + (f"; declared comparable: {figure.comparable}" if figure.comparable else ""),
             }
@@ -105,6 +108,7 @@ def _key_figures(kb: KnowledgeBase) -> list[dict[str, Any]]:
                 "figure": quantity_text(fact.quantity),
                 "time": time_text(fact.time),
                 "verdict": None,
+                "outcome": None,
                 "where": _where(kb, fact),
             }
         )

@@ -15,14 +15,23 @@ QUOTE_FORMAT = "¶{paragraph}: {text}"
 """How tables, CSV and Markdown write a quote object."""
 
 VERDICT_MEANINGS = {
-    "supported": "the evidence found agrees with the claim",
-    "partly-supported": "the evidence agrees in part, or with another measure or precision",
-    "not-supported": "evidence was found, but it does not bear the claim out",
-    "contradicted": "the evidence says otherwise",
-    "not-checkable": "an opinion, or a prediction whose time has not come, or too vague to check",
-    "unverified": "nothing relevant was found",
+    "supported": "a record of the claim's measure, scope and time says so",
+    "partly-supported": "records bear out part of the claim; the rest is qualified, contradicted or not found",
+    "not-supported": "records of the claim's measure exist and none says so",
+    "contradicted": "a record of the claim's measure says otherwise, and none says so",
+    "not-checkable": "an opinion, or a claim no record could meet (no time, measure or scope)",
+    "unverified": "searched, and no record of the claim's measure, scope and time was found",
 }
-"""The review scale in words, for the README, --help and the legend."""
+"""The review scale in words, for the README, --help and the legend; for a forecast, the claim judged is that the
+forecast was made as the article reports it, and `outcome` says what became of it."""
+
+OUTCOME_MEANINGS = {
+    "met": "a record of the forecast's time says it came true",
+    "not-met": "a record of the forecast's time says it did not",
+    "too-early": "its time had not come when it was reviewed",
+    "not-found": "no record of its time was found",
+}
+"""What became of a forecast, in words."""
 
 REVIEW_FIELDS = (
     Field("claim", "Claim", shape=WHOLE),
@@ -30,12 +39,14 @@ REVIEW_FIELDS = (
     Field("kind", "Kind", styled=True),
     Field("statement", "The article says"),
     Field("summary", "Why (kzcn's review)"),
+    Field("outcome", "Outcome", styled=True, missing="—"),
+    Field("outcome_summary", "What became of it (forecasts)"),
     Field("evidence_count", "Evidence", shape=WHOLE),
     Field("topics", "Topics"),
     Field("searched", "Searched for, not found"),
     Field("date", "Reviewed"),
 )
-_REVIEW_TABLE = ("claim", "verdict", "summary", "evidence_count")
+_REVIEW_TABLE = ("claim", "verdict", "outcome", "summary", "evidence_count")
 
 
 def checkable_claims(kb: KnowledgeBase) -> list[Fact]:
@@ -50,6 +61,8 @@ def _review_record(kb: KnowledgeBase, fact: Fact, review: Review | None) -> dict
         "kind": fact.kind,
         "statement": fact.statement,
         "summary": review.summary if review else None,
+        "outcome": review.outcome if review else None,
+        "outcome_summary": review.outcome_summary if review else None,
         "evidence_count": len(review.evidence) if review else 0,
         "topics": list(fact.topics),
         "searched": review.searched if review else None,
@@ -76,14 +89,21 @@ def list_reviews(kb: KnowledgeBase, filters: Filters = NO_FILTERS) -> Result:
         records=tuple(rows),
         title=f"{len(rows)} reviews of the article's claims" + (f": {tally}" if tally else ""),
         empty_message="No review matches.",
-        legends=(("verdict", _verdict_legend()),),
+        legends=(("verdict", _verdict_legend()), ("outcome", _outcome_legend())),
         notes=("A verdict is the knowledge base's judgement of the claim against other sources, never the article's "
-               "words. kzcn review CLAIM shows the evidence.",),
+               "words; a forecast's verdict judges only that it was made as the article reports it, and its outcome "
+               "what became of it. kzcn review CLAIM shows the evidence.",),
     )  # fmt: skip
 
 
 def _verdict_legend() -> str:
     return "Verdicts: " + "; ".join(f"{verdict} = {meaning}" for verdict, meaning in VERDICT_MEANINGS.items()) + "."
+
+
+def _outcome_legend() -> str:
+    return (
+        "Outcomes of forecasts: " + "; ".join(f"{name} = {meaning}" for name, meaning in OUTCOME_MEANINGS.items()) + "."
+    )
 
 
 def evidence_record(kb: KnowledgeBase, fact_id: str, bearing: str, note: str | None) -> dict[str, Any]:
@@ -126,12 +146,23 @@ def show_review(kb: KnowledgeBase, claim_id: str) -> Result:
         Field("evidence", "Evidence items"),
         Field("reviewer", "Reviewer"),
     )
+    forecast = fact.kind == "forecast"
     shown = (
         Field("claim", "Claim"),
         Field("statement", "The article says"),
         Field("quotes", "Quotes", joiner="\n", item_format=QUOTE_FORMAT),
-        Field("verdict", "Verdict", missing=UNREVIEWED, styled=True),
+        Field(
+            "verdict", "Verdict (was it made as reported?)" if forecast else "Verdict", missing=UNREVIEWED, styled=True
+        ),
         Field("summary", "Why (kzcn's review)", missing="no review yet"),
+        *(
+            (
+                Field("outcome", "Outcome (what became of it?)", missing="not judged yet", styled=True),
+                Field("outcome_summary", "Outcome, why", missing="—"),
+            )
+            if forecast
+            else ()
+        ),
         Field("searched", "Searched for, not found", missing="—"),
         Field("evidence_lines", "Evidence", joiner="\n\n", missing="none"),
         Field("date", "Reviewed", missing="unknown"),

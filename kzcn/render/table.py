@@ -31,13 +31,17 @@ CATEGORY_STYLES = {
     "contradicted": "bold red",
     "not-checkable": "dim",
     "unverified": "yellow",
+    "met": "bold green",
+    "not-met": "bold red",
+    "too-early": "dim",
+    "not-found": "yellow",
 }
 """Styles of the values of styled columns; the words themselves differ too, so they stay apart without colour."""
 
 BAR_CHARS = {"solid": "█", "dense": "▓", "light": "░", "medium": "▒"}
 """How each bar fill is drawn: the fills look different in any terminal, with or without colour."""
 
-_BAR_STYLES = {"solid": "green", "dense": "red", "light": "yellow", "medium": "yellow"}
+_BAR_STYLES = {"solid": "green", "dense": "red", "light": "yellow", "medium": "cyan"}
 
 
 def _plain(value: Any, field: Field) -> str:

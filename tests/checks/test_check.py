@@ -120,7 +120,7 @@ def test_year_must_appear_in_quote(write_kb: Callable[..., Path]) -> None:
     path = write_kb(data)
     assert failures(path) == [
         f"KB:{where(path, 'year: 2019', '2019')}: facts[4].time.year: the year 2019 does not appear as a year in the fact's quotes (numbers there: 10); "
-        "quote the words that give it, or drop `time`"
+        "quote the words that give it, say how it is known with `inferred:`, or drop `time`"
     ]
 
 

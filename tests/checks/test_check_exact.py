@@ -62,7 +62,7 @@ def test_the_shared_builders_make_records_and_data_that_pass_the_check() -> None
     locator = Locator(parse(KB, "{}\n"))
     assert check(knowledge_base(), locator) == ([], [])
     other = source(id="page", role="evidence", text="Other words.")
-    quoting_it = fact(id="page-fact", source="page", quotes=(quote(text="Other words."),))
+    quoting_it = fact(id="page-fact", source="page", quotes=(quote(text="Other words."),), kept_because="A test.")
     assert check(knowledge_base(sources=(source(), other), facts=(fact(), quoting_it)), locator) == ([], [])
     assert checked(small_kb(sources=[source_data()], facts=[fact_data()], relations=[], derived=[])) == ([], [])
 
@@ -129,8 +129,8 @@ def test_problems_come_in_the_order_of_the_checks() -> None:
 def test_a_review_problem_is_located_at_the_review_in_the_file() -> None:
     data = small_kb()
     data["reviews"] = [
-        {"claim": "trains-2017", "verdict": "unverified", "summary": "x"},
-        {"claim": "trains-2017", "verdict": "unverified", "summary": "again"},
+        {"claim": "trains-2017", "verdict": "unverified", "summary": "x", "searched": "The port's count."},
+        {"claim": "trains-2017", "verdict": "unverified", "summary": "again", "searched": "Again."},
     ]
     kb, reader = read(data)
     problems, _warnings = check(kb, reader.locator)
@@ -277,7 +277,7 @@ def test_a_year_missing_from_the_quotes_lists_their_numbers() -> None:
     data["facts"][4]["statement"] = "More than 10 cities are served in 2019."
     assert problems_of(data) == [
         "facts[4].time.year: the year 2019 does not appear as a year in the fact's quotes (numbers there: 10); "
-        "quote the words that give it, or drop `time`"
+        "quote the words that give it, say how it is known with `inferred:`, or drop `time`"
     ]
 
 

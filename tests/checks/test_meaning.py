@@ -131,7 +131,7 @@ def test_numbers_match_as_numbers_not_digit_strings(write_kb: Callable[..., Path
     data["facts"][INCOME]["statement"] = "The corridor earned $2 billion in 2."
     assert problems(write_kb, data) == [
         f"facts[{INCOME}].time.year: the year 2 does not appear as a year in the fact's quotes (numbers there: 2, "
-        "2017); quote the words that give it, or drop `time`"
+        "2017); quote the words that give it, say how it is known with `inferred:`, or drop `time`"
     ]
 
 

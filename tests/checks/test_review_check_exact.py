@@ -4,8 +4,10 @@ from __future__ import annotations
 
 from dataclasses import replace
 
+import pytest
+
 from builders import fact, knowledge_base, source
-from kzcn.checks.reviews import check_reviews
+from kzcn.checks.reviews import check_records_used, check_reviews, scale_problems
 from kzcn.model.records import (
     Comparison,
     DerivedSpec,
@@ -13,6 +15,7 @@ from kzcn.model.records import (
     KnowledgeBase,
     Quantity,
     Review,
+    TimeRef,
 )
 
 FIGURE = Quantity(1, "USD")
@@ -52,7 +55,9 @@ def findings(kb: KnowledgeBase) -> list[str]:
 
 
 def review(claim: str, verdict: str = "unverified", *evidence: tuple[str, str]) -> Review:
-    return Review(claim, verdict, "Why.", tuple(EvidenceItem(fact_id, bearing) for fact_id, bearing in evidence))
+    """A review; an unverified one says what was looked for, as the scale asks."""
+    items = tuple(EvidenceItem(fact_id, bearing) for fact_id, bearing in evidence)
+    return Review(claim, verdict, "Why.", items, "Looked." if verdict == "unverified" else None)
 
 
 def test_well_supported_reviews_are_not_reported() -> None:
@@ -89,25 +94,18 @@ def test_a_claim_of_a_fact_with_an_unknown_source_counts_as_a_primary_claim() ->
     assert findings(kb) == []
 
 
-def test_an_opinion_gets_no_judgement_of_truth() -> None:
-    kb = replace(
-        KB,
-        reviews=(
-            review("view", "supported", ("page-fact", "corroborates")),
-            review("claim", "partly-supported"),
-            review("claim-two", "not-supported"),
-        ),
-    )
+def test_an_opinion_gets_no_verdict_but_not_checkable() -> None:
+    kb = replace(KB, reviews=(review("view", "supported", ("page-fact", "corroborates")),))
     assert findings(kb) == [
         "('reviews', 0, 'verdict'): 'view' is an opinion: give context with verdict not-checkable, never a verdict "
-        "of supported",
+        "of supported; review a checkable premise as its own fact",
     ]
-    for verdict in ("partly-supported", "not-supported"):
+    for verdict in ("partly-supported", "not-supported", "contradicted", "unverified"):
         assert findings(replace(KB, reviews=(review("view", verdict),))) == [
             "('reviews', 0, 'verdict'): 'view' is an opinion: give context with verdict not-checkable, never a "
-            f"verdict of {verdict}",
+            f"verdict of {verdict}; review a checkable premise as its own fact",
         ]
-    assert findings(replace(KB, reviews=(review("view", "unverified"),))) == []
+    assert findings(replace(KB, reviews=(review("view", "not-checkable", ("page-fact", "context")),))) == []
 
 
 def test_evidence_from_the_claims_own_source_is_refused_and_bears_nothing() -> None:
@@ -115,8 +113,8 @@ def test_evidence_from_the_claims_own_source_is_refused_and_bears_nothing() -> N
     assert findings(kb) == [
         "('reviews', 0, 'evidence', 0, 'fact'): 'claim-two' quotes 'doc', the claim's own source: evidence must "
         "come from another source",
-        "('reviews', 0, 'verdict'): a verdict of supported needs evidence that corroborates or outcome (bearings "
-        "here: context); add it, or change the verdict",
+        "('reviews', 0, 'verdict'): a verdict of supported needs evidence that corroborates (bearings here: "
+        "context); add it, or change the verdict",
     ]
 
 
@@ -129,8 +127,8 @@ def test_each_evidence_item_is_checked_after_an_unknown_or_own_source_one() -> N
                 "supported",
                 ("missing", "corroborates"),
                 ("claim-two", "corroborates"),
-                ("claim", "outcome"),
-                ("page-fact", "outcome"),
+                ("claim", "context"),
+                ("page-fact", "corroborates"),
             ),
         ),
     )
@@ -152,27 +150,178 @@ def test_a_verdict_without_bearing_evidence_lists_the_bearings_found_sorted() ->
         ),
     )
     assert findings(kb) == [
-        "('reviews', 0, 'verdict'): a verdict of contradicted needs evidence that contradicts or outcome (bearings "
-        "here: context, qualifies); add it, or change the verdict",
-        "('reviews', 1, 'verdict'): a verdict of supported needs evidence that corroborates or outcome (bearings "
-        "here: none); add it, or change the verdict",
+        "('reviews', 0, 'verdict'): a verdict of contradicted needs evidence that contradicts (bearings here: "
+        "context, qualifies); add it, or change the verdict",
+        "('reviews', 1, 'verdict'): a verdict of supported needs evidence that corroborates (bearings here: none); "
+        "add it, or change the verdict",
     ]
 
 
-def test_an_outcome_bears_out_either_verdict() -> None:
-    kb = replace(
-        KB,
-        reviews=(
-            review("claim", "supported", ("page-fact", "outcome")),
-            review("claim-two", "contradicted", ("page-fact", "outcome")),
-        ),
-    )
-    assert findings(kb) == []
+# The verdict scale (README, "The verdict scale"): each verdict's definition, as `check` holds the evidence to it.
+
+SCALE = [
+    # (verdict, bearings of the evidence, searched, the problems)
+    ("supported", ["corroborates"], None, []),
+    ("supported", ["corroborates", "context"], None, []),
+    (
+        "supported",
+        ["corroborates", "qualifies"],
+        None,
+        [
+            "a verdict of supported admits no evidence that qualifies or contradicts (bearings here: corroborates, "
+            "qualifies): a record that does makes it partly-supported"
+        ],
+    ),
+    (
+        "supported",
+        ["attributes"],
+        None,
+        [
+            "a verdict of supported needs evidence that corroborates (bearings here: attributes); add it, or change the "
+            "verdict"
+        ],
+    ),
+    ("partly-supported", ["corroborates", "qualifies"], None, []),
+    ("partly-supported", ["corroborates"], "No record of the second half.", []),
+    (
+        "partly-supported",
+        ["corroborates"],
+        None,
+        [
+            "a verdict of partly-supported needs evidence that qualifies or contradicts (bearings here: corroborates), or "
+            "`searched` saying which part no record was found for; add it, or the verdict is supported"
+        ],
+    ),
+    (
+        "partly-supported",
+        ["qualifies"],
+        None,
+        [
+            "a verdict of partly-supported needs evidence that corroborates (bearings here: qualifies); add it, or change "
+            "the verdict"
+        ],
+    ),
+    ("not-supported", ["qualifies"], None, []),
+    (
+        "not-supported",
+        ["context"],
+        None,
+        [
+            "a verdict of not-supported needs records of the claim's measure that qualify or contradict it (bearings "
+            "here: context); with none found it is unverified"
+        ],
+    ),
+    (
+        "not-supported",
+        ["qualifies", "corroborates"],
+        None,
+        [
+            "a verdict of not-supported admits no evidence that corroborates (bearings here: corroborates, qualifies): a "
+            "record that does makes it partly-supported"
+        ],
+    ),
+    ("contradicted", ["contradicts", "context"], None, []),
+    (
+        "contradicted",
+        ["contradicts", "corroborates"],
+        None,
+        [
+            "a verdict of contradicted admits no evidence that corroborates (bearings here: contradicts, corroborates): "
+            "records on both sides make it partly-supported"
+        ],
+    ),
+    ("unverified", ["context"], "Looked for the 2017 figure.", []),
+    ("unverified", [], None, ["a verdict of unverified says what was looked for: write `searched`"]),
+    (
+        "unverified",
+        ["qualifies", "context"],
+        "Looked.",
+        [
+            "a verdict of unverified means nothing relevant was found, but evidence here qualifies; judge the claim by "
+            "it, or cite it as context"
+        ],
+    ),
+    ("not-checkable", ["context"], None, []),
+    (
+        "not-checkable",
+        ["corroborates"],
+        None,
+        [
+            "a verdict of not-checkable means no record can meet the claim, but evidence here corroborates or "
+            "contradicts it (bearings here: corroborates); judge the claim by it"
+        ],
+    ),
+]
 
 
-def test_verdicts_that_need_no_evidence_pass_without_any() -> None:
-    kb = replace(KB, reviews=(review("claim", "partly-supported"), review("claim-two", "not-supported")))
-    assert findings(kb) == []
+@pytest.mark.parametrize(("verdict", "bearings", "searched", "problems"), SCALE)
+def test_each_verdict_holds_its_evidence_to_its_definition(
+    verdict: str, bearings: list[str], searched: str | None, problems: list[str]
+) -> None:
+    assert scale_problems(verdict, set(bearings), forecast=False, searched=searched) == problems
+
+
+def test_a_forecasts_verdict_judges_that_it_was_made_so_attribution_bears_it_out() -> None:
+    assert scale_problems("supported", {"attributes"}, forecast=True, searched=None) == []
+    assert scale_problems("partly-supported", {"attributes", "qualifies"}, forecast=True, searched=None) == []
+    assert scale_problems("not-checkable", {"corroborates"}, forecast=True, searched=None) == []
+    assert scale_problems("not-supported", {"qualifies", "attributes"}, forecast=True, searched=None) == [
+        "a verdict of not-supported admits no evidence that corroborates or attributes (bearings here: attributes, "
+        "qualifies): a record that does makes it partly-supported"
+    ]
+
+
+FORECAST_FACTS = (
+    *FACTS,
+    fact(id="plan", kind="forecast", modality="predicted", time=TimeRef(2030, "target"), quantity=FIGURE),
+    fact(id="plan-undated", kind="forecast", modality="predicted", quantity=FIGURE),
+    fact(id="plan-past", kind="forecast", modality="predicted", time=TimeRef(2020, "target"), quantity=FIGURE),
+)
+
+
+def judged(claim: str, outcome: str | None, *evidence: tuple[str, str], summary: str | None = "What became of it.",
+           date: str | None = "2026-12-01") -> Review:  # fmt: skip
+    items = tuple(EvidenceItem(fact_id, bearing) for fact_id, bearing in evidence)
+    return Review(claim, "not-checkable", "Why.", items, None, date, outcome, summary)
+
+
+@pytest.mark.parametrize(
+    ("the_review", "problems"),
+    [
+        (judged("plan", "too-early"), []),
+        (judged("plan-past", "not-found"), []),
+        (judged("plan-past", "met", ("page-fact", "outcome")), []),
+        (judged("plan-past", "not-met", ("page-fact", "outcome")), []),
+        (judged("plan-past", None, summary=None), [
+            "('reviews', 0, 'outcome'): a forecast is judged twice: its verdict says whether it was made as "
+            "reported, and `outcome` (met, not-met, too-early, not-found) with `outcome_summary` what became of it; "
+            "write outcome"]),
+        (judged("plan-past", "not-found", summary=None), [
+            "('reviews', 0, 'outcome_summary'): a forecast is judged twice: its verdict says whether it was made as "
+            "reported, and `outcome` (met, not-met, too-early, not-found) with `outcome_summary` what became of it; "
+            "write outcome_summary"]),
+        (judged("plan-past", "met", ("page-fact", "context")), [
+            "('reviews', 0, 'outcome'): an outcome of met stands on a record of the outcome: cite one with bearing "
+            "outcome, or write not-found"]),
+        (judged("plan-past", "too-early"), [
+            "('reviews', 0, 'outcome'): too-early is for a forecast whose time is still to come, but the forecast is "
+            "for 2020 and this is a review of 2026; write not-found or what the records say"]),
+        (judged("plan-undated", "too-early", date=None), [
+            "('reviews', 0, 'outcome'): too-early is for a forecast whose time is still to come, but the forecast "
+            "names no year and this is an undated review; write not-found or what the records say"]),
+        (judged("claim", "not-found"), [
+            "('reviews', 0, 'outcome'): 'claim' is a statistic, not a forecast: only a forecast has an outcome; drop "
+            "it, or make the claim the forecast it is"]),
+        (Review("claim", "supported", "Why.", (EvidenceItem("page-fact", "corroborates"),
+                                                 EvidenceItem("other-fact", "outcome"))), [
+            "('reviews', 0, 'verdict'): 'claim' is a statistic: evidence bears on it as corroborates, contradicts or "
+            "qualifies, never as the outcome of a forecast"]),
+    ],
+)  # fmt: skip
+def test_a_forecasts_outcome_is_judged_apart_and_held_to_its_definition(
+    the_review: Review, problems: list[str]
+) -> None:
+    assert findings(replace(KB, facts=FORECAST_FACTS, reviews=(the_review,))) == problems
 
 
 def test_a_compared_fact_must_exist_and_have_a_figure() -> None:
@@ -276,6 +425,36 @@ def test_evidence_whose_text_is_or_holds_the_claims_source_is_refused_and_bears_
         assert findings(kb) == [
             f"('reviews', 0, 'evidence', 0, 'fact'): 'ministry-fact' quotes 'ministry', whose text {how} 'doc', "
             "the claim's own source: the same words cannot corroborate themselves; cite an independent source",
-            "('reviews', 0, 'verdict'): a verdict of supported needs evidence that corroborates or outcome "
+            "('reviews', 0, 'verdict'): a verdict of supported needs evidence that corroborates "
             "(bearings here: none); add it, or change the verdict",
         ]
+
+
+def used(kb: KnowledgeBase) -> list[str]:
+    seen: list[str] = []
+    check_records_used(kb, lambda path, message: seen.append(f"{path}: {message}"))
+    return seen
+
+
+def test_every_evidence_fact_is_cited_used_or_says_why_it_is_kept() -> None:
+    kb = replace(
+        KB,
+        reviews=(review("claim", "supported", ("page-fact", "corroborates")),),
+        comparisons=(Comparison("pair", ("claim", "other-fact"), True, "Same."),),
+    )
+    assert used(kb) == [
+        "('facts', 4): evidence 'page-other' is cited by no review and used by no derived figure or comparison; cite "
+        "it where it bears, or say why it is kept with `kept_because:`",
+    ]
+    kept = replace(FACTS[4], kept_because="Shows the page's other figure.")
+    assert used(replace(kb, facts=(*FACTS[:4], kept, FACTS[5]))) == []
+    by_figure = replace(kb, derived=(DerivedSpec("sum", "Sum", "sum", (("first", "page-other"), ("second", "claim"))),))
+    assert used(by_figure) == []
+    needless = replace(FACTS[3], kept_because="Why not.")
+    claimed = replace(FACTS[0], kept_because="The article's.")
+    assert used(replace(by_figure, facts=(claimed, *FACTS[1:3], needless, *FACTS[4:]))) == [
+        "('facts', 0, 'kept_because'): a claim of the article is kept for being the article's; kept_because is for "
+        "evidence no review cites: drop it",
+        "('facts', 3, 'kept_because'): evidence 'page-fact' is used (by a review, a derived figure or a comparison), "
+        "so kept_because says nothing more: drop it",
+    ]

@@ -158,12 +158,13 @@ def test_revenue_year_2020_is_one_object(cli: Run) -> None:
         "income-change-2017-2020",
         "income-percent-change-2017-2020",
         "income-annual-growth-2017-2020",
-        "gap-fic-transit-income-2020-vs-transit-2019",
-        "gap-target-4bn-vs-forecast-5bn",
         "nazarbayev-fic-5bn-profit-by-2020",
         "nazarbayev-fic-5bn-transit-income-ru",
         "transit-revenue-target-2020-5bn-tenge",
         "transit-income-target-2020-4bn-usd",
+        # Gaps after the records they are computed from.
+        "gap-fic-transit-income-2020-vs-transit-2019",
+        "gap-target-4bn-vs-forecast-5bn",
     ]
     records = [row for row in data["related"] if row["role"] == "record"]
     assert {row["basis"] for row in records} == {"record (forecast)"}
@@ -177,7 +178,7 @@ def test_revenue_year_without_figure_names_the_years(cli: Run) -> None:
     result = cli("revenue", "--year", "2015")
     assert (result.exit_code, result.stdout) == (1, "")
     assert result.stderr == (
-        "kzcn: no transport income figure for 2015; years with one: 2017, 2019, 2020 (--interpolate estimates years between them)\n"
+        "kzcn: no transport income figure for 2015; years with one: 2016, 2017, 2018, 2019, 2020 (--interpolate estimates years between them)\n"
     )
 
 
@@ -207,6 +208,34 @@ def test_a_year_with_only_records_shows_them(cli: Run) -> None:
         "USD",
     )
     assert rows["reported_by"] == "Ministry of Infrastructure and Industrial Development"
+
+
+def test_2018_shows_the_record_whose_year_is_inferred_and_says_so(cli: Run) -> None:
+    row = json.loads(cli("revenue", "--year", "2018", "--json").stdout)
+    assert (row["id"], row["basis"], row["text"]) == (
+        "transit-revenue-2018-1-5bn-usd",
+        "record, year inferred",
+        "$1.5 billion",
+    )
+    assert row["caveats"] == [
+        'transit-revenue-2018-1-5bn-usd: the year 2018 is inferred, not printed: "Last year" on a page dated '
+        "2019-06-25; the page does not print the year."
+    ]
+    table = cli("revenue", "--year", "2018", env={"COLUMNS": "160"}).stdout
+    assert "Caveat on transit-revenue-2018-1-5bn-usd: the year 2018 is inferred, not printed" in table
+
+
+def test_a_forecast_review_shows_its_verdict_and_outcome_apart(cli: Run) -> None:
+    shown = cli("review", "transport-income-forecast-2020", env={"COLUMNS": "200"}).stdout
+    lines = [" ".join(line.split()) for line in shown.splitlines()]
+    assert "Verdict (was it made as reported?) partly-supported" in lines
+    assert "Outcome (what became of it?) not-found" in lines
+    record = json.loads(cli("revenue", "--year", "2020", "--json").stdout)
+    assert (record["id"], record["verdict"], record["outcome"]) == (
+        "transport-income-forecast-2020",
+        "partly-supported",
+        "not-found",
+    )
 
 
 def test_interpolated_year_is_labelled(cli: Run) -> None:

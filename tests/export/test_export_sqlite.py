@@ -191,7 +191,7 @@ def test_revenue_view_holds_the_article_series_of_revenue_json(cli: Run, exporte
     derived = {record["id"] for record in json_of(cli, "totals")}
     article = [record for record in listed if record["id"] in claims | derived]
     assert {record["basis"] for record in listed if record not in article} == {"record", "record (forecast)",
-            "derived from forecast"}  # fmt: skip
+            "record, year inferred", "derived", "derived from forecast"}  # fmt: skip
     columns = ["year", "basis", "text", "id", "amount", "unit", "scale", "value"]
     view = rows(exported, "SELECT * FROM revenue")
     assert sorted(tuple(row[key] for key in columns) for row in view) == sorted(

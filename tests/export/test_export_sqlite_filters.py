@@ -47,7 +47,8 @@ def sample() -> dict[str, Any]:
          "source": "page", "quotes": [{"paragraph": 2, "text": "Income reached $ 1.9 billion in 2017."}]},
         {"id": "page-cities", "statement": "Ten cities are served.", "kind": "statistic", "topics": ["trade"],
          "entities": ["Europe"], "quantity": {"amount": 10, "unit": "cities"}, "modality": "asserted",
-         "source": "page", "quotes": [{"paragraph": 3, "text": "Ten cities, it says."}]},
+         "source": "page", "quotes": [{"paragraph": 3, "text": "Ten cities, it says."}],
+         "kept_because": "A page's count no review cites yet."},
     ]  # fmt: skip
     data["derived"].append(
         {"id": "income-gap-2017", "label": "The article's 2017 income less the page's", "operation": "remainder",
@@ -56,7 +57,7 @@ def sample() -> dict[str, Any]:
     data["reviews"] = [
         {"claim": "trains-2017", "verdict": "contradicted", "summary": "The page gives 38 trains, not 40.",
          "evidence": [{"fact": "page-trains-2017", "bearing": "contradicts"}]},
-        {"claim": "income-2017", "verdict": "partly-supported", "summary": "A page gives $1.9 billion.",
+        {"claim": "income-2017", "verdict": "not-supported", "summary": "A page gives $1.9 billion.",
          "evidence": [{"fact": "page-income-2017", "bearing": "qualifies"}]},
         {"claim": "trade-grew", "verdict": "not-checkable", "summary": "An opinion."},
     ]  # fmt: skip
@@ -148,11 +149,11 @@ def test_nothing_passing_leaves_only_the_sources(kb: KnowledgeBase, tmp_path: Pa
 
 def test_positions_and_the_views_follow_what_is_kept(kb: KnowledgeBase, tmp_path: Path) -> None:
     target = tmp_path / "verdict.sqlite"
-    exported(kb, target, Filters.given(verdicts=["contradicted", "partly-supported"]))
+    exported(kb, target, Filters.given(verdicts=["contradicted", "not-supported"]))
     connection = sqlite3.connect(target)
     assert connection.execute("SELECT id, position, verdict FROM facts ORDER BY position").fetchall() == [
         ("trains-2017", 1, "contradicted"),
-        ("income-2017", 2, "partly-supported"),
+        ("income-2017", 2, "not-supported"),
         ("page-trains-2017", 3, None),
         ("page-income-2017", 4, None),
     ]
@@ -176,4 +177,4 @@ def test_without_filters_every_row_is_exported_and_export_filters_is_empty(kb: K
     assert tables["relations"] == ["transit-within-income", "income-rises"]
     assert tables["reviews"] == ["trains-2017", "income-2017", "trade-grew"]
     assert (tables["comparisons"], tables["export_filters"]) == (["income-2017-vs-page"], [])
-    assert sqlite3.connect(tmp_path / "all.sqlite").execute("PRAGMA user_version").fetchone() == (4,)
+    assert sqlite3.connect(tmp_path / "all.sqlite").execute("PRAGMA user_version").fetchone() == (5,)

@@ -74,6 +74,7 @@ def full_kb() -> KnowledgeBase:
         refers_to=("doc", "ev"),
         note="Rounded in the source.",
         measure="revenue",
+        kept_because="Shows the revenue.",
     )
     bare_fact = fact(
         id="trains-2017",
@@ -96,7 +97,7 @@ def full_kb() -> KnowledgeBase:
         entities=(),
         source="doc",
         quotes=(),
-        time=TimeRef(9999, "target"),
+        time=TimeRef(9999, "target", "the page's date"),
     )
     return knowledge_base(
         sources=(primary, evidence),
@@ -106,7 +107,9 @@ def full_kb() -> KnowledgeBase:
             Relation("rises", "increase", "income-2017", "grew"),
         ),
         derived=(
-            DerivedSpec("share", "Share of trains", "share", (("part", "trains-2017"), ("whole", "income-2017"))),
+            DerivedSpec(
+                "share", "Share of trains", "share", (("part", "trains-2017"), ("whole", "income-2017")), None, "Both."
+            ),
             DerivedSpec("growth", "Growth", "annual-growth", (("from", "income-2017"), ("to", "grew")), "a-series"),
         ),
         path="facts/kb.yaml",
@@ -121,6 +124,7 @@ def full_kb() -> KnowledgeBase:
                 "2024-03-04",
             ),
             Review("grew", "not-checkable", "An opinion."),
+            Review("trains-2017", "supported", "Made.", (), None, "2024-03-05", "not-met", "The count fell short."),
         ),
         comparisons=(
             Comparison("cmp-yes", ("income-2017", "trains-2017"), True, "Same unit."),
@@ -133,9 +137,9 @@ def full_kb() -> KnowledgeBase:
 
 def test_an_entry_is_compact_json_with_every_text_in_a_table_in_order_of_first_use() -> None:
     expected = (
-        '["kzcn-cache-6",["doc","article","primary","f","S.","event","asserted","q","kb.yaml"],'
+        '["kzcn-cache-9",["doc","article","primary","f","S.","event","asserted","q","kb.yaml"],'
         "[[0,1,null,null,null,null,null,null,null,null,null,null,null,2,null,[]]],"
-        "[[3,4,5,6,[],[],0,[[1,7,null]],null,null,null,null,[],null,[],null,null]],"
+        "[[3,4,5,6,[],[],0,[[1,7,null]],null,null,null,null,[],null,[],null,null,null]],"
         "[],[],8,[],[],[],null,[]]"
     )
     assert encode(minimal_kb()) == expected.encode("ascii")
@@ -184,7 +188,7 @@ def test_facts_of_the_same_year_share_one_time_record() -> None:
     back = decode(encode(full_kb()))
     assert back.facts[0].time == TimeRef(2017, "point")
     assert back.facts[0].time is back.facts[1].time
-    assert back.facts[2].time == TimeRef(9999, "target")
+    assert back.facts[2].time == TimeRef(9999, "target", "the page's date")
 
 
 def test_a_knowledge_base_with_no_reviewer_and_no_optional_records_comes_back_empty() -> None:
@@ -260,7 +264,7 @@ def refusal(change: Callable[[list[Any]], None]) -> str:
 
 @pytest.mark.parametrize(
     "content",
-    [b"null", b"7", b'"kzcn-cache-6"', b'{"kzcn-cache-6": 1}', b'["kzcn-cache-6"]', b'["kzcn-cache-6",[]]'],
+    [b"null", b"7", b'"kzcn-cache-9"', b'{"kzcn-cache-9": 1}', b'["kzcn-cache-9"]', b'["kzcn-cache-9",[]]'],
     ids=["null", "number", "string", "object", "one item", "two items"],
 )
 def test_json_that_is_not_an_eleven_item_list_is_not_an_entry(content: bytes) -> None:
@@ -426,7 +430,7 @@ def test_an_unknown_bearing_is_refused_with_the_bearings() -> None:
 
 
 def test_a_review_that_is_not_a_list_is_refused() -> None:
-    assert refusal(lambda p: p[REVIEWS].__setitem__(0, {"claim": 0})) == "a Review is not a list of its 6 fields"
+    assert refusal(lambda p: p[REVIEWS].__setitem__(0, {"claim": 0})) == "a Review is not a list of its 8 fields"
 
 
 @pytest.mark.parametrize("comparable", [1, 0, None, "true"])

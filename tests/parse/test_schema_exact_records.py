@@ -267,7 +267,7 @@ def test_a_wrong_quote_is_skipped_and_the_next_one_still_read() -> None:
         (
             "    time: {year: 2017, month: 5}\n",
             TimeRef(2017, "point"),
-            ["KB:19:24: facts[0].time.month: unknown field 'month'; known fields: kind, year"],
+            ["KB:19:24: facts[0].time.month: unknown field 'month'; known fields: inferred, kind, year"],
         ),
     ],
 )

@@ -67,8 +67,8 @@ def test_a_new_fact_field_needs_only_the_model_and_the_schema_reader(tmp_path: P
     records = package / "model" / "records.py"
     records.write_text(
         records.read_text(encoding="utf-8").replace(
-            "    measure: str | None = None\n",
-            '    measure: str | None = None\n    language: str | None = None\n    """The claim\'s language."""\n',
+            "    kept_because: str | None = None\n",
+            '    kept_because: str | None = None\n    language: str | None = None\n    """The claim\'s language."""\n',
         ),
         encoding="utf-8",
     )
@@ -96,7 +96,7 @@ def test_a_new_fact_field_needs_only_the_model_and_the_schema_reader(tmp_path: P
     cold, warm = json.loads(kzcn("facts", "--json")), json.loads(kzcn("facts", "--json"))
     assert list(cold[0])[-1] == "language" and cold[0]["language"] == "kk" and cold[1]["language"] is None
     assert warm == cold and list(tmp_path.glob("cache/kzcn/*.kzcn-cache"))
-    assert kzcn("facts", "--format", "csv").splitlines()[0].endswith(",evidence,language")
+    assert kzcn("facts", "--format", "csv").splitlines()[0].endswith(",evidence,kept_because,language")
     assert "Language" in kzcn("show", cold[0]["id"])
     kzcn("export", "sqlite", str(tmp_path / "kb.sqlite"))
     with sqlite3.connect(tmp_path / "kb.sqlite") as connection:

@@ -182,6 +182,8 @@ def row(**fields: Any) -> dict[str, Any]:
         "inputs": [],
         "measure": None,
         "reported_by": None,
+        "verdict": None,
+        "outcome": None,
         "caveats": [],
     }
     assert set(fields) <= set(defaults)
@@ -198,6 +200,7 @@ INCOME_ROW = row(
     amount=2,
     value=2_000_000_000,
     measure="transport income",
+    verdict="supported",
     caveats=[INCOME_CAVEAT],
 )
 TRANSIT_ROW = row(
@@ -209,6 +212,7 @@ TRANSIT_ROW = row(
     amount=0.5,
     value=500_000_000,
     role="part",
+    verdict="unreviewed",
 )
 SHARE_ROW = row(
     year=2017,
@@ -216,7 +220,7 @@ SHARE_ROW = row(
     label="Transit share",
     text="25 %",
     id="transit-share",
-    source="computed by kzcn",
+    source="kzcn, derived from transit-2017, income-2017",
     amount=25,
     unit="percent",
     scale="one",
@@ -269,6 +273,7 @@ FORECAST_ROW = row(
     qualifier="about",
     forecast=True,
     reported_by="unnamed forecasts",
+    verdict="partly-supported",
 )
 GROWTH_ROW = row(
     year=2020,
@@ -276,7 +281,7 @@ GROWTH_ROW = row(
     label="Yearly growth",
     text="≈ 26 % per year",
     id="growth",
-    source="computed by kzcn",
+    source="kzcn, derived from income-2017, forecast-2020",
     amount=25.992104989487316,
     unit="percent per year",
     scale="one",
@@ -296,7 +301,7 @@ GAP_ROW = row(
     label="Gap from stat-2017 (2017) to forecast-2020 (2020), computed by kzcn",
     text="≈ +$2.1 billion",
     id="gap-outcome-and-forecast",
-    source="computed by kzcn",
+    source="kzcn, derived from stat-2017, forecast-2020",
     amount=2.1,
     value=2_100_000_000,
     qualifier="approximate",
@@ -346,6 +351,8 @@ def test_the_series_has_its_fields_title_notes_and_chart() -> None:
         "label",
         "text",
         "id",
+        "verdict",
+        "outcome",
         "reported_by",
         "measure",
         "source",
@@ -365,9 +372,11 @@ def test_the_series_has_its_fields_title_notes_and_chart() -> None:
         (
             Bar("2017 stated", 0.5, "solid", "$2 billion"),
             Bar("  of which (part)", 0.125, "dense", "$0.5 billion"),
+            # The record in the series' own currency beside the article's figures (plan-2019 is a forecast, in KZT).
+            Bar("2017 record", 0.475, "medium", "$1.9 billion"),
             Bar("2020 forecast", 1.0, "light", "about $4 billion"),
         ),
-        LEGEND,
+        (*LEGEND, ("medium", "recorded by another source")),
     )
 
 
@@ -534,7 +543,7 @@ def test_interpolating_a_year_between_a_stated_figure_and_a_forecast() -> None:
             basis="interpolated from forecast",
             label="Interpolated by kzcn between 2017 and 2020; not stated by the article",
             text="≈ $2.67 billion",
-            source="computed by kzcn",
+            source="kzcn, interpolated from income-2017 and forecast-2020",
             amount=2.666666666666666666666666667,
             value=2_666_666_666.666666666666666667,
             qualifier="approximate",
@@ -611,7 +620,7 @@ def test_interpolation_between_scales_is_in_the_earlier_figures_scale() -> None:
         basis="interpolated",
         label="Interpolated by kzcn between 2015 and 2017; not stated by the article",
         text="≈ $1400 million",
-        source="computed by kzcn",
+        source="kzcn, interpolated from income-2015 and income-2017",
         amount=1400,
         scale="million",
         value=1_400_000_000,
@@ -691,7 +700,7 @@ def test_figure_record_of_an_exact_figure_from_stated_facts() -> None:
         label="Other than transit",
         text="$1.5 billion",
         id="other",
-        source="computed by kzcn",
+        source="kzcn, derived from income-2017, transit-2017",
         amount=1.5,
         value=1_500_000_000,
         role="remainder",

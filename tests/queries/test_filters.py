@@ -156,7 +156,7 @@ def kb(tmp_path_factory: pytest.TempPathFactory) -> KnowledgeBase:
 
     data = small_kb()
     data["reviews"] = [
-        {"claim": "trains-2017", "verdict": "unverified", "summary": "No record found."},
+        {"claim": "trains-2017", "verdict": "unverified", "summary": "No record found.", "searched": "Port counts."},
     ]
     path = tmp_path_factory.mktemp("filters") / "kb.yaml"
     path.write_text(yaml.safe_dump(data, allow_unicode=True, sort_keys=False), encoding="utf-8")

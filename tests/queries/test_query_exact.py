@@ -202,7 +202,7 @@ def test_fact_record_of_a_full_fact_has_every_field() -> None:
         modality="conditional",
         topics=("trade", "cities"),
         entities=("Europe", "Asia"),
-        time=TimeRef(2020, "target"),
+        time=TimeRef(2020, "target", "the page's date"),
         quantity=Quantity(10, "cities", qualifier="more-than"),
         quotes=(Quote(3, "More than 10 cities are served."), Quote(1, "In 2017"), Quote(3, "10 cities")),
         condition="if trade grows",
@@ -211,6 +211,7 @@ def test_fact_record_of_a_full_fact_has_every_field() -> None:
         refers_to=("film",),
         note="A rough count.",
         measure="cities served",
+        kept_because="Kept for the test.",
     )
     assert fact_record(full) == {
         "id": "full",
@@ -218,7 +219,7 @@ def test_fact_record_of_a_full_fact_has_every_field() -> None:
         "says": "author, if",
         "statement": "More than 10 cities are served by 2020.",
         "quantity_text": "more than 10 cities",
-        "time_text": "by 2020",
+        "time_text": "by 2020 (inferred)",
         "source": "doc",
         "paragraphs": [1, 3],
         "forecast": True,
@@ -226,6 +227,7 @@ def test_fact_record_of_a_full_fact_has_every_field() -> None:
         "entities": ["Europe", "Asia"],
         "time_year": 2020,
         "time_kind": "target",
+        "time_inferred": "the page's date",
         "amount": 10,
         "unit": "cities",
         "scale": "one",
@@ -245,7 +247,9 @@ def test_fact_record_of_a_full_fact_has_every_field() -> None:
         "note": "A rough count.",
         "measure": "cities served",
         "verdict": None,
+        "outcome": None,
         "evidence": False,
+        "kept_because": "Kept for the test.",
     }
 
 
@@ -265,6 +269,7 @@ def test_fact_record_of_a_bare_fact_has_nones_where_nothing_is_stated() -> None:
         "entities": [],
         "time_year": None,
         "time_kind": None,
+        "time_inferred": None,
         "amount": None,
         "unit": None,
         "scale": None,
@@ -280,7 +285,9 @@ def test_fact_record_of_a_bare_fact_has_nones_where_nothing_is_stated() -> None:
         "note": None,
         "measure": None,
         "verdict": None,
+        "outcome": None,
         "evidence": False,
+        "kept_because": None,
     }
 
 

@@ -53,7 +53,7 @@ def test_every_format(cli: Run, write_kb: Callable[..., Path]) -> None:
     document = json.loads(cli("--facts", path, "report", "--json").stdout)
     assert [section["heading"] for section in document["sections"]] == HEADINGS
     csv_lines = cli("--facts", path, "report", "--format", "csv").stdout.splitlines()
-    assert csv_lines[0] == "id,basis,what,figure,time,verdict,where"
+    assert csv_lines[0] == "id,basis,what,figure,time,verdict,outcome,where"
     page = cli("--facts", path, "report", "--format", "html").stdout
     assert page.startswith('<!DOCTYPE html>\n<html lang="en">') and "<svg" in page and "<figcaption>" in page
 

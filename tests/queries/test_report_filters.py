@@ -73,7 +73,7 @@ def test_one_option_keeps_its_claims_and_what_their_reviews_cite(kb: KnowledgeBa
     assert [(row["facet"], row["value"], row["count"]) for row in counts.records] == [
         ("kind", "statistic", 2), ("kind", "opinion", 1),
         ("modality", "asserted", 3),
-        ("verdict", "not-checkable", 1), ("verdict", "partly-supported", 1), ("verdict", "unreviewed", 1),
+        ("verdict", "not-checkable", 1), ("verdict", "not-supported", 1), ("verdict", "unreviewed", 1),
     ]  # fmt: skip
 
 

@@ -53,7 +53,7 @@ def evidence_kb() -> dict[str, Any]:
         {"claim": "trains-2017", "verdict": "contradicted", "summary": "The ministry gives 38 trains, not 40.",
          "evidence": [{"fact": "page-trains-2017", "bearing": "contradicts", "note": "38, not 40."}],
          "date": "2026-12-01"},
-        {"claim": "income-2017", "verdict": "partly-supported", "summary": "A page gives $1.9 billion.",
+        {"claim": "income-2017", "verdict": "not-supported", "summary": "A page gives $1.9 billion.",
          "evidence": [{"fact": "page-income-2017", "bearing": "qualifies"}], "searched": "A $2 billion figure."},
         {"claim": "trade-grew", "verdict": "not-checkable", "summary": "An opinion."},
     ]  # fmt: skip
@@ -101,8 +101,10 @@ def test_a_supported_verdict_needs_supporting_evidence(write_kb: Callable[..., P
     data = evidence_kb()
     data["reviews"][0]["verdict"] = "supported"
     assert _problems(write_kb, data) == [
-        "reviews[0].verdict: a verdict of supported needs evidence that corroborates or outcome (bearings here: "
-        "contradicts); add it, or change the verdict"
+        "reviews[0].verdict: a verdict of supported needs evidence that corroborates (bearings here: contradicts); "
+        "add it, or change the verdict",
+        "reviews[0].verdict: a verdict of supported admits no evidence that qualifies or contradicts (bearings here: "
+        "contradicts): a record that does makes it partly-supported",
     ]
     data["reviews"][0]["verdict"] = "contradicted"
     data["reviews"][0]["evidence"][0]["bearing"] = "context"
@@ -113,12 +115,12 @@ def test_reviews_name_claims_of_the_primary_source_and_never_judge_an_opinion(wr
     data = evidence_kb()
     data["reviews"][2]["verdict"] = "supported"
     data["reviews"][2]["evidence"] = [{"fact": "page-income-2017", "bearing": "corroborates"}]
-    data["reviews"].append({"claim": "page-income-2017", "verdict": "unverified", "summary": "x"})
-    data["reviews"].append({"claim": "no-such-fact", "verdict": "unverified", "summary": "x"})
-    data["reviews"].append({"claim": "income-2017", "verdict": "unverified", "summary": "again"})
+    data["reviews"].append({"claim": "page-income-2017", "verdict": "unverified", "summary": "x", "searched": "y"})
+    data["reviews"].append({"claim": "no-such-fact", "verdict": "unverified", "summary": "x", "searched": "y"})
+    data["reviews"].append({"claim": "income-2017", "verdict": "unverified", "summary": "again", "searched": "y"})
     assert _problems(write_kb, data) == [
         "reviews[2].verdict: 'trade-grew' is an opinion: give context with verdict not-checkable, never a verdict "
-        "of supported",
+        "of supported; review a checkable premise as its own fact",
         "reviews[3].claim: 'page-income-2017' is evidence from 'page', not a claim of a primary source; review the "
         "claim it bears on",
         "reviews[4].claim: names no known fact 'no-such-fact'",
@@ -223,7 +225,7 @@ def test_review_command_in_every_format(cli: Run, write_kb: Callable[..., Path])
     path = str(write_kb(evidence_kb()))
     rows = json.loads(cli("--facts", path, "review", "--json").stdout)
     assert [(row["claim"], row["verdict"], row["evidence_count"]) for row in rows] == [
-        ("trains-2017", "contradicted", 1), ("income-2017", "partly-supported", 1), ("trade-grew", "not-checkable", 0),
+        ("trains-2017", "contradicted", 1), ("income-2017", "not-supported", 1), ("trade-grew", "not-checkable", 0),
         ("income-transit-2017", None, 0), ("income-forecast-2020", None, 0), ("cities-served", None, 0),
     ]  # fmt: skip
     csv_text = cli("--facts", path, "review", "--verdict", "contradicted", "-f", "csv").stdout

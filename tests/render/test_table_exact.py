@@ -257,7 +257,7 @@ CHART_COLOUR = [
     "2017 stated             \x1b[32m██████████████\x1b[0m $2 billion",
     "2020 forecast           \x1b[33m░░░░░░░\x1b[0m $4 billion",
     "transit                 \x1b[31m▓\x1b[0m $0",
-    "other                   \x1b[33m▒▒▒▒\x1b[0m $0.5 billion",
+    "other                   \x1b[36m▒▒▒▒\x1b[0m $0.5 billion",
     "█ stated   ░ forecast",
 ]
 DOCUMENT = [

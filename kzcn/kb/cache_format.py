@@ -33,11 +33,12 @@ from kzcn.model.records import (
     TimeRef,
 )
 
-# 9: inferred years; 8: evidence says why it is kept; 7: reviews judge a forecast's outcome apart;
+# 10: reviews declare a short claim; 9: inferred years; 8: evidence says why it is kept;
+# 7: reviews judge a forecast's outcome apart;
 # 6: derived figures declare comparability;
 # 5: sealed by the user's secret (kzcn/kb/cache.py);
 # 4: fields in dataclass order
-FORMAT = "kzcn-cache-9"
+FORMAT = "kzcn-cache-10"
 """The entry format: the first line of an entry file and the first value of its JSON; any other is ignored."""
 
 # JSON, not pickle or marshal: pickle runs whatever a tampered file names, and marshal trusts the counts it reads

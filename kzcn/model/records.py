@@ -298,6 +298,8 @@ class Review:
     """For a forecast, one of OUTCOMES: what became of it; the verdict judges only that it was made as reported."""
     outcome_summary: str | None = None
     """For a forecast, one neutral sentence on its outcome: the records of its time, or what was sought."""
+    claim_short: str | None = None
+    """The claim in at most 75 characters, in the editor's words, for ClaimReview's claimReviewed."""
 
 
 @dataclass(frozen=True)

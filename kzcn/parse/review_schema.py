@@ -26,6 +26,9 @@ def read_review(reader: FieldReader, item: Any, path: tuple[str | int, ...]) -> 
     date = reader.text(item, "date", path, nullable=True, what='a date as text ("2026-12-01")')
     outcome = reader.text(item, "outcome", path, choices=OUTCOMES, nullable=True)
     outcome_summary = reader.text(item, "outcome_summary", path, nullable=True)
+    claim_short = reader.text(item, "claim_short", path, nullable=True)
+    if claim_short is not None and len(claim_short) > 75:
+        reader.report((*path, "claim_short"), f"a short form is at most 75 characters, this one {len(claim_short)}")
     items = []
     for index, entry in enumerate(reader.sequence(item, "evidence", path)):
         here = (*path, "evidence", index)
@@ -38,7 +41,7 @@ def read_review(reader: FieldReader, item: Any, path: tuple[str | int, ...]) -> 
             items.append(EvidenceItem(fact, bearing, note))
     if len(reader.problems) > before or claim is None or verdict is None or summary is None:
         return None
-    return Review(claim, verdict, summary, tuple(items), searched, date, outcome, outcome_summary)
+    return Review(claim, verdict, summary, tuple(items), searched, date, outcome, outcome_summary, claim_short)
 
 
 def read_comparison(reader: FieldReader, item: Any, path: tuple[str | int, ...]) -> Comparison | None:

@@ -137,7 +137,7 @@ def full_kb() -> KnowledgeBase:
 
 def test_an_entry_is_compact_json_with_every_text_in_a_table_in_order_of_first_use() -> None:
     expected = (
-        '["kzcn-cache-9",["doc","article","primary","f","S.","event","asserted","q","kb.yaml"],'
+        '["kzcn-cache-10",["doc","article","primary","f","S.","event","asserted","q","kb.yaml"],'
         "[[0,1,null,null,null,null,null,null,null,null,null,null,null,2,null,[]]],"
         "[[3,4,5,6,[],[],0,[[1,7,null]],null,null,null,null,[],null,[],null,null,null]],"
         "[],[],8,[],[],[],null,[]]"
@@ -264,7 +264,7 @@ def refusal(change: Callable[[list[Any]], None]) -> str:
 
 @pytest.mark.parametrize(
     "content",
-    [b"null", b"7", b'"kzcn-cache-9"', b'{"kzcn-cache-9": 1}', b'["kzcn-cache-9"]', b'["kzcn-cache-9",[]]'],
+    [b"null", b"7", b'"kzcn-cache-10"', b'{"kzcn-cache-10": 1}', b'["kzcn-cache-10"]', b'["kzcn-cache-10",[]]'],
     ids=["null", "number", "string", "object", "one item", "two items"],
 )
 def test_json_that_is_not_an_eleven_item_list_is_not_an_entry(content: bytes) -> None:
@@ -430,7 +430,7 @@ def test_an_unknown_bearing_is_refused_with_the_bearings() -> None:
 
 
 def test_a_review_that_is_not_a_list_is_refused() -> None:
-    assert refusal(lambda p: p[REVIEWS].__setitem__(0, {"claim": 0})) == "a Review is not a list of its 8 fields"
+    assert refusal(lambda p: p[REVIEWS].__setitem__(0, {"claim": 0})) == "a Review is not a list of its 9 fields"
 
 
 @pytest.mark.parametrize("comparable", [1, 0, None, "true"])

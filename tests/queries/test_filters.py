@@ -198,7 +198,8 @@ def test_the_claimreview_export_keeps_the_reviews_whose_claim_passes(kb: Knowled
     from kzcn.export.claimreview import claim_reviews
 
     def claims(filters: Filters) -> list[str]:
-        return [document["claimReviewed"] for document in claim_reviews(kb, filters=filters)]
+        exported = claim_reviews(kb, url_base="https://example.org/fc", filters=filters)
+        return [document["claimReviewed"] for document in exported.documents]
 
     assert claims(NO_FILTERS) == ["The port handled 40 trains in 2017."]
     assert claims(Filters.given(topics=["Transport"], verdicts=["unverified", "supported"])) == [

@@ -53,11 +53,12 @@ def sqlite(
 @command(
     short_help="schema.org ClaimReview JSON-LD of every review.",
     help="Example: kzcn export claimreview --url-base https://example.org/kzcn > reviews.jsonld\n\n"
-    "A JSON list of ClaimReview objects, one per reviewed claim: claimReviewed, itemReviewed (a Claim whose "
-    "appearance is the article as a CreativeWork, with only the fields the knowledge base knows), reviewRating "
-    "(alternateName = the verdict; ratingValue 5 supported, 4 partly-supported, 2 not-supported, 1 contradicted, "
-    "none for not-checkable and unverified), reviewBody, author and datePublished from the knowledge base's "
-    "reviewer and review dates. Google requires a url for each review: give --url-base, where you publish them. "
+    "A JSON list of ClaimReview objects, one per reviewed checkable claim (--all: opinions too): url (URL#claim-id, "
+    "from --url-base or the reviewer's url in the knowledge base; without either kzcn exits with status 2), "
+    "claimReviewed (the review's claim_short where declared), itemReviewed (a Claim whose appearance is the "
+    "article, with only the fields the knowledge base knows), reviewRating (alternateName = the verdict, and for a "
+    "forecast its outcome; ratingValue 5 supported, 4 partly-supported, 3 unverified or not-checkable, "
+    "2 not-supported, 1 contradicted), reviewBody, citation (the evidence pages), author and datePublished. "
     f"The options choose which claims' reviews are exported: {RULE}",
     filters=("topic", "kind", "modality", "entity", "year", "verdict"),
     output=False,
@@ -70,6 +71,9 @@ def claimreview(
         Optional[str],  # noqa: UP045 - Typer reads the annotation at run time on Python 3.10 too
         typer.Option("--url-base", metavar="URL", help="Where the reviews are published; each url is URL#claim-id."),
     ] = None,
+    everything: Annotated[
+        bool, typer.Option("--all", help="Opinions' reviews too (not-checkable), not only checkable claims'.")
+    ] = False,
     facts: FactsOption = None,
 ) -> None:
     import json
@@ -78,8 +82,9 @@ def claimreview(
     from kzcn.export.claimreview import claim_reviews
     from kzcn.kb.load import load_knowledge_base
 
-    documents = claim_reviews(load_knowledge_base(facts_path(ctx, facts)), url_base=url_base, filters=filters)
-    if url_base is None and documents:
-        say("kzcn: note: no --url-base, so no review has a url (Google's rich results require one)")
+    kb = load_knowledge_base(facts_path(ctx, facts))
+    exported = claim_reviews(kb, url_base=url_base, filters=filters, everything=everything)
+    for warning in exported.warnings:
+        say(f"kzcn: warning: {warning}")
     # Script-safe: JSON-LD is published inside <script type="application/ld+json">, where "</script>" would end it.
-    write(script_safe(json_safe(json.dumps(documents, ensure_ascii=False, indent=2))) + "\n")
+    write(script_safe(json_safe(json.dumps(list(exported.documents), ensure_ascii=False, indent=2))) + "\n")

@@ -41,6 +41,9 @@ FIGURE_FIELDS = (
     Field("outcome", "Outcome", styled=True, missing="—"),
     Field("caveats", "Caveats"),
 )
+COMPUTED_BY = "nobody: computed by kzcn"
+"""Who reports a derived or interpolated figure: no source does, so never "the article"."""
+
 _FIGURE_TABLE = (
     "year",
     "basis",
@@ -150,7 +153,7 @@ def _figure_from_fact(kb: KnowledgeBase, fact: Fact, role: str, *, unit: str | N
     own, and a figure in another currency says it is not converted)."""
     quantity = fact.quantity
     assert quantity is not None and fact.time is not None
-    paragraphs = ", ".join(f"¶{quote.paragraph}" for quote in fact.quotes)
+    paragraphs = ", ".join(dict.fromkeys(f"¶{quote.paragraph}" for quote in fact.quotes))
     source = kb.sources_by_id.get(fact.source)
     caveats = caveats_of([fact.id], {fact.id: fact})
     if role == "record":
@@ -207,6 +210,7 @@ def figure_record(figure: DerivedFigure, facts_by_id: dict[str, Fact]) -> dict[s
         text=figure_text(figure),
         figure_id=figure.id,
         source=f"kzcn, derived from {', '.join(dict.fromkeys(item.fact_id for item in figure.inputs))}",
+        reported_by=COMPUTED_BY,
         amount=number_of(figure.value),
         unit=figure.unit,
         scale=figure.scale,
@@ -398,6 +402,7 @@ def _interpolated(totals: list[Fact], year: int) -> dict[str, Any]:
         text=amount_text(value, unit, scale, places=2, qualifier="approximate"),
         figure_id=None,
         source=f"kzcn, interpolated from {before.id} and {after.id}",
+        reported_by=COMPUTED_BY,
         amount=number_of(value),
         unit=unit,
         scale=scale,

@@ -443,3 +443,17 @@ def test_since_a_year_includes_that_year_and_sort_kind_sorts_by_kind(write_kb: C
     kinds = [record["kind"] for record in records]
     assert kinds == sorted(kinds) and len(set(kinds)) == 3
     assert [record["id"] for record in records] != sorted(record["id"] for record in records)
+
+
+def test_no_derived_gap_or_interpolated_row_says_the_article_reported_it(cli: Run) -> None:
+    rows = json.loads(cli("revenue", "--json").stdout)
+    rows.append(json.loads(cli("revenue", "--year", "2019", "--interpolate", "--json").stdout))
+    computed = [row for row in rows if row["derived"]]
+    assert len(computed) == 11
+    assert {(row["reported_by"], row["source"].split(",")[0]) for row in computed} == {
+        ("nobody: computed by kzcn", "kzcn")
+    }
+    table = cli("revenue", "--year", "2017", "--fields", "id,reported_by").stdout
+    assert [line.split() for line in table.splitlines() if line.startswith(" china-share-2017")] == [
+        ["china-share-2017", "nobody:", "computed", "by", "kzcn"]
+    ]

@@ -60,7 +60,7 @@ def test_environment_variable_chooses_the_file_and_option_wins(
 def test_default_is_the_shipped_knowledge_base(cli: Callable[..., Any]) -> None:
     result = cli("check", "--verbose")
     assert result.exit_code == 0
-    assert "OK: 126 facts (54 claims, 72 evidence)" in result.stderr and "35 reviews" in result.stderr
+    assert "OK: 126 facts (54 claims, 72 evidence)" in result.stderr and "37 reviews" in result.stderr
 
 
 def test_coverage_lists_unquoted_words_by_paragraph(cli: Callable[..., Any], write_kb: Callable[..., Path]) -> None:

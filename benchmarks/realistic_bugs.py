@@ -587,7 +587,7 @@ BUGS: tuple[Bug, ...] = (
     ),
     Bug(
         "table-fits-width",
-        "kzcn/render/table.py",
+        "kzcn/render/table_layout.py",
         "return sum(floors) + 3 * len(floors) <= options.width",
         "return sum(floors) + 3 * len(floors) < options.width",
         "off-by-one",

@@ -50,6 +50,9 @@ class Field:
     give_way: int | None = None
     """On a terminal too narrow for every default column, the higher ranks give way first; None ranks by shape:
     prose 2, figures in words 1, ids and numbers 0 (they go last)."""
+    main: bool = False
+    """True for the words a reader came for (a claim, a figure's label): a table keeps room to read them, or shows
+    each record as a card, its ids on a first line and these words below."""
 
     @property
     def give_way_rank(self) -> int:

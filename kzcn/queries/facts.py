@@ -18,15 +18,16 @@ SORT_KEYS = ("source", "id", "kind", "year")
 
 _LISTED_FACT_FIELDS = (
     Field("id", "ID", shape=WHOLE),
-    Field("kind", "Kind", styled=True),
-    # On a narrow terminal, the columns give way in this order: ¶, source, kind, says, verdict, statement; then
-    # time and quantity, and the id last.
-    Field("says", "Says", shape=WORDS),
-    Field("statement", "Statement", searched=True, give_way=1),
-    Field("quantity_text", "Quantity", shape=WORDS, flag="forecast", flag_text=" (forecast)", give_way=0),
-    Field("time_text", "Time", shape=WORDS, give_way=0),
-    Field("source", "Source"),
-    Field("paragraphs", "¶", shape=WORDS, item_prefix="¶", joiner=", ", give_way=2),
+    # On a narrow terminal, the columns give way in this order: ¶, source, kind, says, time, quantity, verdict;
+    # the claim in words and the id stay (issue 23: a reader came for the claims), as a card where a table is too
+    # narrow for them.
+    Field("kind", "Kind", styled=True, give_way=7),
+    Field("says", "Says", shape=WORDS, give_way=6),
+    Field("statement", "Statement", searched=True, give_way=1, main=True),
+    Field("quantity_text", "Quantity", shape=WORDS, flag="forecast", flag_text=" (forecast)", give_way=4),
+    Field("time_text", "Time", shape=WORDS, give_way=5),
+    Field("source", "Source", give_way=8),
+    Field("paragraphs", "¶", shape=WORDS, item_prefix="¶", joiner=", ", give_way=9),
     Field("forecast", "Forecast"),
     Field("topics", "Topics"),
     Field("entities", "Entities"),
@@ -47,7 +48,7 @@ _LISTED_FACT_FIELDS = (
     Field("refers_to", "Refers to"),
     Field("note", "Note"),
     Field("measure", "Measure"),
-    Field("verdict", "Verdict", missing="—", styled=True),
+    Field("verdict", "Verdict", missing="—", styled=True, give_way=3),
     Field("outcome", "Outcome", missing="—", styled=True),
     Field("evidence", "Evidence"),
 )

@@ -19,7 +19,7 @@ REVENUE_SERIES = "transport-income"
 FIGURE_FIELDS = (
     Field("year", "Year", shape=WHOLE),
     Field("basis", "Basis", styled=True, give_way=0),  # "derived" must stay beside a derived amount
-    Field("label", "Figure"),
+    Field("label", "Figure", main=True),
     Field("text", "Amount", shape=WORDS, give_way=0),
     Field("id", "ID", shape=WHOLE, give_way=1),
     Field("source", "Source"),

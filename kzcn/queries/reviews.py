@@ -38,7 +38,7 @@ REVIEW_FIELDS = (
     Field("verdict", "Verdict", styled=True, missing=UNREVIEWED),
     Field("kind", "Kind", styled=True),
     Field("statement", "The article says"),
-    Field("summary", "Why (kzcn's review)"),
+    Field("summary", "Why (kzcn's review)", main=True),
     Field("outcome", "Outcome", styled=True, missing="—"),
     Field("outcome_summary", "What became of it (forecasts)"),
     Field("evidence_count", "Evidence", shape=WHOLE),

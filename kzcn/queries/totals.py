@@ -12,8 +12,8 @@ from kzcn.queries.figures import caveat_notes, figure_caveats, figure_text, numb
 
 TOTAL_FIELDS = (
     Field("id", "ID", shape=WHOLE),
-    Field("label", "Figure"),
-    Field("text", "Result", shape=WORDS),
+    Field("label", "Figure", main=True),
+    Field("text", "Result", shape=WORDS, give_way=0),
     Field("formula", "Formula"),
     Field("arithmetic", "Arithmetic"),
     Field("inputs", "Inputs"),

@@ -6,15 +6,15 @@ import io
 import re
 from typing import Any
 
-from rich import box
 from rich.console import Console, RenderableType
 from rich.table import Table
 from rich.text import Text
 
 from kzcn.escape import visible
-from kzcn.model.result import PROSE, WHOLE, WORDS, Chart, Field, Result
+from kzcn.model.result import Chart, Field, Result
 from kzcn.render.options import RenderOptions
 from kzcn.render.plain_text import plain_lines
+from kzcn.render.table_layout import Unwrapped, laid_out
 
 CATEGORY_STYLES = {
     "statistic": "bold green",
@@ -116,161 +116,6 @@ def _cells(result: Result, fields: tuple[Field, ...], options: RenderOptions) ->
         ]
         for record in result.records
     ]
-
-
-def _column_floors(fields: tuple[Field, ...], rows: list[list[Text]]) -> list[int]:
-    """The narrowest each column may get: whole ids and figures, a dozen characters of prose."""
-    floors = []
-    for index, field in enumerate(fields):
-        if field.shape == WHOLE:
-            floors.append(max([len(field.header)] + [row[index].cell_len for row in rows]))
-        elif field.shape == WORDS:
-            # A figure in words ("$3 billion", "18.6 % per year") is never split, at any width: its column is as
-            # wide as its widest value; only its header may wrap.
-            floors.append(max([min(len(field.header), 8)] + [row[index].cell_len for row in rows]))
-        else:
-            # Prose wraps between words, never inside one: an id quoted in prose stays whole too.
-            words = [len(word) for row in rows for word in row[index].plain.split()]
-            floors.append(max(min(12, max([len(field.header)] + [row[index].cell_len for row in rows])), *words, 1))
-    return floors
-
-
-def _grid(
-    fields: tuple[Field, ...], rows: list[list[Text]], widths: list[int], options: RenderOptions, *, header: bool = True
-) -> Table:
-    table = Table(
-        box=box.ASCII if options.ascii_only else box.SIMPLE_HEAD,
-        expand=False,
-        pad_edge=False,
-        title_justify="left",
-        show_header=header,
-    )
-    for field, width in zip(fields, widths, strict=True):
-        # A figure in words is as wide as its column's floor, so it never wraps; its header may (no_wrap would cut it).
-        table.add_column(field.header, overflow="fold", width=width, no_wrap=field.shape == WHOLE)
-    for cells in rows:
-        table.add_row(*cells)
-    return table
-
-
-def _stacked(fields: tuple[Field, ...], rows: list[list[Text]], width: int) -> list[RenderableType]:
-    """One "Header: value" line per field, a blank line between records: for terminals too narrow for a table.
-
-    Prose wraps to the width between words; an id, a figure, or prose with a word too long for the width is not
-    wrapped by kzcn (see Unwrapped): the terminal folds what is too long, and nothing is split by kzcn.
-    """
-    parts: list[RenderableType] = []
-    for cells in rows:
-        for field, cell in zip(fields, cells, strict=True):
-            label = f"{field.header}: "
-            longest = max((len(word) for word in (label + cell.plain).split()), default=0)
-            line = Text(label) if field.shape == PROSE and longest <= width else Unwrapped(label)
-            line.append_text(cell)
-            parts.append(line)
-        parts.append(Text(""))
-    return parts
-
-
-class Unwrapped(Text):
-    """A line printed as it is, however long: the terminal wraps it, so no id or number is split by kzcn."""
-
-
-def _widths(fields: tuple[Field, ...], rows: list[list[Text]], floors: list[int], options: RenderOptions) -> list[int]:
-    """Each column's width: its floor (ids and figures whole), then the room left goes to prose and headers, shared
-    evenly, each column up to its natural width: no room is left unused while a column wraps."""
-    widths = list(floors)
-    spare = options.width - 3 * len(fields) - sum(widths)
-    natural = [max([len(field.header)] + [row[i].cell_len for row in rows]) for i, field in enumerate(fields)]
-    while spare > 0:
-        growing = [i for i in range(len(fields)) if widths[i] < natural[i]]
-        if not growing:
-            break
-        share = max(1, spare // len(growing))
-        for i in growing:
-            step = min(share, natural[i] - widths[i], spare)
-            widths[i] += step
-            spare -= step
-    return widths
-
-
-def _fits(floors: list[int], options: RenderOptions) -> bool:
-    return sum(floors) + 3 * len(floors) <= options.width
-
-
-def _table_or_stack(result: Result, fields: tuple[Field, ...], options: RenderOptions) -> list[RenderableType]:
-    all_rows = _cells(result, fields, options)
-    oversize = _oversize(fields, all_rows, options)
-    fitting = [row for number, row in enumerate(all_rows) if number not in oversize]
-    if not fitting:
-        return _stacked(fields, all_rows, options.width)
-    floors = _column_floors(fields, fitting)
-    kept = _columns_kept(fields, floors, options)
-    hidden = [field for i, field in enumerate(fields) if i not in kept]
-    shown = tuple(fields[i] for i in kept)
-    # A table whose ids and figures cannot stand whole would cut them; then each record goes on lines of its own.
-    if not _fits([floors[i] for i in kept], options):
-        return _stacked(fields, all_rows, options.width)
-    widths = _widths(shown, [[row[i] for i in kept] for row in fitting], [floors[i] for i in kept], options)
-    parts = _runs_and_stacks(fields, all_rows, oversize, kept, widths, options)
-    if hidden:
-        names = ", ".join(field.key for field in hidden)
-        parts.append(Text(f"Not shown at this width: {names} (widen the terminal, or choose with --fields)."))
-    return parts
-
-
-def _runs_and_stacks(
-    fields: tuple[Field, ...],
-    rows: list[list[Text]],
-    oversize: set[int],
-    kept: list[int],
-    widths: list[int],
-    options: RenderOptions,
-) -> list[RenderableType]:
-    """The records in order: each run of those that fit as one table (the first with the header), each oversize
-    record on lines of its own between them."""
-    shown = tuple(fields[i] for i in kept)
-    parts: list[RenderableType] = []
-    run: list[list[Text]] = []
-    for number, row in enumerate(rows):
-        if number not in oversize:
-            run.append([row[i] for i in kept])
-            continue
-        if run:
-            parts.append(_grid(shown, run, widths, options, header=not parts))
-            run = []
-        parts += _stacked(fields, [row], options.width)
-    if run:
-        parts.append(_grid(shown, run, widths, options, header=not parts))
-    return parts
-
-
-def _oversize(fields: tuple[Field, ...], rows: list[list[Text]], options: RenderOptions) -> set[int]:
-    """The records whose ids and figures cannot stand whole even in the narrowest table (a 301-character id): each
-    goes on lines of its own, in its place; the others stay a table."""
-    last = _last_kept(fields, options)
-    return {
-        number
-        for number, row in enumerate(rows)
-        if not _fits([floor for i, floor in enumerate(_column_floors(fields, [row])) if i in last], options)
-    }
-
-
-def _columns_kept(fields: tuple[Field, ...], floors: list[int], options: RenderOptions) -> list[int]:
-    """The columns the table shows: at a narrow width, columns give way (and a note says which) before the table
-    turns into records: those with the highest give-way rank first (prose before figures, figures before ids), the
-    later one first among equals. Never those --fields chose."""
-    kept = list(range(len(fields)))
-    if not options.fields:
-        while not _fits([floors[i] for i in kept], options) and len(kept) > 3:
-            kept.remove(max(kept, key=lambda i: (fields[i].give_way_rank, i)))
-    return kept
-
-
-def _last_kept(fields: tuple[Field, ...], options: RenderOptions) -> set[int]:
-    """The columns a table keeps at any width: all those of --fields, else the three that give way last."""
-    if options.fields:
-        return set(range(len(fields)))
-    return set(sorted(range(len(fields)), key=lambda i: (fields[i].give_way_rank, i))[:3])
 
 
 def _notes(result: Result, shown: tuple[Field, ...], options: RenderOptions) -> list[RenderableType]:
@@ -378,7 +223,7 @@ def _parts(result: Result, options: RenderOptions) -> list[RenderableType]:
         parts = _record(result, options)
     else:
         shown = result.select(options.fields, table=True)
-        parts = [*_title(result, options), *_table_or_stack(result, shown, options)]
+        parts = [*_title(result, options), *laid_out(shown, _cells(result, shown, options), options)]
         if result.chart is not None and not options.fields:
             parts += _chart(result.chart, options)
     return parts + _notes(result, shown, options)

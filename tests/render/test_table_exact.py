@@ -724,3 +724,42 @@ def test_one_things_labels_never_wrap_when_a_long_label_meets_a_narrow_sheet() -
         "                           partnership, dated;",
         "                           the rest opinion.",
     ]
+
+
+# Cards (issue 23): where a table has no room for the words a reader came for, a card per record.
+
+MAIN = tuple(replace(field, main=True) if field.key == "statement" else field for field in FIELDS)
+WITH_MAIN = replace(FACTS, fields=MAIN)
+
+
+def test_a_table_keeps_room_for_the_main_words_and_other_columns_give_way_first() -> None:
+    # Kind, paragraphs and checked (prose, as the statement is) give way; the statement keeps its room.
+    assert _lines(WITH_MAIN, width=90)[2:7] == [
+        " Id                     Statement                             Amount               Share",
+        " ───────────────────────────────────────────────────────────────────────────────────────",
+        " port-trains            The port handled 40 trains in 2017.   40 trains            0.25",
+        " income-forecast-2020   Income is forecast to rise to $4      $4 billion (guess)   1.0",
+        "                        billion by 2020.",
+    ]
+
+
+def test_where_the_main_words_have_no_room_each_record_is_a_card_id_first_words_below() -> None:
+    assert _lines(WITH_MAIN, width=44) == [
+        "Facts [bold]",
+        "port-trains  statistic  40 trains  0.25",
+        "  The port handled 40 trains in 2017.",
+        "income-forecast-2020  1.0",  # the amount in words gives way where the line is full; the number stays
+        "  Income is forecast to rise to $4 billion",
+        "  by 2020.",
+        "Ids are stable.",
+        "A note.",
+    ]
+
+
+def test_a_card_keeps_its_ids_and_numbers_however_narrow() -> None:
+    # Ids and numbers never give way (the terminal folds the line); prose and words do, the highest ranks first.
+    assert _lines(WITH_MAIN, width=20)[1:4] == ["port-trains  0.25", "  The port handled", "  40 trains in 2017."]
+
+
+def test_chosen_fields_make_a_table_never_cards() -> None:
+    assert _lines(WITH_MAIN, width=44, fields=("id", "statement"))[2].split() == ["Id", "Statement"]

@@ -129,15 +129,17 @@ def _title(result: Result, options: RenderOptions) -> list[RenderableType]:
 
 
 def _key_values(pairs: list[tuple[str, Text]], options: RenderOptions) -> list[RenderableType]:
-    """Labels beside values: a two-column grid where every word fits its width, else unwrapped lines."""
+    """Labels beside values: a two-column grid where every word fits its width, else one "Label: value" line each,
+    wrapped between words; a word longer than the width (a URL) stands whole on a line of its own, never split by
+    kzcn (issue 23: `review ID` broke words and URLs mid-word at 80 columns)."""
     label_width = max(len(label) for label, _value in pairs)
     longest_word = max((len(word) for _label, value in pairs for word in value.plain.split()), default=0)
     if label_width + 2 + longest_word > options.width:
         lines: list[RenderableType] = []
         for label, value in pairs:
-            line = Unwrapped(f"{label}: ")
+            line = Text(f"{label}: ")
             line.append_text(value)
-            lines.append(line)
+            lines += whole_word_lines(line, options.width)
         return lines
     grid = Table.grid(padding=(0, 2))
     grid.add_column(style="bold" if options.color else "", no_wrap=True)
@@ -145,6 +147,30 @@ def _key_values(pairs: list[tuple[str, Text]], options: RenderOptions) -> list[R
     for label, value in pairs:
         grid.add_row(label, value)
     return [grid]
+
+
+def whole_word_lines(text: Text, width: int) -> list[RenderableType]:
+    """The text wrapped between words at the width, each line printed as it is: a word longer than the width (a URL)
+    stands whole on a line of its own, where the terminal may fold it but kzcn never splits it. Line ends in the
+    text end lines."""
+    lines: list[RenderableType] = []
+    for part in text.split("\n"):
+        plain, breaks, start, end = part.plain, [], 0, 0
+        for match in re.finditer(r"\S+", plain):
+            if match.end() - start > width and end > start:
+                breaks.append(match.start())
+                start = match.start()
+            end = match.end()
+        for piece in part.divide(breaks):
+            piece.rstrip()
+            lines.append(_unwrapped(piece))
+    return lines
+
+
+def _unwrapped(piece: Text) -> Unwrapped:
+    line = Unwrapped("")
+    line.append_text(piece)
+    return line
 
 
 def _record(result: Result, options: RenderOptions) -> list[RenderableType]:

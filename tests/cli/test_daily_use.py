@@ -329,3 +329,15 @@ def test_facts_is_one_option_before_and_after_every_command_that_reads_the_knowl
     declared = facts_options(typer.main.get_command(app), "kzcn")
     assert {"kzcn", "kzcn facts", "kzcn export sqlite", "kzcn export claimreview"} <= set(declared)
     assert len(set(declared.values())) == 1, declared
+
+
+def test_review_wraps_between_words_and_never_splits_a_url_at_80_columns(cli: Run) -> None:
+    # Issue 23, item 2: at 80 columns `review ID` was printed as lines a terminal folds anywhere ("will incre|ase",
+    # "(en.inform.|kz)"). Now every line fits, or is one word that cannot (a URL), whole on a line of its own.
+    from rich.cells import cell_len
+
+    out = cli("review", "transport-income-forecast-2020", env={"COLUMNS": "80"}).stdout
+    lines = out.splitlines()
+    assert [line for line in lines if cell_len(line) > 80 and len(line.split()) > 1] == []
+    assert "https://en.inform.kz/amp/kazakhstan-may-earn-usd-5-bln-on-through-traffic_a3278468/)." in lines
+    assert "Verdict (was it made as reported?): partly-supported" in lines

@@ -83,8 +83,11 @@ def annotate(
             raise NotFoundError(f"source {source.id!r} has no paragraph {number}; it has {len(indexed.paragraphs)}")
     focus = _focus(kb, source, fact_id)
     spans = _spans(kb, source, indexed, wanted_facts)
+    # A fact's number is its place in the whole text (by its first quote), whatever the filters show: "O19" is the
+    # same fact in `article` and `article --kind opinion --paragraph 7` (issue 23).
+    every = spans if wanted_facts == NO_FILTERS else _spans(kb, source, indexed, NO_FILTERS)
     refs: dict[str, int] = {}
-    for _start, _end, _number, fact, _quote in sorted(spans, key=lambda span: (span[0], span[1])):
+    for _start, _end, _number, fact, _quote in sorted(every, key=lambda span: (span[0], span[1])):
         refs.setdefault(fact.id, len(refs) + 1)
     if focus is not None:
         wanted |= {quote.paragraph for quote in focus.quotes}

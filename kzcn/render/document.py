@@ -26,7 +26,7 @@ def legend_line(document: Document) -> str:
     """What the marks mean, for the top of an annotated text."""
     kinds = "; ".join(f"{letter} {style} ({meaning})" for style, letter, meaning in document.legend)
     return (
-        f"Marks: ⟦quoted words⟧nK = words fact n quotes, K its kind: {kinds}. "
+        f"Marks: ⟦quoted words⟧Kn = words fact n quotes, K its kind: {kinds}. "
         "Unmarked text: no fact quotes it (dimmed in colour)."
     )
 
@@ -63,7 +63,7 @@ def document_parts(document: Document) -> list[RenderableType]:
                 offset += len(text)
         parts.append(Text("".join(texts), spans=spans))
         for note in block.notes:
-            parts.append(Text(visible(f"  {note.ref}{letters.get(note.style, '?')}  {note.key}: {note.text}")))
+            parts.append(Text(visible(f"  {letters.get(note.style, '?')}{note.ref}  {note.key}: {note.text}")))
         parts.append(Text(""))
     return parts
 

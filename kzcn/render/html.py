@@ -149,8 +149,8 @@ class _Writer:
                     ref_id = f"ref-{anchor}-{mark.ref}-{seen[mark.ref]}"
                     words.append(
                         f'<span class="bracket" aria-hidden="true">⟧</span><a class="tag" id="{ref_id}" '
-                        f'href="#fact-{anchor}-{mark.ref}" aria-label="fact {mark.ref}, {escape(mark.style)}">'
-                        f"{escape(tag(mark, letters))}</a></span>"
+                        f'href="#fact-{anchor}-{mark.ref}" aria-label="{escape(tag(mark, letters))}: fact {mark.ref}, '
+                        f'{escape(mark.style)}">{escape(tag(mark, letters))}</a></span>'
                     )
                 elif piece.marks:
                     words.append(escape(piece.text))
@@ -162,7 +162,7 @@ class _Writer:
                 out.append('<ol class="notes">')
                 for note in block.notes:
                     back = f'<a href="#ref-{anchor}-{note.ref}-1" aria-label="back to the quote">↩</a>'
-                    label = f"{note.ref}{letters.get(note.style, '?')}"
+                    label = f"{letters.get(note.style, '?')}{note.ref}"
                     out.append(
                         f'<li id="fact-{anchor}-{note.ref}" data-fact="{escape(note.key)}"><b>{label}</b> '
                         f"<code>{escape(note.key)}</code>: {escape(note.text)} {back}</li>"

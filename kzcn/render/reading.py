@@ -49,8 +49,9 @@ def pieces(block: Block) -> Iterator[Piece]:
 
 
 def tag(mark: Mark, legend: dict[str, str]) -> str:
-    """The tag after a mark's closing bracket: its ref and its kind's letter, "4S"."""
-    return f"{mark.ref}{legend.get(mark.style, '?')}"
+    """The tag after a mark's closing bracket: its kind's letter, then its number, "S4" (a letter after the digits
+    read as one more digit: "19O" as 190)."""
+    return f"{legend.get(mark.style, '?')}{mark.ref}"
 
 
 def labelled_value(field: Field, record: dict[str, Any]) -> str:

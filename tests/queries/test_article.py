@@ -40,9 +40,9 @@ def test_the_small_article_marked_with_tags_and_notes(cli: Run, write_kb: Callab
     assert lines[0] == "doc (title unknown)"
     assert "¶1" in lines
     body = lines[lines.index("¶1") + 1]
-    assert body == "⟦Trade between the two countries grew quickly.⟧1O ⟦In 2017 the port handled 40 trains.⟧2S"
-    assert "  1O  trade-grew: opinion, author. Trade grew quickly." in lines
-    assert "  2S  trains-2017: statistic, author; verdict: unreviewed. The port handled 40 trains in 2017." in lines
+    assert body == "⟦Trade between the two countries grew quickly.⟧O1 ⟦In 2017 the port handled 40 trains.⟧S2"
+    assert "  O1  trade-grew: opinion, author. Trade grew quickly." in lines
+    assert "  S2  trains-2017: statistic, author; verdict: unreviewed. The port handled 40 trains in 2017." in lines
     assert "\x1b" not in out  # no colour into a pipe: the brackets and letters carry the marks
 
 
@@ -170,3 +170,22 @@ def test_spans_at_one_start_come_longest_first_in_records_and_marks() -> None:
     assert result.document is not None
     marks = result.document.blocks[0].marks
     assert [(mark.start, mark.end, mark.ref) for mark in marks] == [(0, 45, 2), (0, 13, 1)]
+
+
+def test_a_facts_number_is_its_place_in_the_whole_text_whatever_the_filters() -> None:
+    # Issue 23, item 5: `--paragraph 4` gave 22E..26O but adding `--kind statistic --kind forecast` renumbered them
+    # 1S 2S 3F; and "19O" read as 190. Now the kind's letter comes first and the number is fixed by the whole text.
+    from conftest import SHIPPED_FACTS
+    from kzcn.kb.load import load_knowledge_base
+    from kzcn.queries.filters import Filters
+
+    kb = load_knowledge_base(str(SHIPPED_FACTS))
+    whole = {record["fact"]: record["ref"] for record in annotate(kb).records}
+    narrowed = annotate(kb, paragraphs=[4], filters=Filters.given(kinds=["statistic", "forecast"])).records
+    assert [(record["fact"], record["ref"]) for record in narrowed] == [
+        ("transport-income-2017", 24),
+        ("transport-income-china-2017", 23),
+        ("transport-income-china-2017", 23),
+        ("transport-income-forecast-2020", 25),
+    ]
+    assert all(whole[record["fact"]] == record["ref"] for record in narrowed)

@@ -31,13 +31,13 @@ DOCUMENT = Document(
 )
 
 PLAIN = (
-    "Marks: ⟦quoted words⟧nK = words fact n quotes, K its kind: S statistic (statistic); F forecast\n"
+    "Marks: ⟦quoted words⟧Kn = words fact n quotes, K its kind: S statistic (statistic); F forecast\n"
     "(forecast). Unmarked text: no fact quotes it (dimmed in colour).\n"
     "\n"
     "¶1\n"
-    "Trade ⟦grew⟧1S fast in ⟦2017⟧2F.\n"
-    "  1S  trade-grew: statistic · the article says it\n"
-    "  2F  in-2017: forecast\n"
+    "Trade ⟦grew⟧S1 fast in ⟦2017⟧F2.\n"
+    "  S1  trade-grew: statistic · the article says it\n"
+    "  F2  in-2017: forecast\n"
     "\n"
     "¶3\n"
     "Nothing here.\n"
@@ -51,7 +51,7 @@ def table(result: Result, color: bool, width: int = 100) -> str:
 
 def test_legend_line_names_each_letter_style_and_meaning() -> None:
     assert legend_line(DOCUMENT) == (
-        "Marks: ⟦quoted words⟧nK = words fact n quotes, K its kind: S statistic (statistic); F forecast (forecast). "
+        "Marks: ⟦quoted words⟧Kn = words fact n quotes, K its kind: S statistic (statistic); F forecast (forecast). "
         "Unmarked text: no fact quotes it (dimmed in colour)."
     )
 
@@ -62,15 +62,15 @@ def test_annotated_text_without_colour_is_plain_marks_and_notes() -> None:
 
 def test_annotated_text_in_colour_dims_unquoted_words_and_colours_each_kind() -> None:
     assert table(result(document=DOCUMENT), color=True) == (
-        "\x1b[2mMarks: ⟦quoted words⟧nK = words fact n quotes, K its kind: S statistic (statistic); F forecast\x1b[0m\n"
+        "\x1b[2mMarks: ⟦quoted words⟧Kn = words fact n quotes, K its kind: S statistic (statistic); F forecast\x1b[0m\n"
         "\x1b[2m(forecast). Unmarked text: no fact quotes it (dimmed in colour).\x1b[0m\n"
         "\n"
         "\x1b[1m¶1\x1b[0m\n"
         # brackets bold, unquoted words dim, a statistic green underlined, the asked-for forecast yellow, bold, reversed
-        "\x1b[2mTrade \x1b[0m\x1b[1m⟦\x1b[0m\x1b[4;32mgrew\x1b[0m\x1b[1m⟧1S\x1b[0m\x1b[2m fast in \x1b[0m"
-        "\x1b[1m⟦\x1b[0m\x1b[1;4;7;33m2017\x1b[0m\x1b[1m⟧2F\x1b[0m\x1b[2m.\x1b[0m\n"
-        "  1S  trade-grew: statistic · the article says it\n"
-        "  2F  in-2017: forecast\n"
+        "\x1b[2mTrade \x1b[0m\x1b[1m⟦\x1b[0m\x1b[4;32mgrew\x1b[0m\x1b[1m⟧S1\x1b[0m\x1b[2m fast in \x1b[0m"
+        "\x1b[1m⟦\x1b[0m\x1b[1;4;7;33m2017\x1b[0m\x1b[1m⟧F2\x1b[0m\x1b[2m.\x1b[0m\n"
+        "  S1  trade-grew: statistic · the article says it\n"
+        "  F2  in-2017: forecast\n"
         "\n"
         "\x1b[1m¶3\x1b[0m\n"
         "\x1b[2mNothing here.\x1b[0m\n"
@@ -86,12 +86,12 @@ def test_a_kind_without_a_colour_is_underlined_and_an_unknown_letter_is_a_questi
         legend=(),
     )
     assert table(result(document=document), color=True) == (
-        "\x1b[2mMarks: ⟦quoted words⟧nK = words fact n quotes, K its kind: . Unmarked text: no fact quotes it\x1b[0m\n"
+        "\x1b[2mMarks: ⟦quoted words⟧Kn = words fact n quotes, K its kind: . Unmarked text: no fact quotes it\x1b[0m\n"
         "\x1b[2m(dimmed in colour).\x1b[0m\n"
         "\n"
         "\x1b[1m¶2\x1b[0m\n"
-        "\x1b[1m⟦\x1b[0m\x1b[4mBig\x1b[0m\x1b[1m⟧1?\x1b[0m\x1b[2m words.\x1b[0m\n"
-        "  1?  big: a claim\n"
+        "\x1b[1m⟦\x1b[0m\x1b[4mBig\x1b[0m\x1b[1m⟧?1\x1b[0m\x1b[2m words.\x1b[0m\n"
+        "  ?1  big: a claim\n"
         "\n"
     )
 
@@ -112,8 +112,8 @@ def test_nested_marks_take_the_innermost_kind_and_either_focus() -> None:
     )
     text = table(result(document=document), color=True)
     assert text.splitlines()[4] == (
-        "\x1b[1m⟦\x1b[0m\x1b[1;4;7;32mab\x1b[0m\x1b[1m⟦\x1b[0m\x1b[1;4;7;35mcd\x1b[0m\x1b[1m⟧2O\x1b[0m"
-        "\x1b[1;4;7;32mef\x1b[0m\x1b[1m⟧1S\x1b[0m"
+        "\x1b[1m⟦\x1b[0m\x1b[1;4;7;32mab\x1b[0m\x1b[1m⟦\x1b[0m\x1b[1;4;7;35mcd\x1b[0m\x1b[1m⟧O2\x1b[0m"
+        "\x1b[1;4;7;32mef\x1b[0m\x1b[1m⟧S1\x1b[0m"
     )
 
 

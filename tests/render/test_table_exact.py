@@ -262,12 +262,12 @@ CHART_COLOUR = [
 ]
 DOCUMENT = [
     "Article: doc",
-    "Marks: ⟦quoted words⟧nK = words fact n quotes, K its kind: O opinion (a view).",
+    "Marks: ⟦quoted words⟧Kn = words fact n quotes, K its kind: O opinion (a view).",
     "Unmarked text: no fact quotes it (dimmed in colour).",
     "",
     "¶1",
-    "⟦Trade grew⟧1O fast.",
-    "  1O  trade-grew: Trade grew.",
+    "⟦Trade grew⟧O1 fast.",
+    "  O1  trade-grew: Trade grew.",
     "",
 ]
 SHEET = [

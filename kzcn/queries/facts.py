@@ -180,11 +180,29 @@ def list_facts(
         table_fields=_FACT_TABLE,
         records=tuple(fact_record(fact, kb) for fact in chosen),
         title=title,
-        empty_message=f"No facts shown: --limit 0 ({matched} match)." if matched else "No facts match.",
+        empty_message=f"No facts shown: --limit 0 ({matched} match)." if matched else _none_match(kb, wanted, evidence),
         highlight=wanted.terms,
         legends=(("kind", KIND_LEGEND), ("says", SAYS_LEGEND), ("verdict", VERDICT_LEGEND)),
         notes=tuple(notes),
     )
+
+
+def _none_match(kb: KnowledgeBase, wanted: Filters, evidence: bool) -> str:
+    """ "No facts match.", and where the other view (the evidence, or the claims) has some that do, how many and the
+    command that shows them (issue 23: a search for "transit revenue" among the claims hid seven evidence facts)."""
+    if wanted.sources:
+        return "No facts match."
+    elsewhere = sum(1 for fact in kb.facts if kb.is_claim(fact) is evidence and wanted.matches(fact, kb))
+    if not elsewhere:
+        return "No facts match."
+    verb = "does" if elsewhere == 1 else "do"
+    if evidence:
+        return f"No evidence facts match; {_counted(elsewhere, 'claim')} of the article {verb}: drop --evidence."
+    return f"No claims of the article match; {_counted(elsewhere, 'evidence fact')} {verb}: add --evidence."
+
+
+def _counted(count: int, noun: str) -> str:
+    return f"{count} {noun}" if count == 1 else f"{count} {noun}s"
 
 
 def _sorted(facts: list[Fact], sort: str) -> list[Fact]:
@@ -202,7 +220,8 @@ def closest_ids(candidates: Iterable[str], wanted: str) -> str:
     """ "; did you mean a, b?" with the ids most like the one asked for, or nothing."""
     from difflib import get_close_matches
 
-    close = get_close_matches(wanted, list(candidates), n=3, cutoff=0.4)
+    # 0.6: at 0.4, "nonexistent" was offered china-second-largest-economy, which shares only scattered letters.
+    close = get_close_matches(wanted, list(candidates), n=3, cutoff=0.6)
     return f"; did you mean {', '.join(close)}?" if close else ""
 
 

@@ -61,7 +61,7 @@ def list_sources(kb: KnowledgeBase) -> Result:
         )
     return Result(
         fields=SOURCE_FIELDS,
-        table_fields=("id", "role", "publisher", "published", "language", "facts", "url"),
+        table_fields=("id", "role", "publisher", "published", "language", "facts", "view_count", "url"),
         records=tuple(records),
         title=f"{len(records)} sources",
         notes=(

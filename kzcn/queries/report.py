@@ -178,10 +178,11 @@ def _claims_text(kb: KnowledgeBase, part: KnowledgeBase, filters: Filters) -> tu
     """How many claims the sheet covers and how much evidence is quoted about them; with filters, which ones."""
     claims = sum(1 for fact in part.facts if part.is_claim(fact))
     if part is kb:
-        others = sum(1 for source in kb.sources if source.role != "primary")
+        # The sources the evidence quotes: a work the article only mentions (the documentary) quotes nothing.
+        quoted = len({fact.source for fact in kb.facts if not kb.is_claim(fact)})
         return (
-            f"{claims} claims of the article, each quoted verbatim; {len(kb.facts) - claims} facts of {others} other "
-            "sources are quoted as evidence about them.",
+            f"{claims} claims of the article, each quoted verbatim; {_counted(len(kb.facts) - claims, 'fact')} of "
+            f"{_counted(quoted, 'other source')} are quoted as evidence about them.",
         )
     every = sum(1 for fact in kb.facts if kb.is_claim(fact))
     evidence = [fact for fact in part.facts if not part.is_claim(fact)]

@@ -457,3 +457,24 @@ def test_no_derived_gap_or_interpolated_row_says_the_article_reported_it(cli: Ru
     assert [line.split() for line in table.splitlines() if line.startswith(" china-share-2017")] == [
         ["china-share-2017", "nobody:", "computed", "by", "kzcn"]
     ]
+
+
+def test_a_search_that_finds_no_claim_says_how_many_evidence_facts_it_finds(cli: Run) -> None:
+    # Issue 23, item 7: "No facts match." hid seven evidence facts about transit revenue.
+    result = cli("facts", "transit", "revenue")  # the message goes to stderr: stdout stays empty for scripts
+    assert (result.exit_code, result.stdout, result.stderr.strip()) == (
+        0,
+        "",
+        "No claims of the article match; 7 evidence facts do: add --evidence.",
+    )
+    assert len(json.loads(cli("facts", "transit", "revenue", "--evidence", "--json").stdout)) == 7
+    none = cli("facts", "--evidence", "jobs", "citizens")
+    assert none.stderr.strip() == "No evidence facts match; 1 claim of the article does: drop --evidence."
+    assert cli("facts", "zzzz-nothing").stderr.strip() == "No facts match."
+
+
+def test_the_sources_table_shows_the_view_counter_its_help_promises(cli: Run) -> None:
+    # Issue 23, item 9: `kzcn sources` promised the view count in its help; only JSON had the article's 1556.
+    table = cli("sources", env={"COLUMNS": "160"}).stdout
+    header, _rule, article = table.splitlines()[2:5]
+    assert header.split()[-1] == "Views" and article.split()[-1] == "1556"

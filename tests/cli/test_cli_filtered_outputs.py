@@ -72,7 +72,7 @@ def test_a_mistyped_filter_is_refused_with_the_closest_values(
 def test_export_sqlite_records_its_filters(cli: Run, write_kb: Callable[..., Path], tmp_path: Path) -> None:
     target = tmp_path / "kb.sqlite"
     result = cli("--facts", str(write_kb()), "export", "sqlite", str(target), "-e", "port", "-e", "europe")
-    assert (result.exit_code, result.stdout, result.stderr) == (0, "", "")
+    assert (result.exit_code, result.stdout, result.stderr) == (0, "", f"kzcn: wrote {target}\n")
     connection = sqlite3.connect(target)
     assert connection.execute("SELECT option, value FROM export_filters").fetchall() == [
         ("--entity", "Port"),

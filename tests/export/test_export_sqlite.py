@@ -23,7 +23,7 @@ Run = Callable[..., Any]
 def exported(cli: Run, tmp_path: Path) -> sqlite3.Connection:
     target = tmp_path / "kb.sqlite"
     result = cli("--facts", str(SHIPPED_FACTS), "export", "sqlite", str(target))
-    assert (result.exit_code, result.stdout, result.stderr) == (0, "", "")
+    assert (result.exit_code, result.stdout, result.stderr) == (0, "", f"kzcn: wrote {target}\n")
     connection = sqlite3.connect(target)
     connection.row_factory = sqlite3.Row
     return connection

@@ -175,3 +175,17 @@ def test_init_writes_no_empty_name_and_nothing_under_dev(cli: Run, target: str, 
     result = cli("init", target)
     assert (result.exit_code, result.stderr) == (2, message)
     assert not os.path.exists("/dev/kzcn-new.yaml")
+
+
+def test_init_and_export_sqlite_say_what_they_wrote(cli: Run, tmp_path: Path) -> None:
+    # Issue 23, item 9: both printed nothing on success, while -o says "wrote".
+    made = tmp_path / "new.yaml"
+    result = cli("init", str(made))
+    assert (result.exit_code, result.stdout, result.stderr) == (
+        0,
+        "",
+        f"kzcn: wrote {made}; kzcn --facts {made} check verifies it\n",
+    )
+    database = tmp_path / "kb.sqlite"
+    exported = cli("--facts", str(made), "export", "sqlite", str(database))
+    assert (exported.exit_code, exported.stdout, exported.stderr) == (0, "", f"kzcn: wrote {database}\n")

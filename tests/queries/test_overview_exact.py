@@ -48,7 +48,7 @@ def test_sources_list_every_source_with_what_is_known_and_how_many_facts_cite_an
     )
     assert list_sources(kb) == Result(
         fields=SOURCE_FIELDS,
-        table_fields=("id", "role", "publisher", "published", "language", "facts", "url"),
+        table_fields=("id", "role", "publisher", "published", "language", "facts", "view_count", "url"),
         records=(
             {
                 "id": "doc",

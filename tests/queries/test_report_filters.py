@@ -125,7 +125,7 @@ def test_without_filters_the_sheet_is_the_whole_knowledge_base(kb: KnowledgeBase
     assert kept_part(kb, NO_FILTERS) is kb
     assert sheet.title == "Fact sheet: doc"
     assert sections(sheet)["The claims"] == (
-        "6 claims of the article, each quoted verbatim; 2 facts of 1 other sources are quoted as evidence about them.",
+        "6 claims of the article, each quoted verbatim; 2 facts of 1 other source are quoted as evidence about them.",
     )
     assert sections(sheet)["Key figures"] == [
         "trains-2017", "income-2017", "income-transit-2017", "income-forecast-2020", "cities-served",

@@ -223,7 +223,7 @@ def test_explaining_one_figure_lays_it_out_label_by_label() -> None:
 @pytest.mark.parametrize(
     ("wanted", "message"),
     [
-        ("income-grow", "no derived figure with id 'income-grow'; did you mean income-growth, income-other-2017?"),
+        ("income-grow", "no derived figure with id 'income-grow'; did you mean income-growth?"),
         ("trains-2017", "no derived figure with id 'trains-2017'; trains-2017 is a fact: kzcn show trains-2017"),
         ("doc", "no derived figure with id 'doc'; doc is a source: kzcn sources, or kzcn facts --source doc"),
         ("zzzz", "no derived figure with id 'zzzz'"),

@@ -48,6 +48,7 @@ def sqlite(
     from kzcn.kb.load import load_knowledge_base
 
     export_sqlite(load_knowledge_base(facts_path(ctx, facts)), file, force=force, filters=filters)
+    say(f"kzcn: wrote {file}")  # as -o says: a script's stdout stays empty, a person learns it worked
 
 
 @command(

@@ -41,7 +41,10 @@ def init(
     if system_path(os.path.abspath(path)) or system_path(os.path.realpath(path)):
         raise UsageError(f"{path} is under /dev, /proc or /sys; kzcn init writes regular files only")
 
+    from kzcn.cli.output import say
+
     if from_text is None:
         scaffold.init_copy(path, packaged_facts_path())
-        return
-    scaffold.init_from_text(path, "stdin" if from_text == "-" else from_text, scaffold.read_article(from_text))
+    else:
+        scaffold.init_from_text(path, "stdin" if from_text == "-" else from_text, scaffold.read_article(from_text))
+    say(f"kzcn: wrote {path}; kzcn --facts {path} check verifies it")

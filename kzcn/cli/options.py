@@ -105,7 +105,9 @@ class Output:
         if not result.records and not result.sections:
             result.select(options.fields, table=self.format is Format.table)  # an unknown --fields is still an error
             say(result.empty_message)
-            if self.format is Format.table:
+            # An annotated text is shown whole even with nothing marked: a new knowledge base's author needs its
+            # paragraph numbers to write the first quote (issue 23).
+            if self.format is Format.table and (result.document is None or options.fields):
                 return
         write(render(result, self.format, options), pager=self.pager)
 

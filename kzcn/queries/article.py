@@ -108,7 +108,9 @@ def annotate(
         fields=ANNOTATION_FIELDS,
         records=tuple(records),
         title=title,
-        empty_message="No quoted span matches.",
+        empty_message="No quoted span matches."
+        if every
+        else "No fact quotes this text yet; its paragraphs are numbered (¶N) for the first quote.",
         document=Document(title, source.language, tuple(blocks), legend),
     )
 

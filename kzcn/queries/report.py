@@ -38,7 +38,8 @@ def _about(source: Source) -> list[str]:
     if source.view_count is not None:
         known.append(f"view counter {source.view_count:,}")
     unknown = [name for name in _UNKNOWN_FIELDS if getattr(source, name) is None]
-    lines = [f"{source.id} ({source.kind}): " + "; ".join(item for item in known if item) + "."]
+    said = "; ".join(item for item in known if item) or "nothing is known of it but its text"
+    lines = [f"{source.id} ({source.kind}): {said}."]
     if unknown:
         lines.append(f"Unknown, because the source does not give them: {', '.join(unknown)}.")
     if source.notes:

@@ -1,6 +1,8 @@
 """kzcn.kb.scaffold directly: the starter knowledge base written around an article's text."""
 
+from collections.abc import Callable
 from pathlib import Path
+from typing import Any
 
 import pytest
 import yaml
@@ -131,3 +133,29 @@ def test_a_closed_stdin_is_a_usage_error(monkeypatch: pytest.MonkeyPatch) -> Non
     monkeypatch.setattr(sys, "stdin", None)
     with pytest.raises(UsageError, match=r"^stdin is closed: pipe the text in, or name its file to --from-text$"):
         read_article("-")
+
+
+def test_a_new_knowledge_base_shows_its_text_with_paragraph_numbers_and_a_sensible_sheet(
+    cli: Callable[..., Any], tmp_path: Path
+) -> None:
+    # Issue 23, item 8: `article` on a knowledge base made by init --from-text printed "No quoted span matches."
+    # instead of the text the author must quote from, and the report said "article (article): .".
+    text = tmp_path / "new.txt"
+    text.write_text("First paragraph of a new article.\n\nSecond paragraph, from 2020.\n", encoding="utf-8")
+    made = tmp_path / "new.yaml"
+    assert cli("init", str(made), "--from-text", str(text)).exit_code == 0
+    shown = cli("--facts", str(made), "article")
+    assert (shown.exit_code, shown.stderr) == (
+        0,
+        "No fact quotes this text yet; its paragraphs are numbered (¶N) for the first quote.\n",
+    )
+    assert shown.stdout.splitlines()[-6:] == [
+        "¶1",
+        "First paragraph of a new article.",
+        "",
+        "¶2",
+        "Second paragraph, from 2020.",
+        "",
+    ]
+    sheet = cli("--facts", str(made), "report").stdout
+    assert "article (article): nothing is known of it but its text." in sheet

@@ -87,6 +87,17 @@ def generate(base: dict[str, Any], count: int, seed: int) -> dict[str, Any]:
             pair = [renamed(fact_id, k) for fact_id in comparison["facts"]]
             if all(fact_id in kept for fact_id in pair):
                 comparisons.append({**comparison, "id": renamed(comparison["id"], k), "facts": pair})
+    # The sample keeps a review only with its claim and every fact it cites, so some evidence ends up cited by
+    # nothing; `check` asks such evidence to say why it is kept.
+    evidence_sources = {source["id"] for source in base.get("sources") or () if source.get("role") == "evidence"}
+    used = {item["fact"] for review in reviews for item in review["evidence"]}
+    used |= {fact_id for figure in derived for fact_id in figure["inputs"].values()}
+    used |= {fact_id for comparison in comparisons for fact_id in comparison["facts"]}
+    for fact in facts:
+        if fact["source"] in evidence_sources and fact["id"] not in used:
+            fact.setdefault("kept_because", "A generated copy whose review fell outside the sample.")
+        elif fact["id"] in used:
+            fact.pop("kept_because", None)
     ids = [item["id"] for item in (*facts, *relations, *derived, *comparisons)]
     if len(ids) != len(set(ids)):
         raise ValueError("renaming produced a duplicate id; the source has ids ending in -r<number>")

@@ -18,7 +18,7 @@ SORT_KEYS = ("source", "id", "kind", "year")
 
 _LISTED_FACT_FIELDS = (
     Field("id", "ID", shape=WHOLE),
-    # On a narrow terminal, the columns give way in this order: ¶, source, kind, says, time, quantity, verdict;
+    # On a narrow terminal, the columns give way in this order: ¶, source, kind, says, time, quantity; the verdict,
     # the claim in words and the id stay (issue 23: a reader came for the claims), as a card where a table is too
     # narrow for them.
     Field("kind", "Kind", styled=True, give_way=7),
@@ -48,7 +48,7 @@ _LISTED_FACT_FIELDS = (
     Field("refers_to", "Refers to"),
     Field("note", "Note"),
     Field("measure", "Measure"),
-    Field("verdict", "Verdict", missing="—", styled=True, give_way=3),
+    Field("verdict", "Verdict", missing="—", styled=True, give_way=0),  # with the id and the claim
     Field("outcome", "Outcome", missing="—", styled=True),
     Field("evidence", "Evidence"),
 )

@@ -14,7 +14,7 @@ from kzcn.escape import visible
 from kzcn.model.result import Chart, Field, Result
 from kzcn.render.options import RenderOptions
 from kzcn.render.plain_text import plain_lines
-from kzcn.render.table_layout import Unwrapped, laid_out
+from kzcn.render.table_layout import Unwrapped, laid_out, whole_word_lines
 
 CATEGORY_STYLES = {
     "statistic": "bold green",
@@ -147,30 +147,6 @@ def _key_values(pairs: list[tuple[str, Text]], options: RenderOptions) -> list[R
     for label, value in pairs:
         grid.add_row(label, value)
     return [grid]
-
-
-def whole_word_lines(text: Text, width: int) -> list[RenderableType]:
-    """The text wrapped between words at the width, each line printed as it is: a word longer than the width (a URL)
-    stands whole on a line of its own, where the terminal may fold it but kzcn never splits it. Line ends in the
-    text end lines."""
-    lines: list[RenderableType] = []
-    for part in text.split("\n"):
-        plain, breaks, start, end = part.plain, [], 0, 0
-        for match in re.finditer(r"\S+", plain):
-            if match.end() - start > width and end > start:
-                breaks.append(match.start())
-                start = match.start()
-            end = match.end()
-        for piece in part.divide(breaks):
-            piece.rstrip()
-            lines.append(_unwrapped(piece))
-    return lines
-
-
-def _unwrapped(piece: Text) -> Unwrapped:
-    line = Unwrapped("")
-    line.append_text(piece)
-    return line
 
 
 def _record(result: Result, options: RenderOptions) -> list[RenderableType]:

@@ -2,9 +2,10 @@
 
 from __future__ import annotations
 
+import re
+
 from rich import box
 from rich.console import RenderableType
-from rich.padding import Padding
 from rich.table import Table
 from rich.text import Text
 
@@ -161,7 +162,7 @@ def _cards(
             first.append_text(cells[i])
         parts.append(first)
         if cells[main].plain != fields[main].missing:
-            parts.append(Padding(cells[main], (0, 0, 0, 2)))  # every wrapped line indented under the id
+            parts += whole_word_lines(cells[main], options.width, indent="  ")  # indented under the id
     return parts
 
 
@@ -227,3 +228,28 @@ def _last_kept(fields: tuple[Field, ...], options: RenderOptions) -> set[int]:
     if options.fields:
         return set(range(len(fields)))
     return set(sorted(range(len(fields)), key=lambda i: (fields[i].give_way_rank, i))[:3])
+
+
+def whole_word_lines(text: Text, width: int, indent: str = "") -> list[RenderableType]:
+    """The text wrapped between words at the width, each line printed as it is after `indent`: a word longer than
+    the width (a URL) stands whole on a line of its own, where the terminal may fold it but kzcn never splits it.
+    Line ends in the text end lines. Plain lines, so printing them without colour costs Rich nothing."""
+    width = max(1, width - len(indent))
+    lines: list[RenderableType] = []
+    for part in text.split("\n"):
+        plain, breaks, start, end = part.plain, [], 0, 0
+        for match in re.finditer(r"\S+", plain):
+            if match.end() - start > width and end > start:
+                breaks.append(match.start())
+                start = match.start()
+            end = match.end()
+        for piece in part.divide(breaks):
+            piece.rstrip()
+            lines.append(_unwrapped(piece, indent))
+    return lines
+
+
+def _unwrapped(piece: Text, indent: str) -> Unwrapped:
+    line = Unwrapped(indent)
+    line.append_text(piece)
+    return line

@@ -341,3 +341,14 @@ def test_review_wraps_between_words_and_never_splits_a_url_at_80_columns(cli: Ru
     assert [line for line in lines if cell_len(line) > 80 and len(line.split()) > 1] == []
     assert "https://en.inform.kz/amp/kazakhstan-may-earn-usd-5-bln-on-through-traffic_a3278468/)." in lines
     assert "Verdict (was it made as reported?): partly-supported" in lines
+
+
+@pytest.mark.parametrize("columns", ["80", "100", "160"])
+def test_facts_puts_each_verdict_on_the_line_of_its_id(cli: Run, columns: str) -> None:
+    # Issue 23, item 1: "for every fact its id, the claim in words and its verdict" at 80, 100 and 160 columns.
+    records = json.loads(cli("facts", "--json").stdout)
+    lines = cli("facts", env={"COLUMNS": columns}).stdout.splitlines()
+    for record in records:
+        first = next(line for line in lines if record["id"] in line.split())
+        if record["verdict"] is not None:
+            assert record["verdict"] in first.split(), (record["id"], columns, first)

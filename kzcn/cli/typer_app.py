@@ -39,7 +39,7 @@ def main_options(
     no_color: NoColorOption = False,
     no_pager: NoPagerOption = False,
     version: Annotated[
-        bool, typer.Option("--version", callback=_version, is_eager=True, help="Print kzcn's version and exit.")
+        bool, typer.Option("--version", "-V", callback=_version, is_eager=True, help="Print kzcn's version and exit.")
     ] = False,
 ) -> None:
     # Kept for the command that follows, which reads it through options.global_options.

@@ -316,6 +316,10 @@ def test_knowledge_base_text_is_never_markup(cli: Run, write_kb: Callable[..., P
 
 def test_version_and_help(cli: Run) -> None:
     assert cli("--version").stdout.startswith("kzcn 0.")
+    # Issue 23, item 9: `kzcn -V` was a usage error; as most tools have it, it is the version (a command's -V is
+    # still its --verdict).
+    assert (cli("-V").exit_code, cli("-V").stdout) == (0, cli("--version").stdout)
+    assert cli("facts", "-V", "contradicted").exit_code == 0
     assert "Exit statuses: 0 success" in cli("--help").stdout
 
 

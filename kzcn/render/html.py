@@ -44,6 +44,8 @@ a { color: #0b4f9c; }
 """
 
 _FILLS = {"solid": "#1b5e20", "dense": "#b71c1c", "light": "url(#hatch)", "medium": "url(#dots)"}
+_FILL_WORDS = {"solid": "green", "dense": "red", "light": "hatched", "medium": "dotted"}
+"""How the legend names each fill as the page draws it (a terminal's "dense" bar is a red one here)."""
 
 
 def escape(text: str) -> str:
@@ -109,7 +111,7 @@ class _Writer:
                 f'stroke="#333"><title>{escape(bar.label.strip())}: {escape(bar.text)}</title></rect>'
                 f'<text x="{label + length + 6:.1f}" y="{y + 16}" font-size="13">{escape(bar.text)}</text>'
             )
-        legend = "; ".join(f"{fill} bars: {meaning}" for fill, meaning in chart.legend)
+        legend = "; ".join(f"{_FILL_WORDS.get(fill, fill)} bars: {meaning}" for fill, meaning in chart.legend)
         alternative = "; ".join(f"{bar.label.strip()}: {bar.text}" for bar in chart.bars)
         return [
             "<figure>",

@@ -126,7 +126,7 @@ def test_a_chart_is_an_svg_of_bars_scaled_from_their_shares_with_the_same_in_wor
         'fill="url(#dots)" stroke="#333"><title>other: $0.5 billion</title></rect>'
         '<text x="271.0" y="99" font-size="13">$0.5 billion</text>\n'
         "</svg>\n"
-        "<figcaption>solid bars: stated; light bars: forecast &amp; guess. In words: 2017 stated: $2 billion; "
+        "<figcaption>green bars: stated; hatched bars: forecast &amp; guess. In words: 2017 stated: $2 billion; "
         "2020 &lt;forecast&gt;: $1 billion; transit: $0; other: $0.5 billion.</figcaption>\n"
         "</figure>\n" + FOOTER
     )

@@ -37,7 +37,19 @@ def number_text(amount: int | float) -> str:
     return f"{sign}{text[:exponent]}.{text[exponent:]}"
 
 
+def grouped(digits: str) -> str:
+    """Plain digits with their thousands grouped by commas, as a reader writes them: "664,000", "6,474",
+    "13,894,817,549,380.3"; a sign and a fraction are kept, anything else is returned as it is."""
+    sign = digits[:1] if digits[:1] in "-−+" else ""
+    whole, dot, fraction = digits[len(sign) :].partition(".")
+    if not whole.isdigit() or not whole.isascii() or (fraction and not fraction.isdigit()):
+        return digits
+    return f"{sign}{int(whole):,}{dot}{fraction}"
+
+
 def _with_unit(prefix: str, digits: str, unit: str, scale: str) -> str:
+    # Words for a person: the thousands grouped; JSON and CSV carry the number itself in `amount` and `value`.
+    digits = grouped(digits)
     scale_word = "" if scale == "one" else f" {scale}"
     symbol = CURRENCY_SYMBOLS.get(unit)
     if symbol is not None:

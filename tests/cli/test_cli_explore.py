@@ -482,3 +482,10 @@ def test_the_sources_table_shows_the_view_counter_its_help_promises(cli: Run) ->
     table = cli("sources", env={"COLUMNS": "160"}).stdout
     header, _rule, article = table.splitlines()[2:5]
     assert header.split()[-1] == "Views" and article.split()[-1] == "1556"
+
+
+def test_numbers_are_grouped_in_words_never_in_json_or_csv_values(cli: Run) -> None:
+    [record] = json.loads(cli("facts", "--evidence", "664,000", "--json").stdout)
+    assert (record["quantity_text"], record["amount"], record["value"]) == ("664,000 containers", 664000, 664000)
+    csv_text = cli("facts", "--evidence", "664,000", "--format", "csv", "--fields", "amount,quantity_text").stdout
+    assert csv_text.splitlines() == ["amount,quantity_text", '664000,"664,000 containers"']

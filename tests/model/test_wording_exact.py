@@ -123,7 +123,7 @@ def test_a_percentage_keeps_what_follows_percent_in_its_unit() -> None:
 
 def test_a_computed_amount_in_a_plain_unit_reads_like_a_stated_one() -> None:
     assert amount_text(Decimal("470.04"), "KZT per USD", "one") == "470 KZT per USD"
-    assert amount_text(Decimal("1500"), "trains", "thousand") == "1500 thousand trains"
+    assert amount_text(Decimal("1500"), "trains", "thousand") == "1,500 thousand trains"
 
 
 @pytest.mark.parametrize(
@@ -170,3 +170,28 @@ def test_a_decimal_is_rounded_half_up_but_never_to_nothing(value: str, places: i
 def test_a_figure_with_more_digits_than_the_default_precision_is_rounded_not_refused() -> None:
     assert plain_number(Decimal("1" + "0" * 40 + ".25"), 1) == "1" + "0" * 40 + ".3"
     assert plain_number(Decimal("1" + "0" * 40 + ".123456"), 4) == "1" + "0" * 40 + ".1235"
+
+
+@pytest.mark.parametrize(
+    ("digits", "text"),
+    [
+        ("664000", "664,000"),
+        ("6474", "6,474"),
+        ("999", "999"),
+        ("13894817549380.3", "13,894,817,549,380.3"),
+        ("-1500.25", "-1,500.25"),
+        ("−1500", "−1,500"),
+        ("0.0051", "0.0051"),
+        ("١٢٣٤", "١٢٣٤"),  # digits of another script are left as written
+    ],
+)
+def test_a_figure_in_words_has_its_thousands_grouped(digits: str, text: str) -> None:
+    # Issue 23, item 6: "664000 containers", "₸6474 billion" (the page itself says "KZT6,474 bn").
+    from kzcn.model.wording import grouped
+
+    assert grouped(digits) == text
+
+
+def test_a_stated_quantity_reads_with_its_thousands_grouped() -> None:
+    assert quantity_text(Quantity(664000, "containers")) == "664,000 containers"
+    assert quantity_text(Quantity(6474, "KZT", "billion")) == "₸6,474 billion"

@@ -79,7 +79,7 @@ def test_huge_amounts_and_results_are_computed_not_crashed(cli: Run, write_kb: C
     data["facts"][2]["quantity"]["amount"] = 1  # the quote has no plain 1e-200; keep the fact simple
     path = str(write_kb(data))
     totals = {r["id"]: r for r in json.loads(cli("--facts", path, "totals", "--json").stdout)}
-    assert totals["total"]["text"] == "$1000000000000000000000002"
+    assert totals["total"]["text"] == "$1,000,000,000,000,000,000,000,002"
     assert totals["fall"]["text"] == "−99.6 % per year"
     for args in (["facts"], ["revenue"], ["revenue", "--json"], ["totals"], ["stats"]):
         result = cli("--facts", path, *args)

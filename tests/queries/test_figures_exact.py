@@ -623,7 +623,7 @@ def test_interpolation_between_scales_is_in_the_earlier_figures_scale() -> None:
         year=2016,
         basis="interpolated",
         label="Interpolated by kzcn between 2015 and 2017; not stated by the article",
-        text="≈ $1400 million",
+        text="≈ $1,400 million",
         source="kzcn, interpolated from income-2015 and income-2017",
         reported_by="nobody: computed by kzcn",
         amount=1400,

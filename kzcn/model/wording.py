@@ -57,6 +57,11 @@ def _with_unit(prefix: str, digits: str, unit: str, scale: str) -> str:
     return f"{prefix}{digits}{scale_word} {unit}"
 
 
+def counted(count: int, noun: str) -> str:
+    """A count with its noun, plural unless it is one: "1 claim", "7 evidence facts", "0 facts"."""
+    return f"{count} {noun}" if count == 1 else f"{count} {noun}s"
+
+
 def quantity_text(quantity: Quantity | None) -> str | None:
     """A stated quantity as the source gives it: "more than 25 cities", "$3 billion"."""
     if quantity is None:

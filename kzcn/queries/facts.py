@@ -9,7 +9,7 @@ from typing import Any
 from kzcn.errors import NotFoundError
 from kzcn.model.records import Fact, KnowledgeBase
 from kzcn.model.result import WHOLE, WORDS, Context, Field, Result
-from kzcn.model.wording import quantity_text, time_text
+from kzcn.model.wording import counted, quantity_text, time_text
 from kzcn.queries.facets import outcome_of, verdict_of
 from kzcn.queries.filters import NO_FILTERS, Filters
 
@@ -197,12 +197,8 @@ def _none_match(kb: KnowledgeBase, wanted: Filters, evidence: bool) -> str:
         return "No facts match."
     verb = "does" if elsewhere == 1 else "do"
     if evidence:
-        return f"No evidence facts match; {_counted(elsewhere, 'claim')} of the article {verb}: drop --evidence."
-    return f"No claims of the article match; {_counted(elsewhere, 'evidence fact')} {verb}: add --evidence."
-
-
-def _counted(count: int, noun: str) -> str:
-    return f"{count} {noun}" if count == 1 else f"{count} {noun}s"
+        return f"No evidence facts match; {counted(elsewhere, 'claim')} of the article {verb}: drop --evidence."
+    return f"No claims of the article match; {counted(elsewhere, 'evidence fact')} {verb}: add --evidence."
 
 
 def _sorted(facts: list[Fact], sort: str) -> list[Fact]:

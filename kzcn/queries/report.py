@@ -9,7 +9,7 @@ from kzcn.errors import NotFoundError
 from kzcn.model.derive import DerivationError, derive_all
 from kzcn.model.records import Fact, KnowledgeBase, Source
 from kzcn.model.result import WHOLE, WORDS, Field, Result, Section
-from kzcn.model.wording import quantity_text, time_text
+from kzcn.model.wording import counted, quantity_text, time_text
 from kzcn.queries.article import annotate
 from kzcn.queries.facets import facet_counts, outcome_of, verdict_of
 from kzcn.queries.filters import NO_FILTERS, Filters
@@ -182,23 +182,19 @@ def _claims_text(kb: KnowledgeBase, part: KnowledgeBase, filters: Filters) -> tu
         # The sources the evidence quotes: a work the article only mentions (the documentary) quotes nothing.
         quoted = len({fact.source for fact in kb.facts if not kb.is_claim(fact)})
         return (
-            f"{claims} claims of the article, each quoted verbatim; {_counted(len(kb.facts) - claims, 'fact')} of "
-            f"{_counted(quoted, 'other source')} are quoted as evidence about them.",
+            f"{claims} claims of the article, each quoted verbatim; {counted(len(kb.facts) - claims, 'fact')} of "
+            f"{counted(quoted, 'other source')} are quoted as evidence about them.",
         )
     every = sum(1 for fact in kb.facts if kb.is_claim(fact))
     evidence = [fact for fact in part.facts if not part.is_claim(fact)]
     sources = len({fact.source for fact in evidence})
     return (
         f"Filtered: {filters.described()}. Claims that pass: {claims} of the article's {every}, each quoted verbatim; "
-        f"their reviews cite {_counted(len(evidence), 'fact')} of {_counted(sources, 'other source')} as evidence.",
+        f"their reviews cite {counted(len(evidence), 'fact')} of {counted(sources, 'other source')} as evidence.",
         "The key figures, the chart, the reviews, the caveats and the marks in the text are those of these claims; a "
         "figure kzcn derives is shown only when every fact it is computed from is. The source and the list of "
         "sources are shown whole.",
     )
-
-
-def _counted(number: int, noun: str) -> str:
-    return f"{number} {noun}" if number == 1 else f"{number} {noun}s"
 
 
 def _revenue_section(kb: KnowledgeBase) -> list[Section]:

@@ -449,7 +449,7 @@ BUGS: tuple[Bug, ...] = (
     ),
     Bug(
         "figures-caveat-and",
-        "kzcn/queries/figures.py",
+        "kzcn/queries/caveats.py",
         "ids[fact_id] = ids.get(fact_id, False) or of_input",
         "ids[fact_id] = ids.get(fact_id, False) and of_input",
         "and/or",

@@ -7,8 +7,9 @@ from kzcn.model.derive import DerivedFigure, derive_all
 from kzcn.model.records import KnowledgeBase
 from kzcn.model.result import WHOLE, WORDS, Field, Result
 from kzcn.model.wording import quantity_text
+from kzcn.queries.caveats import caveat_notes, figure_caveats
 from kzcn.queries.facts import closest_ids, what_else
-from kzcn.queries.figures import caveat_notes, figure_caveats, figure_text, number_of
+from kzcn.queries.figures import figure_text, number_of
 
 TOTAL_FIELDS = (
     Field("id", "ID", shape=WHOLE),

@@ -24,10 +24,9 @@ from kzcn.model.records import (
     TimeRef,
 )
 from kzcn.model.result import Bar, Chart
+from kzcn.queries.caveats import caveat_notes, caveats_of
 from kzcn.queries.figures import (
     FIGURE_FIELDS,
-    caveat_notes,
-    caveats_of,
     figure_record,
     figure_text,
     is_money,

@@ -8,6 +8,7 @@ from collections.abc import Iterator
 from typing import Any
 
 from kzcn.export.sqlite_registry import Export, Row, number, one_of, table
+from kzcn.model.derive import RESULT_QUALIFIERS
 from kzcn.model.records import (
     FACT_KINDS,
     MODALITIES,
@@ -234,7 +235,7 @@ def _relations(export: Export) -> Iterator[Row]:
 
 @table(
     "derived",
-    """
+    f"""
     id TEXT PRIMARY KEY,
     position INTEGER NOT NULL,
     label TEXT NOT NULL,
@@ -249,8 +250,7 @@ def _relations(export: Export) -> Iterator[Row]:
     year INTEGER,
     forecast INTEGER NOT NULL CHECK (forecast IN (0, 1)),
     exact INTEGER NOT NULL CHECK (exact IN (0, 1)),
-    qualifier TEXT NOT NULL
-        CHECK (qualifier IN ('exact', 'more-than', 'at-least', 'less-than', 'at-most', 'approximate')),
+    qualifier TEXT NOT NULL CHECK (qualifier IN ({one_of(RESULT_QUALIFIERS)})),
     comparable TEXT,
     series TEXT
     """,

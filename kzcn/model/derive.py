@@ -207,6 +207,9 @@ def derive(spec: DerivedSpec, facts_by_id: dict[str, Fact]) -> DerivedFigure:
     )
 
 
+RESULT_QUALIFIERS = ("exact", "more-than", "at-least", "less-than", "at-most", "approximate")
+"""What a derived figure's qualifier may be: exact, a bound, or approximate (kzcn's word: "about" is a source's)."""
+
 _LOWER = {"more-than": True, "at-least": False}
 """Qualifiers that make an amount a lower bound (the true value is above it), and whether strictly."""
 _UPPER = {"less-than": True, "at-most": False}

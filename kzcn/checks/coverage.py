@@ -229,13 +229,13 @@ def coverage_problems(kb: KnowledgeBase) -> list[Problem]:
 
 COVERAGE_FIELDS = (
     Field("source", "Source", shape=WHOLE),
-    Field("paragraph", "¶", shape=WHOLE),
-    Field("percent", "% quoted", shape=WHOLE),
-    Field("words", "Words", shape=WHOLE),
-    Field("covered", "Words quoted", shape=WHOLE),
-    Field("uncovered", "Words no fact quotes", missing="—"),
-    Field("starts", "Starts (offsets in the text)"),
-    Field("ends", "Ends"),
+    Field("paragraph", "¶", shape=WHOLE, json_type="integer"),
+    Field("percent", "% quoted", shape=WHOLE, json_type="number"),
+    Field("words", "Words", shape=WHOLE, json_type="integer"),
+    Field("covered", "Words quoted", shape=WHOLE, json_type="integer"),
+    Field("uncovered", "Words no fact quotes", missing="—", json_type="string[]"),
+    Field("starts", "Starts (offsets in the text)", json_type="integer[]"),
+    Field("ends", "Ends", json_type="integer[]"),
 )
 
 

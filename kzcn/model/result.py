@@ -54,6 +54,10 @@ class Field:
     """True for the words a reader came for (a claim, a figure's label): a table keeps room to read them, or shows
     each record as a card, its ids on a first line and these words below."""
 
+    json_type: str = "string"
+    """The value's type in JSON, as `kzcn schema` declares it: string, integer, number, boolean or object, then "[]"
+    for a list of them, then "?" where it may be null: "integer?", "string[]", "object[]"."""
+
     @property
     def give_way_rank(self) -> int:
         """The rank `give_way` sets, or the shape's."""
@@ -132,7 +136,8 @@ class Result:
     table_fields: tuple[str, ...] = ()
     """The fields a table shows by default (all if empty), most important first; machine formats show every field."""
     single: bool = False
-    """True when the command asked for one thing: JSON is then one object (the first record), not a list."""
+    """True when the command asked for one thing by its id (`show ID`): JSON is then one object, its one record; every
+    other result is a JSON array of records, whatever its filters (the JSON contract, README)."""
     record_fields: tuple[Field, ...] = ()
     """For one thing asked for: the fields a table lays out as labels beside values, instead of a one-row table."""
     title: str | None = None

@@ -26,15 +26,15 @@ KIND_MEANINGS = {
 
 ANNOTATION_FIELDS = (
     Field("source", "Source", shape=WHOLE),
-    Field("paragraph", "¶", shape=WHOLE),
-    Field("start", "Start", shape=WHOLE),
-    Field("end", "End", shape=WHOLE),
+    Field("paragraph", "¶", shape=WHOLE, json_type="integer"),
+    Field("start", "Start", shape=WHOLE, json_type="integer"),
+    Field("end", "End", shape=WHOLE, json_type="integer"),
     Field("fact", "Fact", shape=WHOLE),
-    Field("ref", "Ref", shape=WHOLE),
+    Field("ref", "Ref", shape=WHOLE, json_type="integer"),
     Field("kind", "Kind", styled=True),
-    Field("modality", "Modality"),
+    Field("modality", "Modality", json_type="string"),
     Field("says", "Says"),
-    Field("verdict", "Verdict", styled=True),
+    Field("verdict", "Verdict", styled=True, json_type="string?"),
     Field("quote", "Quote (as the knowledge base writes it)"),
     Field("text", "Text (the source's own characters)"),
 )

@@ -24,33 +24,41 @@ _LISTED_FACT_FIELDS = (
     Field("kind", "Kind", styled=True, give_way=7),
     Field("says", "Says", shape=WORDS, give_way=6),
     Field("statement", "Statement", searched=True, give_way=1, main=True),
-    Field("quantity_text", "Quantity", shape=WORDS, flag="forecast", flag_text=" (forecast)", give_way=4),
-    Field("time_text", "Time", shape=WORDS, give_way=5),
+    Field(
+        "quantity_text",
+        "Quantity",
+        shape=WORDS,
+        flag="forecast",
+        flag_text=" (forecast)",
+        give_way=4,
+        json_type="string?",
+    ),
+    Field("time_text", "Time", shape=WORDS, give_way=5, json_type="string?"),
     Field("source", "Source", give_way=8),
-    Field("paragraphs", "¶", shape=WORDS, item_prefix="¶", joiner=", ", give_way=9),
-    Field("forecast", "Forecast"),
-    Field("topics", "Topics"),
-    Field("entities", "Entities"),
-    Field("time_year", "Year"),
-    Field("time_kind", "Time kind"),
-    Field("time_inferred", "Year inferred from", missing="—"),
-    Field("amount", "Amount", shape=WHOLE),
-    Field("unit", "Unit"),
-    Field("scale", "Scale"),
-    Field("qualifier", "Qualifier"),
-    Field("value", "Value (base units)", shape=WHOLE),
-    Field("quotes", "Quotes", searched=True, item_format="¶{paragraph}: {text}"),
-    Field("attributed_to", "Attributed to", missing="the author"),
+    Field("paragraphs", "¶", shape=WORDS, item_prefix="¶", joiner=", ", give_way=9, json_type="integer[]"),
+    Field("forecast", "Forecast", json_type="boolean"),
+    Field("topics", "Topics", json_type="string[]"),
+    Field("entities", "Entities", json_type="string[]"),
+    Field("time_year", "Year", json_type="integer?"),
+    Field("time_kind", "Time kind", json_type="string?"),
+    Field("time_inferred", "Year inferred from", missing="—", json_type="string?"),
+    Field("amount", "Amount", shape=WHOLE, json_type="number?"),
+    Field("unit", "Unit", json_type="string?"),
+    Field("scale", "Scale", json_type="string?"),
+    Field("qualifier", "Qualifier", json_type="string?"),
+    Field("value", "Value (base units)", shape=WHOLE, json_type="number?"),
+    Field("quotes", "Quotes", searched=True, item_format="¶{paragraph}: {text}", json_type="object[]"),
+    Field("attributed_to", "Attributed to", missing="the author", json_type="string?"),
     Field("modality", "Modality", styled=True),
-    Field("condition", "Condition"),
-    Field("exceptions", "Check exceptions"),
-    Field("series", "Series"),
-    Field("refers_to", "Refers to"),
-    Field("note", "Note"),
-    Field("measure", "Measure"),
-    Field("verdict", "Verdict", missing="—", styled=True, give_way=0),  # with the id and the claim
-    Field("outcome", "Outcome", missing="—", styled=True),
-    Field("evidence", "Evidence"),
+    Field("condition", "Condition", json_type="string?"),
+    Field("exceptions", "Check exceptions", json_type="string[]"),
+    Field("series", "Series", json_type="string?"),
+    Field("refers_to", "Refers to", json_type="string[]"),
+    Field("note", "Note", json_type="string?"),
+    Field("measure", "Measure", json_type="string?"),
+    Field("verdict", "Verdict", missing="—", styled=True, give_way=0, json_type="string?"),  # with the id and the claim
+    Field("outcome", "Outcome", missing="—", styled=True, json_type="string?"),
+    Field("evidence", "Evidence", json_type="boolean"),
 )
 OTHER_FACT_FIELDS = tuple(
     field.name
@@ -60,9 +68,16 @@ OTHER_FACT_FIELDS = tuple(
 """The model's fact fields the list above does not name (time and quantity it shows in parts): each is shown as it
 is, under its own name, after the others. A new field of `Fact` is thus in every machine format, `kzcn show` and
 the SQLite export without an entry here; an entry above gives it a place, a label or a shape of its own."""
+_JSON_TYPES = {"str": "string", "str | None": "string?", "int | None": "integer?", "tuple[str, ...]": "string[]"}
+"""A model field's JSON type by its annotation, for the fields shown as they are; any other annotation must be
+listed above with its own `json_type`."""
+_MODEL_TYPES = {field.name: str(field.type) for field in fields(Fact)}
 FACT_FIELDS = (
     *_LISTED_FACT_FIELDS,
-    *(Field(name, name.replace("_", " ").capitalize()) for name in OTHER_FACT_FIELDS),
+    *(
+        Field(name, name.replace("_", " ").capitalize(), json_type=_JSON_TYPES[_MODEL_TYPES[name]])
+        for name in OTHER_FACT_FIELDS
+    ),
 )
 """Every field of a fact's record, in the order of the machine formats (JSON, CSV, ...)."""
 KIND_LEGEND = (
@@ -234,6 +249,18 @@ def what_else(kb: KnowledgeBase, wanted: str) -> str:
     return ""
 
 
+SHOW_FIELDS = (
+    *FACT_FIELDS,
+    Field("review", "Review (kzcn's judgement)", json_type="string?"),
+    Field("review_evidence", "Evidence (kzcn review ID)", joiner="\n", json_type="string[]"),
+    Field("source_title", "Source title", missing="unknown", json_type="string?"),
+    Field("used_by_derived", "Derived figures using it", json_type="string[]"),
+    Field("context", "Paragraphs", item_format="¶{paragraph}: {text}", json_type="object[]"),
+)
+"""Every field of `kzcn show ID`'s one record: a fact's, and its review, source title, derived figures and
+paragraphs."""
+
+
 def show_fact(kb: KnowledgeBase, fact_id: str) -> Result:
     """One fact in full, its quotes inside their paragraphs, and the derived figures that use it."""
     fact = kb.facts_by_id.get(fact_id)
@@ -261,21 +288,13 @@ def show_fact(kb: KnowledgeBase, fact_id: str) -> Result:
     record["source_title"] = source.title
     record["used_by_derived"] = used_by
     record["context"] = [{"paragraph": item.paragraph, "text": item.text} for item in contexts]
-    fields = (
-        *FACT_FIELDS,
-        Field("review", "Review (kzcn's judgement)"),
-        Field("review_evidence", "Evidence (kzcn review ID)", joiner="\n"),
-        Field("source_title", "Source title", missing="unknown"),
-        Field("used_by_derived", "Derived figures using it"),
-        Field("context", "Paragraphs", item_format="¶{paragraph}: {text}"),
-    )
     shown = tuple(
         replace(field, flag_text=" (forecast, not a result)") if field.key == "quantity_text" else field
-        for field in fields
+        for field in SHOW_FIELDS
         if field.key not in ("context", "quotes")
     )
     return Result(
-        fields=fields,
+        fields=SHOW_FIELDS,
         records=(record,),
         single=True,
         record_fields=shown,

@@ -12,20 +12,20 @@ SOURCE_FIELDS = (
     Field("id", "ID", shape=WHOLE),
     Field("role", "Role", styled=True),
     Field("kind", "Kind"),
-    Field("title", "Title", missing="unknown"),
-    Field("author", "Author", missing="unknown"),
-    Field("publisher", "Publisher", missing="unknown"),
-    Field("published", "Published", missing="unknown"),
-    Field("language", "Language", missing="unknown"),
-    Field("url", "URL", missing="unknown"),
-    Field("view_count", "Views", missing="unknown", shape=WHOLE),
-    Field("sha256", "SHA-256", missing="no text"),
-    Field("facts", "Facts citing it", shape=WHOLE),
-    Field("quoted_by", "Facts quoting it", shape=WHOLE),
-    Field("cited_in", "Cited in"),
-    Field("cited_in_paragraph", "Cited in ¶"),
-    Field("retrieved", "Retrieved", missing="—"),
-    Field("notes", "Notes"),
+    Field("title", "Title", missing="unknown", json_type="string?"),
+    Field("author", "Author", missing="unknown", json_type="string?"),
+    Field("publisher", "Publisher", missing="unknown", json_type="string?"),
+    Field("published", "Published", missing="unknown", json_type="string?"),
+    Field("language", "Language", missing="unknown", json_type="string?"),
+    Field("url", "URL", missing="unknown", json_type="string?"),
+    Field("view_count", "Views", missing="unknown", shape=WHOLE, json_type="integer?"),
+    Field("sha256", "SHA-256", missing="no text", json_type="string?"),
+    Field("facts", "Facts citing it", shape=WHOLE, json_type="integer"),
+    Field("quoted_by", "Facts quoting it", shape=WHOLE, json_type="integer"),
+    Field("cited_in", "Cited in", json_type="string?"),
+    Field("cited_in_paragraph", "Cited in ¶", json_type="integer?"),
+    Field("retrieved", "Retrieved", missing="—", json_type="string?"),
+    Field("notes", "Notes", json_type="string?"),
 )
 
 
@@ -73,8 +73,8 @@ def list_sources(kb: KnowledgeBase) -> Result:
 
 STAT_FIELDS = (
     Field("facet", "Facet"),
-    Field("value", "Value", shape=WHOLE, missing="no year given"),
-    Field("count", "Facts", shape=WHOLE),
+    Field("value", "Value", shape=WHOLE, missing="no year given", json_type="string?"),
+    Field("count", "Facts", shape=WHOLE, json_type="integer"),
 )
 
 

@@ -35,17 +35,24 @@ OUTCOME_MEANINGS = {
 
 REVIEW_FIELDS = (
     Field("claim", "Claim", shape=WHOLE),
-    Field("verdict", "Verdict", styled=True, missing=UNREVIEWED),
+    Field("verdict", "Verdict", styled=True, missing=UNREVIEWED, json_type="string?"),
     Field("kind", "Kind", styled=True),
     Field("statement", "The article says"),
-    Field("summary", "Why (kzcn's review)", main=True),
-    Field("outcome", "Outcome", styled=True, missing="—"),
-    Field("outcome_summary", "What became of it (forecasts)"),
-    Field("evidence_count", "Evidence", shape=WHOLE),
-    Field("topics", "Topics"),
-    Field("searched", "Searched for, not found"),
-    Field("date", "Reviewed"),
+    Field("summary", "Why (kzcn's review)", main=True, json_type="string?"),
+    Field("outcome", "Outcome", styled=True, missing="—", json_type="string?"),
+    Field("outcome_summary", "What became of it (forecasts)", json_type="string?"),
+    Field("evidence_count", "Evidence", shape=WHOLE, json_type="integer"),
+    Field("topics", "Topics", json_type="string[]"),
+    Field("searched", "Searched for, not found", json_type="string?"),
+    Field("date", "Reviewed", json_type="string?"),
 )
+REVIEW_DETAIL_FIELDS = (
+    *REVIEW_FIELDS,
+    Field("quotes", "Quotes", json_type="object[]"),
+    Field("evidence", "Evidence items", json_type="object[]"),
+    Field("reviewer", "Reviewer", json_type="string?"),
+)
+"""Every field of `kzcn review CLAIM`'s one record: a review's, the claim's quotes, the evidence, the reviewer."""
 _REVIEW_TABLE = ("claim", "verdict", "outcome", "summary", "evidence_count")
 
 
@@ -140,12 +147,6 @@ def show_review(kb: KnowledgeBase, claim_id: str) -> Result:
     record["evidence"] = items
     record["evidence_lines"] = [_evidence_line(item) for item in items]
     record["reviewer"] = kb.reviewer.name if kb.reviewer else None
-    fields = (
-        *REVIEW_FIELDS,
-        Field("quotes", "Quotes"),
-        Field("evidence", "Evidence items"),
-        Field("reviewer", "Reviewer"),
-    )
     forecast = fact.kind == "forecast"
     shown = (
         Field("claim", "Claim"),
@@ -168,7 +169,7 @@ def show_review(kb: KnowledgeBase, claim_id: str) -> Result:
         Field("date", "Reviewed", missing="unknown"),
         Field("reviewer", "Reviewer", missing="unknown"),
     )
-    return Result(fields=fields, records=(record,), single=True, record_fields=shown, title=fact.id)
+    return Result(fields=REVIEW_DETAIL_FIELDS, records=(record,), single=True, record_fields=shown, title=fact.id)
 
 
 def _evidence_line(item: dict[str, Any]) -> str:

@@ -36,17 +36,23 @@ def _sections(result: Result) -> dict[str, Any]:
     }
 
 
-def render(result: Result, options: RenderOptions) -> str:
-    if result.sections and not options.fields:
-        return _dump(_sections(result), options, 2) + "\n"
+def document(result: Result, options: RenderOptions) -> Any:
+    """What the result is in JSON, by the contract the README promises: a fact sheet's one object of sections; a thing
+    asked for by its id, one object; anything else, an array of records, whatever its filters."""
+    if result.sections:
+        return _sections(result)
     records = objects(result, options)
-    if result.single and records:
-        head = dict(records[0])
-        if len(records) > 1:
-            head["related"] = records[1:]
-        return _dump(head, options, 2) + "\n"
-    return _dump(records, options, 2) + "\n"
+    if result.single and len(records) == 1:
+        return records[0]
+    return records
+
+
+def render(result: Result, options: RenderOptions) -> str:
+    return _dump(document(result, options), options, 2) + "\n"
 
 
 def render_lines(result: Result, options: RenderOptions) -> str:
-    return "".join(_dump(record, options, None) + "\n" for record in objects(result, options))
+    """NDJSON: one line per element of the JSON array, or the one object on one line."""
+    value = document(result, options)
+    items = value if isinstance(value, list) else [value]
+    return "".join(_dump(item, options, None) + "\n" for item in items)

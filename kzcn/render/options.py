@@ -45,7 +45,7 @@ def renderer_of(output_format: Format) -> Renderer:
     if output_format is Format.json:
         return Renderer("json_format", "render")
     if output_format is Format.ndjson:
-        return Renderer("json_format", "render_lines", records_only=True)
+        return Renderer("json_format", "render_lines")
     if output_format is Format.csv:
         return Renderer("delimited", "render_csv", records_only=True, exact=True)
     if output_format is Format.tsv:

@@ -89,7 +89,7 @@ def test_output_redirected_to_a_file(tmp_path: Path) -> None:
     target = tmp_path / "out.json"
     result = shell(f"{KZCN} revenue --year 2020 --json > {target}", tmp_path)
     assert result.returncode == 0
-    assert json.loads(target.read_text(encoding="utf-8"))["amount"] == 5
+    assert json.loads(target.read_text(encoding="utf-8"))[0]["amount"] == 5
 
 
 def complete(tmp_path: Path, words: str, **env: str) -> subprocess.CompletedProcess[str]:

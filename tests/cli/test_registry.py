@@ -55,6 +55,7 @@ def test_kzcns_commands_in_the_order_of_its_help() -> None:
         "sqlite",
         "claimreview",
         "init",
+        "schema",
     ]
 
 

@@ -151,7 +151,7 @@ def test_revenue_years_include_parts(cli: Run, write_kb: Callable[..., Path]) ->
         relations=[{"id": "p", "kind": "part-of", "part": "part", "whole": "whole"}],
     )
     path = str(write_kb(data))
-    assert json.loads(cli("--facts", path, "revenue", "--year", "2017", "--json").stdout)["id"] == "part"
+    assert json.loads(cli("--facts", path, "revenue", "--year", "2017", "--json").stdout)[0]["id"] == "part"
 
 
 def test_a_fact_caveat_travels_with_every_figure_that_uses_it(cli: Run, write_kb: Callable[..., Path]) -> None:

@@ -463,7 +463,7 @@ def test_a_chart_of_zero_figures_draws_empty_bars() -> None:
 def test_one_year_shows_its_total_part_derived_figures_and_records_without_a_chart() -> None:
     result = revenue(KB, year=2017)
     assert list(result.records) == [INCOME_ROW, TRANSIT_ROW, SHARE_ROW, STAT_ROW]
-    assert (result.title, result.single, result.chart) == ("Kazakhstan's transport income, 2017", True, None)
+    assert (result.title, result.single, result.chart) == ("Kazakhstan's transport income, 2017", False, None)
     assert result.notes == (
         STATED_NOTE,
         DERIVED_NOTE,
@@ -566,7 +566,7 @@ def test_interpolating_a_year_between_a_stated_figure_and_a_forecast() -> None:
         INTERPOLATED_NOTE,
         "Caveat on income-2017 and the figures computed from it: Gross income, not profit.",
     )
-    assert (result.single, result.chart, result.title) == (True, None, "Kazakhstan's transport income, 2018")
+    assert (result.single, result.chart, result.title) == (False, None, "Kazakhstan's transport income, 2018")
 
 
 def test_a_year_with_only_a_record_is_interpolated_and_shown_before_the_record() -> None:

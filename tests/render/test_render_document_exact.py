@@ -186,6 +186,10 @@ def test_fact_sheet_as_json_escapes_beyond_ascii_only_when_the_output_needs_it()
     )
 
 
-def test_fields_asked_for_turn_a_fact_sheet_back_into_its_records() -> None:
+def test_a_fact_sheet_in_json_is_one_document_whatever_the_fields() -> None:
+    # The JSON contract: one shape per command (the CLI refuses --fields for report's JSON; csv and tsv take it).
     sheet = Result(fields=(Field("id", "ID"),), records=({"id": "a"},), title="T", sections=(Section("S"),))
-    assert json.loads(render(sheet, Format.json, RenderOptions(fields=["id"]))) == [{"id": "a"}]
+    document = {"title": "T", "sections": [{"heading": "S", "text": [], "records": []}]}
+    assert json.loads(render(sheet, Format.json, RenderOptions(fields=["id"]))) == document
+    assert json.loads(render(sheet, Format.ndjson, RenderOptions())) == document
+    assert render(sheet, Format.csv, RenderOptions(fields=["id"])) == "id\na\n"

@@ -31,13 +31,15 @@ def test_json_for_an_ascii_only_output_escapes_everything_beyond_ascii() -> None
     )
 
 
-def test_json_of_one_thing_is_an_object_with_the_rest_as_related() -> None:
-    single = Result(fields=FIELDS, records=RECORDS, single=True)
-    assert render(single, Format.json, RenderOptions(fields=["id"])) == (
-        '{\n  "id": "a",\n  "related": [\n    {\n      "id": "b"\n    }\n  ]\n}\n'
-    )
+def test_json_of_one_thing_is_its_one_record_as_an_object() -> None:
     alone = Result(fields=FIELDS, records=RECORDS[:1], single=True)
     assert render(alone, Format.json, RenderOptions(fields=["id"])) == '{\n  "id": "a"\n}\n'
+    assert render(alone, Format.ndjson, RenderOptions(fields=["id"])) == '{"id": "a"}\n'
+
+
+def test_json_of_many_records_is_an_array_even_of_one() -> None:
+    one = Result(fields=FIELDS, records=RECORDS[:1])
+    assert render(one, Format.json, RenderOptions(fields=["id"])) == '[\n  {\n    "id": "a"\n  }\n]\n'
 
 
 def test_json_of_one_thing_not_found_is_an_empty_list() -> None:

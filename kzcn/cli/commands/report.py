@@ -24,13 +24,21 @@ REPORT_FILTERS = ("topic", "kind", "modality", "entity", "year", "source", "verd
     "(stated, forecast, derived with their arithmetic, reported by other sources), each with the words it comes "
     "from; the transport-income chart; the reviews; the caveats; the annotated article; the sources. --format "
     "markdown renders on GitHub and GitLab; --format html is one file with no script and nothing fetched; json "
-    "gives every section; csv, tsv and ndjson give the key figures.\n\n"
+    "and ndjson give every section, as one object; csv and tsv give the key figures.\n\n"
     "The options make a sheet of the claims that pass them, its title saying so: their figures, chart, reviews, "
     "caveats and marks, the evidence their reviews cite, and a derived figure only when every fact it is computed "
     f"from is kept; the source and the sources stay whole. {RULE}",
     filters=REPORT_FILTERS,
 )
 def report(ctx: typer.Context, filters: Filters = FROM_OPTIONS, *, output: Output) -> None:
+    from kzcn.errors import UsageError
     from kzcn.queries.report import report as build_report
+    from kzcn.render import Format
 
+    if output.fields is not None and output.format in (Format.json, Format.ndjson):
+        # The JSON contract: report's JSON is one document whatever the options, never a table cut from it.
+        raise UsageError(
+            f"report --format {output.format.value} is the whole fact sheet, one object of sections; --fields picks "
+            "the key figures' columns in --format csv or tsv"
+        )
     output.emit(lambda kb: build_report(kb, filters))

@@ -45,11 +45,12 @@ INDEXES = (
 )
 
 FULL_TEXT = (
-    # An external-content FTS5 index would save the copy, but then every reader's query must join back; a plain
-    # one is self-contained: SELECT fact FROM facts_fts WHERE facts_fts MATCH 'grain'.
-    "CREATE VIRTUAL TABLE facts_fts USING fts5(fact UNINDEXED, statement, quotes, tokenize = 'unicode61')",
-    "INSERT INTO facts_fts (fact, statement, quotes) SELECT f.id, f.statement, "
-    "(SELECT group_concat(q.text, char(10)) FROM quotes q WHERE q.fact = f.id) FROM facts f ORDER BY f.position",
+    # An external-content index of `facts` (its statement and quote_text, read by rowid): Datasette's `_search` and
+    # `sqlite-utils search` find it by `content=[facts]`, and `id` makes it answer alone:
+    # SELECT id FROM facts_fts WHERE facts_fts MATCH 'grain'.
+    "CREATE VIRTUAL TABLE facts_fts USING fts5(id UNINDEXED, statement, quote_text, content=[facts], "
+    "tokenize = 'unicode61')",
+    "INSERT INTO facts_fts (facts_fts) VALUES ('rebuild')",
 )
 
 VIEWS = (
@@ -100,8 +101,9 @@ def write_database(kb: KnowledgeBase, connection: sqlite3.Connection, filters: F
                 connection.executemany(f"INSERT INTO {spec.name} VALUES ({marks})", rows)
         for statement in (*INDEXES, *FULL_TEXT, *VIEWS):
             connection.execute(statement)
-        # The layout's version, for readers that check it (2: reviews; 3: export_filters).
-        connection.execute("PRAGMA user_version = 5")
+        # The layout's version, for readers that check it (2: reviews; 3: export_filters; 6: facts_fts an
+        # external-content index of facts, facts.quote_text, sources.name).
+        connection.execute("PRAGMA user_version = 6")
 
 
 def export_sqlite(kb: KnowledgeBase, target: str, *, force: bool = False, filters: Filters = NO_FILTERS) -> None:

@@ -31,6 +31,7 @@ from kzcn.queries.facts import OTHER_FACT_FIELDS
     f"""
     id TEXT PRIMARY KEY,
     position INTEGER NOT NULL,
+    name TEXT NOT NULL,
     role TEXT NOT NULL CHECK (role IN ({one_of(SOURCE_ROLES)})),
     kind TEXT NOT NULL,
     title TEXT,
@@ -55,6 +56,9 @@ def _sources(export: Export) -> Iterator[Row]:
         yield (
             source.id,
             position,
+            # Datasette labels a link to a source by its first column called name or title: title alone is NULL
+            # where the source gives none, and the article's links read "None" (issue 23, item 10).
+            source.title if source.title is not None else f"{source.id} (title unknown)",
             source.role,
             source.kind,
             source.title,
@@ -96,6 +100,7 @@ def _column_value(value: Any) -> Any:
     kind TEXT NOT NULL CHECK (kind IN ({one_of(FACT_KINDS)})),
     modality TEXT NOT NULL CHECK (modality IN ({one_of(MODALITIES)})),
     statement TEXT NOT NULL,
+    quote_text TEXT NOT NULL,
     quantity_text TEXT,
     time_text TEXT,
     source TEXT NOT NULL REFERENCES sources (id),
@@ -133,6 +138,7 @@ def _facts(export: Export) -> Iterator[Row]:
             fact.kind,
             fact.modality,
             fact.statement,
+            "\n".join(quote.text for quote in fact.quotes),  # what the full-text index reads, with the statement
             quantity_text(quantity),
             time_text(time),
             fact.source,

@@ -264,13 +264,13 @@ def test_fact_quotes_view_gives_source_and_paragraph(exported: sqlite3.Connectio
 
 
 def test_full_text_search_finds_facts_by_words_in_statements_and_quotes(exported: sqlite3.Connection) -> None:
-    found = [row[0] for row in exported.execute("SELECT fact FROM facts_fts WHERE facts_fts MATCH 'grain vietnam'")]
+    found = [row[0] for row in exported.execute("SELECT id FROM facts_fts WHERE facts_fts MATCH 'grain vietnam'")]
     assert found[0] == "grain-exports-to-vietnam" and len(found) > 1  # the article's claim, then the evidence
     claims = exported.execute(
-        "SELECT fact FROM facts_fts JOIN facts ON id = fact WHERE facts_fts MATCH 'grain vietnam' AND evidence = 0"
+        "SELECT f.id FROM facts_fts JOIN facts f ON f.rowid = facts_fts.rowid WHERE facts_fts MATCH 'grain vietnam' AND evidence = 0"
     )
     assert [row[0] for row in claims] == ["grain-exports-to-vietnam"]
-    ranked = exported.execute("SELECT fact FROM facts_fts WHERE facts_fts MATCH 'quotes: billion' ORDER BY rank")
+    ranked = exported.execute("SELECT id FROM facts_fts WHERE facts_fts MATCH 'quote_text: billion' ORDER BY rank")
     assert "transport-income-2017" in [row[0] for row in ranked]
 
 

@@ -161,7 +161,7 @@ def test_positions_and_the_views_follow_what_is_kept(kb: KnowledgeBase, tmp_path
         ("trains-2017", 1),
         ("income-2017", 1),
     ]
-    assert connection.execute("SELECT fact FROM facts_fts WHERE facts_fts MATCH 'trains'").fetchall() == [
+    assert connection.execute("SELECT id FROM facts_fts WHERE facts_fts MATCH 'trains'").fetchall() == [
         ("trains-2017",),
         ("page-trains-2017",),
     ]
@@ -177,4 +177,4 @@ def test_without_filters_every_row_is_exported_and_export_filters_is_empty(kb: K
     assert tables["relations"] == ["transit-within-income", "income-rises"]
     assert tables["reviews"] == ["trains-2017", "income-2017", "trade-grew"]
     assert (tables["comparisons"], tables["export_filters"]) == (["income-2017-vs-page"], [])
-    assert sqlite3.connect(tmp_path / "all.sqlite").execute("PRAGMA user_version").fetchone() == (5,)
+    assert sqlite3.connect(tmp_path / "all.sqlite").execute("PRAGMA user_version").fetchone() == (6,)

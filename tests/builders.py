@@ -355,3 +355,48 @@ def repeated_kb_text(copies: int, *, series: bool = True) -> str:
     facts = dump({"facts": data.pop("facts")}).removeprefix("facts:\n")
     copied = "".join(re.sub(r"^- id: (\S+)$", rf"- id: \1-n{number}", facts, flags=re.M) for number in range(copies))
     return dump(data) + "facts:\n" + copied
+
+
+EVIDENCE_PAGE = "The port handled 38 trains in 2017.\n\nIncome reached $ 1.9 billion in 2017.\n\nTen cities, it says."
+"""The text of evidence_kb's evidence page: three paragraphs."""
+
+
+def evidence_kb() -> dict[str, Any]:
+    """small_kb's six claims and their relations and derived figures; an evidence page with three facts, two cited by
+    reviews (of trains-2017 and income-2017) and one by none; a comparison and a derived figure across the two."""
+    data = small_kb()
+    data["sources"].append(
+        {"id": "page", "kind": "news-article", "role": "evidence", "title": None, "author": None,
+         "publisher": "Example News", "published": "2018-01-02", "url": "https://example.org/page",
+         "text": EVIDENCE_PAGE, "sha256": sha256(EVIDENCE_PAGE)}
+    )  # fmt: skip
+    data["facts"] += [
+        {"id": "page-trains-2017", "statement": "The port handled 38 trains in 2017.", "kind": "statistic",
+         "topics": ["transport"], "entities": ["Port"], "time": {"year": 2017},
+         "quantity": {"amount": 38, "unit": "trains"}, "modality": "asserted", "source": "page",
+         "quotes": [{"paragraph": 1, "text": "The port handled 38 trains in 2017."}]},
+        {"id": "page-income-2017", "statement": "Income reached $1.9 billion in 2017.", "kind": "statistic",
+         "topics": ["transport"], "entities": ["Corridor"], "time": {"year": 2017},
+         "quantity": {"amount": 1.9, "unit": "USD", "scale": "billion"}, "measure": "income", "modality": "asserted",
+         "source": "page", "quotes": [{"paragraph": 2, "text": "Income reached $ 1.9 billion in 2017."}]},
+        {"id": "page-cities", "statement": "Ten cities are served.", "kind": "statistic", "topics": ["trade"],
+         "entities": ["Europe"], "quantity": {"amount": 10, "unit": "cities"}, "modality": "asserted",
+         "source": "page", "quotes": [{"paragraph": 3, "text": "Ten cities, it says."}],
+         "kept_because": "A page's count no review cites yet."},
+    ]  # fmt: skip
+    data["derived"].append(
+        {"id": "income-gap-2017", "label": "The article's 2017 income less the page's", "operation": "remainder",
+         "inputs": {"whole": "income-2017", "part": "page-income-2017"}}
+    )  # fmt: skip
+    data["reviews"] = [
+        {"claim": "trains-2017", "verdict": "contradicted", "summary": "The page gives 38 trains, not 40.",
+         "evidence": [{"fact": "page-trains-2017", "bearing": "contradicts"}]},
+        {"claim": "income-2017", "verdict": "not-supported", "summary": "A page gives $1.9 billion.",
+         "evidence": [{"fact": "page-income-2017", "bearing": "qualifies"}]},
+        {"claim": "trade-grew", "verdict": "not-checkable", "summary": "An opinion."},
+    ]  # fmt: skip
+    data["comparisons"] = [
+        {"id": "income-2017-vs-page", "facts": ["income-2017", "page-income-2017"], "comparable": True,
+         "reason": "Both are the corridor's 2017 income in dollars."},
+    ]  # fmt: skip
+    return data

@@ -10,6 +10,7 @@ from kzcn.queries.figures import FIGURE_FIELDS
 from kzcn.queries.overview import SOURCE_FIELDS, STAT_FIELDS
 from kzcn.queries.report import KEY_FIGURE_FIELDS
 from kzcn.queries.reviews import REVIEW_DETAIL_FIELDS, REVIEW_FIELDS
+from kzcn.queries.search import SEARCH_FIELDS
 from kzcn.queries.totals import TOTAL_FIELDS
 from kzcn.render.json_schema import Shape
 
@@ -17,6 +18,9 @@ SHAPES = (
     Shape("facts", "an array of facts", many=FACT_FIELDS),
     Shape("show", "one fact, with its review, source title and paragraphs", one=SHOW_FIELDS, one_when="always"),
     Shape("sources", "an array of sources", many=SOURCE_FIELDS),
+    Shape(
+        "search", "an array of hits: claims, evidence facts, reviews and paragraphs of source texts", many=SEARCH_FIELDS
+    ),
     Shape("article", "an array of annotations: each quoted span, by offsets in the source", many=ANNOTATION_FIELDS),
     Shape(
         "review",

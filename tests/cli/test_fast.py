@@ -35,6 +35,7 @@ def test_the_commands_on_the_fast_path() -> None:
         "facts",
         "show",
         "sources",
+        "search",
         "article",
         "review",
         "revenue",

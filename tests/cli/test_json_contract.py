@@ -11,7 +11,7 @@ from typing import Any
 import jsonschema
 import pytest
 
-from builders import small_kb
+from builders import evidence_kb, small_kb
 from conftest import REPO, SHARED, SHIPPED_FACTS
 from kzcn.cli.contract import SHAPES, SHAPES_BY_COMMAND
 from kzcn.cli.registry import ENTRIES, Registered
@@ -59,6 +59,8 @@ def _runs(cli: Run, facts: str) -> list[tuple[str, ...]]:
         ("stats",),
         ("report",),
         ("check", "--coverage"),
+        ("search", "the"),
+        ("search", "2017"),
     ]
     runs += [("show", fact_id) for fact_id in ids + evidence]
     runs += [("review", claim) for claim in claims]
@@ -74,11 +76,12 @@ def _runs(cli: Run, facts: str) -> list[tuple[str, ...]]:
 
 @pytest.fixture
 def knowledge_bases(write_kb: Callable[..., Path], cli: Run, tmp_path: Path) -> list[str]:
-    """The shipped knowledge base, a small one built here, and a new one made by init from the article's text."""
+    """The shipped knowledge base, two small ones built here (one with evidence and reviews), and a new one made by
+    init from the article's text."""
     fresh = tmp_path / "fresh.yaml"
     made = cli("init", str(fresh), "--from-text", str(SHARED / "source" / "article.txt"))
     assert made.exit_code == 0, made.stderr
-    return [str(SHIPPED_FACTS), str(write_kb(small_kb())), str(fresh)]
+    return [str(SHIPPED_FACTS), str(write_kb(small_kb())), str(write_kb(evidence_kb())), str(fresh)]
 
 
 def test_every_command_output_validates_against_its_schema(cli: Run, knowledge_bases: list[str]) -> None:
@@ -158,8 +161,8 @@ def test_schema_lists_the_commands_and_refuses_one_that_prints_no_json(cli: Run)
     unknown = cli("schema", "init")
     assert unknown.exit_code == 2
     assert unknown.stderr == (
-        "kzcn: no command 'init' prints JSON; commands that do: facts, show, sources, article, review, revenue, "
-        "totals, stats, report, check\n"
+        "kzcn: no command 'init' prints JSON; commands that do: facts, show, sources, search, article, review, "
+        "revenue, totals, stats, report, check\n"
     )
 
 

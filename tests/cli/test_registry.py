@@ -44,6 +44,7 @@ def test_kzcns_commands_in_the_order_of_its_help() -> None:
         "facts",
         "show",
         "sources",
+        "search",
         "article",
         "review",
         "revenue",

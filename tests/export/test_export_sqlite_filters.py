@@ -5,17 +5,14 @@ from __future__ import annotations
 import sqlite3
 from collections.abc import Callable
 from pathlib import Path
-from typing import Any
 
 import pytest
 
-from builders import sha256, small_kb
+from builders import evidence_kb
 from kzcn.export.sqlite import TABLES, export_sqlite
 from kzcn.kb.load import load_knowledge_base
 from kzcn.model.records import KnowledgeBase
 from kzcn.queries.filters import Filters
-
-PAGE = "The port handled 38 trains in 2017.\n\nIncome reached $ 1.9 billion in 2017.\n\nTen cities, it says."
 
 KEYS = {
     "sources": "id", "facts": "id", "quotes": "fact || ':' || position", "fact_topics": "fact || ':' || topic",
@@ -27,50 +24,9 @@ KEYS = {
 """How each table's rows are named in these tests: its primary key."""
 
 
-def sample() -> dict[str, Any]:
-    """small_kb's six claims and their relations and derived figures; an evidence page with three facts, two cited by
-    reviews (of trains-2017 and income-2017) and one by none; a comparison and a derived figure across the two."""
-    data = small_kb()
-    data["sources"].append(
-        {"id": "page", "kind": "news-article", "role": "evidence", "title": None, "author": None,
-         "publisher": "Example News", "published": "2018-01-02", "url": "https://example.org/page",
-         "text": PAGE, "sha256": sha256(PAGE)}
-    )  # fmt: skip
-    data["facts"] += [
-        {"id": "page-trains-2017", "statement": "The port handled 38 trains in 2017.", "kind": "statistic",
-         "topics": ["transport"], "entities": ["Port"], "time": {"year": 2017},
-         "quantity": {"amount": 38, "unit": "trains"}, "modality": "asserted", "source": "page",
-         "quotes": [{"paragraph": 1, "text": "The port handled 38 trains in 2017."}]},
-        {"id": "page-income-2017", "statement": "Income reached $1.9 billion in 2017.", "kind": "statistic",
-         "topics": ["transport"], "entities": ["Corridor"], "time": {"year": 2017},
-         "quantity": {"amount": 1.9, "unit": "USD", "scale": "billion"}, "measure": "income", "modality": "asserted",
-         "source": "page", "quotes": [{"paragraph": 2, "text": "Income reached $ 1.9 billion in 2017."}]},
-        {"id": "page-cities", "statement": "Ten cities are served.", "kind": "statistic", "topics": ["trade"],
-         "entities": ["Europe"], "quantity": {"amount": 10, "unit": "cities"}, "modality": "asserted",
-         "source": "page", "quotes": [{"paragraph": 3, "text": "Ten cities, it says."}],
-         "kept_because": "A page's count no review cites yet."},
-    ]  # fmt: skip
-    data["derived"].append(
-        {"id": "income-gap-2017", "label": "The article's 2017 income less the page's", "operation": "remainder",
-         "inputs": {"whole": "income-2017", "part": "page-income-2017"}}
-    )  # fmt: skip
-    data["reviews"] = [
-        {"claim": "trains-2017", "verdict": "contradicted", "summary": "The page gives 38 trains, not 40.",
-         "evidence": [{"fact": "page-trains-2017", "bearing": "contradicts"}]},
-        {"claim": "income-2017", "verdict": "not-supported", "summary": "A page gives $1.9 billion.",
-         "evidence": [{"fact": "page-income-2017", "bearing": "qualifies"}]},
-        {"claim": "trade-grew", "verdict": "not-checkable", "summary": "An opinion."},
-    ]  # fmt: skip
-    data["comparisons"] = [
-        {"id": "income-2017-vs-page", "facts": ["income-2017", "page-income-2017"], "comparable": True,
-         "reason": "Both are the corridor's 2017 income in dollars."},
-    ]  # fmt: skip
-    return data
-
-
 @pytest.fixture
 def kb(write_kb: Callable[..., Path]) -> KnowledgeBase:
-    return load_knowledge_base(str(write_kb(sample())))
+    return load_knowledge_base(str(write_kb(evidence_kb())))
 
 
 def exported(kb: KnowledgeBase, target: Path, filters: Filters) -> dict[str, list[str]]:

@@ -50,7 +50,7 @@ def facet_counts(kb: KnowledgeBase, facet: str) -> Counter[str]:
 
 
 def facet_values(kb: KnowledgeBase, facet: str) -> list[str]:
-    """The values a facet takes, for shell completion: ids, topics, entities, kinds or years."""
+    """The values a facet takes, for shell completion: ids, topics, entities, kinds, years or series."""
     if facet == "id":
         return [fact.id for fact in kb.facts]
     if facet == "derived":
@@ -59,4 +59,6 @@ def facet_values(kb: KnowledgeBase, facet: str) -> list[str]:
         return sorted({str(fact.time.year) for fact in kb.facts if fact.time})
     if facet == "source":
         return [source.id for source in kb.sources]
+    if facet == "series":
+        return sorted({fact.series for fact in kb.facts if fact.series and fact.quantity and fact.time})
     return sorted(facet_counts(kb, facet))

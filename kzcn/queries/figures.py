@@ -1,4 +1,5 @@
-"""Figure queries: the transport-income series and the derived totals, with their arithmetic, each as a Result."""
+"""Figure queries: a series (the transport-income one unless named) and the derived totals, with their arithmetic,
+each as a Result."""
 
 from __future__ import annotations
 
@@ -12,7 +13,7 @@ from kzcn.model.records import SCALES, DerivedSpec, Fact, KnowledgeBase
 from kzcn.model.result import WHOLE, WORDS, Bar, Chart, Field, Result
 from kzcn.model.wording import amount_text, plain_number, quantity_text
 from kzcn.queries.caveats import caveat_notes, caveats_of, figure_caveats
-from kzcn.queries.facets import outcome_of, verdict_of
+from kzcn.queries.facets import facet_values, outcome_of, verdict_of
 
 REVENUE_SERIES = "transport-income"
 """The series `kzcn revenue` shows: facts and derived figures declared with `series: transport-income`."""
@@ -195,48 +196,66 @@ _RECORD_NOTE = (
 _INTERPOLATED_NOTE = "interpolated: a straight line between the nearest stated or forecast years, by kzcn."
 
 
-def revenue(kb: KnowledgeBase, *, year: int | None = None, interpolate: bool = False) -> Result:
-    """Kazakhstan's transport income as stated and forecast, with its derived figures; one year or the series."""
-    series = [fact for fact in kb.facts if fact.series == REVENUE_SERIES and fact.quantity and fact.time]
+def series_title(series: str) -> str:
+    """What a series' table is called: kzcn's own view for the transport-income series, else the series' id."""
+    return "Kazakhstan's transport income" if series == REVENUE_SERIES else f"The {series} series"
+
+
+def revenue(
+    kb: KnowledgeBase, *, series: str = REVENUE_SERIES, year: int | None = None, interpolate: bool = False
+) -> Result:
+    """One series as stated and forecast, with its derived figures and the records the reviews of its facts cite;
+    one year or the whole series. Without `series`, Kazakhstan's transport income, the article's own series."""
+    members = [fact for fact in kb.facts if fact.series == series and fact.quantity and fact.time]
     parts = {relation.left for relation in kb.relations if relation.kind == "part-of"}
-    totals = [fact for fact in series if fact.id not in parts]
-    if not series:
-        raise NotFoundError(f"the knowledge base has no facts in the {REVENUE_SERIES!r} series")
-    records = _records(kb, series)
-    rows = _series_rows(kb, series, parts, records)
+    totals = [fact for fact in members if fact.id not in parts]
+    if not members:
+        raise NotFoundError(f"the knowledge base has no facts in the {series!r} series; {_series_known(kb)}")
+    records = _records(kb, members)
+    rows = _series_rows(kb, members, parts, records)
     notes = [*_NOTES, _RECORD_NOTE] if records else [*_NOTES]
     if year is None:
         rows.sort(key=_series_order(rows))
     else:
-        rows = _year_rows(rows, totals, year=year, interpolate=interpolate)
+        rows = _year_rows(rows, totals, year=year, interpolate=interpolate, series=series)
         if any(row["interpolated"] for row in rows):
             notes.append(_INTERPOLATED_NOTE)
     return Result(
         fields=FIGURE_FIELDS,
         table_fields=_FIGURE_TABLE,
         records=tuple(rows),
-        title="Kazakhstan's transport income" + (f", {year}" if year is not None else ""),
+        title=series_title(series) + (f", {year}" if year is not None else ""),
         notes=(*notes, *caveat_notes(rows)),
         chart=None if year is not None else _chart(rows),
     )
 
 
-def _series_rows(kb: KnowledgeBase, series: list[Fact], parts: set[str], records: list[Fact]) -> list[dict[str, Any]]:
+def _series_known(kb: KnowledgeBase) -> str:
+    """The series that have a dated figure, to choose from with --series; or how to declare one."""
+    known = facet_values(kb, "series")
+    if known:
+        return f"series with figures: {', '.join(known)} (kzcn revenue --series NAME)"
+    return "it has none: a fact joins one with `series: NAME`, beside its quantity and time"
+
+
+def _series_rows(kb: KnowledgeBase, members: list[Fact], parts: set[str], records: list[Fact]) -> list[dict[str, Any]]:
     """Every row of the series, unsorted: its facts (totals and parts), its derived figures, the other sources'
     records the reviews cite, and the gaps between figures the knowledge base declares comparable."""
-    rows = [_figure_from_fact(kb, fact, "part" if fact.id in parts else "total") for fact in series]
+    rows = [_figure_from_fact(kb, fact, "part" if fact.id in parts else "total") for fact in members]
     rows += [
         figure_record(derive(spec, kb.facts_by_id), kb.facts_by_id)
         for spec in kb.derived
-        if spec.series == REVENUE_SERIES
+        if spec.series == members[0].series
     ]
-    unit = series[0].quantity.unit if series[0].quantity else None
+    unit = members[0].quantity.unit if members[0].quantity else None
     rows += [_figure_from_fact(kb, fact, "record", unit=unit) for fact in records]
-    rows += [figure_record(figure, kb.facts_by_id) for figure in _gaps(kb, [*series, *records])]
+    rows += [figure_record(figure, kb.facts_by_id) for figure in _gaps(kb, [*members, *records])]
     return rows
 
 
-def _year_rows(rows: list[dict[str, Any]], totals: list[Fact], *, year: int, interpolate: bool) -> list[dict[str, Any]]:
+def _year_rows(
+    rows: list[dict[str, Any]], totals: list[Fact], *, year: int, interpolate: bool, series: str
+) -> list[dict[str, Any]]:
     """The rows of one year, the total first; an interpolated total where asked for and the year lies between two
     of the article's; NotFoundError, naming the years that have a figure, where the year has none."""
     total_years = sorted({fact.time.year for fact in totals if fact.time})
@@ -248,12 +267,14 @@ def _year_rows(rows: list[dict[str, Any]], totals: list[Fact], *, year: int, int
     elif not any(not row["derived"] for row in chosen):
         years = sorted({row["year"] for row in rows if not row["derived"]})  # stated or forecast, whole or part
         hint = " (--interpolate estimates years between them)" if len(total_years) > 1 and not interpolate else ""
-        raise NotFoundError(
-            f"no transport income figure for {year}; years with one: {', '.join(map(str, years))}{hint}"
-        )
+        raise NotFoundError(f"no {_figure_of(series)} for {year}; years with one: {', '.join(map(str, years))}{hint}")
     in_order = _series_order(chosen)
     chosen.sort(key=lambda row: in_order(row)[2:])
     return chosen
+
+
+def _figure_of(series: str) -> str:
+    return "transport income figure" if series == REVENUE_SERIES else f"figure of the {series} series"
 
 
 def _series_order(rows: list[dict[str, Any]]) -> Callable[[dict[str, Any]], tuple[bool, int, bool, bool, bool]]:
@@ -274,7 +295,8 @@ def is_money(unit: str) -> bool:
 
 
 def _records(kb: KnowledgeBase, series: list[Fact]) -> list[Fact]:
-    """The figures other sources report that the reviews of the series' facts cite: outcomes, baselines, targets."""
+    """The figures other sources report that the reviews of the series' facts cite (outcomes, baselines, targets),
+    in one of the series' units, or in any currency for a series of money."""
     cited: list[str] = []
     for fact in series:
         review = kb.reviews_by_claim.get(fact.id)
@@ -282,8 +304,14 @@ def _records(kb: KnowledgeBase, series: list[Fact]) -> list[Fact]:
             if item.fact not in cited:
                 cited.append(item.fact)
     found = [kb.facts_by_id[fact_id] for fact_id in cited if fact_id in kb.facts_by_id]
+    units = {fact.quantity.unit for fact in series if fact.quantity}
+    money = any(is_money(unit) for unit in units)
     return [
-        fact for fact in found if fact.quantity is not None and fact.time is not None and is_money(fact.quantity.unit)
+        fact
+        for fact in found
+        if fact.quantity is not None
+        and fact.time is not None
+        and (fact.quantity.unit in units or (money and is_money(fact.quantity.unit)))
     ]
 
 
@@ -336,10 +364,15 @@ def _chart(rows: list[dict[str, Any]]) -> Chart:
         else:
             label, fill = f"{row['year']} {row['basis']}", "light" if row["forecast"] else "solid"
         drawn.append(Bar(label, float(Decimal(repr(row["value"])) / largest), fill, str(row["text"])))
-    legend = [("solid", "stated"), ("dense", "stated part"), ("light", "forecast")]
-    if any(row["role"] == "record" for row in bars):
-        legend.append(("medium", "recorded by another source"))
-    return Chart(tuple(drawn), tuple(legend))
+    meanings = (
+        ("solid", "stated"),
+        ("dense", "stated part"),
+        ("light", "forecast"),
+        ("medium", "recorded by another source"),
+    )
+    # Only the fills drawn: a legend entry for a bar that is not there sends the reader looking for it.
+    used = {bar.fill for bar in drawn}
+    return Chart(tuple(drawn), tuple((fill, meaning) for fill, meaning in meanings if fill in used))
 
 
 def _interpolated(totals: list[Fact], year: int) -> dict[str, Any]:

@@ -265,6 +265,41 @@ def test_small_kb_revenue_uses_its_own_series(cli: Run, write_kb: Callable[..., 
     assert rows[5]["amount"] == pytest.approx((2 ** (1 / 3) - 1) * 100)
 
 
+def test_revenue_shows_any_series_named_and_completes_the_names(cli: Run, write_kb: Callable[..., Path]) -> None:
+    # Issue 23, item 8: a new knowledge base's series could not be seen; revenue knew only transport-income.
+    data = small_kb()
+    trains = next(fact for fact in data["facts"] if fact["id"] == "trains-2017")
+    trains["series"] = "port-trains"
+    path = str(write_kb(data))
+    table = cli("--facts", path, "revenue", "--series", "port-trains", "--fields", "year,basis,text,id")
+    assert table.exit_code == 0
+    assert [line.split() for line in table.stdout.splitlines()] == [
+        ["The", "port-trains", "series"],
+        [],
+        ["Year", "Basis", "Amount", "ID"],
+        ["─" * len(table.stdout.splitlines()[3].strip())],
+        ["2017", "stated", "40", "trains", "trains-2017"],
+        [],
+        ["stated:", "the", "article", "gives", "the", "figure.", "forecast:", "the", "article", "reports", "a", "forecast,",
+         "not", "a", "result."],
+        ["derived:", "computed", "by", "kzcn", "from", "the", "facts", "named,", "never", "stated", "by", "the", "article."],
+    ][: len(table.stdout.splitlines())]  # fmt: skip
+    unknown = cli("--facts", path, "revenue", "--series", "port-train")
+    assert (unknown.exit_code, unknown.stdout) == (1, "")
+    assert unknown.stderr == (
+        "kzcn: the knowledge base has no facts in the 'port-train' series; series with figures: port-trains, "
+        "transport-income (kzcn revenue --series NAME)\n"
+    )
+    assert (
+        cli("--facts", path, "revenue", "--year", "2017", "--json").stdout
+        == cli("--facts", path, "revenue", "--series", "transport-income", "--year", "2017", "--json").stdout
+    )
+    from kzcn.kb.load import load_knowledge_base
+    from kzcn.queries.facets import facet_values
+
+    assert facet_values(load_knowledge_base(path), "series") == ["port-trains", "transport-income"]
+
+
 def test_totals_spell_out_the_derivation(cli: Run, write_kb: Callable[..., Path]) -> None:
     result = cli("--facts", str(write_kb()), "totals", "--explain", "transit-share-2017")
     out = result.stdout

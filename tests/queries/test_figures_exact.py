@@ -412,7 +412,42 @@ def test_a_series_without_records_has_no_record_note() -> None:
 def test_a_knowledge_base_without_the_series_is_not_found() -> None:
     with pytest.raises(NotFoundError) as raised:
         revenue(replace(KB, facts=(UNMEASURED, UNDATED, ELSEWHERE, STAT_2017)))
-    assert str(raised.value) == "the knowledge base has no facts in the 'transport-income' series"
+    assert str(raised.value) == (
+        "the knowledge base has no facts in the 'transport-income' series; series with figures: trains "
+        "(kzcn revenue --series NAME)"
+    )
+    with pytest.raises(NotFoundError) as raised:
+        revenue(replace(KB, facts=(UNMEASURED, UNDATED)))
+    assert str(raised.value) == (
+        "the knowledge base has no facts in the 'transport-income' series; it has none: a fact joins one with "
+        "`series: NAME`, beside its quantity and time"
+    )
+
+
+def test_any_series_is_shown_by_its_name_with_the_records_in_its_unit() -> None:
+    page_trains = fact(
+        id="page-trains-2018", source="stat", time=TimeRef(2018), quantity=Quantity(38, "trains"), statement="38."
+    )
+    page_money = fact(id="page-money-2018", source="stat", time=TimeRef(2018), quantity=Quantity(2, "USD"))
+    review = Review(
+        claim="trains-2017",
+        verdict="supported",
+        summary="s",
+        evidence=(EvidenceItem("page-trains-2018", "context"), EvidenceItem("page-money-2018", "context")),
+    )
+    kb = replace(KB, facts=(*KB.facts, page_trains, page_money), reviews=(review,))
+    result = revenue(kb, series="trains")
+    assert result.title == "The trains series"
+    # The dollar figure is no record of a count of trains: only a record in the series' own unit is shown.
+    assert [(row["id"], row["basis"], row["text"]) for row in result.records] == [
+        ("trains-2017", "stated", "40 trains"),
+        ("trains-twice", "derived", "80 trains"),
+        ("page-trains-2018", "record", "38 trains"),
+    ]
+    assert revenue(kb, series="trains", year=2018).title == "The trains series, 2018"
+    with pytest.raises(NotFoundError) as raised:
+        revenue(kb, series="trains", year=2016)
+    assert str(raised.value) == "no figure of the trains series for 2016; years with one: 2017, 2018"
 
 
 def test_a_derived_figure_without_a_year_goes_last() -> None:
@@ -448,13 +483,15 @@ def test_a_one_figure_series_in_another_currency_shows_a_record_in_dollars_as_no
     result = revenue(kb)
     assert [record["id"] for record in result.records] == ["tenge-2017", "stat-2017"]
     assert result.records[1]["caveats"] == ["stat-2017: in USD, not converted: no source gives a rate for it."]
-    assert result.chart == Chart((Bar("2017 stated", 1.0, "solid", "₸800 billion"),), LEGEND)
+    assert result.chart == Chart(
+        (Bar("2017 stated", 1.0, "solid", "₸800 billion"),), (("solid", "stated"),)
+    )  # only the fills drawn
 
 
 def test_a_chart_of_zero_figures_draws_empty_bars() -> None:
     nothing = fact(id="nothing-2017", series=SERIES, time=TimeRef(2017), quantity=Quantity(0, "USD"))
     chart = revenue(replace(KB, facts=(nothing,), relations=(), derived=(), reviews=(), comparisons=())).chart
-    assert chart == Chart((Bar("2017 stated", 0.0, "solid", "$0"),), LEGEND)
+    assert chart == Chart((Bar("2017 stated", 0.0, "solid", "$0"),), (("solid", "stated"),))
 
 
 # One year

@@ -16,11 +16,14 @@ if TYPE_CHECKING:
 
 
 @command(
-    short_help="Kazakhstan's transport income: stated, forecast and derived.",
+    short_help="Kazakhstan's transport income, or another series: stated, forecast and derived.",
     help="Example: kzcn revenue --year 2020 --json\n\n"
     "The transport sector's income as the article gives it, with derived figures (shares, remainders, growth) "
-    "marked as computed by kzcn. Without --year: the whole series and a bar chart. A year with no figure is an "
-    "error (exit 1) naming the years that have one; --interpolate estimates years between them, labelled as such.",
+    "marked as computed by kzcn, and the figures other sources record that the reviews cite. --series NAME shows "
+    "another series of the knowledge base (its facts' `series:`) the same way. Without --year: the whole series "
+    "and a bar chart. A year with no figure is an error (exit 1) naming the years that have one; --interpolate "
+    "estimates years between them, labelled as such. A series the knowledge base lacks is an error (exit 1) "
+    "naming those it has.",
 )
 def revenue(
     ctx: typer.Context,
@@ -31,6 +34,15 @@ def revenue(
     interpolate: Annotated[
         bool, typer.Option("--interpolate", help="Estimate a year between stated ones (labelled interpolated).")
     ] = False,
+    series: Annotated[
+        str,
+        typer.Option(
+            "--series",
+            metavar="NAME",
+            help="The series to show (default: transport-income).",
+            autocompletion=completer("series"),
+        ),
+    ] = "transport-income",
     *,
     output: Output,
 ) -> None:
@@ -39,7 +51,7 @@ def revenue(
     if interpolate and year is None:
         raise UsageError("--interpolate needs --year: it estimates one year between two that have a figure")
     wanted = None if year is None else parse_year(year)
-    output.emit(lambda kb: figures.revenue(kb, year=wanted, interpolate=interpolate))
+    output.emit(lambda kb: figures.revenue(kb, series=series, year=wanted, interpolate=interpolate))
 
 
 @command(

@@ -115,11 +115,45 @@ def _document(article: str, loaded_text: str, text_yaml: str) -> str:
             text_yaml,
             f"    sha256: {fingerprint(loaded_text)}",
             "facts: []",
+            *_FACT_TEMPLATE,
             "relations: []",
             "derived: []",
+            *_REVIEW_TEMPLATE,
             "",
         ]
     )
+
+
+_FACT_TEMPLATE = (
+    '# A fact to copy: replace `facts: []` with these lines, each without its first two characters ("# "), and',
+    "# fill in every <...>; then `kzcn --facts THIS check` says what still disagrees with the quote.",
+    "# facts:",
+    "#   - id: <a-kebab-case-id>",
+    "#     statement: <the claim in your words, saying no more than the quote does>",
+    "#     kind: event                 # statistic (it states a figure), event, forecast or opinion",
+    "#     modality: asserted          # asserted, reported (then attributed_to: WHO), predicted, conditional, hedged",
+    "#     topics: [<a topic>]",
+    "#     entities: [<whom or what it is about, as the quote names it>]",
+    "#     source: article",
+    "#     quotes:",
+    "#       - paragraph: <its number, \u00b6 above>",
+    '#         text: "<the source\'s words, exactly as it writes them>"',
+    "#     # time: {year: 2017}                                # kind: start (since), target (by); default point",
+    '#     # quantity: {amount: 3, unit: USD, scale: billion}  # qualifier: more-than for "more than 25"',
+)
+"""Under `facts: []` in a new knowledge base: a fact to copy, each field with its choices."""
+
+_REVIEW_TEMPLATE = (
+    "# A review to copy, at the end: the knowledge base's judgement of a claim against other sources (README,",
+    '# "The verdict scale"); an evidence fact it cites comes from a source of role: evidence.',
+    "# reviews:",
+    "#   - claim: <the fact's id>",
+    "#     verdict: unverified         # supported, partly-supported, not-supported, contradicted, not-checkable",
+    "#     summary: <one neutral sentence saying why>",
+    "#     searched: <what was looked for and not found>",
+    "#     date: '<YYYY-MM-DD>'",
+)
+"""At the end of a new knowledge base: a review to copy."""
 
 
 def _scalar(value: str) -> str:

@@ -6,6 +6,7 @@ from collections import Counter
 
 from kzcn.model.records import KnowledgeBase
 from kzcn.model.result import WHOLE, Field, Result
+from kzcn.model.wording import counted
 from kzcn.queries.facets import facet_counts
 
 SOURCE_FIELDS = (
@@ -63,7 +64,7 @@ def list_sources(kb: KnowledgeBase) -> Result:
         fields=SOURCE_FIELDS,
         table_fields=("id", "role", "publisher", "published", "language", "facts", "view_count", "url"),
         records=tuple(records),
-        title=f"{len(records)} sources",
+        title=counted(len(records), "source"),
         notes=(
             "role: primary = the article whose claims kzcn records; evidence = a page quoted about those claims; "
             "cited = a work the article only mentions. unknown: the source does not say.",
@@ -95,7 +96,7 @@ def stats(kb: KnowledgeBase) -> Result:
     return Result(
         fields=STAT_FIELDS,
         records=tuple(records),
-        title=f"{len(kb.facts)} facts from {len(kb.sources)} sources",
+        title=f"{counted(len(kb.facts), 'fact')} from {counted(len(kb.sources), 'source')}",
         notes=(
             "A fact counts once under each of its topics and entities. Verdicts are the knowledge base's reviews of "
             "the article's checkable claims (unreviewed: none yet); evidence facts have none.",

@@ -140,15 +140,9 @@ def report(kb: KnowledgeBase, filters: Filters = NO_FILTERS) -> Result:
     key_figures = tuple(_key_figures(part))
     sections = [
         Section("The source", tuple(line for source in primary for line in _about(source))),
-        Section("The claims", _claims_text(kb, part, wanted), _claim_counts(part)),
-        Section(
-            "Key figures",
-            (
-                "Stated and forecast figures of the article, figures kzcn derives from them (with the arithmetic), "
-                "and what other sources report; each with the words it comes from.",
-            ),
-            Result(fields=KEY_FIGURE_FIELDS, records=key_figures),
-        ),
+        # A table without rows reads as a layout error: a fresh knowledge base gets a sentence instead (issue 23).
+        Section("The claims", _claims_text(kb, part, wanted), _claim_counts(part) if claims else None),
+        _key_figures_section(key_figures, filtered=part is not kb),
     ]
     sections += _revenue_section(part)
     if part.reviews or any(fact.kind != "opinion" for fact in claims):
@@ -175,15 +169,31 @@ def report(kb: KnowledgeBase, filters: Filters = NO_FILTERS) -> Result:
     )
 
 
+def _key_figures_section(key_figures: tuple[dict[str, Any], ...], *, filtered: bool) -> Section:
+    if not key_figures:
+        return Section("Key figures", (f"No claim{' that passes the filters' if filtered else ''} states a figure.",))
+    return Section(
+        "Key figures",
+        (
+            "Stated and forecast figures of the article, figures kzcn derives from them (with the arithmetic), "
+            "and what other sources report; each with the words it comes from.",
+        ),
+        Result(fields=KEY_FIGURE_FIELDS, records=key_figures),
+    )
+
+
 def _claims_text(kb: KnowledgeBase, part: KnowledgeBase, filters: Filters) -> tuple[str, ...]:
     """How many claims the sheet covers and how much evidence is quoted about them; with filters, which ones."""
     claims = sum(1 for fact in part.facts if part.is_claim(fact))
+    if not kb.facts:
+        return ("No claims yet: the knowledge base records no fact of the article (kzcn init wrote one to copy).",)
     if part is kb:
         # The sources the evidence quotes: a work the article only mentions (the documentary) quotes nothing.
         quoted = len({fact.source for fact in kb.facts if not kb.is_claim(fact)})
         return (
-            f"{claims} claims of the article, each quoted verbatim; {counted(len(kb.facts) - claims, 'fact')} of "
-            f"{counted(quoted, 'other source')} are quoted as evidence about them.",
+            f"{counted(claims, 'claim')} of the article, each quoted verbatim; "
+            f"{counted(len(kb.facts) - claims, 'fact')} of {counted(quoted, 'other source')} are quoted as evidence "
+            "about them.",
         )
     every = sum(1 for fact in kb.facts if kb.is_claim(fact))
     evidence = [fact for fact in part.facts if not part.is_claim(fact)]

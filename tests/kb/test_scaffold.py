@@ -1,5 +1,6 @@
 """kzcn.kb.scaffold directly: the starter knowledge base written around an article's text."""
 
+import re
 from collections.abc import Callable
 from pathlib import Path
 from typing import Any
@@ -159,3 +160,51 @@ def test_a_new_knowledge_base_shows_its_text_with_paragraph_numbers_and_a_sensib
     ]
     sheet = cli("--facts", str(made), "report").stdout
     assert "article (article): nothing is known of it but its text." in sheet
+
+
+def _filled_in(written: str, values: dict[str, str]) -> str:
+    """The starter as its author edits it: `facts: []` replaced by the template's lines uncommented, the review's
+    appended the same way, every <...> filled in with `values`."""
+    lines = written.splitlines()
+    fact_start = lines.index("# facts:")
+    fact_end = lines.index("relations: []")
+    review_start = lines.index("# reviews:")
+    fact = [line[2:] for line in lines[fact_start:fact_end]]
+    review = [line[2:] for line in lines[review_start:]]
+    edited = [line for line in lines[:fact_start] if line != "facts: []"] + fact + lines[fact_end:] + review
+    text = "\n".join(edited) + "\n"
+    for placeholder, value in values.items():
+        text = text.replace(f"<{placeholder}>", value)
+    assert re.findall(r"<(?!\.\.\.>)[^<>\n]+>", text) == [], "a placeholder is left"
+    return text
+
+
+def test_the_templates_of_a_fact_and_a_review_pass_the_check_once_filled_in(tmp_path: Path) -> None:
+    # Issue 23, item 8: a new knowledge base had no fact to copy, and its author had to learn the format first.
+    target = tmp_path / "kb.yaml"
+    init_from_text(str(target), "a.txt", "Kazakhstan began exporting grain to Vietnam.\n\nA second paragraph.")
+    written = target.read_text(encoding="utf-8")
+    assert "# facts:\n#   - id: <a-kebab-case-id>\n" in written
+    assert "# reviews:\n#   - claim: <the fact's id>\n" in written
+    assert load_knowledge_base(str(target), use_cache=False).facts == ()  # the templates are comments until used
+    filled = _filled_in(
+        written,
+        {
+            "a-kebab-case-id": "grain-to-vietnam",
+            "the claim in your words, saying no more than the quote does": "Kazakhstan began exporting grain to Vietnam.",
+            "a topic": "agriculture",
+            "whom or what it is about, as the quote names it": "Kazakhstan, Vietnam",
+            "its number, ¶ above": "1",
+            "the source's words, exactly as it writes them": "Kazakhstan began exporting grain to Vietnam.",
+            "the fact's id": "grain-to-vietnam",
+            "one neutral sentence saying why": "No other source was found.",
+            "what was looked for and not found": "Customs statistics on grain exports to Vietnam.",
+            "YYYY-MM-DD": "2026-12-07",
+        },
+    )
+    target.write_text(filled, encoding="utf-8")
+    kb = load_knowledge_base(str(target), use_cache=False)  # loads and passes every check, or raises
+    assert [(fact.id, fact.kind, fact.entities) for fact in kb.facts] == [
+        ("grain-to-vietnam", "event", ("Kazakhstan", "Vietnam"))
+    ]
+    assert [(review.claim, review.verdict) for review in kb.reviews] == [("grain-to-vietnam", "unverified")]

@@ -100,10 +100,10 @@ def test_output_file_is_written_atomically_and_never_over_a_file_unasked(
 
 def test_key_figures_say_what_they_hold_and_where_each_comes_from() -> None:
     from builders import fact, knowledge_base, quote, source
+    from kzcn.model.records import Quantity
     from kzcn.queries.report import _where
 
-    result = report(knowledge_base())
-    figures = result.sections[2]
+    figures = report(knowledge_base(facts=(fact(quantity=Quantity(3, "trains")),))).sections[2]
     assert (figures.heading, figures.text) == (
         "Key figures",
         (
@@ -111,6 +111,9 @@ def test_key_figures_say_what_they_hold_and_where_each_comes_from() -> None:
             "and what other sources report; each with the words it comes from.",
         ),
     )
+    # No table without rows: a sentence says there is none (issue 23: a fresh knowledge base's sheet).
+    none = report(knowledge_base()).sections[2]
+    assert (none.heading, none.text, none.result) == ("Key figures", ("No claim states a figure.",), None)
     page = source(id="page", role="evidence", text="Trains ran.", publisher=None, url=None, published="2019-01-02")
     evidence = fact(id="ran", source="page", quotes=(quote(text="Trains ran."),))
     kb = knowledge_base(sources=(source(), page), facts=(fact(), evidence))
@@ -125,3 +128,19 @@ def test_a_knowledge_base_of_opinions_without_reviews_has_no_review_section() ->
     assert "Does it hold? The knowledge base's reviews" not in [section.heading for section in opinions.sections]
     checkable = report(knowledge_base(facts=(fact(kind="event"),)))
     assert "Does it hold? The knowledge base's reviews" in [section.heading for section in checkable.sections]
+
+
+def test_a_fresh_knowledge_base_reads_as_one_with_no_claims_yet() -> None:
+    from builders import knowledge_base
+    from kzcn.queries.overview import list_sources, stats
+
+    kb = knowledge_base(facts=(), derived=(), relations=())
+    sheet = report(kb)
+    claims = sheet.sections[1]
+    # Before: "0 claims of the article, each quoted verbatim; 0 facts of 0 other sources ..." over an empty table.
+    assert (claims.heading, claims.text, claims.result) == (
+        "The claims",
+        ("No claims yet: the knowledge base records no fact of the article (kzcn init wrote one to copy).",),
+        None,
+    )
+    assert (list_sources(kb).title, stats(kb).title) == ("1 source", "0 facts from 1 source")  # was "1 sources"

@@ -113,7 +113,7 @@ def test_no_claim_passing_leaves_the_source_and_the_sources(kb: KnowledgeBase) -
             "verbatim; their reviews cite 0 facts of 0 other sources as evidence.",
             WHOLE_NOTE,
         ),
-        "Key figures": [],
+        "Key figures": ("No claim that passes the filters states a figure.",),
         "The text, annotated: doc": [],
         "Sources": ["doc", "page"],
     }

@@ -58,7 +58,7 @@ _LISTED_FACT_FIELDS = (
     Field("measure", "Measure", json_type="string?"),
     Field("verdict", "Verdict", missing="—", styled=True, give_way=0, json_type="string?"),  # with the id and the claim
     Field("outcome", "Outcome", missing="—", styled=True, json_type="string?"),
-    Field("evidence", "Evidence", json_type="boolean"),
+    Field("evidence", "From another source", json_type="boolean"),  # not the review's evidence, listed apart
 )
 OTHER_FACT_FIELDS = tuple(
     field.name

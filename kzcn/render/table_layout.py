@@ -144,26 +144,54 @@ def _main_prose(fields: tuple[Field, ...]) -> int | None:
 def _cards(
     fields: tuple[Field, ...], rows: list[list[Text]], main: int, options: RenderOptions
 ) -> list[RenderableType]:
-    """Each record as a card: a first line of its short values (its ids and numbers always; the others as many as
-    fit, those that give way last kept longest; what is unknown left out), then its main words indented and wrapped,
-    so that at any width every record shows what identifies it and its words whole."""
+    """Each record as a card of the same shape: a first line of what identifies and judges it (its ids and numbers,
+    and what the result ranks with them: a fact's verdict, a figure's basis and amount), then its main words indented
+    and wrapped, then every other value on a line below, in column order. Nothing gives way (the first layout of a
+    card dropped values to fit its first line, so a reader could not tell which were shown) and no value is split:
+    lines break between values. What is unknown or does not apply is left out."""
     parts: list[RenderableType] = []
-    order = sorted((i for i in range(len(fields)) if i != main), key=lambda i: (fields[i].give_way_rank, i))
+    heads = [i for i, field in enumerate(fields) if i != main and (field.shape == WHOLE or field.give_way_rank == 0)]
+    details = [i for i in range(len(fields)) if i != main and i not in heads]
     for cells in rows:
-        shown = [i for i in order if cells[i].plain != fields[i].missing]
-        # Ids and numbers never give way, nor what the result ranks with them (a revenue row's basis and amount).
-        yielding = [i for i in shown if fields[i].shape != WHOLE and fields[i].give_way_rank > 0]
-        while yielding and sum(cells[i].cell_len for i in shown) + 2 * (len(shown) - 1) > options.width:
-            shown.remove(yielding.pop())  # the one that gives way first
-        first = Unwrapped("")
-        for number, i in enumerate(sorted(shown)):
-            if number:
-                first.append("  ")
-            first.append_text(cells[i])
-        parts.append(first)
-        if cells[main].plain != fields[main].missing:
+        present = [i for i in range(len(fields)) if cells[i].plain not in (fields[i].missing, "")]
+        parts += _item_lines([cells[i] for i in heads if i in present], options.width, indent="", joiner="  ")
+        if main in present:
             parts += whole_word_lines(cells[main], options.width, indent="  ")  # indented under the id
+        labelled = [_labelled(fields[i], cells[i]) for i in details if i in present]
+        parts += _item_lines(labelled, options.width, indent="  ", joiner=" · ")
     return parts
+
+
+def _labelled(field: Field, cell: Text) -> Text:
+    """A value below a card's words, after its column's header: "Says: author". A category (a kind) and a value
+    that says what it is (¶4) stand alone."""
+    if field.styled or field.item_prefix:
+        return cell
+    item = Text(f"{field.header}: ")
+    item.append_text(cell)
+    return item
+
+
+def _item_lines(items: list[Text], width: int, *, indent: str, joiner: str) -> list[RenderableType]:
+    """Values on lines after `indent`, `joiner` between them, a line broken only between two values; a value wider
+    than a line on lines of its own, broken between its words (a word wider than the line stands whole)."""
+    lines: list[RenderableType] = []
+    line: Unwrapped | None = None
+    for item in items:
+        if line is not None and line.cell_len + len(joiner) + item.cell_len <= width:
+            line.append(joiner)
+            line.append_text(item)
+            continue
+        if line is not None:
+            lines.append(line)
+            line = None
+        if len(indent) + item.cell_len > width:
+            lines += whole_word_lines(item, width, indent=indent)  # prose too long for a line: between its words
+        else:
+            line = _unwrapped(item, indent)
+    if line is not None:
+        lines.append(line)
+    return lines
 
 
 def _runs_and_stacks(

@@ -744,21 +744,43 @@ def test_a_table_keeps_room_for_the_main_words_and_other_columns_give_way_first(
 
 
 def test_where_the_main_words_have_no_room_each_record_is_a_card_id_first_words_below() -> None:
+    # Every card has one shape: its ids and numbers, its words, then every other value, labelled, none left out
+    # (the first cards dropped values from their first line to fit it, so the reader could not tell which stood).
     assert _lines(WITH_MAIN, width=44) == [
         "Facts [bold]",
-        "port-trains  statistic  40 trains  0.25",
+        "port-trains  0.25",
         "  The port handled 40 trains in 2017.",
-        "income-forecast-2020  1.0",  # the amount in words gives way where the line is full; the number stays
+        "  statistic · Amount: 40 trains · ¶1, ¶2",
+        "  Checked: yes",
+        "income-forecast-2020  1.0",
         "  Income is forecast to rise to $4 billion",
         "  by 2020.",
+        "  forecast · Amount: $4 billion (guess)",  # no paragraph: nothing, not an empty value
         "Ids are stable.",
         "A note.",
     ]
 
 
 def test_a_card_keeps_its_ids_and_numbers_however_narrow() -> None:
-    # Ids and numbers never give way (the terminal folds the line); prose and words do, the highest ranks first.
-    assert _lines(WITH_MAIN, width=20)[1:4] == ["port-trains  0.25", "  The port handled", "  40 trains in 2017."]
+    # Ids and numbers stand whole on the first line (the terminal folds what is wider); values break between words
+    # only where one is wider than a line.
+    assert _lines(WITH_MAIN, width=20)[1:16] == [
+        "port-trains  0.25",
+        "  The port handled",
+        "  40 trains in 2017.",
+        "  statistic",
+        "  Amount: 40 trains",
+        "  ¶1, ¶2",
+        "  Checked: yes",
+        "income-forecast-2020",
+        "1.0",
+        "  Income is forecast",
+        "  to rise to $4",
+        "  billion by 2020.",
+        "  forecast",
+        "  Amount: $4 billion",
+        "  (guess)",
+    ]
 
 
 def test_chosen_fields_make_a_table_never_cards() -> None:

@@ -224,8 +224,11 @@ def _parts(result: Result, options: RenderOptions) -> list[RenderableType]:
         shown = result.record_fields
         parts = _record(result, options)
     else:
-        shown = result.select(options.fields, table=True)
-        parts = [*_title(result, options), *laid_out(shown, _cells(result, shown, options), options)]
+        selected = result.select(options.fields, table=True)
+        layout = laid_out(selected, _cells(result, selected, options), options)
+        # A legend explains a column shown: none for one the width left out.
+        shown = tuple(field for field in selected if field.key not in layout.hidden)
+        parts = [*_title(result, options), *layout.parts]
         if result.chart is not None and not options.fields:
             parts += _chart(result.chart, options)
     return parts + _notes(result, shown, options)

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import re
+from typing import NamedTuple
 
 from rich import box
 from rich.console import RenderableType
@@ -97,15 +98,25 @@ MIN_CLAIM_WIDTH = 30
 as a card instead: a column of a dozen characters is a word a line, not a sentence one can read."""
 
 
-def laid_out(fields: tuple[Field, ...], all_rows: list[list[Text]], options: RenderOptions) -> list[RenderableType]:
+class Layout(NamedTuple):
+    """Records laid out at a width."""
+
+    parts: list[RenderableType]
+    """What to print, in order."""
+    hidden: frozenset[str]
+    """The keys of the columns left out for want of room (a note among the parts names them)."""
+
+
+def laid_out(fields: tuple[Field, ...], all_rows: list[list[Text]], options: RenderOptions) -> Layout:
     """The records at the width: one table (columns giving way, and a note saying which), or where the words a
     reader came for have no room, a card each, or where ids cannot stand whole, one line per field."""
     oversize = _oversize(fields, all_rows, options)
     fitting = [row for number, row in enumerate(all_rows) if number not in oversize]
     main = None if options.fields else _main_prose(fields)  # --fields chose the columns: a table of them
     if not fitting:
-        return (
-            _cards(fields, all_rows, main, options) if main is not None else _stacked(fields, all_rows, options.width)
+        return Layout(
+            _cards(fields, all_rows, main, options) if main is not None else _stacked(fields, all_rows, options.width),
+            frozenset(),
         )
     floors = _column_floors(fields, fitting)
     if main is not None:
@@ -116,19 +127,20 @@ def laid_out(fields: tuple[Field, ...], all_rows: list[list[Text]], options: Ren
     # A table whose ids and figures cannot stand whole would cut them; then each record goes on lines of its own:
     # a card where the record has words a reader came for, else one line per field.
     if not _fits([floors[i] for i in kept], options):
-        return (
-            _cards(fields, all_rows, main, options) if main is not None else _stacked(fields, all_rows, options.width)
+        return Layout(
+            _cards(fields, all_rows, main, options) if main is not None else _stacked(fields, all_rows, options.width),
+            frozenset(),
         )
     widths = _widths(shown, [[row[i] for i in kept] for row in fitting], [floors[i] for i in kept], options)
     if main is not None and (main not in kept or widths[kept.index(main)] < _claim_room(all_rows, main)):
-        return _cards(fields, all_rows, main, options)
+        return Layout(_cards(fields, all_rows, main, options), frozenset())
     parts = _runs_and_stacks(fields, all_rows, oversize, kept, widths, options)
     hidden = [field.key for i, field in enumerate(fields) if i not in kept]
     if hidden:
         parts.append(
             Text(f"Not shown at this width: {', '.join(hidden)} (widen the terminal, or choose with --fields).")
         )
-    return parts
+    return Layout(parts, frozenset(hidden))
 
 
 def _claim_room(rows: list[list[Text]], main: int) -> int:

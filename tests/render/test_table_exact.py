@@ -785,3 +785,18 @@ def test_a_card_keeps_its_ids_and_numbers_however_narrow() -> None:
 
 def test_chosen_fields_make_a_table_never_cards() -> None:
     assert _lines(WITH_MAIN, width=44, fields=("id", "statement"))[2].split() == ["Id", "Statement"]
+
+
+def test_a_legend_goes_with_its_column_when_the_width_leaves_the_column_out() -> None:
+    # At 100 columns `kzcn facts` hid Kind and Says but still explained them under the table.
+    legends = (("kind", "Kinds differ."), ("id", "Ids are stable."))
+    wide = _lines(replace(WITH_MAIN, legends=legends), width=200)
+    assert wide[-3:] == ["Kinds differ.", "Ids are stable.", "A note."]
+    narrow = _lines(replace(WITH_MAIN, legends=legends), width=90)
+    assert narrow[-5:] == [
+        "",
+        "Not shown at this width: kind, paragraphs, checked (widen the terminal, or choose with",
+        "--fields).",
+        "Ids are stable.",  # no "Kinds differ.": the Kind column is not there
+        "A note.",
+    ]

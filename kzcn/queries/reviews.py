@@ -7,7 +7,7 @@ from typing import Any
 from kzcn.errors import NotFoundError
 from kzcn.model.records import CHECKABLE_KINDS, UNREVIEWED, VERDICTS, Fact, KnowledgeBase, Review
 from kzcn.model.result import WHOLE, Field, Result
-from kzcn.model.wording import quantity_text, time_text
+from kzcn.model.wording import counted, quantity_text, time_text
 from kzcn.queries.facts import closest_ids
 from kzcn.queries.filters import NO_FILTERS, Filters
 
@@ -94,7 +94,7 @@ def list_reviews(kb: KnowledgeBase, filters: Filters = NO_FILTERS) -> Result:
         fields=REVIEW_FIELDS,
         table_fields=_REVIEW_TABLE,
         records=tuple(rows),
-        title=f"{len(rows)} reviews of the article's claims" + (f": {tally}" if tally else ""),
+        title=f"{counted(len(rows), 'review')} of the article's claims" + (f": {tally}" if tally else ""),
         empty_message="No review matches.",
         legends=(("verdict", _verdict_legend()), ("outcome", _outcome_legend())),
         notes=("A verdict is the knowledge base's judgement of the claim against other sources, never the article's "

@@ -35,7 +35,7 @@ RULES = {
 other checks (modality and kind, conditions, series) are not heuristics and admit no exception."""
 
 ENGLISH_CUES = frozenset(RULES) - {"statement-numbers", "invisible-character"}
-"""The rules that read English cue words; a quote in another language is not held to them (README, "Meaning")."""
+"""The rules that read English cue words; a quote in another language is not held to them (docs/check.md)."""
 
 # Cues are matched on folded, lower-cased text that ends just before the number (currency symbols dropped).
 _QUALIFIER_CUES: tuple[tuple[str, tuple[str, ...]], ...] = (

@@ -17,8 +17,8 @@ _BEARING_ON_TRUTH = ("corroborates", "contradicts", "qualifies", "attributes", "
 
 
 def scale_problems(verdict: str, bearings: set[str], *, forecast: bool, searched: str | None) -> list[str]:
-    """What the verdict's definition (README, "The verdict scale") asks of the evidence that this review's evidence
-    lacks or contradicts, each with its fix: the scale is applied the same way by whoever reviews."""
+    """What the verdict's definition (docs/reviews.md, "The verdict scale") asks of the evidence that this review's
+    evidence lacks or contradicts, each with its fix: the scale is applied the same way by whoever reviews."""
     agreeing = _FOR_FORECAST if forecast else _FOR
     found = ", ".join(sorted(bearings)) or "none"
     seen = _Seen(verdict, bearings, agreeing, f"(bearings here: {found})", searched)

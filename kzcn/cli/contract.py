@@ -1,4 +1,4 @@
-"""The JSON contract: for each command, the shape of its JSON and the fields of its records (README, "JSON");
+"""The JSON contract: for each command, the shape of its JSON and the fields of its records (docs/scripting.md);
 `kzcn schema` prints it as JSON Schema."""
 
 from __future__ import annotations

@@ -11,7 +11,7 @@ if TYPE_CHECKING:  # the filters themselves are imported by the commands that ru
 
 
 RULE = "Repeat an option to allow any of its values (OR); different options must all hold (AND)."
-"""The rule in words, for --help and the README; `all_hold` in kzcn/queries/filters.py is the rule in code."""
+"""The rule in words, for --help and the documentation; `all_hold` in kzcn/queries/filters.py is the rule in code."""
 
 FROM_OPTIONS: Any = None
 """The default of a command's `filters` parameter, which `with_filters` replaces by the options it declares: the

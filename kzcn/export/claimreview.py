@@ -13,7 +13,7 @@ from kzcn.queries.filters import NO_FILTERS, Filters
 
 RATINGS = {"supported": 5, "partly-supported": 4, "unverified": 3, "not-checkable": 3, "not-supported": 2,
            "contradicted": 1}  # fmt: skip
-"""ratingValue on a 1 (worst) to 5 (best) scale for every verdict (README, "kzcn export claimreview"): 3 is the
+"""ratingValue on a 1 (worst) to 5 (best) scale for every verdict (docs/reviews.md, "kzcn export claimreview"): 3 is the
 middle, where the knowledge base neither bears the claim out nor refutes it (unverified, not-checkable)."""
 
 BEST_RATING, WORST_RATING = 5, 1

@@ -144,8 +144,8 @@ _FACT_TEMPLATE = (
 """Under `facts: []` in a new knowledge base: a fact to copy, each field with its choices."""
 
 _REVIEW_TEMPLATE = (
-    "# A review to copy, at the end: the knowledge base's judgement of a claim against other sources (README,",
-    '# "The verdict scale"); an evidence fact it cites comes from a source of role: evidence.',
+    "# A review to copy, at the end: the knowledge base's judgement of a claim against other sources (kzcn's",
+    '# docs/reviews.md, "The verdict scale"); an evidence fact it cites comes from a source of role: evidence.',
     "# reviews:",
     "#   - claim: <the fact's id>",
     "#     verdict: unverified         # supported, partly-supported, not-supported, contradicted, not-checkable",

@@ -137,7 +137,7 @@ class Result:
     """The fields a table shows by default (all if empty), most important first; machine formats show every field."""
     single: bool = False
     """True when the command asked for one thing by its id (`show ID`): JSON is then one object, its one record; every
-    other result is a JSON array of records, whatever its filters (the JSON contract, README)."""
+    other result is a JSON array of records, whatever its filters (the JSON contract, docs/scripting.md)."""
     record_fields: tuple[Field, ...] = ()
     """For one thing asked for: the fields a table lays out as labels beside values, instead of a one-row table."""
     title: str | None = None

@@ -22,7 +22,7 @@ VERDICT_MEANINGS = {
     "not-checkable": "an opinion, or a claim no record could meet (no time, measure or scope)",
     "unverified": "searched, and no record of the claim's measure, scope and time was found",
 }
-"""The review scale in words, for the README, --help and the legend; for a forecast, the claim judged is that the
+"""The review scale in words, for docs/reviews.md, --help and the legend; for a forecast, the claim judged is that the
 forecast was made as the article reports it, and `outcome` says what became of it."""
 
 OUTCOME_MEANINGS = {

@@ -37,8 +37,8 @@ def _sections(result: Result) -> dict[str, Any]:
 
 
 def document(result: Result, options: RenderOptions) -> Any:
-    """What the result is in JSON, by the contract the README promises: a fact sheet's one object of sections; a thing
-    asked for by its id, one object; anything else, an array of records, whatever its filters."""
+    """What the result is in JSON, by the contract docs/scripting.md promises: a fact sheet's one object of sections;
+    a thing asked for by its id, one object; anything else, an array of records, whatever its filters."""
     if result.sections:
         return _sections(result)
     records = objects(result, options)

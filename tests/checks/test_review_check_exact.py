@@ -157,7 +157,7 @@ def test_a_verdict_without_bearing_evidence_lists_the_bearings_found_sorted() ->
     ]
 
 
-# The verdict scale (README, "The verdict scale"): each verdict's definition, as `check` holds the evidence to it.
+# The verdict scale (docs/reviews.md, "The verdict scale"): each verdict's definition, as `check` holds the evidence to it.
 
 SCALE = [
     # (verdict, bearings of the evidence, searched, the problems)

@@ -198,11 +198,11 @@ def test_facts_help_lists_the_columns_in_table_order(cli: Run) -> None:
     assert f"{', '.join(names[:-1])} and {names[-1]}" in help_text
 
 
-def test_readme_says_the_verbose_ok_line_goes_to_stderr() -> None:
+def test_the_documentation_says_the_verbose_ok_line_goes_to_stderr() -> None:
     from conftest import REPO
 
-    readme = " ".join((REPO / "README.md").read_text(encoding="utf-8").split())
-    assert "The `OK` line of `--verbose` is a message, so it goes to stderr" in readme
+    page = " ".join((REPO / "docs" / "check.md").read_text(encoding="utf-8").split())
+    assert "The `OK` line of `--verbose` is a message, so it goes to stderr" in page
 
 
 # h. Several words match facts containing all of them, in any order; a quoted phrase is a phrase.

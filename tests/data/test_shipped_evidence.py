@@ -34,7 +34,7 @@ def test_every_evidence_source_is_a_pack_page_quoted_exactly(shipped: KnowledgeB
     evidence = [source for source in shipped.sources if source.role == "evidence"]
     in_pack = [source for source in evidence if (PACK / f"{source.id}.txt").is_file()]
     assert len(in_pack) == 46
-    # Found with the search tool's stored pages, not in the pack (README, "Evidence"): quoted exactly, dated.
+    # Found with the search tool's stored pages, not in the pack (docs/reviews.md): quoted exactly, dated.
     assert sorted(source.id for source in evidence if source not in in_pack) == [
         "chinadaily-2007-10-15-china-kazakhstan-relations",
         "chinadaily-2011-06-14-all-round-strategic-partnership",
@@ -51,7 +51,7 @@ def test_every_evidence_source_is_a_pack_page_quoted_exactly(shipped: KnowledgeB
         indexed = IndexedSource.of(source.text)
         paragraphs = [source.text[span.start : span.end] for span in indexed.paragraphs]
         # The pack's quotations come first, each a paragraph, in the pack's order; a quotation added from the
-        # stored page (README, "Evidence") may follow them.
+        # stored page (docs/reviews.md) may follow them.
         assert paragraphs[: len(quotations)] == quotations, source.id
 
 

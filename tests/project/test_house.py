@@ -1,4 +1,4 @@
-"""The README's "How kzcn is built" stays true: the files and names it points to exist, and the layers hold."""
+"""docs/development.md's "How kzcn is built" stays true: the files and names it points to exist, and the layers hold."""
 
 from __future__ import annotations
 
@@ -12,8 +12,8 @@ PACKAGE = REPO / "kzcn"
 
 
 def _section() -> str:
-    readme = (REPO / "README.md").read_text(encoding="utf-8")
-    return readme.split("## How kzcn is built", 1)[1].split("\n## ", 1)[0]
+    reference = (REPO / "docs" / "development.md").read_text(encoding="utf-8")
+    return reference.split("## How kzcn is built", 1)[1].split("\n## ", 1)[0]
 
 
 def test_every_file_the_section_names_exists() -> None:

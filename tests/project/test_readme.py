@@ -34,9 +34,15 @@ def test_ci_runs_the_readme_test_command_verbatim() -> None:
     assert quick_start_commands()[1] in ci.splitlines()
 
 
+def documents() -> str:
+    """The README and every page of docs/, which the README links: the documentation as a reader has it."""
+    pages = [REPO / "README.md", *sorted((REPO / "docs").glob("*.md"))]
+    return "\n".join(page.read_text(encoding="utf-8") for page in pages)
+
+
 def test_knowledge_base_example_passes_the_check(tmp_path: Path) -> None:
-    readme = (REPO / "README.md").read_text(encoding="utf-8")
-    section = readme.split("## The knowledge base", 1)[1]
+    reference = (REPO / "docs" / "knowledge-base.md").read_text(encoding="utf-8")
+    section = reference.split("## The knowledge base", 1)[1]
     example = re.findall(r"```yaml\n(.+?)```", section, flags=re.S)[0]
     path = tmp_path / "example.yaml"
     path.write_text(example, encoding="utf-8")
@@ -49,10 +55,9 @@ def test_knowledge_base_example_passes_the_check(tmp_path: Path) -> None:
 
 
 def console_examples() -> list[tuple[str, str]]:
-    """(command, output) of every README console example shown whole (elided ones say so with …)."""
-    readme = (REPO / "README.md").read_text(encoding="utf-8")
+    """(command, output) of every console example of the documentation shown whole (elided ones say so with …)."""
     examples = []
-    for block in re.findall(r"```console\n(.*?)\n```", readme, flags=re.S):
+    for block in re.findall(r"```console\n(.*?)\n```", documents(), flags=re.S):
         if "…" in block or "broken.yaml" in block or "\n$ sqlite3 " in block:
             continue
         command, _, output = block.partition("\n")
@@ -70,9 +75,10 @@ def test_console_examples_match_real_output(command: str, output: str, tmp_path:
 
 
 def sqlite_session() -> list[tuple[str, str]]:
-    """(command, output) of each step of the README's sqlite3 sessions, one after the other."""
-    readme = (REPO / "README.md").read_text(encoding="utf-8")
-    blocks = [block for block in re.findall(r"```console\n(.*?)\n```", readme, flags=re.S) if "$ sqlite3 " in block]
+    """(command, output) of each step of the documentation's sqlite3 sessions, one after the other."""
+    blocks = [
+        block for block in re.findall(r"```console\n(.*?)\n```", documents(), flags=re.S) if "$ sqlite3 " in block
+    ]
     steps = [step for block in blocks for step in re.split(r"^\$ ", block, flags=re.M)[1:]]
     return [(step.partition("\n")[0], step.partition("\n")[2]) for step in steps]
 
@@ -88,3 +94,25 @@ def test_sqlite_session_matches_real_output(tmp_path: Path) -> None:
         )
         assert real.returncode == 0, real.stderr
         assert [line.rstrip() for line in real.stdout.rstrip("\n").splitlines()] == output.rstrip("\n").splitlines()
+
+
+def test_a_newcomer_reads_the_readme_in_ten_minutes() -> None:
+    """Issue 23: the README had grown to ~1,000 lines. About 250 words a minute; reference material is in docs/."""
+    readme = (REPO / "README.md").read_text(encoding="utf-8")
+    prose = re.sub(r"```.*?```", "", readme, flags=re.S)
+    assert len(prose.split()) <= 2500
+
+
+def test_every_page_of_docs_is_linked_and_every_link_resolves() -> None:
+    pages = [REPO / "README.md", *sorted((REPO / "docs").glob("*.md"))]
+    readme = pages[0].read_text(encoding="utf-8")
+    assert [page.name for page in pages[1:] if f"](docs/{page.name})" not in readme] == []
+    broken = []
+    for page in pages:
+        text = page.read_text(encoding="utf-8")
+        for target in re.findall(r"\]\(([^)#]+?)(?:#[^)]*)?\)", text):
+            if target.startswith(("http://", "https://", "mailto:")):
+                continue
+            if not (page.parent / target).exists():
+                broken.append(f"{page.name}: {target}")
+    assert broken == []

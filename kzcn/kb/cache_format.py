@@ -38,7 +38,7 @@ from kzcn.model.records import (
 # 6: derived figures declare comparability;
 # 5: sealed by the user's secret (kzcn/kb/cache.py);
 # 4: fields in dataclass order
-FORMAT = "kzcn-cache-10"
+FORMAT = "kzcn-cache-11"
 """The entry format: the first line of an entry file and the first value of its JSON; any other is ignored."""
 
 # JSON, not pickle or marshal: pickle runs whatever a tampered file names, and marshal trusts the counts it reads

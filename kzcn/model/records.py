@@ -327,6 +327,16 @@ class Reviewer:
 
 
 @dataclass(frozen=True)
+class Heading:
+    """How the fact sheet (`kzcn report`) opens: its title and a short lead, in the editors' words."""
+
+    title: str
+    """The page's title: what the sheet checks, neutrally ("What an article on ... claims, and what holds")."""
+    lead: str | None = None
+    """A paragraph or two under the title: the article in brief and how its claims were checked; None for none."""
+
+
+@dataclass(frozen=True)
 class KnowledgeBase:
     """Everything one knowledge-base file holds, loaded and checked."""
 
@@ -347,10 +357,12 @@ class KnowledgeBase:
     comparisons: tuple[Comparison, ...] = ()
     """Pairs of figures declared comparable (or not), with the reason."""
     reviewer: Reviewer | None = None
+    """Who writes the reviews, or None where no review names its author."""
     aliases: tuple[tuple[str, tuple[str, ...]], ...] = ()
     """(entity, the other names the sources give it): "our country" for Kazakhstan. The wording rules read an alias
     as its entity."""
-    """Who writes the reviews, or None where no review names its author."""
+    heading: Heading | None = None
+    """The fact sheet's title and lead as the knowledge base words them, or None for kzcn's own."""
 
     @cached_property
     def facts_by_id(self) -> dict[str, Fact]:

@@ -5,13 +5,14 @@ from __future__ import annotations
 import dataclasses
 from typing import Any
 
-from kzcn.model.records import BEARINGS, OUTCOMES, VERDICTS, Comparison, EvidenceItem, Review, Reviewer
+from kzcn.model.records import BEARINGS, OUTCOMES, VERDICTS, Comparison, EvidenceItem, Heading, Review, Reviewer
 from kzcn.parse.yamlfields import FieldReader
 
 _REVIEW_FIELDS = {field.name for field in dataclasses.fields(Review)}
 _ITEM_FIELDS = {field.name for field in dataclasses.fields(EvidenceItem)}
 _COMPARISON_FIELDS = {field.name for field in dataclasses.fields(Comparison)}
 _REVIEWER_FIELDS = {field.name for field in dataclasses.fields(Reviewer)}
+_HEADING_FIELDS = {field.name for field in dataclasses.fields(Heading)}
 
 
 def read_review(reader: FieldReader, item: Any, path: tuple[str | int, ...]) -> Review | None:
@@ -60,6 +61,15 @@ def read_comparison(reader: FieldReader, item: Any, path: tuple[str | int, ...])
     if len(reader.problems) > before or comparison_id is None or reason is None or len(facts) != 2:
         return None
     return Comparison(comparison_id, (facts[0], facts[1]), bool(comparable), reason)
+
+
+def read_heading(reader: FieldReader, item: Any, path: tuple[str | int, ...]) -> Heading | None:
+    """`report: {title, lead}`: how the fact sheet opens, or None (with its problems reported)."""
+    if item is None or not reader.mapping(item, path, _HEADING_FIELDS, {"title"}):
+        return None
+    title = reader.text(item, "title", path)
+    lead = reader.text(item, "lead", path, nullable=True)
+    return Heading(title, lead) if title is not None else None
 
 
 def read_reviewer(reader: FieldReader, item: Any, path: tuple[str | int, ...]) -> Reviewer | None:

@@ -30,7 +30,7 @@ from kzcn.model.records import (
     TimeRef,
 )
 from kzcn.model.text import fingerprint
-from kzcn.parse.review_schema import read_comparison, read_review, read_reviewer
+from kzcn.parse.review_schema import read_comparison, read_heading, read_review, read_reviewer
 from kzcn.parse.yamlfields import FieldReader, describe, key_text
 
 FORMAT_VERSION = 1
@@ -45,7 +45,18 @@ def _field_names(model: type) -> set[str]:
 
 
 # What a file must spell out, even as null: a title, author or date left out would read as "unknown" by accident.
-_TOP_FIELDS = {"kzcn", "sources", "facts", "relations", "derived", "reviews", "comparisons", "reviewer", "aliases"}
+_TOP_FIELDS = {
+    "kzcn",
+    "sources",
+    "facts",
+    "relations",
+    "derived",
+    "reviews",
+    "comparisons",
+    "reviewer",
+    "aliases",
+    "report",
+}
 _SOURCE_FIELDS = _field_names(Source)
 _SOURCE_REQUIRED = {"id", "kind", "title", "author", "published"}
 _FACT_FIELDS = _field_names(Fact)
@@ -86,6 +97,7 @@ class SchemaReader(FieldReader):
             self.sequence(data, "comparisons", ()), "comparisons", functools.partial(read_comparison, self)
         )
         reviewer = read_reviewer(self, data.get("reviewer"), ("reviewer",))
+        heading = read_heading(self, data.get("report"), ("report",))
         aliases = self.aliases(data)
         if "sources" in data and not sources:
             self.report(("sources",), "expected at least one source")
@@ -112,6 +124,7 @@ class SchemaReader(FieldReader):
             reviews=_kept(reviews),
             comparisons=_kept(comparisons),
             reviewer=reviewer,
+            heading=heading,
             aliases=aliases,
             path=self.file,
         )

@@ -4,8 +4,8 @@ from __future__ import annotations
 
 from typing import Any
 
-from kzcn.model.records import Comparison, EvidenceItem, Review, Reviewer
-from kzcn.parse.review_schema import read_comparison, read_review, read_reviewer
+from kzcn.model.records import Comparison, EvidenceItem, Heading, Review, Reviewer
+from kzcn.parse.review_schema import read_comparison, read_heading, read_review, read_reviewer
 from kzcn.parse.yamlfields import FieldReader
 from kzcn.parse.yamlload import parse
 
@@ -375,3 +375,27 @@ def test_a_reviewer_url_that_is_not_text_is_reported() -> None:
             ("reviewer.url", 3, 8, 'expected text or null (for unknown), found integer 12; quote it: url: "12"'),
         ],
     )
+
+
+# -- the fact sheet's heading -----------------------------------------------------------------------------------------
+
+
+def heading(text: str) -> tuple[Heading | None, list[tuple[str, int | None, int | None, str]]]:
+    reader, data = reader_of(text)
+    read = read_heading(reader, data.get("report"), ("report",))
+    return read, [(p.path, p.line, p.column, p.message) for p in reader.problems]
+
+
+def test_the_report_heading_is_a_title_and_an_optional_lead() -> None:
+    assert heading("report:\n  title: What it claims\n  lead: In brief.\n") == (
+        Heading("What it claims", "In brief."),
+        [],
+    )
+    assert heading("report:\n  title: What it claims\n") == (Heading("What it claims"), [])
+    assert heading("facts: []\n") == (None, [])
+
+
+def test_a_report_heading_needs_a_title_and_no_other_field() -> None:
+    assert heading("report:\n  lead: In brief.\n") == (None, [("report", 2, 3, "missing required field 'title'")])
+    _found, problems = heading("report:\n  title: T\n  subtitle: S\n")
+    assert [(path, line) for path, line, _column, _message in problems] == [("report.subtitle", 3)]

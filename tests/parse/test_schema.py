@@ -76,7 +76,7 @@ def test_huge_integer_as_a_key_or_an_id_is_a_located_problem() -> None:
     )
     id_line = text[: text.index(f"- id: {HEX}")].count("\n") + 1
     assert problems(text) == [
-        f'KB:2:3: ["integer of more than {LIMIT:,} digits"]: unknown field integer of more than {LIMIT:,} digits; known fields: aliases, comparisons, derived, facts, kzcn, relations, reviewer, reviews, sources',
+        f'KB:2:3: ["integer of more than {LIMIT:,} digits"]: unknown field integer of more than {LIMIT:,} digits; known fields: aliases, comparisons, derived, facts, kzcn, relations, report, reviewer, reviews, sources',
         f"KB:{id_line}:7: facts[0].id: expected text, found integer of more than {LIMIT:,} digits "
         f"(YAML reads unquoted '0xffffffffffffffffff...ffffffffff (4,002 characters)' as an integer); "
         'quote it: id: "' + HEX + '"',

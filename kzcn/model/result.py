@@ -114,6 +114,60 @@ class Chart:
 
 
 @dataclass(frozen=True)
+class Cited:
+    """One piece of evidence on a claim card: a short quotation of another source, and where it comes from."""
+
+    fact: str
+    """The evidence fact's id."""
+    bearing: str
+    """How it bears on the claim: corroborates, contradicts, qualifies, attributes, outcome or context."""
+    quote: str
+    """The source's own words, its quotes joined by " […] "."""
+    note: str | None
+    """How it bears, in the review's words; None for none."""
+    publisher: str | None
+    """Who published it; None where the page does not say."""
+    published: str | None
+    """When, as the page dates itself; None where it does not."""
+    language: str | None
+    """The quote's language (BCP 47: en, ru, tr); None where unknown."""
+    url: str | None
+    """Where the page is; None where the knowledge base has no address for it."""
+
+
+@dataclass(frozen=True)
+class Card:
+    """A claim of the article with its review: what a fact-checking desk publishes for each claim."""
+
+    claim: str
+    """The claim's id."""
+    kind: str
+    """statistic, event, forecast or opinion."""
+    statement: str
+    """The claim in the knowledge base's words."""
+    quote: str
+    """The article's own words, its quotes joined by " […] "."""
+    paragraphs: tuple[int, ...]
+    """Where they stand in the article."""
+    says: str
+    """Who makes the claim and how surely, in words: "the author, as a prediction"."""
+    verdict: str | None
+    """The knowledge base's verdict; None where the claim has no review yet."""
+    verdict_meaning: str
+    """What the verdict means, in words."""
+    summary: str | None
+    """What the record shows: the review's reasoning."""
+    outcome: str | None = None
+    """For a forecast: what became of it (met, not-met, too-early, not-found); None otherwise."""
+    outcome_summary: str | None = None
+    """Why that outcome, in the review's words."""
+    evidence: tuple[Cited, ...] = ()
+    """The evidence, strongest first, as the review lists it."""
+    caveats: tuple[str, ...] = ()
+    """What a reader should know about the claim's figures or the review."""
+
+
+@dataclass(frozen=True)
 class Section:
     """One section of a fact sheet: a heading, prose, and a table, chart or document."""
 
@@ -123,6 +177,10 @@ class Section:
     """Paragraphs of prose, before anything else in it."""
     result: Result | None = None
     """A table, a chart or an annotated document, rendered as such."""
+    cards: tuple[Card, ...] = ()
+    """Claim cards, shown by the formats made for reading instead of `result`, which machine formats give."""
+    tally: tuple[tuple[str, int], ...] = ()
+    """(verdict, how many claims have it): a line of counts the formats made for reading draw as badges."""
 
 
 @dataclass(frozen=True)
@@ -158,6 +216,8 @@ class Result:
     """An annotated text, shown instead of a table by the formats made for reading (table, Markdown, HTML)."""
     sections: tuple[Section, ...] = ()
     """A fact sheet's sections, shown instead of a table by the formats made for reading."""
+    lead: tuple[str, ...] = ()
+    """Paragraphs under a fact sheet's title, before its sections."""
 
     def select(self, wanted: list[str] | None, *, table: bool) -> tuple[Field, ...]:
         """The fields to output: those asked for with --fields, in that order, else the format's default."""

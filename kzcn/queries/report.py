@@ -11,10 +11,10 @@ from kzcn.model.records import Fact, KnowledgeBase, Source
 from kzcn.model.result import WHOLE, WORDS, Field, Result, Section
 from kzcn.model.wording import counted, quantity_text, time_text
 from kzcn.queries.article import annotate
+from kzcn.queries.cards import claim_sections
 from kzcn.queries.facets import facet_counts, outcome_of, verdict_of
 from kzcn.queries.filters import NO_FILTERS, Filters
 from kzcn.queries.overview import list_sources
-from kzcn.queries.reviews import list_reviews
 from kzcn.queries.selection import kept_part
 
 KEY_FIGURE_FIELDS = (
@@ -139,20 +139,13 @@ def report(kb: KnowledgeBase, filters: Filters = NO_FILTERS) -> Result:
     claims = [fact for fact in part.facts if part.is_claim(fact)]
     key_figures = tuple(_key_figures(part))
     sections = [
+        *claim_sections(part, filtered=part is not kb),
         Section("The source", tuple(line for source in primary for line in _about(source))),
         # A table without rows reads as a layout error: a fresh knowledge base gets a sentence instead (issue 23).
-        Section("The claims", _claims_text(kb, part, wanted), _claim_counts(part) if claims else None),
+        Section("The claims, counted", _claims_text(kb, part, wanted), _claim_counts(part) if claims else None),
         _key_figures_section(key_figures, filtered=part is not kb),
     ]
     sections += _revenue_section(part)
-    if part.reviews or any(fact.kind != "opinion" for fact in claims):
-        sections.append(
-            Section(
-                "Does it hold? The knowledge base's reviews",
-                ("A verdict is the knowledge base's judgement against other sources, never the article's words.",),
-                replace(list_reviews(part), title=None),
-            )
-        )
     caveats = tuple(f"{fact.id}: {fact.note}" for fact in claims if fact.note)
     if caveats:
         sections.append(Section("Caveats", caveats))
@@ -161,10 +154,12 @@ def report(kb: KnowledgeBase, filters: Filters = NO_FILTERS) -> Result:
             sections.append(Section(f"The text, annotated: {source.id}", (), annotate(part, source_id=source.id)))
     sections.append(Section("Sources", (), replace(list_sources(kb), title=None)))
     filtered = f" (filtered: {wanted.described()})" if part is not kb else ""
+    heading = kb.heading
     return Result(
         fields=KEY_FIGURE_FIELDS,
         records=key_figures,
-        title=f"Fact sheet: {', '.join(source.id for source in primary)}{filtered}",
+        title=(heading.title if heading else f"Fact sheet: {', '.join(source.id for source in primary)}") + filtered,
+        lead=(heading.lead,) if heading and heading.lead else (),
         sections=tuple(sections),
     )
 

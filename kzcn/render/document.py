@@ -9,9 +9,9 @@ from rich.text import Span, Text
 
 from kzcn.escape import visible
 from kzcn.model.document import Document
-from kzcn.model.result import Result
+from kzcn.model.result import Card, Result
 from kzcn.render.options import RenderOptions
-from kzcn.render.reading import pieces, tag
+from kzcn.render.reading import badge_text, pieces, tag
 
 KIND_MARK_STYLES = {
     "statistic": "green underline",
@@ -75,10 +75,46 @@ def section_parts(
     parts: list[RenderableType] = []
     if result.title:
         parts += [Text(visible(result.title), style="bold"), Text("")]
+    parts += [Text(visible(paragraph)) for paragraph in result.lead]
+    if result.lead:
+        parts.append(Text(""))
     for section in result.sections:
         parts.append(Text(visible(section.heading.upper()), style="bold"))
+        if section.tally:
+            parts.append(Text("   ".join(f"{badge_text(verdict)}: {count}" for verdict, count in section.tally)))
         parts += [Text(visible(paragraph)) for paragraph in section.text]
-        if section.result is not None:
+        if section.cards:
+            parts += [part for item in section.cards for part in card_parts(item, options.width)]
+        elif section.result is not None:
             parts += render_parts(section.result, options)
         parts.append(Text(""))
+    return parts
+
+
+def card_parts(card: Card, width: int) -> list[RenderableType]:
+    """A claim card on a terminal: the claim, the article's words, the verdict, what the record shows, the evidence;
+    each line after the claim indented, and wrapped under its indent between words."""
+    from kzcn.render.table_layout import whole_word_lines
+
+    paragraphs = ", ".join(f"¶{number}" for number in card.paragraphs)
+    lines = [f"“{card.quote}”", f"The article, {paragraphs}: {card.says}. {card.claim}"]
+    verdict = f"{badge_text(card.verdict)}: {card.verdict_meaning}."
+    if card.kind == "forecast":
+        outcome = badge_text(card.outcome) if card.outcome else "not judged yet"
+        lines += [
+            f"Made as the article reports it? {verdict}",
+            f"What became of it? {outcome}: {card.outcome_summary or ''}",
+        ]
+    else:
+        lines.append(verdict)
+    if card.summary:
+        lines.append(f"What the record shows: {card.summary}")
+    for item in card.evidence:
+        where = ", ".join(part for part in (item.publisher, item.published, item.url) if part) or "unknown"
+        note = f" {item.note}" if item.note else ""
+        lines.append(f"- {item.bearing}: “{item.quote}” ({where}).{note}")
+    lines += [f"Caveat: {caveat}" for caveat in card.caveats]
+    parts: list[RenderableType] = [Text(""), Text(visible(card.statement), style="bold")]
+    for line in lines:
+        parts += whole_word_lines(Text(visible(line)), width, indent="  ")
     return parts

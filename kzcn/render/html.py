@@ -7,7 +7,8 @@ from typing import Any
 
 from kzcn.escape import visible
 from kzcn.model.document import Document
-from kzcn.model.result import Chart, Field, Result
+from kzcn.model.result import Chart, Field, Result, Section
+from kzcn.render import html_cards
 from kzcn.render.options import RenderOptions
 from kzcn.render.reading import labelled_value, pieces, quote_in_context, tag
 
@@ -189,16 +190,26 @@ class _Writer:
             out.append(f"<h2>Paragraph {context.paragraph}</h2><blockquote><p>{body}</p></blockquote>")
         return out
 
+    def section(self, number: int, section: Section) -> list[str]:
+        """One section of a fact sheet: its heading, its tally, its prose, then its cards or its table."""
+        out = [f'<section aria-labelledby="s{number}"><h2 id="s{number}">{escape(section.heading)}</h2>']
+        if section.tally:
+            out += html_cards.tally(section.tally, escape)
+        out += [f"<p>{escape(paragraph)}</p>" for paragraph in section.text]
+        if section.cards:
+            out += [line for item in section.cards for line in html_cards.card(item, escape)]
+        elif section.result is not None:
+            out += self.body(section.result)
+        out.append("</section>")
+        return out
+
     def body(self, result: Result) -> list[str]:
         if result.sections and not self.options.fields:
-            out = []
-            for number, section in enumerate(result.sections, start=1):
-                out.append(f'<section aria-labelledby="s{number}"><h2 id="s{number}">{escape(section.heading)}</h2>')
-                out += [f"<p>{escape(paragraph)}</p>" for paragraph in section.text]
-                if section.result is not None:
-                    out += self.body(section.result)
-                out.append("</section>")
-            return out
+            return [
+                line
+                for number, section in enumerate(result.sections, start=1)
+                for line in self.section(number, section)
+            ]
         if result.document is not None and not self.options.fields:
             return self.document(result.document)
         if result.single and result.record_fields and not self.options.fields and result.records:
@@ -219,6 +230,8 @@ def render(result: Result, options: RenderOptions) -> str:
     if language is None and result.sections:
         language = next((s.result.document.language for s in result.sections if s.result and s.result.document), None)
     title = escape(result.title or "kzcn")
+    summary = result.lead[0] if result.lead else result.title or "kzcn"
+    description = f'<meta name="description" content="{escape(summary)}">'
     body = writer.body(result)
     if writer.footnotes:
         body.append('<section aria-labelledby="notes"><h2 id="notes">Notes</h2><ol>')
@@ -234,8 +247,9 @@ def render(result: Result, options: RenderOptions) -> str:
             # No script, no fetch: a page with nothing to load works offline, prints, and leaks no reader.
             "<meta http-equiv=\"Content-Security-Policy\" content=\"default-src 'none'; style-src 'unsafe-inline'; "
             'img-src data:">',
-            f"<title>{title}</title><style>{_STYLE}</style></head>",
+            f"<title>{title}</title>{description}<style>{_STYLE}{html_cards.CARD_STYLE}</style></head>",
             f"<body><main><h1>{title}</h1>",
+            *(f'<p class="lead">{escape(paragraph)}</p>' for paragraph in result.lead),
             *body,
             '<footer class="note"><p>Made by kzcn. Every quote is verbatim from its source; a verdict is the knowledge '
             "base's judgement, never the source's words.</p></footer>",

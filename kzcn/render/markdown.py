@@ -7,7 +7,8 @@ from typing import Any
 
 from kzcn.escape import visible
 from kzcn.model.document import Document
-from kzcn.model.result import Chart, Field, Result
+from kzcn.model.result import Chart, Field, Result, Section
+from kzcn.render import markdown_cards
 from kzcn.render.options import RenderOptions
 from kzcn.render.reading import labelled_value, pieces, quote_in_context, tag
 
@@ -109,16 +110,23 @@ class _Writer:
             lines += ["", f"**Paragraph {context.paragraph}:**", "", f"> {escape(before)}{marked}{escape(after)}"]
         return lines
 
+    def section(self, section: Section) -> list[str]:
+        """One section of a fact sheet: its heading, its tally, its prose, then its cards or its table."""
+        lines = [f"## {escape(section.heading)}", ""]
+        if section.tally:
+            lines += markdown_cards.tally(section.tally)
+        lines += [line for paragraph in section.text for line in (escape(paragraph), "")]
+        if section.cards:
+            lines += [line for item in section.cards for line in markdown_cards.card(item, escape)]
+        elif section.result is not None:
+            lines += [*self.body(section.result), ""]
+        return lines
+
     def body(self, result: Result) -> list[str]:
         """Whatever the result shows: sections, a document, or a table (with its chart and notes)."""
         lines: list[str] = []
         if result.sections and not self.options.fields:
-            for section in result.sections:
-                lines += [f"## {escape(section.heading)}", ""]
-                lines += [line for paragraph in section.text for line in (escape(paragraph), "")]
-                if section.result is not None:
-                    lines += [*self.body(section.result), ""]
-            return lines
+            return [line for section in result.sections for line in self.section(section)]
         if result.document is not None and not self.options.fields:
             return self.document(result.document)
         if result.single and result.record_fields and not self.options.fields and result.records:
@@ -138,6 +146,7 @@ class _Writer:
 def render(result: Result, options: RenderOptions) -> str:
     writer = _Writer(options)
     lines = [f"# {escape(result.title)}", ""] if result.title and (result.sections or result.document) else []
+    lines += [line for paragraph in result.lead for line in (escape(paragraph), "")]
     if result.title and not lines:
         lines = [f"**{escape(result.title)}**", ""]
     lines += writer.body(result)

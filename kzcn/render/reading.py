@@ -77,3 +77,38 @@ def quote_in_context(context: Context) -> tuple[str, str, str]:
     if context.start < 0:
         return context.text, "", ""
     return context.text[: context.start], context.text[context.start : context.end], context.text[context.end :]
+
+
+VERDICT_SIGNS = {
+    "supported": "✔",
+    "partly-supported": "◐",
+    "not-supported": "✘",
+    "contradicted": "⊘",
+    "not-checkable": "–",
+    "unverified": "?",
+    "unreviewed": "…",
+    "met": "✔",
+    "not-met": "✘",
+    "too-early": "…",
+    "not-found": "?",
+}
+"""A sign beside each verdict and outcome, so a badge differs by shape as well as by colour and word."""
+
+
+def badge_text(verdict: str | None) -> str:
+    """A verdict as a badge reads: its sign and its word ("✔ supported"); unreviewed for none."""
+    word = verdict or "unreviewed"
+    return f"{VERDICT_SIGNS.get(word, '•')} {word}"
+
+
+def host_of(url: str) -> str | None:
+    """The host a link goes to, shown beside it; None for anything but an http or https address (never a link)."""
+    from urllib.parse import urlsplit
+
+    try:
+        parts = urlsplit(url)
+    except ValueError:
+        return None
+    if parts.scheme not in ("http", "https") or not parts.hostname:
+        return None
+    return parts.hostname

@@ -16,7 +16,9 @@ def test_report_says_what_it_was_filtered_by(cli: Run, write_kb: Callable[..., P
     path = str(write_kb())
     result = cli("--facts", path, "report", "--format", "markdown", "-t", "transport", "--kind", "Forecast")
     assert result.exit_code == 0, result.stderr
-    assert result.stdout.splitlines()[:1] + result.stdout.split("## The claims\n\n", 1)[1].splitlines()[:3] == [
+    assert result.stdout.splitlines()[:1] + result.stdout.split("## The claims, counted\n\n", 1)[1].splitlines()[
+        :3
+    ] == [
         "# Fact sheet: doc (filtered: --topic transport --kind forecast)",
         "Filtered: --topic transport --kind forecast. Claims that pass: 1 of the article's 6, each quoted verbatim; "
         "their reviews cite 0 facts of 0 other sources as evidence.",
@@ -33,14 +35,20 @@ def test_report_says_what_it_was_filtered_by(cli: Run, write_kb: Callable[..., P
 
 def test_report_without_filters_is_the_sheet_of_every_claim(cli: Run, write_kb: Callable[..., Path]) -> None:
     result = cli("--facts", str(write_kb()), "report", "--format", "markdown")
+    # A fact sheet opens with what a reader came for: the verdicts counted (issue 24), then the claims.
     assert result.stdout.startswith(
-        "# Fact sheet: doc\n\n## The source\n\n"
+        "# Fact sheet: doc\n\n## In short\n\n**… 5 unreviewed**\n\n"
+        "The knowledge base's verdicts on the article's claims: 5 unreviewed. A verdict is its judgement against "
+        "other sources, never the article's words.\n\n## The other claims\n\n"
+    )
+    assert (
+        "## The source\n\n"
         "doc (article): language en; view counter 7.\n\n"
         "Unknown, because the source does not give them: title, author, publisher, published, url.\n\n"
-        "## The claims\n\n"
+        "## The claims, counted\n\n"
         "6 claims of the article, each quoted verbatim; 0 facts of 0 other sources are quoted as evidence about them."
         "\n\n"
-    )
+    ) in result.stdout
 
 
 def test_a_mistyped_filter_is_refused_with_the_closest_values(

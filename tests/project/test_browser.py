@@ -46,6 +46,7 @@ class Page(HTMLParser):
         self.anchors: list[str] = []
         self.facts: set[str] = set()
         self.external: list[str] = []
+        self.links: list[tuple[str, str]] = []
         self.scripts = 0
 
     def handle_starttag(self, tag: str, attrs: list[tuple[str, str | None]]) -> None:
@@ -60,6 +61,9 @@ class Page(HTMLParser):
             value = values.get(name, "")
             if value.startswith("#"):
                 self.anchors.append(value[1:])
+            elif tag == "a" and name == "href" and value.startswith(("https://", "http://")):
+                # A link a reader may follow is not a fetch: the page loads nothing from it (issue 24's evidence).
+                self.links.append((value, values.get("rel", "")))
             elif value and not value.startswith("data:"):
                 self.external.append(value)
         if "url(" in values.get("style", ""):
@@ -122,6 +126,15 @@ def test_the_dom_has_every_fact_every_footnote_target_and_nothing_external(
     missing = [anchor for anchor in page.anchors if anchor not in page.ids]
     assert page.anchors and missing == []
     assert page.external == [] and page.scripts == 0
+    addresses = {source.url for source in kb.sources if source.url}
+    assert all(url in addresses and rel == "noopener noreferrer" for url, rel in page.links), page.links
+    if name == "report":
+        assert {url for url, _rel in page.links} == {  # every evidence page a review cites, linked
+            kb.sources_by_id[kb.facts_by_id[item.fact].source].url
+            for review in kb.reviews
+            for item in review.evidence
+            if (kb.sources_by_id[kb.facts_by_id[item.fact].source].url or "").startswith(("http://", "https://"))
+        }
     # A console message (a CSP refusal of a request, a script error) is logged as CONSOLE by --enable-logging.
     assert [line for line in result.stderr.splitlines() if "CONSOLE" in line] == []
 

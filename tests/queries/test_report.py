@@ -16,15 +16,21 @@ from kzcn.queries.report import report
 Run = Callable[..., Any]
 
 HEADINGS = [
-    "The source", "The claims", "Key figures", "Transport income, as the article gives it",
-    "Does it hold? The knowledge base's reviews", "The text, annotated: doc", "Sources",
+    "In short", "The other claims", "The source", "The claims, counted", "Key figures",
+    "Transport income, as the article gives it", "The text, annotated: doc", "Sources",
 ]  # fmt: skip
+"""A small knowledge base without reviews: no claim cards, its claims listed as the other claims (issue 24)."""
+
+
+def section(sheet: Any, heading: str) -> Any:
+    """The section of a fact sheet under this heading."""
+    return next(item for item in sheet.sections if item.heading == heading)
 
 
 def test_the_sections_of_a_small_knowledge_base(write_kb: Callable[..., Path]) -> None:
     result = report(load_knowledge_base(str(write_kb())))
     assert [section.heading for section in result.sections] == HEADINGS
-    source = result.sections[0].text
+    source = section(result, "The source").text
     assert source[:2] == (
         "doc (article): language en; view counter 7.",
         "Unknown, because the source does not give them: title, author, publisher, published, url.",
@@ -36,7 +42,7 @@ def test_the_sections_of_a_small_knowledge_base(write_kb: Callable[..., Path]) -
         "the forecast income side by side."
     )
     assert figures["income-growth"]["basis"] == "derived from forecast"
-    counts = result.sections[1].result
+    counts = section(result, "The claims, counted").result
     assert counts is not None
     assert {(row["facet"], row["value"]): row["count"] for row in counts.records}[("verdict", "unreviewed")] == 5
 
@@ -103,7 +109,7 @@ def test_key_figures_say_what_they_hold_and_where_each_comes_from() -> None:
     from kzcn.model.records import Quantity
     from kzcn.queries.report import _where
 
-    figures = report(knowledge_base(facts=(fact(quantity=Quantity(3, "trains")),))).sections[2]
+    figures = section(report(knowledge_base(facts=(fact(quantity=Quantity(3, "trains")),))), "Key figures")
     assert (figures.heading, figures.text) == (
         "Key figures",
         (
@@ -112,7 +118,7 @@ def test_key_figures_say_what_they_hold_and_where_each_comes_from() -> None:
         ),
     )
     # No table without rows: a sentence says there is none (issue 23: a fresh knowledge base's sheet).
-    none = report(knowledge_base()).sections[2]
+    none = section(report(knowledge_base()), "Key figures")
     assert (none.heading, none.text, none.result) == ("Key figures", ("No claim states a figure.",), None)
     page = source(id="page", role="evidence", text="Trains ran.", publisher=None, url=None, published="2019-01-02")
     evidence = fact(id="ran", source="page", quotes=(quote(text="Trains ran."),))
@@ -121,13 +127,29 @@ def test_key_figures_say_what_they_hold_and_where_each_comes_from() -> None:
     assert _where(kb, fact()) == "doc ¶1: “Trade between the two countries grew quickly.”"
 
 
-def test_a_knowledge_base_of_opinions_without_reviews_has_no_review_section() -> None:
+def test_only_a_reviewed_claim_with_something_to_check_is_a_card() -> None:
     from builders import fact, knowledge_base
+    from kzcn.model.records import EvidenceItem, Review
 
-    opinions = report(knowledge_base(facts=(fact(kind="opinion"),)))
-    assert "Does it hold? The knowledge base's reviews" not in [section.heading for section in opinions.sections]
-    checkable = report(knowledge_base(facts=(fact(kind="event"),)))
-    assert "Does it hold? The knowledge base's reviews" in [section.heading for section in checkable.sections]
+    cards = "What the article claims, and what the record shows"
+    unreviewed = report(knowledge_base(facts=(fact(kind="opinion"), fact(id="ev", kind="event"))))
+    assert cards not in [item.heading for item in unreviewed.sections]
+    assert [row["claim"] for row in section(unreviewed, "The other claims").result.records] == ["trade-grew", "ev"]
+    page = fact(id="page-fact", source="page")
+    from builders import source
+
+    reviewed = knowledge_base(
+        sources=(source(), source(id="page", role="evidence")),
+        facts=(fact(kind="opinion"), fact(id="ev", kind="event"), page),
+        reviews=(
+            Review("trade-grew", "not-checkable", "An opinion."),
+            Review("ev", "supported", "A page says so.", (EvidenceItem("page-fact", "corroborates"),)),
+        ),
+    )
+    sheet = report(reviewed)
+    assert [item.claim for item in section(sheet, cards).cards] == ["ev"]
+    assert [row["claim"] for row in section(sheet, cards).result.records] == ["ev"]  # what JSON gives
+    assert [row["claim"] for row in section(sheet, "The other claims").result.records] == ["trade-grew"]
 
 
 def test_a_fresh_knowledge_base_reads_as_one_with_no_claims_yet() -> None:
@@ -136,10 +158,10 @@ def test_a_fresh_knowledge_base_reads_as_one_with_no_claims_yet() -> None:
 
     kb = knowledge_base(facts=(), derived=(), relations=())
     sheet = report(kb)
-    claims = sheet.sections[1]
+    claims = section(sheet, "The claims, counted")
     # Before: "0 claims of the article, each quoted verbatim; 0 facts of 0 other sources ..." over an empty table.
     assert (claims.heading, claims.text, claims.result) == (
-        "The claims",
+        "The claims, counted",
         ("No claims yet: the knowledge base records no fact of the article (kzcn init wrote one to copy).",),
         None,
     )

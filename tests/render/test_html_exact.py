@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from dataclasses import replace
+
 from builders import RECORD_FIELDS, TABLE, annotated_document, result
 from kzcn.model.document import Block, Document, Mark, Note
 from kzcn.model.result import WHOLE, Bar, Chart, Context, Field, Result, Section
@@ -74,13 +76,16 @@ def test_the_head_names_the_language_and_title_and_allows_nothing_to_load() -> N
         "<meta http-equiv=\"Content-Security-Policy\" content=\"default-src 'none'; style-src 'unsafe-inline'; "
         'img-src data:">',
     ]
-    assert lines[4] == "<title>Facts &lt;all&gt;</title><style>"
+    # A meta description: the lead where there is one, else the title (issue 24: search engines and link previews).
+    assert lines[4] == '<title>Facts &lt;all&gt;</title><meta name="description" content="Facts &lt;all&gt;"><style>'
+    led = _page(replace(TABLE, lead=("In brief: <b>.",))).split("\n")
+    assert led[4] == '<title>Facts &lt;all&gt;</title><meta name="description" content="In brief: &lt;b&gt;."><style>'
 
 
 def test_a_page_with_no_title_and_no_language_is_kzcn_in_english() -> None:
     page = _page(Result(fields=(Field("id", "Id"),), records=({"id": "x"},)))
     assert page.split("\n")[1] == '<html lang="en">'
-    assert page.split("\n")[4] == "<title>kzcn</title><style>"
+    assert page.split("\n")[4] == '<title>kzcn</title><meta name="description" content="kzcn"><style>'
     assert _body(page).startswith("<body><main><h1>kzcn</h1>\n")
     assert page.endswith("</main></body></html>\n")
 

@@ -18,13 +18,14 @@ REPORT_FILTERS = ("topic", "kind", "modality", "entity", "year", "source", "verd
 
 
 @command(
-    short_help="A fact sheet to share: Markdown or one self-contained HTML page.",
+    short_help="A fact-check to publish: Markdown or one self-contained HTML page.",
     help="Example: kzcn report --format html -o factsheet.html\n\n"
-    "The source and what is unknown of it; the claims counted by kind, modality and verdict; the key figures "
-    "(stated, forecast, derived with their arithmetic, reported by other sources), each with the words it comes "
-    "from; the transport-income chart; the reviews; the caveats; the annotated article; the sources. --format "
-    "markdown renders on GitHub and GitLab; --format html is one file with no script and nothing fetched; json "
-    "and ndjson give every section, as one object; csv and tsv give the key figures.\n\n"
+    "The knowledge base's title and lead; the verdicts counted and the findings that matter most; a card per claim "
+    "a record can bear on (its words, who says it, the verdict, what the record shows, the evidence with links); "
+    "the other claims listed; the source and what is unknown of it; the claims counted; the key figures; the "
+    "transport-income chart; the caveats; the annotated article; the sources. --format markdown renders on GitHub "
+    "and GitLab; --format html is one file with no script and nothing fetched; json and ndjson give every section, "
+    "as one object; csv and tsv give the key figures.\n\n"
     "The options make a sheet of the claims that pass them, its title saying so: their figures, chart, reviews, "
     "caveats and marks, the evidence their reviews cite, and a derived figure only when every fact it is computed "
     f"from is kept; the source and the sources stay whole. {RULE}",

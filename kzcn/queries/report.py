@@ -203,20 +203,23 @@ def _claims_text(kb: KnowledgeBase, part: KnowledgeBase, filters: Filters) -> tu
 
 
 def _revenue_section(kb: KnowledgeBase) -> list[Section]:
-    """The transport-income series as the article gives it (no other source's records, no gap between them), if
-    the knowledge base has the series."""
+    """The transport-income series: the article's figures beside what other sources record for each year (issue
+    24), without the gaps kzcn computes between the two; if the knowledge base has the series."""
     from kzcn.queries.figures import REVENUE_SERIES, revenue
 
     if not any(fact.series == REVENUE_SERIES for fact in kb.facts):
         return []
     series = revenue(kb)
-    article_rows = tuple(
-        row for row in series.records if row["role"] != "record" and not str(row["id"]).startswith("gap-")
-    )
+    records = {row["id"] for row in series.records if row["role"] == "record"}
+    shown = tuple(row for row in series.records if not (row["derived"] and records.intersection(row["inputs"])))
     return [
         Section(
-            "Transport income, as the article gives it",
-            ("Stated figures in full bars, the forecast in light ones; derived figures are listed, not drawn.",),
-            replace(series, records=article_rows, notes=(), title=None, table_fields=("year", "basis", "text", "id")),
+            "Transport income: the article's figures beside the record",
+            (
+                "The article's stated figures in full bars, its forecast in hatched ones, and what other sources "
+                "record in dotted ones; a record in another currency is listed, not drawn, since kzcn converts no "
+                "currency at a rate no source gives. Derived figures are listed, not drawn.",
+            ),
+            replace(series, records=shown, notes=(), title=None, table_fields=("year", "basis", "text", "id")),
         )
     ]

@@ -22,8 +22,20 @@ h2 { font-size: 1.25rem; margin-top: 2rem; border-bottom: 1px solid var(--rule);
 table { border-collapse: collapse; width: 100%; margin: 0.75rem 0; font-size: 0.92rem; }
 th, td { border-bottom: 1px solid var(--rule); padding: 0.3rem 0.45rem; text-align: left; vertical-align: top; }
 th { background: #f2f2f2; }
+main { overflow-wrap: anywhere; }  /* a long address wraps rather than widen the page past a phone's screen */
 .scroll { overflow-x: auto; }
-td.whole { overflow-wrap: normal; }  /* ids break only where a browser may: at their hyphens */
+.scroll:focus { outline: 2px solid #0b4f9c; }
+td.whole { overflow-wrap: break-word; }  /* ids break at their hyphens, and only where nothing else will do */
+.bars { list-style: none; padding: 0; margin: 0.5rem 0; }
+.bars li { display: grid; grid-template-columns: minmax(6rem, 11rem) 1fr; gap: 0.5rem; align-items: center;
+  margin: 0.3rem 0; font-size: 0.9rem; }
+.bars .track { display: flex; align-items: center; gap: 0.4rem; min-width: 0; }
+.bars .bar { display: inline-block; height: 1.1rem; min-width: 2px; border: 1px solid #333; flex: none; }
+.bars .value { white-space: nowrap; }
+.f-solid { background: #1b5e20; }
+.f-dense { background: #b71c1c; }
+.f-light { background: repeating-linear-gradient(45deg, #fff3d6 0 3px, #7a4a00 3px 6px); }
+.f-medium { background: radial-gradient(circle, #7a4a00 1.4px, #fff 1.6px) 0 0 / 5px 5px; }
 .plain { color: var(--muted); }
 .quote { color: var(--ink); padding: 0 0.05rem; }
 .k-statistic { background: #e3f2e5; border-bottom: 3px solid #1b5e20; }
@@ -39,12 +51,18 @@ ol.notes li { margin: 0.2rem 0; }
 .note { color: var(--muted); font-size: 0.9rem; }
 figure { margin: 1rem 0; } figcaption { font-size: 0.9rem; color: var(--muted); }
 a { color: #0b4f9c; }
-@media (max-width: 40rem) { body { padding: 0.6rem; font-size: 0.97rem; } th, td { padding: 0.25rem; } }
+@media (max-width: 40rem) { body { padding: 0.6rem; font-size: 0.97rem; } th, td { padding: 0.25rem; }
+  /* On a phone each row of a table is a block of labelled lines: no column falls off the screen. */
+  .scroll table, .scroll tbody, .scroll tr, .scroll td { display: block; width: 100%; }
+  .scroll thead { position: absolute; width: 1px; height: 1px; overflow: hidden; clip-path: inset(50%); }
+  .scroll tr { border-bottom: 2px solid var(--rule); padding: 0.3rem 0; }
+  .scroll td { border: 0; padding: 0.1rem 0; }
+  .scroll td::before { content: attr(data-label) ": "; font-weight: 700; }
+  .bars li { grid-template-columns: 1fr; gap: 0.1rem; } }
 @media print { body { max-width: none; } a { color: inherit; text-decoration: none; } .scroll { overflow: visible; }
   h2 { break-after: avoid; } tr, li { break-inside: avoid; } }
 """
 
-_FILLS = {"solid": "#1b5e20", "dense": "#b71c1c", "light": "url(#hatch)", "medium": "url(#dots)"}
 _FILL_WORDS = {"solid": "green", "dense": "red", "light": "hatched", "medium": "dotted"}
 """How the legend names each fill as the page draws it (a terminal's "dense" bar is a red one here)."""
 
@@ -70,6 +88,10 @@ class _Writer:
     def __init__(self, options: RenderOptions) -> None:
         self.options = options
         self.footnotes: list[tuple[str, str]] = []
+        self.level = 2
+        """The level of the headings a result's own parts take: 2 on a page of its own, 3 inside a section."""
+        self.label: str | None = None
+        """What a table is called for a screen reader: its section's heading, else its result's title."""
 
     def footnote(self, text: str) -> str:
         number = len(self.footnotes) + 1
@@ -79,7 +101,10 @@ class _Writer:
     def table(self, result: Result, fields: tuple[Field, ...]) -> list[str]:
         columns = [field for field in fields if not (field.footnote and not self.options.fields)]
         notes = [field for field in fields if field.footnote and not self.options.fields]
-        out = ['<div class="scroll"><table>']
+        # A table wider than the screen scrolls sideways: its region takes keyboard focus and has a name (axe:
+        # scrollable-region-focusable), and on a phone its rows stack, each cell labelled by its column (CSS).
+        name = escape(f"Table: {self.label or result.title or 'records'}")
+        out = [f'<div class="scroll" tabindex="0" role="region" aria-label="{name}"><table>']
         if result.title:
             out.append(f"<caption>{escape(result.title)}</caption>")
         out.append(
@@ -90,7 +115,8 @@ class _Writer:
             cells = []
             for field in columns:
                 css = ' class="whole"' if field.shape == "whole" else ""
-                cells.append(f"<td{css}>{escape(_value(record.get(field.key), field))}</td>")
+                label = f' data-label="{escape(field.header)}"'
+                cells.append(f"<td{css}{label}>{escape(_value(record.get(field.key), field))}</td>")
             for field in notes:
                 value = record.get(field.key)
                 if value is not None and cells:
@@ -100,36 +126,25 @@ class _Writer:
         return out
 
     def chart(self, chart: Chart) -> list[str]:
-        width, row, label = 640, 26, 190
-        height = row * len(chart.bars) + 10
-        bars = []
-        for index, bar in enumerate(chart.bars):
-            y = 5 + index * row
-            length = max(2.0, bar.share * (width - label - 150))
-            bars.append(
-                f'<text x="0" y="{y + 16}" font-size="13">{escape(bar.label.strip())}</text>'
-                f'<rect x="{label}" y="{y + 3}" width="{length:.1f}" height="17" fill="{_FILLS[bar.fill]}" '
-                f'stroke="#333"><title>{escape(bar.label.strip())}: {escape(bar.text)}</title></rect>'
-                f'<text x="{label + length + 6:.1f}" y="{y + 16}" font-size="13">{escape(bar.text)}</text>'
-            )
+        """Bars as HTML, not SVG: their labels are text that stays legible at any width (an SVG scaled to a phone drew
+        them 6 px tall), and the list reads as it stands to a screen reader."""
         legend = "; ".join(f"{_FILL_WORDS.get(fill, fill)} bars: {meaning}" for fill, meaning in chart.legend)
-        alternative = "; ".join(f"{bar.label.strip()}: {bar.text}" for bar in chart.bars)
+        rows = [
+            f'<li><span class="label">{escape(bar.label.strip())}</span><span class="track">'
+            f'<span class="bar f-{escape(bar.fill)}" style="width: {bar.share * 70:.1f}%" aria-hidden="true"></span>'
+            f'<span class="value">{escape(bar.text)}</span></span></li>'
+            for bar in chart.bars
+        ]
         return [
             "<figure>",
-            f'<svg role="img" aria-labelledby="chart-title chart-desc" viewBox="0 0 {width} {height}" width="100%">',
-            f'<title id="chart-title">Bar chart</title><desc id="chart-desc">{escape(alternative)}</desc>',
-            '<defs><pattern id="hatch" width="6" height="6" patternUnits="userSpaceOnUse" '
-            'patternTransform="rotate(45)"><rect width="6" height="6" fill="#fff3d6"/>'
-            '<line x1="0" y1="0" x2="0" y2="6" stroke="#7a4a00" stroke-width="3"/></pattern>'
-            '<pattern id="dots" width="5" height="5" patternUnits="userSpaceOnUse">'
-            '<circle cx="2.5" cy="2.5" r="1.4" fill="#7a4a00"/></pattern></defs>',
-            *bars,
-            "</svg>",
-            f"<figcaption>{escape(legend)}. In words: {escape(alternative)}.</figcaption>",
+            '<ul class="bars">',
+            *rows,
+            "</ul>",
+            f"<figcaption>{escape(legend)}.</figcaption>",
             "</figure>",
         ]
 
-    def document(self, document: Document) -> list[str]:
+    def document(self, document: Document, level: int) -> list[str]:
         letters = {style: letter for style, letter, _meaning in document.legend}
         legend = "".join(
             f'<span><span class="quote k-{escape(style)}">{escape(style)}</span> ({letter}): {escape(meaning)}</span>'
@@ -159,7 +174,8 @@ class _Writer:
                     words.append(escape(piece.text))
                 else:
                     words.append(f'<span class="plain">{escape(piece.text)}</span>')
-            out.append(f'<section aria-labelledby="h-{anchor}"><h3 id="h-{anchor}">¶{block.number}</h3>')
+            # Headings in order (WCAG 1.3.1): a paragraph's is h2 on a page of its own, h3 inside a fact sheet's h2.
+            out.append(f'<section aria-labelledby="h-{anchor}"><h{level} id="h-{anchor}">¶{block.number}</h{level}>')
             out.append(f'<p id="{anchor}">{"".join(words)}</p>')
             if block.notes:
                 out.append('<ol class="notes">')
@@ -199,7 +215,9 @@ class _Writer:
         if section.cards:
             out += [line for item in section.cards for line in html_cards.card(item, escape)]
         elif section.result is not None:
+            self.level, self.label = 3, section.heading
             out += self.body(section.result)
+            self.level, self.label = 2, None
         out.append("</section>")
         return out
 
@@ -211,7 +229,7 @@ class _Writer:
                 for line in self.section(number, section)
             ]
         if result.document is not None and not self.options.fields:
-            return self.document(result.document)
+            return self.document(result.document, self.level)
         if result.single and result.record_fields and not self.options.fields and result.records:
             return self.record(result)
         fields = result.select(self.options.fields, table=not self.options.fields)

@@ -70,7 +70,8 @@ def test_one_option_keeps_its_claims_and_what_their_reviews_cite(kb: KnowledgeBa
         ),
         # No derived figure: each needs income-transit-2017 or income-forecast-2020, which are not about trade.
         "Key figures": ["income-2017", "cities-served", "page-income-2017"],
-        "Transport income, as the article gives it": ["income-2017"],
+        # Beside the article's figure, the record of it that the review cites (issue 24).
+        "Transport income: the article's figures beside the record": ["income-2017", "page-income-2017"],
         "Caveats": ("income-2017: The article does not say which corridor.",),
         "The text, annotated: doc": ["trade-grew", "income-2017", "cities-served"],
         "Sources": ["doc", "page"],
@@ -94,8 +95,8 @@ def test_a_derived_figure_is_shown_only_when_every_input_is_kept(kb: KnowledgeBa
         "income-2017", "income-transit-2017", "transit-share-2017", "income-other-2017", "page-income-2017",
     ]  # fmt: skip
     assert [record["id"] for record in sheet.records] == shown["Key figures"]
-    assert shown["Transport income, as the article gives it"] == [
-        "income-2017", "income-transit-2017", "transit-share-2017", "income-other-2017",
+    assert shown["Transport income: the article's figures beside the record"] == [
+        "income-2017", "income-transit-2017", "transit-share-2017", "income-other-2017", "page-income-2017",
     ]  # fmt: skip
     assert shown["What the article claims, and what the record shows"] == ["income-2017"]
     assert shown["The other claims"] == ["income-transit-2017"]  # not reviewed yet

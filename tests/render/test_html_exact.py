@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import re
 from dataclasses import replace
 
 from builders import RECORD_FIELDS, TABLE, annotated_document, result
@@ -21,8 +22,25 @@ def _page(result: Result, **options: object) -> str:
 
 
 def _body(page: str) -> str:
-    """The page after its head (the style sheet is design, not content)."""
-    return page.split("</style></head>\n", 1)[1]
+    """The page after its head (the style sheet is design, not content), without the cells' labels and the table
+    regions' names, which test_a_table_is_a_named_region_and_its_cells_are_labelled_for_a_phone pins."""
+    body = page.split("</style></head>\n", 1)[1]
+    body = re.sub(r' data-label="[^"]*"', "", body)
+    return re.sub(r'<div class="scroll" tabindex="0" role="region" aria-label="[^"]*">', '<div class="scroll">', body)
+
+
+def test_a_table_is_a_named_region_and_its_cells_are_labelled_for_a_phone() -> None:
+    # axe: a region that scrolls sideways takes keyboard focus and has a name; on a phone each row stacks and each
+    # cell shows its column's header (CSS content: attr(data-label)), so no column falls off the screen.
+    page = _page(TABLE, fields=["id", "attribution"]).split("</style></head>\n", 1)[1]
+    assert page.split("\n")[1:6] == [
+        '<div class="scroll" tabindex="0" role="region" aria-label="Table: Facts &lt;all&gt;"><table>',
+        "<caption>Facts &lt;all&gt;</caption>",
+        '<thead><tr><th scope="col">Id</th><th scope="col">Attributed to</th></tr></thead>',
+        "<tbody>",
+        '<tr><td class="whole" data-label="Id">port-trains</td><td data-label="Attributed to">the port&#x27;s '
+        "&lt;report&gt;</td></tr>",
+    ]
 
 
 def test_a_table_has_its_default_columns_footnotes_numbered_across_the_page_and_its_notes() -> None:
@@ -101,38 +119,22 @@ CHART = Chart(
 )
 
 
-def test_a_chart_is_an_svg_of_bars_scaled_from_their_shares_with_the_same_in_words() -> None:
+def test_a_chart_is_a_list_of_bars_scaled_from_their_shares_with_each_figure_in_words() -> None:
+    # HTML bars, not an SVG: scaled to a 320 px phone, the SVG drew its labels about 6 px tall (issue 24).
     page = _body(_page(Result(fields=(Field("id", "Id", shape=WHOLE),), records=({"id": "x"},), chart=CHART)))
-    assert page == (
-        "<body><main><h1>kzcn</h1>\n"
-        '<div class="scroll"><table>\n'
-        '<thead><tr><th scope="col">Id</th></tr></thead>\n'
-        "<tbody>\n"
-        '<tr><td class="whole">x</td></tr>\n'
-        "</tbody></table></div>\n"
+    assert page.split("</table></div>\n", 1)[1] == (
         "<figure>\n"
-        '<svg role="img" aria-labelledby="chart-title chart-desc" viewBox="0 0 640 114" width="100%">\n'
-        '<title id="chart-title">Bar chart</title><desc id="chart-desc">2017 stated: $2 billion; '
-        "2020 &lt;forecast&gt;: $1 billion; transit: $0; other: $0.5 billion</desc>\n"
-        '<defs><pattern id="hatch" width="6" height="6" patternUnits="userSpaceOnUse" patternTransform="rotate(45)">'
-        '<rect width="6" height="6" fill="#fff3d6"/><line x1="0" y1="0" x2="0" y2="6" stroke="#7a4a00" '
-        'stroke-width="3"/></pattern><pattern id="dots" width="5" height="5" patternUnits="userSpaceOnUse">'
-        '<circle cx="2.5" cy="2.5" r="1.4" fill="#7a4a00"/></pattern></defs>\n'
-        '<text x="0" y="21" font-size="13">2017 stated</text><rect x="190" y="8" width="300.0" height="17" '
-        'fill="#1b5e20" stroke="#333"><title>2017 stated: $2 billion</title></rect>'
-        '<text x="496.0" y="21" font-size="13">$2 billion</text>\n'
-        '<text x="0" y="47" font-size="13">2020 &lt;forecast&gt;</text><rect x="190" y="34" width="150.0" height="17" '
-        'fill="url(#hatch)" stroke="#333"><title>2020 &lt;forecast&gt;: $1 billion</title></rect>'
-        '<text x="346.0" y="47" font-size="13">$1 billion</text>\n'
-        '<text x="0" y="73" font-size="13">transit</text><rect x="190" y="60" width="2.0" height="17" '
-        'fill="#b71c1c" stroke="#333"><title>transit: $0</title></rect>'
-        '<text x="198.0" y="73" font-size="13">$0</text>\n'
-        '<text x="0" y="99" font-size="13">other</text><rect x="190" y="86" width="75.0" height="17" '
-        'fill="url(#dots)" stroke="#333"><title>other: $0.5 billion</title></rect>'
-        '<text x="271.0" y="99" font-size="13">$0.5 billion</text>\n'
-        "</svg>\n"
-        "<figcaption>green bars: stated; hatched bars: forecast &amp; guess. In words: 2017 stated: $2 billion; "
-        "2020 &lt;forecast&gt;: $1 billion; transit: $0; other: $0.5 billion.</figcaption>\n"
+        '<ul class="bars">\n'
+        '<li><span class="label">2017 stated</span><span class="track"><span class="bar f-solid" style="width: 70.0%" '
+        'aria-hidden="true"></span><span class="value">$2 billion</span></span></li>\n'
+        '<li><span class="label">2020 &lt;forecast&gt;</span><span class="track"><span class="bar f-light" '
+        'style="width: 35.0%" aria-hidden="true"></span><span class="value">$1 billion</span></span></li>\n'
+        '<li><span class="label">transit</span><span class="track"><span class="bar f-dense" style="width: 0.0%" '
+        'aria-hidden="true"></span><span class="value">$0</span></span></li>\n'
+        '<li><span class="label">other</span><span class="track"><span class="bar f-medium" style="width: 17.5%" '
+        'aria-hidden="true"></span><span class="value">$0.5 billion</span></span></li>\n'
+        "</ul>\n"
+        "<figcaption>green bars: stated; hatched bars: forecast &amp; guess.</figcaption>\n"
         "</figure>\n" + FOOTER
     )
 
@@ -159,7 +161,7 @@ def test_an_annotated_text_marks_each_quote_and_links_it_to_its_note_and_back() 
         '<p class="legend"><span><span class="quote k-statistic">statistic</span> (S): a figure</span>'
         '<span><span class="quote k-opinion">opinion</span> (O): a view &lt;x&gt;</span> '
         '<span class="plain">Plain grey text: no fact quotes it.</span></p>\n'
-        '<section aria-labelledby="h-p1"><h3 id="h-p1">¶1</h3>\n'
+        '<section aria-labelledby="h-p1"><h2 id="h-p1">¶1</h2>\n'
         f'<p id="p1"><span class="quote k-opinion" data-fact-ref="1">{OPEN}Trade grew.{CLOSE}'
         '<a class="tag" id="ref-p1-1-1" href="#fact-p1-1" aria-label="O1: fact 1, opinion">O1</a></span>'
         '<span class="plain"> </span>'
@@ -176,7 +178,7 @@ def test_an_annotated_text_marks_each_quote_and_links_it_to_its_note_and_back() 
         '<a href="#ref-p1-3-1" aria-label="back to the quote">↩</a></li>\n'
         "</ol>\n"
         "</section>\n"
-        '<section aria-labelledby="h-p2"><h3 id="h-p2">¶2</h3>\n'
+        '<section aria-labelledby="h-p2"><h2 id="h-p2">¶2</h2>\n'
         f'<p id="p2"><span class="quote k-statistic" data-fact-ref="4">{OPEN}Twice{CLOSE}'
         '<a class="tag" id="ref-p2-4-1" href="#fact-p2-4" aria-label="S4: fact 4, statistic">S4</a></span>'
         '<span class="plain"> said, </span>'
@@ -188,7 +190,7 @@ def test_an_annotated_text_marks_each_quote_and_links_it_to_its_note_and_back() 
         '<a href="#ref-p2-4-1" aria-label="back to the quote">↩</a></li>\n'
         "</ol>\n"
         "</section>\n"
-        '<section aria-labelledby="h-p3"><h3 id="h-p3">¶3</h3>\n'
+        '<section aria-labelledby="h-p3"><h2 id="h-p3">¶3</h2>\n'
         '<p id="p3"><span class="plain">No quotes here.</span></p>\n'
         "</section>\n" + FOOTER
     )

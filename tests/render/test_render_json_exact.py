@@ -75,7 +75,7 @@ def test_each_format_renders_through_its_own_module(output_format: Format, expec
 def test_html_is_a_whole_page() -> None:
     result = Result(fields=(Field("id", "ID"),), records=({"id": "a"},))
     page = render(result, Format.html, RenderOptions())
-    assert page.startswith("<!DOCTYPE html>") and "<td>a</td>" in page and page.endswith("</html>\n")
+    assert page.startswith("<!DOCTYPE html>") and '<td data-label="ID">a</td>' in page and page.endswith("</html>\n")
 
 
 def test_csv_and_tsv_differ_only_in_their_separator() -> None:

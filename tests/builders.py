@@ -400,3 +400,28 @@ def evidence_kb() -> dict[str, Any]:
          "reason": "Both are the corridor's 2017 income in dollars."},
     ]  # fmt: skip
     return data
+
+
+LONG_WORD = "Ünbroken" + "x" * 300
+"""A word no line of a phone can hold."""
+
+
+def hostile_kb() -> dict[str, Any]:
+    """evidence_kb with everything a page must show safely: markup, a right-to-left override and control characters
+    in free text, a word longer than any screen, a non-http address and one that tries to break out of an attribute,
+    a page in Russian; it passes `kzcn check`, as a knowledge base someone sends may."""
+    data = evidence_kb()
+    data["report"] = {
+        "title": f"<script>alert('t')</script> & {LONG_WORD}",
+        "lead": "A lead with \u202eevil\u202c text, a tab\tand <b>markup</b>.",
+    }
+    page = data["sources"][-1]
+    page.update(
+        title="Страница <i>", publisher="<script>alert(1)</script>", language="ru",
+        url='https://example.org/a_b?x="><script>alert(2)</script>&y=' + "z" * 200,
+    )  # fmt: skip
+    data["sources"][0]["notes"] = f"Notes: {LONG_WORD} \u0007 \u001b[31m"
+    data["reviews"][0]["summary"] = f"A page gives 38 trains <img src=x onerror=alert(3)>; {LONG_WORD}."
+    data["reviews"][0]["evidence"][0]["note"] = "javascript:alert(4)"
+    data["reviews"][1]["summary"] = "Right-to-left \u202egnp.exe\u202c and an emoji :smile: [bold]x[/bold]."
+    return data

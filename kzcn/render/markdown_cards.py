@@ -10,11 +10,9 @@ from kzcn.render.reading import VERDICT_SIGNS, badge_text, host_of
 
 def link(url: str) -> str | None:
     """An http or https address as a Markdown link to its host, the address untouched inside `<…>` (nothing escaped
-    in it: GitHub turned `\\_` in a bare URL into `%5C_`); None for an address that must not be a link."""
+    in it: GitHub turned `\\_` in a bare URL into `%5C_`); None for an address that must not be a link (host_of)."""
     host = host_of(url)
-    if host is None or any(char in url for char in "<>\n\r\t "):
-        return None
-    return f"[{host}](<{url}>)"
+    return None if host is None else f"[{host}](<{url}>)"
 
 
 def tally(counts: tuple[tuple[str, int], ...]) -> list[str]:

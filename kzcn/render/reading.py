@@ -101,10 +101,18 @@ def badge_text(verdict: str | None) -> str:
     return f"{VERDICT_SIGNS.get(word, '•')} {word}"
 
 
+_URL_CHARACTERS = frozenset("ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789-._~:/?#[]@!$&'()*+,;=%")
+"""What an address may hold as it stands (RFC 3986): one with a space, a quote or a bracket is shown, not linked."""
+
+
 def host_of(url: str) -> str | None:
-    """The host a link goes to, shown beside it; None for anything but an http or https address (never a link)."""
+    """The host a link goes to, shown as the link; None for an address that must not be a link: anything but http
+    or https, and an address with a character no address holds (`"><script>` cannot leave its attribute anyway, but
+    a checker rightly calls it no URL)."""
     from urllib.parse import urlsplit
 
+    if not set(url) <= _URL_CHARACTERS:
+        return None
     try:
         parts = urlsplit(url)
     except ValueError:

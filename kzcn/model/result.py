@@ -54,6 +54,9 @@ class Field:
     """True for the words a reader came for (a claim, a figure's label): a table keeps room to read them, or shows
     each record as a card, its ids on a first line and these words below."""
 
+    links: bool = False
+    """True when the value holds web addresses, which the formats made for reading show as links (http and https
+    only); a statement's text never becomes a link."""
     json_type: str = "string"
     """The value's type in JSON, as `kzcn schema` declares it: string, integer, number, boolean or object, then "[]"
     for a list of them, then "?" where it may be null: "integer?", "string[]", "object[]"."""

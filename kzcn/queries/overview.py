@@ -18,7 +18,7 @@ SOURCE_FIELDS = (
     Field("publisher", "Publisher", missing="unknown", json_type="string?"),
     Field("published", "Published", missing="unknown", json_type="string?"),
     Field("language", "Language", missing="unknown", json_type="string?"),
-    Field("url", "URL", missing="unknown", json_type="string?"),
+    Field("url", "URL", missing="unknown", links=True, json_type="string?"),
     Field("view_count", "Views", missing="unknown", shape=WHOLE, json_type="integer?"),
     Field("sha256", "SHA-256", missing="no text", json_type="string?"),
     Field("facts", "Facts citing it", shape=WHOLE, json_type="integer"),

@@ -25,7 +25,7 @@ KEY_FIGURE_FIELDS = (
     Field("time", "Time", shape=WORDS),
     Field("verdict", "Verdict", styled=True),
     Field("outcome", "Outcome", styled=True),
-    Field("where", "Where it comes from", footnote=True),
+    Field("where", "Where it comes from", footnote=True, links=True),
 )
 """A key figure: stated, forecast, derived (with its arithmetic) or reported by another source, with its source."""
 

@@ -10,7 +10,7 @@ from kzcn.model.document import Document
 from kzcn.model.result import Chart, Field, Result, Section
 from kzcn.render import html_cards
 from kzcn.render.options import RenderOptions
-from kzcn.render.reading import labelled_value, pieces, quote_in_context, tag
+from kzcn.render.reading import labelled_value, pieces, quote_in_context, tag, with_addresses
 
 _STYLE = """
 :root { color-scheme: light; --ink: #1b1b1b; --muted: #4a4a4a; --rule: #c8c8c8; }
@@ -72,6 +72,14 @@ def escape(text: str) -> str:
     return _html_escape(visible(text), quote=True)
 
 
+def linking(text: str) -> str:
+    """Text as `escape` writes it, each http(s) address in it a link that opens nothing else of the page's."""
+    return "".join(
+        f'<a href="{escape(words)}" rel="noopener noreferrer">{escape(words)}</a>' if host else escape(words)
+        for words, host in with_addresses(text)
+    )
+
+
 def _value(value: Any, field: Field) -> str:
     if value is None:
         return field.missing
@@ -116,11 +124,14 @@ class _Writer:
             for field in columns:
                 css = ' class="whole"' if field.shape == "whole" else ""
                 label = f' data-label="{escape(field.header)}"'
-                cells.append(f"<td{css}{label}>{escape(_value(record.get(field.key), field))}</td>")
+                text = _value(record.get(field.key), field)
+                cells.append(f"<td{css}{label}>{linking(text) if field.links else escape(text)}</td>")
             for field in notes:
                 value = record.get(field.key)
                 if value is not None and cells:
-                    cells[-1] = cells[-1][: -len("</td>")] + self.footnote(escape(_value(value, field))) + "</td>"
+                    text = _value(value, field)
+                    note = linking(text) if field.links else escape(text)
+                    cells[-1] = cells[-1][: -len("</td>")] + self.footnote(note) + "</td>"
             out.append("<tr>" + "".join(cells) + "</tr>")
         out.append("</tbody></table></div>")
         return out

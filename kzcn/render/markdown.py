@@ -10,7 +10,7 @@ from kzcn.model.document import Document
 from kzcn.model.result import Chart, Field, Result, Section
 from kzcn.render import markdown_cards
 from kzcn.render.options import RenderOptions
-from kzcn.render.reading import labelled_value, pieces, quote_in_context, tag
+from kzcn.render.reading import labelled_value, pieces, quote_in_context, tag, with_addresses
 
 _MARKDOWN_SPECIAL = re.compile(r"[\\`*_\[\]|>#~^$]")
 _SPACE = re.compile(r"\s+")
@@ -23,6 +23,29 @@ def escape(text: str) -> str:
     return _MARKDOWN_SPECIAL.sub(lambda match: "\\" + match.group(), text).replace("<", "&lt;")
 
 
+def escape_linking(text: str) -> str:
+    """Text as `escape` writes it, but each http(s) address in it a link, `[host](<address>)`, the address untouched
+    (a bare address was escaped, `\\_`, which GitHub carried into the link as `%5C_`); something like an address that
+    must not be a link is a code span, which no renderer turns into one."""
+    parts = []
+    for words, host in with_addresses(text):
+        if host is None:
+            parts.append(escape(words))
+        elif host:
+            parts.append(f"[{host}](<{words}>)")
+        else:
+            parts.append(code_span(words))
+    return "".join(parts)
+
+
+def code_span(text: str) -> str:
+    """Text as a code span, its fence longer than any run of backticks in it: shown as it is, never live."""
+    text = visible(_SPACE.sub(" ", text))
+    fence = "`" * (max((len(run) for run in re.findall(r"`+", text)), default=0) + 1)
+    padding = " " if text.startswith("`") or text.endswith("`") else ""
+    return f"{fence}{padding}{text}{padding}{fence}"
+
+
 def _cell_text(value: Any, field: Field) -> str:
     if value is None:
         return field.missing
@@ -31,6 +54,12 @@ def _cell_text(value: Any, field: Field) -> str:
     if isinstance(value, list):
         return "; ".join(field.item_text(item, prefixed=False) for item in value)
     return str(value)
+
+
+def _cell(value: Any, field: Field) -> str:
+    """A value as table text: its web addresses links where the field holds them, nothing else live."""
+    text = _cell_text(value, field)
+    return (escape_linking(text) if field.links else escape(text)).strip()
 
 
 class _Writer:
@@ -51,12 +80,12 @@ class _Writer:
         lines = ["| " + " | ".join(escape(field.header) for field in columns) + " |"]
         lines.append("|" + "|".join(" --- " for _ in columns) + "|")
         for number, record in enumerate(result.records):
-            cells = [escape(_cell_text(record.get(field.key), field)).strip() for field in columns]
+            cells = [_cell(record.get(field.key), field) for field in columns]
             for field in notes:
                 value = record.get(field.key)
                 if value is not None:
                     label = f"{field.key}-{len(self.footnotes) + 1}-{number}"
-                    cells[-1] += " " + self.footnote(label, escape(_cell_text(value, field)).strip())
+                    cells[-1] += " " + self.footnote(label, _cell(value, field))
             lines.append("| " + " | ".join(cells) + " |")
         return lines
 
@@ -76,7 +105,7 @@ class _Writer:
         kinds = "; ".join(
             f"**{letter}** {escape(style)} ({escape(meaning)})" for style, letter, meaning in document.legend
         )
-        lines = [f"_Marks: ⟦quoted words⟧ and a footnote per fact; the letter after the number is its kind: {kinds}. "
+        lines = [f"_Marks: ⟦quoted words⟧Kn and a footnote per fact n, K its kind: {kinds}. "
                  "Text outside ⟦ ⟧ is quoted by no fact._", ""]  # fmt: skip
         for block in document.blocks:
             labels = {note.ref: f"f{note.ref}" for note in block.notes}
@@ -90,7 +119,8 @@ class _Writer:
                     words.append("⟦")
                 elif piece.closes is not None:
                     mark = piece.closes
-                    words.append(f"⟧{self.footnote(labels[mark.ref], texts[mark.ref])}<sub>{tag(mark, letters)}</sub>")
+                    # The tag as text, not <sub>: no inline HTML for a Markdown linter or a renderer to refuse.
+                    words.append(f"⟧{tag(mark, letters)}{self.footnote(labels[mark.ref], texts[mark.ref])}")
                 else:
                     text = escape(piece.text)
                     words.append(f"**{text}**" if any(mark.focus for mark in piece.marks) and text.strip() else text)
@@ -145,12 +175,12 @@ class _Writer:
 
 def render(result: Result, options: RenderOptions) -> str:
     writer = _Writer(options)
-    lines = [f"# {escape(result.title)}", ""] if result.title and (result.sections or result.document) else []
+    # The title is the page's h1 whatever the result (markdownlint MD041: a document opens with its heading).
+    lines = [f"# {escape(result.title)}", ""] if result.title else []
     lines += [line for paragraph in result.lead for line in (escape(paragraph), "")]
-    if result.title and not lines:
-        lines = [f"**{escape(result.title)}**", ""]
     lines += writer.body(result)
     if writer.footnotes:
         lines.append("")
         lines += [f"[^{label}]: {text}" for label, text in writer.footnotes.items()]
-    return "\n".join(lines).rstrip("\n") + "\n"
+    # One blank line between blocks, never two (a section ending in a blank line, then the next one's).
+    return re.sub(r"\n{3,}", "\n\n", "\n".join(lines)).rstrip("\n") + "\n"

@@ -20,9 +20,11 @@ def tally(counts: tuple[tuple[str, int], ...]) -> list[str]:
 
 
 def _cited(item: Cited, escape: Callable[[str], str]) -> str:
+    from kzcn.render.markdown import code_span
+
     where = ", ".join(escape(part) for part in (item.publisher, item.published) if part) or "publisher unknown"
-    linked = link(item.url) if item.url else None
-    address = f", {linked}" if linked else f", {escape(item.url)}" if item.url else ", no address"
+    linked = link(item.url) if item.url else None  # the link, or the address as text
+    address = f", {linked}" if linked else f", {code_span(item.url)}" if item.url else ", no address"
     note = f" {escape(item.note)}" if item.note else ""
     return f"- **{escape(item.bearing)}**: “{escape(item.quote)}” ({where}{address}).{note}"
 
@@ -31,7 +33,7 @@ def card(item: Card, escape: Callable[[str], str]) -> list[str]:
     """One claim as a Markdown section: a heading, the quote, the verdict, what the record shows, the evidence."""
     paragraphs = ", ".join(f"¶{number}" for number in item.paragraphs)
     lines = [
-        f"### {escape(item.statement)}",
+        f"### {escape(item.statement.rstrip('.,;:!'))}",  # a heading ends without punctuation (markdownlint MD026)
         "",
         f"> “{escape(item.quote)}”",
         "",

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import re
 from collections.abc import Iterator
 from dataclasses import dataclass
 from typing import Any
@@ -120,3 +121,36 @@ def host_of(url: str) -> str | None:
     if parts.scheme not in ("http", "https") or not parts.hostname:
         return None
     return parts.hostname
+
+
+_ADDRESS_IN_TEXT = re.compile(r"https?://[A-Za-z0-9\-._~:/?#\[\]@!$&'()*+,;=%]+")
+
+
+def with_addresses(text: str) -> list[tuple[str, str | None]]:
+    """The text in pieces, each (words, None), (an http(s) address, its host) or (something like an address that
+    must not be a link, ""), for a format that links addresses. An address ends before the punctuation that ends its
+    sentence and a closing bracket it did not open; one followed by a character no address holds (`?x="><b>`) is
+    no address at all: linking the part before the quote would send a reader somewhere the source never named."""
+    pieces: list[tuple[str, str | None]] = []
+    start = 0
+    for match in _ADDRESS_IN_TEXT.finditer(text):
+        if match.start() < start:
+            continue  # inside what an earlier match showed as text
+        address = match.group().rstrip(".,;:")
+        if address.endswith(")") and "(" not in address:
+            address = address[:-1]
+        following = text[match.end() : match.end() + 1]
+        host = host_of(address) if following == "" or following.isspace() or following in "“”«»" else None
+        if match.start() > start:
+            pieces.append((text[start : match.start()], None))
+        if host is None:
+            # Up to the next space: the whole of what looked like an address, shown as text.
+            end = match.start() + len(text[match.start() :].split(maxsplit=1)[0])
+            pieces.append((text[match.start() : end], ""))
+            start = end
+            continue
+        pieces.append((address, host))
+        start = match.start() + len(address)
+    if start < len(text) or not pieces:
+        pieces.append((text[start:], None))
+    return pieces

@@ -129,7 +129,7 @@ def test_the_dom_has_every_fact_every_footnote_target_and_nothing_external(
     addresses = {source.url for source in kb.sources if source.url}
     assert all(url in addresses and rel == "noopener noreferrer" for url, rel in page.links), page.links
     if name == "report":
-        assert {url for url, _rel in page.links} == {  # every evidence page a review cites, linked
+        assert {url for url, _rel in page.links} >= {  # every evidence page a review cites, linked
             kb.sources_by_id[kb.facts_by_id[item.fact].source].url
             for review in kb.reviews
             for item in review.evidence

@@ -82,7 +82,7 @@ def test_errors_say_what_exists(cli: Run, write_kb: Callable[..., Path]) -> None
 
 def test_markdown_defines_every_footnote_it_uses(cli: Run) -> None:
     out = cli("article", "--format", "markdown").stdout
-    used = set(re.findall(r"\[\^(f\d+)\](?!:)", out))
+    used = set(re.findall(r"(?<=.)\[\^(f\d+)\]", out))  # a reference follows text on its line ("way⟧E31[^f31]:")
     defined = set(re.findall(r"^\[\^(f\d+)\]:", out, flags=re.MULTILINE))
     assert used and used == defined
     assert "\\$ 3 billion" in out  # GitHub would read text between two dollar signs as mathematics
@@ -130,7 +130,7 @@ def test_show_as_markdown_and_html_is_a_vertical_one_fact_sheet(cli: Run, write_
     path = str(write_kb())
     markdown = cli("--facts", path, "show", "income-forecast-2020", "--format", "markdown").stdout
     lines = markdown.splitlines()
-    assert lines[0] == "**income-forecast-2020**"
+    assert lines[0] == "# income-forecast-2020"
     assert "- **Quantity:** \\$4 billion (forecast, not a result)" in lines
     assert "- **¶:** ¶3" in lines
     assert "| ID |" not in markdown  # not a one-row table

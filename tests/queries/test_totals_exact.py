@@ -168,7 +168,7 @@ def test_the_list_says_what_derived_means_and_each_caveat_once() -> None:
 def test_the_table_shows_the_figure_its_result_arithmetic_and_inputs() -> None:
     text = render(totals(knowledge_base()), Format.markdown, RenderOptions())
     assert text == (
-        "**Derived figures (computed by kzcn, not stated by the source)**\n"
+        "# Derived figures (computed by kzcn, not stated by the source)\n"
         "\n"
         "| ID | Figure | Result | Arithmetic | Input values |\n"
         "| --- | --- | --- | --- | --- |\n"

@@ -3,6 +3,9 @@ what the record shows, the evidence linked only where the address is http or htt
 
 from __future__ import annotations
 
+from hypothesis import given, settings
+from hypothesis import strategies as st
+
 from kzcn.model.result import Card, Cited, Field, Result, Section
 from kzcn.render import Format, RenderOptions, html_cards, markdown_cards, render
 from kzcn.render.html import escape as html_escape
@@ -101,7 +104,7 @@ def test_a_forecast_card_sets_how_it_was_made_beside_what_became_of_it() -> None
 def test_a_markdown_card_links_with_the_address_untouched() -> None:
     lines = markdown_cards.card(CARD, markdown_escape)
     assert lines[:8] == [
-        "### The corridor earned \\$2 billion in 2017.",
+        "### The corridor earned \\$2 billion in 2017",  # a heading ends without its full stop (markdownlint MD026)
         "",
         "> “earned \\$ 2 billion”",
         "",
@@ -114,7 +117,7 @@ def test_a_markdown_card_links_with_the_address_untouched() -> None:
     assert lines[12:15] == [
         "- **contradicts**: “Они сказали &lt;b\\>” (News &lt;Agency\\>, 2019-01-02, "
         "[example.org](<https://example.org/a_b?x=1&y=2>)). A note.",
-        "- **context**: “A quote.” (publisher unknown, javascript:alert(1)).",  # shown, never a link
+        "- **context**: “A quote.” (publisher unknown, `javascript:alert(1)`).",  # shown as code, never a link
         "- **qualifies**: “Another.” (Desk, no address).",
     ]
     assert markdown_cards.link("https://example.org/a b") is None  # a space would end the link early
@@ -150,3 +153,34 @@ def test_a_sheet_shows_its_lead_its_tally_and_its_cards_in_every_format_for_read
         "✔ supported: 2   ? unverified: 1",
     ]
     assert "  ✘ not-supported: records of the claim's measure exist and none says so." in text.splitlines()
+
+
+def test_addresses_in_text_are_linked_only_where_they_end_as_addresses() -> None:
+    from kzcn.render.reading import with_addresses
+
+    assert with_addresses("See https://a.org/x_y, then (https://b.org/z).") == [
+        ("See ", None),
+        ("https://a.org/x_y", "a.org"),
+        (", then (", None),
+        ("https://b.org/z", "b.org"),
+        (").", None),
+    ]
+    # An address cut short by a quote is no address: the whole of it is text, nothing of it a link.
+    assert with_addresses('Go https://e.org/?x="><b> now') == [
+        ("Go ", None),
+        ('https://e.org/?x="><b>', ""),
+        (" now", None),
+    ]
+    assert with_addresses("https://e.org/a: “words”") == [("https://e.org/a", "e.org"), (": “words”", None)]
+
+
+@given(st.lists(st.sampled_from([*'ab /:.,()"“é', "https://", "http://x.org", "h.org/a_b"]), max_size=20).map("".join))
+@settings(max_examples=300, derandomize=True)
+def test_addresses_in_text_lose_nothing_and_link_only_addresses(text: str) -> None:
+    from kzcn.render.reading import host_of, with_addresses
+
+    pieces = with_addresses(text)
+    assert "".join(words for words, _host in pieces) == text
+    for words, host in pieces:
+        if host:
+            assert host_of(words) == host and words.startswith(("http://", "https://"))

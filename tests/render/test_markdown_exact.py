@@ -21,7 +21,7 @@ def test_knowledge_base_text_is_escaped_to_stay_text_on_one_line() -> None:
 
 def test_a_table_has_its_default_columns_a_footnote_per_value_its_chart_and_its_notes() -> None:
     assert _markdown(TABLE) == (
-        "**Facts &lt;all\\>**\n"
+        "# Facts &lt;all\\>\n"
         "\n"
         "| Id | Paragraphs | Checked | Year |\n"
         "| --- | --- | --- | --- |\n"
@@ -44,7 +44,7 @@ def test_a_table_has_its_default_columns_a_footnote_per_value_its_chart_and_its_
 
 def test_fields_show_a_footnote_field_as_a_column_and_no_chart() -> None:
     assert _markdown(TABLE, fields=["id", "attribution", "statement"]) == (
-        "**Facts &lt;all\\>**\n"
+        "# Facts &lt;all\\>\n"
         "\n"
         "| Id | Attributed to | Statement |\n"
         "| --- | --- | --- |\n"
@@ -102,16 +102,15 @@ def test_an_annotated_text_brackets_each_quote_with_a_footnote_once_per_fact() -
     assert _markdown(result(document=DOCUMENT, title="article (en)")) == (
         "# article (en)\n"
         "\n"
-        "_Marks: ⟦quoted words⟧ and a footnote per fact; the letter after the number is its kind: "
+        "_Marks: ⟦quoted words⟧Kn and a footnote per fact n, K its kind: "
         "**S** statistic (a figure); **O** opinion (a view &lt;x\\>). Text outside ⟦ ⟧ is quoted by no fact._\n"
         "\n"
-        "**¶1** ⟦Trade grew.⟧[^f1]<sub>O1</sub> "
-        "⟦**In 2017 the por**⟦**t handled 40 trains.**⟧[^f3]<sub>?3</sub>⟧[^f2]<sub>S2</sub>\n"
+        "**¶1** ⟦Trade grew.⟧O1[^f1] "
+        "⟦**In 2017 the por**⟦**t handled 40 trains.**⟧?3[^f3]⟧S2[^f2]\n"
         "\n"
-        "**¶2** ⟦Twice⟧[^f1]<sub>O1</sub> said, ⟦twice⟧[^f4]<sub>S4</sub>.\n"
+        "**¶2** ⟦Twice⟧O1[^f1] said, ⟦twice⟧S4[^f4].\n"
         "\n"
         "**¶3** No quotes here.\n"
-        "\n"
         "\n"
         "[^f1]: **trade-grew** (O): opinion: Trade grew.\n"
         "[^f3]: **odd** (?): odd one\n"
@@ -135,7 +134,7 @@ def test_one_thing_is_a_list_of_labelled_values_then_each_quote_in_its_paragraph
         title="Fact: port-trains",
     )
     assert _markdown(result) == (
-        "**Fact: port-trains**\n"
+        "# Fact: port-trains\n"
         "\n"
         "- **Id:** port-trains\n"
         "- **Paragraphs:** ¶1, ¶2\n"
@@ -208,12 +207,10 @@ def test_a_fact_sheet_is_headed_sections_with_their_prose_tables_and_texts_and_n
         "\n"
         "## Text\n"
         "\n"
-        "_Marks: ⟦quoted words⟧ and a footnote per fact; the letter after the number is its kind: "
+        "_Marks: ⟦quoted words⟧Kn and a footnote per fact n, K its kind: "
         "**S** statistic (fig). Text outside ⟦ ⟧ is quoted by no fact._\n"
         "\n"
-        "**¶2** ⟦Some⟧[^f1]<sub>S1</sub> words.\n"
-        "\n"
-        "\n"
+        "**¶2** ⟦Some⟧S1[^f1] words.\n"
         "\n"
         "[^who-1-0]: x\n"
         "[^f1]: **a** (S): n\n"
@@ -235,7 +232,7 @@ def test_a_text_no_fact_quotes_ends_at_its_last_word_and_one_newline() -> None:
         legend=(("event", "E", "a thing that happened"),),
     )
     assert _markdown(result(document=text)) == (
-        "_Marks: ⟦quoted words⟧ and a footnote per fact; the letter after the number is its kind: **E** event "
+        "_Marks: ⟦quoted words⟧Kn and a footnote per fact n, K its kind: **E** event "
         "(a thing that happened). Text outside ⟦ ⟧ is quoted by no fact._\n"
         "\n"
         "**¶5** Rates are in Annex X\n"

@@ -358,10 +358,10 @@ def repeated_kb_text(copies: int, *, series: bool = True) -> str:
 
 
 EVIDENCE_PAGE = "The port handled 38 trains in 2017.\n\nIncome reached $ 1.9 billion in 2017.\n\nTen cities, it says."
-"""The text of evidence_kb's evidence page: three paragraphs."""
+"""The text of page_kb's evidence page: three paragraphs."""
 
 
-def evidence_kb() -> dict[str, Any]:
+def page_kb() -> dict[str, Any]:
     """small_kb's six claims and their relations and derived figures; an evidence page with three facts, two cited by
     reviews (of trains-2017 and income-2017) and one by none; a comparison and a derived figure across the two."""
     data = small_kb()
@@ -407,10 +407,10 @@ LONG_WORD = "Ünbroken" + "x" * 300
 
 
 def hostile_kb() -> dict[str, Any]:
-    """evidence_kb with everything a page must show safely: markup, a right-to-left override and control characters
+    """page_kb with everything a page must show safely: markup, a right-to-left override and control characters
     in free text, a word longer than any screen, a non-http address and one that tries to break out of an attribute,
     a page in Russian; it passes `kzcn check`, as a knowledge base someone sends may."""
-    data = evidence_kb()
+    data = page_kb()
     data["report"] = {
         "title": f"<script>alert('t')</script> & {LONG_WORD}",
         "lead": "A lead with \u202eevil\u202c text, a tab\tand <b>markup</b>.",

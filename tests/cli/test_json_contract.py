@@ -11,7 +11,7 @@ from typing import Any
 import jsonschema
 import pytest
 
-from builders import evidence_kb, small_kb
+from builders import page_kb, small_kb
 from conftest import REPO, SHARED, SHIPPED_FACTS
 from kzcn.cli.contract import SHAPES, SHAPES_BY_COMMAND
 from kzcn.cli.registry import ENTRIES, Registered
@@ -81,7 +81,7 @@ def knowledge_bases(write_kb: Callable[..., Path], cli: Run, tmp_path: Path) -> 
     fresh = tmp_path / "fresh.yaml"
     made = cli("init", str(fresh), "--from-text", str(SHARED / "source" / "article.txt"))
     assert made.exit_code == 0, made.stderr
-    return [str(SHIPPED_FACTS), str(write_kb(small_kb())), str(write_kb(evidence_kb())), str(fresh)]
+    return [str(SHIPPED_FACTS), str(write_kb(small_kb())), str(write_kb(page_kb())), str(fresh)]
 
 
 def test_every_command_output_validates_against_its_schema(cli: Run, knowledge_bases: list[str]) -> None:

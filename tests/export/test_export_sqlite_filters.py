@@ -8,7 +8,7 @@ from pathlib import Path
 
 import pytest
 
-from builders import evidence_kb
+from builders import page_kb
 from kzcn.export.sqlite import TABLES, export_sqlite
 from kzcn.kb.load import load_knowledge_base
 from kzcn.model.records import KnowledgeBase
@@ -26,7 +26,7 @@ KEYS = {
 
 @pytest.fixture
 def kb(write_kb: Callable[..., Path]) -> KnowledgeBase:
-    return load_knowledge_base(str(write_kb(evidence_kb())))
+    return load_knowledge_base(str(write_kb(page_kb())))
 
 
 def exported(kb: KnowledgeBase, target: Path, filters: Filters) -> dict[str, list[str]]:

@@ -9,7 +9,7 @@ from typing import Any
 
 import pytest
 
-from builders import evidence_kb
+from builders import page_kb
 from kzcn.kb.load import load_knowledge_base
 from kzcn.model.records import KnowledgeBase
 from kzcn.queries.search import search
@@ -19,7 +19,7 @@ Run = Callable[..., Any]
 
 @pytest.fixture
 def kb(write_kb: Callable[..., Path]) -> KnowledgeBase:
-    return load_knowledge_base(str(write_kb(evidence_kb())))
+    return load_knowledge_base(str(write_kb(page_kb())))
 
 
 def _hits(kb: KnowledgeBase, text: str) -> list[tuple[str, str, str]]:
@@ -81,7 +81,7 @@ def test_the_title_counts_each_kind(kb: KnowledgeBase) -> None:
 def test_a_long_paragraph_is_cut_to_the_words_around_the_first_term(write_kb: Callable[..., Path]) -> None:
     from builders import sha256
 
-    data = evidence_kb()
+    data = page_kb()
     text = " ".join(f"w{number}" for number in range(100)) + " needle " + " ".join(f"v{n}" for n in range(100))
     data["sources"][-1].update(text=text, sha256=sha256(text))
     data["facts"] = [fact for fact in data["facts"] if fact["source"] != "page"]
@@ -96,7 +96,7 @@ def test_a_long_paragraph_is_cut_to_the_words_around_the_first_term(write_kb: Ca
 
 
 def test_the_command(cli: Run, write_kb: Callable[..., Path]) -> None:
-    path = str(write_kb(evidence_kb()))
+    path = str(write_kb(page_kb()))
     found = cli("--facts", path, "search", "38", "trains", "--json", "--fields", "hit,id")
     assert found.exit_code == 0
     assert json.loads(found.stdout) == [

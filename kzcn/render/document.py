@@ -11,7 +11,7 @@ from kzcn.escape import visible
 from kzcn.model.document import Document
 from kzcn.model.result import Card, Result
 from kzcn.render.options import RenderOptions
-from kzcn.render.reading import badge_text, pieces, tag
+from kzcn.render.reading import badge_text, pieces, source_line, tag
 
 KIND_MARK_STYLES = {
     "statistic": "green underline",
@@ -110,7 +110,9 @@ def card_parts(card: Card, width: int) -> list[RenderableType]:
     if card.summary:
         lines.append(f"What the record shows: {card.summary}")
     for item in card.evidence:
-        where = ", ".join(part for part in (item.publisher, item.published, item.url) if part) or "unknown"
+        where = ", ".join(
+            part for part in (source_line(item.publisher, item.published, item.language), item.url) if part
+        )
         note = f" {item.note}" if item.note else ""
         lines.append(f"- {item.bearing}: “{item.quote}” ({where}).{note}")
     lines += [f"Caveat: {caveat}" for caveat in card.caveats]

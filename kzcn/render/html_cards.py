@@ -5,7 +5,7 @@ from __future__ import annotations
 from collections.abc import Callable
 
 from kzcn.model.result import Card, Cited
-from kzcn.render.reading import VERDICT_SIGNS, badge_text, host_of
+from kzcn.render.reading import VERDICT_SIGNS, badge_text, host_of, source_line
 
 CARD_STYLE = """
 .tally { display: flex; flex-wrap: wrap; gap: 0.4rem; padding: 0; list-style: none; }
@@ -49,7 +49,7 @@ def _badge(verdict: str | None, escape: Callable[[str], str]) -> str:
 
 def _cited(item: Cited, escape: Callable[[str], str]) -> str:
     language = f' lang="{escape(item.language)}"' if item.language else ""
-    where = ", ".join(escape(part) for part in (item.publisher, item.published) if part) or "publisher unknown"
+    where = escape(source_line(item.publisher, item.published, item.language))
     host = host_of(item.url) if item.url else None
     if item.url and host:
         link = f' <a href="{escape(item.url)}" rel="noopener noreferrer">{escape(host)}</a>'

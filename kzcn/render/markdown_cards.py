@@ -5,7 +5,7 @@ from __future__ import annotations
 from collections.abc import Callable
 
 from kzcn.model.result import Card, Cited
-from kzcn.render.reading import VERDICT_SIGNS, badge_text, host_of
+from kzcn.render.reading import VERDICT_SIGNS, badge_text, host_of, source_line
 
 
 def link(url: str) -> str | None:
@@ -22,7 +22,7 @@ def tally(counts: tuple[tuple[str, int], ...]) -> list[str]:
 def _cited(item: Cited, escape: Callable[[str], str]) -> str:
     from kzcn.render.markdown import code_span
 
-    where = ", ".join(escape(part) for part in (item.publisher, item.published) if part) or "publisher unknown"
+    where = escape(source_line(item.publisher, item.published, item.language))
     linked = link(item.url) if item.url else None  # the link, or the address as text
     address = f", {linked}" if linked else f", {code_span(item.url)}" if item.url else ", no address"
     note = f" {escape(item.note)}" if item.note else ""

@@ -154,3 +154,16 @@ def with_addresses(text: str) -> list[tuple[str, str | None]]:
     if start < len(text) or not pieces:
         pieces.append((text[start:], None))
     return pieces
+
+
+_LANGUAGES = {"en": "English", "ru": "Russian", "kk": "Kazakh", "tr": "Turkish", "zh": "Chinese", "de": "German"}
+"""Names of the languages the evidence is quoted in; any other is shown by its code."""
+
+
+def source_line(publisher: str | None, published: str | None, language: str | None) -> str:
+    """Who published a quoted page, when, and in what language where it is not English: "kt.kz, 2019-06-25, in
+    Russian"; "publisher unknown" where the page names none."""
+    parts = [part for part in (publisher, published) if part] or ["publisher unknown"]
+    if language and language != "en":
+        parts.append(f"in {_LANGUAGES.get(language, language)}")
+    return ", ".join(parts)

@@ -75,7 +75,7 @@ def test_an_html_card_quotes_links_and_escapes() -> None:
     )
     assert (
         '<li><span class="bearing">contradicts</span>: <q lang="ru">Они сказали &lt;b&gt;</q> <span class="who">News '
-        '&lt;Agency&gt;, 2019-01-02 <a href="https://example.org/a_b?x=1&amp;y=2" rel="noopener noreferrer">'
+        '&lt;Agency&gt;, 2019-01-02, in Russian <a href="https://example.org/a_b?x=1&amp;y=2" rel="noopener noreferrer">'
         "example.org</a>.</span> A note.</li>"
     ) in page
     # Never a link but to http or https: the address is shown as text.
@@ -115,7 +115,7 @@ def test_a_markdown_card_links_with_the_address_untouched() -> None:
     ]
     # GitHub turned an escaped \\_ inside a bare URL into %5C_: the address goes inside <…>, as it is.
     assert lines[12:15] == [
-        "- **contradicts**: “Они сказали &lt;b\\>” (News &lt;Agency\\>, 2019-01-02, "
+        "- **contradicts**: “Они сказали &lt;b\\>” (News &lt;Agency\\>, 2019-01-02, in Russian, "
         "[example.org](<https://example.org/a_b?x=1&y=2>)). A note.",
         "- **context**: “A quote.” (publisher unknown, `javascript:alert(1)`).",  # shown as code, never a link
         "- **qualifies**: “Another.” (Desk, no address).",

@@ -102,6 +102,8 @@ def search(kb: KnowledgeBase, text: str) -> Result:
     """Every claim, evidence fact, review and paragraph of a source text that holds every term of `text` (words in
     any order, a "quoted phrase" as it stands, ignoring case), each with its kind and the command that shows it."""
     terms = search_terms(text)
+    asked = " ".join(text.split())
+    asked = asked if len(asked) <= 60 else asked[:59] + "…"  # a message quotes a long search, never repeats it
     hits = [*_fact_hits(kb, terms), *_review_hits(kb, terms), *_text_hits(kb, terms)]
     hits.sort(key=lambda hit: HIT_KINDS.index(hit["hit"]))  # stable: each kind in the knowledge base's order
     tally = ", ".join(
@@ -111,8 +113,8 @@ def search(kb: KnowledgeBase, text: str) -> Result:
         fields=SEARCH_FIELDS,
         table_fields=("hit", "id", "text", "where", "see"),
         records=tuple(hits),
-        title=f"{counted(len(hits), 'hit')} for {text.strip()}" + (f": {tally}" if tally else ""),
-        empty_message=f"Nothing matches {text.strip()} in the claims, evidence facts, reviews or source texts.",
+        title=f"{counted(len(hits), 'hit')} for {asked}" + (f": {tally}" if tally else ""),
+        empty_message=f"Nothing matches {asked} in the claims, evidence facts, reviews or source texts.",
         highlight=tuple(terms),
         legends=(
             (

@@ -284,6 +284,11 @@ def test_revenue_shows_any_series_named_and_completes_the_names(cli: Run, write_
          "not", "a", "result."],
         ["derived:", "computed", "by", "kzcn", "from", "the", "facts", "named,", "never", "stated", "by", "the", "article."],
     ][: len(table.stdout.splitlines())]  # fmt: skip
+    empty = cli("--facts", path, "revenue", "--series", " ")
+    assert (empty.exit_code, empty.stderr) == (
+        2,
+        "kzcn: --series needs a series name, such as --series transport-income\n",
+    )
     unknown = cli("--facts", path, "revenue", "--series", "port-train")
     assert (unknown.exit_code, unknown.stdout) == (1, "")
     assert unknown.stderr == (

@@ -114,3 +114,11 @@ def test_the_command(cli: Run, write_kb: Callable[..., Path]) -> None:
         refused = cli("--facts", path, "search", *empty)
         assert (refused.exit_code, refused.stdout) == (2, "")
         assert refused.stderr == 'kzcn: kzcn search needs words to look for, such as kzcn search "transit revenue"\n'
+
+
+def test_a_long_search_is_quoted_short_in_its_messages(kb: KnowledgeBase) -> None:
+    found = search(kb, "zeppelin " * 20)
+    assert found.empty_message == (
+        "Nothing matches zeppelin zeppelin zeppelin zeppelin zeppelin zeppelin zeppe… in the claims, evidence "
+        "facts, reviews or source texts."
+    )

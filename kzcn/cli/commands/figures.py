@@ -48,6 +48,8 @@ def revenue(
 ) -> None:
     from kzcn.queries import figures
 
+    if not series.strip():
+        raise UsageError("--series needs a series name, such as --series transport-income")
     if interpolate and year is None:
         raise UsageError("--interpolate needs --year: it estimates one year between two that have a figure")
     wanted = None if year is None else parse_year(year)

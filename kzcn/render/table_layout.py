@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import itertools
 import re
 from typing import NamedTuple
 
@@ -276,6 +277,15 @@ def whole_word_lines(text: Text, width: int, indent: str = "") -> list[Renderabl
     Line ends in the text end lines. Plain lines, so printing them without colour costs Rich nothing."""
     width = max(1, width - len(indent))
     lines: list[RenderableType] = []
+    if not text.spans and not text.style:
+        # No styles to carry: the lines cut from the plain text, a tenth of the work of dividing a Text (a fact
+        # sheet's cards at 10,000 facts: 1.9 of 6.6 s).
+        parts = text.plain.split("\n")
+        if len(parts) > 1 and parts[-1] == "":
+            parts.pop()  # as Text.split: a line end ends the last line, and starts none
+        for line in parts:
+            lines += [Unwrapped(indent + piece) for piece in _word_runs(line, width)]
+        return lines
     for part in text.split("\n"):
         plain, breaks, start, end = part.plain, [], 0, 0
         for match in re.finditer(r"\S+", plain):
@@ -287,6 +297,19 @@ def whole_word_lines(text: Text, width: int, indent: str = "") -> list[Renderabl
             piece.rstrip()
             lines.append(_unwrapped(piece, indent))
     return lines
+
+
+def _word_runs(plain: str, width: int) -> list[str]:
+    """The line cut between words at the width, as whole_word_lines cuts a Text: each piece without trailing
+    spaces; a word longer than the width stands alone."""
+    breaks, start, end = [], 0, 0
+    for match in re.finditer(r"\S+", plain):
+        if match.end() - start > width and end > start:
+            breaks.append(match.start())
+            start = match.start()
+        end = match.end()
+    edges = [0, *breaks, len(plain)]
+    return [plain[a:b].rstrip() for a, b in itertools.pairwise(edges)]
 
 
 def _unwrapped(piece: Text, indent: str) -> Unwrapped:

@@ -6,6 +6,8 @@ from __future__ import annotations
 from dataclasses import replace
 
 import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
 
 from kzcn.model.document import Block, Document, Mark, Note
 from kzcn.model.result import WHOLE, WORDS, Bar, Chart, Context, Field, Result, Section
@@ -800,3 +802,19 @@ def test_a_legend_goes_with_its_column_when_the_width_leaves_the_column_out() ->
         "Ids are stable.",  # no "Kinds differ.": the Kind column is not there
         "A note.",
     ]
+
+
+@given(
+    st.lists(st.sampled_from(["a", "bb", "word", "x" * 30, " ", "  ", "\n", "é", "¶4"]), max_size=40).map("".join),
+    st.integers(min_value=1, max_value=40),
+)
+@settings(max_examples=300, derandomize=True)
+def test_plain_lines_are_cut_as_a_styled_text_is(text: str, width: int) -> None:
+    """The fast path for text without styles cuts the same lines as dividing a Text (a span forces that path)."""
+    from rich.text import Span, Text
+
+    from kzcn.render.table_layout import whole_word_lines
+
+    plain = [str(line) for line in whole_word_lines(Text(text), width, indent="  ")]
+    styled = Text(text, spans=[Span(0, len(text), "bold")]) if text else Text(text, style="bold")
+    assert plain == [line.plain for line in whole_word_lines(styled, width, indent="  ")]  # type: ignore[union-attr]

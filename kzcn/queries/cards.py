@@ -102,23 +102,31 @@ def tally(kb: KnowledgeBase) -> tuple[tuple[str, int], ...]:
 
 
 def findings(kb: KnowledgeBase) -> tuple[str, ...]:
-    """The few findings a reader most needs, in sentences: the largest figures the record does not bear out in full,
-    then each forecast with what became of it."""
-    figures = [
-        fact
+    """The few findings a reader most needs, in sentences: every claim the record contradicts or does not support,
+    then the largest figures it bears out only in part or not at all, then each forecast of a figure with what became
+    of it. The claim is in the knowledge base's words, never in quotation marks: the article's are on its card."""
+    reviewed = [
+        (fact, review)
         for fact in kb.facts
-        if kb.is_claim(fact)
-        and fact.quantity is not None
-        and fact.kind != "forecast"
-        and (review := kb.reviews_by_claim.get(fact.id)) is not None
-        and review.verdict in _NOT_BORNE_OUT
+        if kb.is_claim(fact) and (review := kb.reviews_by_claim.get(fact.id)) is not None and fact.kind != "forecast"
+    ]
+    worst = [(fact, review) for fact, review in reviewed if review.verdict in _NOT_BORNE_OUT[:2]]
+    figures = [
+        (fact, review)
+        for fact, review in reviewed
+        if review.verdict in _NOT_BORNE_OUT[2:] and fact.quantity is not None
     ]
     # Python compares an int with a float exactly, and never overflows doing so: a 400-digit value sorts too.
-    figures.sort(key=lambda fact: (_NOT_BORNE_OUT.index(kb.reviews_by_claim[fact.id].verdict), -_size(fact)))
+    figures.sort(key=lambda pair: (_NOT_BORNE_OUT.index(pair[1].verdict), -_size(pair[0])))
     lines = [
-        f"“{fact.statement}” {kb.reviews_by_claim[fact.id].verdict}: {kb.reviews_by_claim[fact.id].summary}"
-        for fact in figures[:3]
+        f"{badge_word(review.verdict)}: {fact.statement} {review.summary}" for fact, review in [*worst, *figures[:3]]
     ]
+    return (*lines, *_forecast_findings(kb))
+
+
+def _forecast_findings(kb: KnowledgeBase) -> list[str]:
+    """Each forecast of the article with a figure or a verdict to tell, and what became of it."""
+    lines = []
     for fact in kb.facts:
         review = kb.reviews_by_claim.get(fact.id)
         if not (kb.is_claim(fact) and fact.kind == "forecast" and review is not None and review.outcome is not None):
@@ -126,10 +134,15 @@ def findings(kb: KnowledgeBase) -> tuple[str, ...]:
         if fact.quantity is None and review.verdict == "not-checkable":
             continue  # a forecast with nothing to count or check: its card says so
         lines.append(
-            f"The forecast “{fact.statement}” Made as the article reports it? {review.verdict}. What became of it? "
+            f"Forecast: {fact.statement} Made as the article reports it? {review.verdict}. What became of it? "
             f"{review.outcome}: {OUTCOME_MEANINGS[review.outcome]}."
         )
-    return tuple(lines)
+    return lines
+
+
+def badge_word(verdict: str) -> str:
+    """A verdict at the start of a sentence: "Not-supported"."""
+    return verdict[:1].upper() + verdict[1:]
 
 
 def _size(fact: Fact) -> int | float:
@@ -139,8 +152,8 @@ def _size(fact: Fact) -> int | float:
 
 COMPACT_FIELDS = (
     Field("claim", "Claim", shape=WHOLE),
-    Field("statement", "The article says", main=True),
-    Field("verdict", "Verdict", styled=True, missing=UNREVIEWED, json_type="string?"),
+    Field("statement", "The claim (kzcn's words)", main=True),
+    Field("verdict", "Verdict", styled=True, missing="—", json_type="string?"),
 )
 """The claims listed compactly: opinions with no premise to check, and claims not reviewed yet."""
 
@@ -180,8 +193,8 @@ def claim_sections(kb: KnowledgeBase, *, filtered: bool) -> list[Section]:
             Section(
                 "The other claims",
                 (
-                    "Opinions and predictions with nothing a record could bear on (not-checkable), and claims not "
-                    "reviewed yet (unreviewed):",
+                    "Opinions and predictions with nothing a record could bear on (not-checkable, or — for an opinion "
+                    "not reviewed), and claims not reviewed yet (unreviewed):",
                 ),
                 Result(
                     fields=COMPACT_FIELDS,
@@ -196,5 +209,8 @@ def claim_sections(kb: KnowledgeBase, *, filtered: bool) -> list[Section]:
 
 
 def _verdict(kb: KnowledgeBase, fact: Fact) -> str | None:
-    review = kb.reviews_by_claim.get(fact.id)
-    return review.verdict if review else None
+    """The claim's verdict as every view gives it: unreviewed for a checkable claim without a review, none for an
+    opinion without one (an opinion is never "unreviewed": --verdict unreviewed does not find it)."""
+    from kzcn.queries.facets import verdict_of
+
+    return verdict_of(fact, kb)

@@ -10,9 +10,10 @@ from typing import Any
 from kzcn.errors import NotFoundError
 from kzcn.model.derive import DerivationError, DerivedFigure, derive
 from kzcn.model.records import SCALES, DerivedSpec, Fact, KnowledgeBase
-from kzcn.model.result import WHOLE, WORDS, Bar, Chart, Field, Result
+from kzcn.model.result import WHOLE, WORDS, Field, Result
 from kzcn.model.wording import amount_text, plain_number, quantity_text
 from kzcn.queries.caveats import caveat_notes, caveats_of, figure_caveats
+from kzcn.queries.charts import series_chart
 from kzcn.queries.facets import facet_values, outcome_of, verdict_of
 
 REVENUE_SERIES = "transport-income"
@@ -206,13 +207,10 @@ def revenue(
 ) -> Result:
     """One series as stated and forecast, with its derived figures and the records the reviews of its facts cite;
     one year or the whole series. Without `series`, Kazakhstan's transport income, the article's own series."""
-    members = [fact for fact in kb.facts if fact.series == series and fact.quantity and fact.time]
+    members, records = _series_facts(kb, series)
     parts = {relation.left for relation in kb.relations if relation.kind == "part-of"}
     totals = [fact for fact in members if fact.id not in parts]
-    if not members:
-        raise NotFoundError(f"the knowledge base has no facts in the {series!r} series; {_series_known(kb)}")
-    records = _records(kb, members)
-    rows = _series_rows(kb, members, parts, records)
+    rows = _series_rows(kb, series, members, parts, records)
     notes = [*_NOTES, _RECORD_NOTE] if records else [*_NOTES]
     if year is None:
         rows.sort(key=_series_order(rows))
@@ -226,8 +224,21 @@ def revenue(
         records=tuple(rows),
         title=series_title(series) + (f", {year}" if year is not None else ""),
         notes=(*notes, *caveat_notes(rows)),
-        chart=None if year is not None else _chart(rows),
+        chart=None if year is not None else series_chart(rows),
     )
+
+
+def _series_facts(kb: KnowledgeBase, series: str) -> tuple[list[Fact], list[Fact]]:
+    """The article's dated figures in the series, and the other sources' records beside them: those the reviews of
+    the article's cite, and another source's fact declared in the series, which is a record, never "stated: the
+    article gives the figure". NotFoundError, naming the series there are, for a series with none."""
+    declared = [fact for fact in kb.facts if fact.series == series and fact.quantity and fact.time]
+    if not declared:
+        raise NotFoundError(f"the knowledge base has no facts in the {series!r} series; {_series_known(kb)}")
+    members = [fact for fact in declared if kb.is_claim(fact)]
+    records = _records(kb, members)
+    records += [fact for fact in declared if not kb.is_claim(fact) and fact not in records]
+    return members, records
 
 
 def _series_known(kb: KnowledgeBase) -> str:
@@ -238,16 +249,18 @@ def _series_known(kb: KnowledgeBase) -> str:
     return "it has none: a fact joins one with `series: NAME`, beside its quantity and time"
 
 
-def _series_rows(kb: KnowledgeBase, members: list[Fact], parts: set[str], records: list[Fact]) -> list[dict[str, Any]]:
+def _series_rows(
+    kb: KnowledgeBase, series: str, members: list[Fact], parts: set[str], records: list[Fact]
+) -> list[dict[str, Any]]:
     """Every row of the series, unsorted: its facts (totals and parts), its derived figures, the other sources'
-    records the reviews cite, and the gaps between figures the knowledge base declares comparable."""
+    records (those the reviews cite, and those declared in the series), and the gaps between figures the knowledge
+    base declares comparable."""
     rows = [_figure_from_fact(kb, fact, "part" if fact.id in parts else "total") for fact in members]
     rows += [
-        figure_record(derive(spec, kb.facts_by_id), kb.facts_by_id)
-        for spec in kb.derived
-        if spec.series == members[0].series
+        figure_record(derive(spec, kb.facts_by_id), kb.facts_by_id) for spec in kb.derived if spec.series == series
     ]
-    unit = members[0].quantity.unit if members[0].quantity else None
+    first = (members or records)[0]
+    unit = first.quantity.unit if first.quantity else None
     rows += [_figure_from_fact(kb, fact, "record", unit=unit) for fact in records]
     rows += [figure_record(figure, kb.facts_by_id) for figure in _gaps(kb, [*members, *records])]
     return rows
@@ -342,37 +355,6 @@ def _gaps(kb: KnowledgeBase, shown: list[Fact]) -> list[DerivedFigure]:
 
 def _year_of(fact: Fact) -> str:
     return str(fact.time.year) if fact.time else "no year"
-
-
-def _chart(rows: list[dict[str, Any]]) -> Chart:
-    """Bars for the stated and forecast figures, and beside them the results other sources record in the same unit,
-    as fractions of the largest: exact at any size, never a float overflow (a value past 1e308 is an int that
-    float() cannot hold)."""
-    unit = next((row["unit"] for row in rows if row["role"] == "total"), None)
-    bars = [
-        row
-        for row in rows
-        if not row["derived"] and (row["role"] != "record" or (row["unit"] == unit and not row["forecast"]))
-    ]
-    largest = max((Decimal(repr(row["value"])) for row in bars), default=Decimal(0)) or Decimal(1)
-    drawn = []
-    for row in bars:
-        if row["role"] == "part":
-            label, fill = "  of which (part)", "dense"
-        elif row["role"] == "record":
-            label, fill = f"{row['year']} record" + (" (inferred)" if "inferred" in row["basis"] else ""), "medium"
-        else:
-            label, fill = f"{row['year']} {row['basis']}", "light" if row["forecast"] else "solid"
-        drawn.append(Bar(label, float(Decimal(repr(row["value"])) / largest), fill, str(row["text"])))
-    meanings = (
-        ("solid", "stated"),
-        ("dense", "stated part"),
-        ("light", "forecast"),
-        ("medium", "recorded by another source"),
-    )
-    # Only the fills drawn: a legend entry for a bar that is not there sends the reader looking for it.
-    used = {bar.fill for bar in drawn}
-    return Chart(tuple(drawn), tuple((fill, meaning) for fill, meaning in meanings if fill in used))
 
 
 def _interpolated(totals: list[Fact], year: int) -> dict[str, Any]:

@@ -49,6 +49,16 @@ def search_terms(text: str) -> list[str]:
     return [" ".join(term.split()) for term in terms if term.strip()]
 
 
+_TYPOGRAPHY = str.maketrans({"’": "'", "‘": "'", "ʼ": "'", "–": "-", "—": "-", "‑": "-", "“": '"', "”": '"'})
+"""The typographer's apostrophes, dashes and quotes as a keyboard types them: a search for "world's" finds the
+article's "world’s" (it found the knowledge base's words and missed the article's)."""
+
+
+def search_fold(text: str) -> str:
+    """Text as a search compares it: case folded, typographic apostrophes, dashes and quotes as typed."""
+    return text.translate(_TYPOGRAPHY).casefold()
+
+
 def year_matches(time: TimeRef | None, year: int) -> bool:
     """Whether a fact is about `year`: in it (point), since it or before (start), or by it (target)."""
     if time is None:
@@ -202,8 +212,8 @@ class Filters:
         quote are joined by line breaks, so that a phrase never matches across two of them."""
         if not self.terms:
             return True
-        searched = "\n".join([fact.statement, *(quote.text for quote in fact.quotes)]).casefold()
-        return all(term.casefold() in searched for term in self.terms)
+        searched = search_fold("\n".join([fact.statement, *(quote.text for quote in fact.quotes)]))
+        return all(search_fold(term) in searched for term in self.terms)
 
 
 def _bound(test: Callable[[Fact, KnowledgeBase, Any], bool], fact: Fact, kb: KnowledgeBase) -> Callable[[Any], bool]:

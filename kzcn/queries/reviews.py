@@ -37,7 +37,7 @@ REVIEW_FIELDS = (
     Field("claim", "Claim", shape=WHOLE),
     Field("verdict", "Verdict", styled=True, missing=UNREVIEWED, json_type="string?"),
     Field("kind", "Kind", styled=True),
-    Field("statement", "The article says"),
+    Field("statement", "The claim (kzcn's words)"),
     Field("summary", "Why (kzcn's review)", main=True, json_type="string?"),
     Field("outcome", "Outcome", styled=True, missing="—", json_type="string?"),
     Field("outcome_summary", "What became of it (forecasts)", json_type="string?"),
@@ -150,7 +150,7 @@ def show_review(kb: KnowledgeBase, claim_id: str) -> Result:
     forecast = fact.kind == "forecast"
     shown = (
         Field("claim", "Claim"),
-        Field("statement", "The article says"),
+        Field("statement", "The claim (kzcn's words)"),
         Field("quotes", "Quotes", joiner="\n", item_format=QUOTE_FORMAT),
         Field(
             "verdict", "Verdict (was it made as reported?)" if forecast else "Verdict", missing=UNREVIEWED, styled=True

@@ -8,7 +8,7 @@ from typing import Any
 from kzcn.model.records import KnowledgeBase
 from kzcn.model.result import WHOLE, WORDS, Field, Result
 from kzcn.model.wording import counted
-from kzcn.queries.filters import Filters, search_terms
+from kzcn.queries.filters import Filters, search_fold, search_terms
 
 HIT_KINDS = ("claim", "evidence", "review", "source text")
 """What a hit can be, in the order they are listed."""
@@ -30,14 +30,14 @@ _AROUND = 100
 
 
 def _contains_all(text: str, terms: list[str]) -> bool:
-    folded = " ".join(text.split()).casefold()
-    return all(term.casefold() in folded for term in terms)
+    folded = search_fold(" ".join(text.split()))
+    return all(search_fold(term) in folded for term in terms)
 
 
 def _excerpt(text: str, term: str) -> str:
     """The words of a paragraph around the first place `term` stands, "…" where it is cut."""
     flat = " ".join(text.split())
-    at = flat.casefold().find(term.casefold())
+    at = search_fold(flat).find(search_fold(term))
     start, end = max(0, at - _AROUND), min(len(flat), at + len(term) + _AROUND)
     if start > 0:
         space = flat.find(" ", start, at)

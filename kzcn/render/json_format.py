@@ -22,9 +22,10 @@ def _dump(value: Any, options: RenderOptions, indent: int | None) -> str:
 
 
 def _sections(result: Result) -> dict[str, Any]:
-    """A fact sheet as one object: its title and each section's heading, prose and records."""
+    """A fact sheet as one object: its title, its lead and each section's heading, prose and records."""
     return {
         "title": result.title,
+        "lead": list(result.lead),
         "sections": [
             {
                 "heading": section.heading,

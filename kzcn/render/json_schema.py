@@ -81,9 +81,10 @@ def _sheet_schema(key_figures: tuple[Field, ...]) -> dict[str, Any]:
         "type": "object",
         "properties": {
             "title": {"type": "string"},
+            "lead": {"type": "array", "items": {"type": "string"}},
             "sections": {"type": "array", "items": {"$ref": "#/$defs/section"}},
         },
-        "required": ["title", "sections"],
+        "required": ["title", "lead", "sections"],
         "additionalProperties": False,
         "$defs": {"section": section, "key_figure": record_schema(key_figures, "A key figure")},
     }

@@ -118,6 +118,10 @@ def host_of(url: str) -> str | None:
         parts = urlsplit(url)
     except ValueError:
         return None
+    try:
+        parts.port  # noqa: B018 - urlsplit checks a port only when asked: 99999 is no port
+    except ValueError:
+        return None
     if parts.scheme not in ("http", "https") or not parts.hostname:
         return None
     return parts.hostname

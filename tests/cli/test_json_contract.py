@@ -142,7 +142,7 @@ def test_fields_keep_the_shape_and_name_the_keys_in_order(cli: Run, write_kb: Ca
 def test_report_json_is_one_document_and_fields_say_where_they_apply(cli: Run, write_kb: Callable[..., Path]) -> None:
     path = str(write_kb(small_kb()))
     sheet = _json(cli, "--facts", path, "report")
-    assert list(sheet) == ["title", "sections"]
+    assert list(sheet) == ["title", "lead", "sections"]
     refused = cli("--facts", path, "report", "--json", "--fields", "id")
     assert refused.exit_code == 2
     assert refused.stdout == ""

@@ -764,3 +764,16 @@ def test_figure_text_signs_a_difference_and_marks_an_approximate_one() -> None:
         DerivedSpec("rise", "Rise", "change", (("from", "income-2017"), ("to", "forecast-2020"))), KB.facts_by_id
     )
     assert figure_text(rise) == "≈ +$2 billion"
+
+
+def test_another_sources_fact_declared_in_a_series_is_a_record_never_stated() -> None:
+    # It read "stated: the article gives the figure" (an adversarial review, issue 24).
+    declared = replace(STAT_TRAINS, series="trains")
+    kb = replace(KB, facts=(*KB.facts, declared))
+    rows = {row["id"]: row for row in revenue(kb, series="trains").records}
+    assert (rows["stat-trains"]["basis"], rows["stat-trains"]["role"], rows["stat-trains"]["reported_by"]) == (
+        "record",
+        "record",
+        "Stat Bureau",
+    )
+    assert (rows["trains-2017"]["basis"], rows["trains-2017"]["role"]) == ("stated", "total")

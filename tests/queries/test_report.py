@@ -168,3 +168,26 @@ def test_a_fresh_knowledge_base_reads_as_one_with_no_claims_yet() -> None:
         None,
     )
     assert (list_sources(kb).title, stats(kb).title) == ("1 source", "0 facts from 1 source")  # was "1 sources"
+
+
+def test_in_short_names_every_claim_the_record_does_not_support_figure_or_not() -> None:
+    from builders import fact, knowledge_base, source
+    from kzcn.model.records import EvidenceItem, Review
+    from kzcn.queries.cards import findings
+
+    page = fact(id="page-fact", source="page")
+    kb = knowledge_base(
+        sources=(source(), source(id="page", role="evidence")),
+        facts=(fact(id="ev", kind="event", statement="The port opened."), fact(kind="opinion"), page),
+        reviews=(
+            Review("ev", "contradicted", "A page says it did not.", (EvidenceItem("page-fact", "contradicts"),)),
+            Review("trade-grew", "not-checkable", "An opinion."),
+        ),
+    )
+    # Before: only figures were findings, and the claim stood in quotation marks as if the article's words.
+    assert findings(kb) == ("Contradicted: The port opened. A page says it did not.",)
+    other = section(report(kb), "The other claims").result
+    assert [(row["claim"], row["verdict"]) for row in other.records] == [("trade-grew", "not-checkable")]
+    unreviewed_opinion = knowledge_base(facts=(fact(kind="opinion"),))
+    rows = section(report(unreviewed_opinion), "The other claims").result.records
+    assert [row["verdict"] for row in rows] == [None]  # an opinion is never "unreviewed"

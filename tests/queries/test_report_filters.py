@@ -54,7 +54,8 @@ def test_one_option_keeps_its_claims_and_what_their_reviews_cite(kb: KnowledgeBa
         "In short": (
             "The knowledge base's verdicts on the claims that pass the filters: 1 not-supported, 1 not-checkable, 1 "
             "unreviewed. A verdict is its judgement against other sources, never the article's words.",
-            "“The corridor earned $2 billion in 2017.” not-supported: A page gives $1.9 billion.",
+            # The claim in the knowledge base's words, never in quotation marks as if the article's (a review).
+            "Not-supported: The corridor earned $2 billion in 2017. A page gives $1.9 billion.",
         ),
         # A card for the claim a record bears on; the opinion and the unreviewed claim listed apart (issue 24).
         "What the article claims, and what the record shows": ["income-2017"],

@@ -203,7 +203,7 @@ def test_one_review_as_a_record_says_each_field_its_way(write_kb: Callable[..., 
     ]
     assert [(item.key, item.header, item.joiner, item.missing) for item in result.record_fields] == [
         ("claim", "Claim", "; ", "—"),
-        ("statement", "The article says", "; ", "—"),
+        ("statement", "The claim (kzcn's words)", "; ", "—"),
         ("quotes", "Quotes", "\n", "—"),
         ("verdict", "Verdict", "; ", "unreviewed"),
         ("summary", "Why (kzcn's review)", "; ", "no review yet"),

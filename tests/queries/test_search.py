@@ -122,3 +122,25 @@ def test_a_long_search_is_quoted_short_in_its_messages(kb: KnowledgeBase) -> Non
         "Nothing matches zeppelin zeppelin zeppelin zeppelin zeppelin zeppelin zeppe… in the claims, evidence "
         "facts, reviews or source texts."
     )
+
+
+def test_a_typed_apostrophe_or_dash_finds_the_typographers(write_kb: Callable[..., Path]) -> None:
+    # "world's" missed the article's "world’s" (an adversarial review, issue 24): the facts search had it too.
+    from builders import ARTICLE, sha256
+
+    data = page_kb()
+    text = ARTICLE.replace("Trade between the two countries grew quickly.", "The world’s trade grew – quickly.")
+    data["sources"][0].update(text=text, sha256=sha256(text))
+    grew = next(fact for fact in data["facts"] if fact["id"] == "trade-grew")
+    grew["quotes"] = [{"paragraph": 1, "text": "The world’s trade grew – quickly."}]
+    grew["statement"] = "The world’s trade grew quickly."
+    kb = load_knowledge_base(str(write_kb(data)))
+    assert (
+        _hits(kb, "world's trade")
+        == _hits(kb, "WORLD’S TRADE")
+        == [
+            ("claim", "trade-grew", "doc ¶1"),
+            ("source text", "doc", "doc ¶1"),
+        ]
+    )
+    assert _hits(kb, '"grew - quickly"') == [("claim", "trade-grew", "doc ¶1"), ("source text", "doc", "doc ¶1")]

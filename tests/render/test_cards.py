@@ -57,6 +57,7 @@ def test_a_badge_says_its_verdict_with_a_sign_and_a_word() -> None:
 def test_only_an_http_or_https_address_has_a_host() -> None:
     assert host_of("https://en.inform.kz/amp/x_y/") == "en.inform.kz"
     assert [host_of(url) for url in ("javascript:alert(1)", "ftp://x.org/", "https://", "http://[::1")] == [None] * 4
+    assert host_of("https://x.example:99999/") is None  # no port is that high
     # A character no address holds: shown as text, never a link (the Nu checker: "Illegal character in query").
     assert [host_of(url) for url in ('https://x.org/?q="><b>', "https://x.org/a b", "https://x.org/\u00e9")] == [
         None

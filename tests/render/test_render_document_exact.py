@@ -168,28 +168,33 @@ def test_fact_sheet_as_json_is_one_object_of_title_and_sections_with_their_recor
     text = render(SHEET, Format.json, RenderOptions())
     assert json.loads(text) == {
         "title": "Fact sheet",
+        "lead": [],
         "sections": [
             {"heading": "Source", "text": ["First paragraph.", "Second paragraph."], "records": []},
             {"heading": "Counts", "text": [], "records": [{"kind": "event", "n": 2}]},
         ],
     }
-    assert text.startswith('{\n  "title": "Fact sheet",\n  "sections": [\n    {\n      "heading": "Source",')
+    assert text.startswith(
+        '{\n  "title": "Fact sheet",\n  "lead": [],\n  "sections": [\n    {\n      "heading": "Source",'
+    )
     assert text.endswith("}\n")
 
 
 def test_fact_sheet_as_json_escapes_beyond_ascii_only_when_the_output_needs_it() -> None:
     sheet = result(title="Ü", sections=(Section("É"),))
     section = '[\n    {\n      "heading": "%s",\n      "text": [],\n      "records": []\n    }\n  ]'
-    assert render(sheet, Format.json, RenderOptions()) == '{\n  "title": "Ü",\n  "sections": %s\n}\n' % (section % "É")
+    assert render(sheet, Format.json, RenderOptions()) == '{\n  "title": "Ü",\n  "lead": [],\n  "sections": %s\n}\n' % (
+        section % "É"
+    )
     assert render(sheet, Format.json, RenderOptions(ascii_only=True)) == (
-        '{\n  "title": "\\u00dc",\n  "sections": %s\n}\n' % (section % "\\u00c9")
+        '{\n  "title": "\\u00dc",\n  "lead": [],\n  "sections": %s\n}\n' % (section % "\\u00c9")
     )
 
 
 def test_a_fact_sheet_in_json_is_one_document_whatever_the_fields() -> None:
     # The JSON contract: one shape per command (the CLI refuses --fields for report's JSON; csv and tsv take it).
     sheet = Result(fields=(Field("id", "ID"),), records=({"id": "a"},), title="T", sections=(Section("S"),))
-    document = {"title": "T", "sections": [{"heading": "S", "text": [], "records": []}]}
+    document = {"title": "T", "lead": [], "sections": [{"heading": "S", "text": [], "records": []}]}
     assert json.loads(render(sheet, Format.json, RenderOptions(fields=["id"]))) == document
     assert json.loads(render(sheet, Format.ndjson, RenderOptions())) == document
     assert render(sheet, Format.csv, RenderOptions(fields=["id"])) == "id\na\n"

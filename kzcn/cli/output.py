@@ -118,10 +118,17 @@ class _Discarded(io.RawIOBase):
         return len(data)
 
 
+MAX_MESSAGE = 2000
+"""The longest message line kzcn writes: one that quotes a 100,000-character argument back is cut, with "…"."""
+
+
 def say(line: str) -> None:
     """One message line on stderr, its control characters made visible: messages quote knowledge-base text too."""
+    shown = visible(line, one_line=True)
+    if len(shown) > MAX_MESSAGE:
+        shown = shown[: MAX_MESSAGE - 1] + "…"
     try:
-        sys.stderr.write(visible(line, one_line=True) + "\n")
+        sys.stderr.write(shown + "\n")
         sys.stderr.flush()
     except (OSError, ValueError, AttributeError):
         pass  # stderr itself is gone (closed, or None when started with 2>&-): there is nobody left to tell

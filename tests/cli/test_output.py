@@ -212,3 +212,13 @@ def test_exit_now_survives_a_closed_stderr(monkeypatch: pytest.MonkeyPatch) -> N
     monkeypatch.setattr(sys, "stderr", Closed())
     exit_now(0, broken_pipe=141, output_failed=74)
     assert statuses == [0]
+
+
+def test_a_message_quoting_a_huge_argument_is_cut(capsys: pytest.CaptureFixture[str]) -> None:
+    # `kzcn show <100,000 letters>` wrote 100 KB to stderr (an adversarial review, issue 24).
+    from kzcn.cli.output import MAX_MESSAGE, say
+
+    say("kzcn: no fact with id '" + "a" * 100_000 + "'")
+    say("short")
+    lines = capsys.readouterr().err.split("\n")
+    assert (len(lines[0]), lines[0][-2:], lines[1]) == (MAX_MESSAGE, "a…", "short")

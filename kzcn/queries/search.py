@@ -48,7 +48,7 @@ def _excerpt(text: str, term: str) -> str:
     return ("…" if start > 0 else "") + flat[start:end] + ("…" if end < len(flat) else "")
 
 
-def _fact_hits(kb: KnowledgeBase, terms: list[str]) -> Iterator[dict[str, Any]]:
+def _fact_hits(kb: KnowledgeBase, terms: list[str], kzcn: str) -> Iterator[dict[str, Any]]:
     wanted = Filters(terms=tuple(terms))  # the rule of `kzcn facts TEXT`, claims and evidence alike
     for fact in kb.facts:
         if not wanted.found_in(fact):
@@ -61,11 +61,11 @@ def _fact_hits(kb: KnowledgeBase, terms: list[str]) -> Iterator[dict[str, Any]]:
             "where": f"{fact.source} " + ", ".join(f"¶{number}" for number in paragraphs),
             "text": fact.statement,
             "paragraph": paragraphs[0] if paragraphs else None,
-            "see": f"kzcn show {fact.id}",
+            "see": f"{kzcn} show {fact.id}",
         }
 
 
-def _review_hits(kb: KnowledgeBase, terms: list[str]) -> Iterator[dict[str, Any]]:
+def _review_hits(kb: KnowledgeBase, terms: list[str], kzcn: str) -> Iterator[dict[str, Any]]:
     for review in kb.reviews:
         said = [text for text in (review.summary, review.outcome_summary, review.searched) if text]
         if all(any(_contains_all(text, [term]) for text in said) for term in terms):
@@ -75,11 +75,11 @@ def _review_hits(kb: KnowledgeBase, terms: list[str]) -> Iterator[dict[str, Any]
                 "where": f"review of {review.claim}",
                 "text": review.summary,
                 "paragraph": None,
-                "see": f"kzcn review {review.claim}",
+                "see": f"{kzcn} review {review.claim}",
             }
 
 
-def _text_hits(kb: KnowledgeBase, terms: list[str]) -> Iterator[dict[str, Any]]:
+def _text_hits(kb: KnowledgeBase, terms: list[str], kzcn: str) -> Iterator[dict[str, Any]]:
     from kzcn.model.text import paragraphs
 
     for source in kb.sources:
@@ -94,17 +94,18 @@ def _text_hits(kb: KnowledgeBase, terms: list[str]) -> Iterator[dict[str, Any]]:
                     "where": f"{source.id} ¶{number}",
                     "text": _excerpt(paragraph, terms[0]),
                     "paragraph": number,
-                    "see": f"kzcn article --source {source.id} --paragraph {number}",
+                    "see": f"{kzcn} article --source {source.id} --paragraph {number}",
                 }
 
 
-def search(kb: KnowledgeBase, text: str) -> Result:
+def search(kb: KnowledgeBase, text: str, *, kzcn: str = "kzcn") -> Result:
     """Every claim, evidence fact, review and paragraph of a source text that holds every term of `text` (words in
-    any order, a "quoted phrase" as it stands, ignoring case), each with its kind and the command that shows it."""
+    any order, a "quoted phrase" as it stands, ignoring case), each with its kind and the command that shows it:
+    `kzcn` begins that command ("kzcn --facts my.yaml" for a knowledge base other than the shipped one)."""
     terms = search_terms(text)
     asked = " ".join(text.split())
     asked = asked if len(asked) <= 60 else asked[:59] + "…"  # a message quotes a long search, never repeats it
-    hits = [*_fact_hits(kb, terms), *_review_hits(kb, terms), *_text_hits(kb, terms)]
+    hits = [*_fact_hits(kb, terms, kzcn), *_review_hits(kb, terms, kzcn), *_text_hits(kb, terms, kzcn)]
     hits.sort(key=lambda hit: HIT_KINDS.index(hit["hit"]))  # stable: each kind in the knowledge base's order
     tally = ", ".join(
         counted(count, _NOUNS[kind]) for kind in HIT_KINDS if (count := sum(1 for hit in hits if hit["hit"] == kind))

@@ -144,3 +144,12 @@ def test_a_typed_apostrophe_or_dash_finds_the_typographers(write_kb: Callable[..
         ]
     )
     assert _hits(kb, '"grew - quickly"') == [("claim", "trade-grew", "doc ¶1"), ("source text", "doc", "doc ¶1")]
+
+
+def test_the_command_a_hit_names_reads_the_knowledge_base_searched(cli: Run, write_kb: Callable[..., Path]) -> None:
+    # Copied as it stood ("kzcn show page-trains-2017"), it read the shipped knowledge base and failed (exit 1).
+    path = str(write_kb(page_kb(), name="my kb.yaml"))
+    found = json.loads(cli("--facts", path, "search", "38", "trains", "--json", "--fields", "see").stdout)
+    assert found[0] == {"see": f"kzcn --facts '{path}' show page-trains-2017"}
+    shipped = json.loads(cli("search", "grain", "--json", "--fields", "see").stdout)
+    assert shipped[0] == {"see": "kzcn show grain-exports-to-vietnam"}

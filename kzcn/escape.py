@@ -63,9 +63,21 @@ def script_safe(json_text: str) -> str:
     return re.sub("[<>&]", lambda match: _SCRIPT_UNSAFE[match.group()], json_text)
 
 
+_URL_CHARACTERS = frozenset("ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789-._~:/?#[]@!$&'()*+,;=%")
+"""What an address may hold as it stands (RFC 3986): one with a space, a quote or a bracket is no address."""
+
+
 def is_web_url(url: str) -> bool:
-    """True for an http or https URL with a host and no white space or control character: the only URLs kzcn
-    writes as links. Anything else (javascript:, data:, file:, a bare path) is written as plain text, or left out
-    where only a link can go."""
-    pattern = f"https?://[^\\s/?#@{INVISIBLE}]+(?:[/?#][^\\s{INVISIBLE}]*)?"
-    return re.fullmatch(pattern, url, re.IGNORECASE) is not None
+    """True for an http or https URL with a host, a valid port if any, no user name, and only the characters an
+    address holds: the only URLs kzcn writes as links (pages, Markdown, ClaimReview). Anything else (javascript:,
+    data:, file:, a bare path, `…?x="><b>`) is written as plain text, or left out where only a link can go."""
+    from urllib.parse import urlsplit
+
+    if not set(url) <= _URL_CHARACTERS:
+        return False
+    try:
+        parts = urlsplit(url)
+        parts.port  # noqa: B018 - urlsplit checks a port only when asked: 99999 is no port
+    except ValueError:
+        return False
+    return parts.scheme in ("http", "https") and bool(parts.hostname) and "@" not in parts.netloc

@@ -7,6 +7,7 @@ from collections.abc import Iterator
 from dataclasses import dataclass
 from typing import Any
 
+from kzcn.escape import is_web_url
 from kzcn.model.document import Block, Mark
 from kzcn.model.result import Context, Field
 
@@ -102,29 +103,11 @@ def badge_text(verdict: str | None) -> str:
     return f"{VERDICT_SIGNS.get(word, '•')} {word}"
 
 
-_URL_CHARACTERS = frozenset("ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789-._~:/?#[]@!$&'()*+,;=%")
-"""What an address may hold as it stands (RFC 3986): one with a space, a quote or a bracket is shown, not linked."""
-
-
 def host_of(url: str) -> str | None:
-    """The host a link goes to, shown as the link; None for an address that must not be a link: anything but http
-    or https, and an address with a character no address holds (`"><script>` cannot leave its attribute anyway, but
-    a checker rightly calls it no URL)."""
+    """The host a link goes to, shown as the link; None for an address that must not be a link (is_web_url)."""
     from urllib.parse import urlsplit
 
-    if not set(url) <= _URL_CHARACTERS:
-        return None
-    try:
-        parts = urlsplit(url)
-    except ValueError:
-        return None
-    try:
-        parts.port  # noqa: B018 - urlsplit checks a port only when asked: 99999 is no port
-    except ValueError:
-        return None
-    if parts.scheme not in ("http", "https") or not parts.hostname:
-        return None
-    return parts.hostname
+    return urlsplit(url).hostname if is_web_url(url) else None
 
 
 _ADDRESS_IN_TEXT = re.compile(r"https?://[A-Za-z0-9\-._~:/?#\[\]@!$&'()*+,;=%]+")

@@ -97,6 +97,13 @@ def test_script_safe_json_reads_back_the_same_and_holds_no_angle_bracket_or_ampe
         ("https://user@evil.example", False),
         ("https://a\u200bb.example/", False),  # an invisible character in the host
         ("example.org", False),
+        # Found by an adversarial review (issue 24): a quote that would leave an attribute, a port no URL has, a
+        # space or a letter outside URL characters is no address (the Nu checker: "Illegal character in query").
+        ('https://example.com/a"onmouseover="alert(1)', False),
+        ('https://example.org/?x="><b>', False),
+        ("https://x.example:99999/", False),
+        ("https://x.example:8443/a_b?x=1&y=2", True),
+        ("https://example.org/caf\u00e9", False),
     ],
 )
 def test_only_http_and_https_urls_with_a_host_are_web_urls(url: str, web: bool) -> None:

@@ -26,6 +26,11 @@ def says_in_words(fact: Fact) -> str:
     return _HOW_SURELY.get(fact.modality, f"the author ({fact.modality})")
 
 
+def words_of(fact: Fact) -> str:
+    """A fact's own words as its source writes them: its quotes, joined by " […] "."""
+    return " […] ".join(quote.text for quote in fact.quotes)
+
+
 def _cited(kb: KnowledgeBase, review: Review) -> tuple[Cited, ...]:
     items = []
     for item in review.evidence:
@@ -35,7 +40,7 @@ def _cited(kb: KnowledgeBase, review: Review) -> tuple[Cited, ...]:
             Cited(
                 fact=fact.id,
                 bearing=item.bearing,
-                quote=" […] ".join(quote.text for quote in fact.quotes),
+                quote=words_of(fact),
                 note=item.note,
                 publisher=source.publisher,
                 published=source.published,
@@ -54,7 +59,7 @@ def card(kb: KnowledgeBase, fact: Fact) -> Card:
         claim=fact.id,
         kind=fact.kind,
         statement=fact.statement,
-        quote=" […] ".join(quote.text for quote in fact.quotes),
+        quote=words_of(fact),
         paragraphs=tuple(sorted({quote.paragraph for quote in fact.quotes})),
         says=says_in_words(fact),
         verdict=verdict,
@@ -74,15 +79,12 @@ def card(kb: KnowledgeBase, fact: Fact) -> Card:
 def cards(kb: KnowledgeBase) -> tuple[Card, ...]:
     """A card for each claim of the article with a checkable premise: every claim reviewed, but an opinion whose
     review finds nothing to check (not-checkable, no evidence), which the sheet lists compactly instead."""
-    return tuple(
-        card(kb, fact)
-        for fact in kb.facts
-        if kb.is_claim(fact) and (kb.reviews_by_claim.get(fact.id) is not None) and not is_compact(kb, fact)
-    )
+    return tuple(card(kb, fact) for fact in kb.facts if kb.is_claim(fact) and not is_compact(kb, fact))
 
 
 def is_compact(kb: KnowledgeBase, fact: Fact) -> bool:
-    """An opinion (or any claim) whose review judges nothing against the record: not-checkable, and no evidence."""
+    """A claim listed compactly, not carded: one with no review yet, or whose review judges nothing against the
+    record (not-checkable, and no evidence: an opinion, most often)."""
     review = kb.reviews_by_claim.get(fact.id)
     return review is None or (review.verdict == "not-checkable" and not review.evidence)
 

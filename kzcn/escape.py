@@ -63,7 +63,7 @@ def script_safe(json_text: str) -> str:
     return re.sub("[<>&]", lambda match: _SCRIPT_UNSAFE[match.group()], json_text)
 
 
-_URL_CHARACTERS = frozenset("ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789-._~:/?#[]@!$&'()*+,;=%")
+URL_CHARACTERS = frozenset("ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789-._~:/?#[]@!$&'()*+,;=%")
 """What an address may hold as it stands (RFC 3986): one with a space, a quote or a bracket is no address."""
 
 
@@ -73,7 +73,7 @@ def is_web_url(url: str) -> bool:
     data:, file:, a bare path, `…?x="><b>`) is written as plain text, or left out where only a link can go."""
     from urllib.parse import urlsplit
 
-    if not set(url) <= _URL_CHARACTERS:
+    if not set(url) <= URL_CHARACTERS:
         return False
     try:
         parts = urlsplit(url)

@@ -59,6 +59,12 @@ def search_fold(text: str) -> str:
     return text.translate(_TYPOGRAPHY).casefold()
 
 
+def contains_all(text: str, terms: Iterable[str]) -> bool:
+    """Whether the text holds every search term, as a search compares them (search_fold)."""
+    folded = search_fold(text)
+    return all(search_fold(term) in folded for term in terms)
+
+
 def year_matches(time: TimeRef | None, year: int) -> bool:
     """Whether a fact is about `year`: in it (point), since it or before (start), or by it (target)."""
     if time is None:
@@ -212,8 +218,7 @@ class Filters:
         quote are joined by line breaks, so that a phrase never matches across two of them."""
         if not self.terms:
             return True
-        searched = search_fold("\n".join([fact.statement, *(quote.text for quote in fact.quotes)]))
-        return all(search_fold(term) in searched for term in self.terms)
+        return contains_all("\n".join([fact.statement, *(quote.text for quote in fact.quotes)]), self.terms)
 
 
 def _bound(test: Callable[[Fact, KnowledgeBase, Any], bool], fact: Fact, kb: KnowledgeBase) -> Callable[[Any], bool]:

@@ -8,7 +8,7 @@ from typing import Any
 from kzcn.model.records import KnowledgeBase
 from kzcn.model.result import WHOLE, WORDS, Field, Result
 from kzcn.model.wording import counted
-from kzcn.queries.filters import Filters, search_fold, search_terms
+from kzcn.queries.filters import Filters, contains_all, search_fold, search_terms
 
 HIT_KINDS = ("claim", "evidence", "review", "source text")
 """What a hit can be, in the order they are listed."""
@@ -27,11 +27,6 @@ _NOUNS = {"claim": "claim", "evidence": "evidence fact", "review": "review", "so
 
 _AROUND = 100
 """Characters of a source paragraph shown on each side of the first term found, cut at a space."""
-
-
-def _contains_all(text: str, terms: list[str]) -> bool:
-    folded = search_fold(" ".join(text.split()))
-    return all(search_fold(term) in folded for term in terms)
 
 
 def _excerpt(text: str, term: str) -> str:
@@ -67,8 +62,8 @@ def _fact_hits(kb: KnowledgeBase, terms: list[str], kzcn: str) -> Iterator[dict[
 
 def _review_hits(kb: KnowledgeBase, terms: list[str], kzcn: str) -> Iterator[dict[str, Any]]:
     for review in kb.reviews:
-        said = [text for text in (review.summary, review.outcome_summary, review.searched) if text]
-        if all(any(_contains_all(text, [term]) for text in said) for term in terms):
+        said = [" ".join(text.split()) for text in (review.summary, review.outcome_summary, review.searched) if text]
+        if all(any(contains_all(text, [term]) for text in said) for term in terms):
             yield {
                 "hit": "review",
                 "id": review.claim,
@@ -87,7 +82,7 @@ def _text_hits(kb: KnowledgeBase, terms: list[str], kzcn: str) -> Iterator[dict[
             continue
         for number, span in enumerate(paragraphs(source.text), 1):
             paragraph = source.text[span.start : span.end]
-            if _contains_all(paragraph, terms):
+            if contains_all(" ".join(paragraph.split()), terms):  # a paragraph's line breaks are spaces
                 yield {
                     "hit": "source text",
                     "id": source.id,

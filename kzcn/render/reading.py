@@ -7,7 +7,7 @@ from collections.abc import Iterator
 from dataclasses import dataclass
 from typing import Any
 
-from kzcn.escape import is_web_url
+from kzcn.escape import URL_CHARACTERS, is_web_url
 from kzcn.model.document import Block, Mark
 from kzcn.model.result import Context, Field
 
@@ -110,7 +110,8 @@ def host_of(url: str) -> str | None:
     return urlsplit(url).hostname if is_web_url(url) else None
 
 
-_ADDRESS_IN_TEXT = re.compile(r"https?://[A-Za-z0-9\-._~:/?#\[\]@!$&'()*+,;=%]+")
+_ADDRESS_IN_TEXT = re.compile("https?://[" + re.escape("".join(sorted(URL_CHARACTERS))) + "]+")
+"""An address in running text: a scheme, then the characters an address holds (escape.URL_CHARACTERS)."""
 
 
 def with_addresses(text: str) -> list[tuple[str, str | None]]:

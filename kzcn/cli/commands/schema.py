@@ -25,7 +25,6 @@ def schema(
         typer.Argument(metavar="COMMAND", help="The command whose JSON to describe: facts, show, review, ..."),
     ] = None,
 ) -> None:
-
     from kzcn.cli.contract import SHAPES, SHAPES_BY_COMMAND, schema_text
     from kzcn.cli.output import write
     from kzcn.errors import UsageError

@@ -29,7 +29,11 @@ def search(
     *,
     output: Output,
 ) -> None:
+    import os
+    import shlex
+
     from kzcn.errors import UsageError
+    from kzcn.kb.load import packaged_facts_path
     from kzcn.queries.filters import search_terms
     from kzcn.queries.search import search as search_query
 
@@ -38,11 +42,6 @@ def search(
         raise UsageError('kzcn search needs words to look for, such as kzcn search "transit revenue"')
     # The command that shows a hit names the knowledge base searched, unless it is the shipped one: copied as it
     # stands, it would otherwise read another file (an adversarial review, issue 24).
-    import os
-    import shlex
-
-    from kzcn.kb.load import packaged_facts_path
-
     shipped = os.path.realpath(output.facts_path) == os.path.realpath(packaged_facts_path())
     kzcn = "kzcn" if shipped else f"kzcn --facts {shlex.quote(output.facts_path)}"
     output.emit(lambda kb: search_query(kb, text, kzcn=kzcn))

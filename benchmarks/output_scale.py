@@ -2,7 +2,8 @@
 of N sentences (coverage_scale.py's generator), rendering only. Standard library and kzcn only.
 
     python benchmarks/output_scale.py article 14000 68000 135000     # about 1, 5 and 10 MB of source text
-    python benchmarks/output_scale.py report 14000
+    python benchmarks/output_scale.py report 14000 68000 135000      # the fact sheet of that knowledge base
+    python benchmarks/output_scale.py coverage 14000 68000 135000    # check --coverage's table
 """
 
 from __future__ import annotations
@@ -15,6 +16,7 @@ sys.path.insert(0, str(Path(__file__).resolve().parent))
 
 from coverage_scale import generated
 
+from kzcn.checks.coverage import coverage
 from kzcn.queries.article import annotate
 from kzcn.queries.filters import NO_FILTERS
 from kzcn.queries.report import report
@@ -27,7 +29,8 @@ def main(argv: list[str]) -> None:
     for size in sizes:
         kb = generated(size)
         megabytes = len(kb.sources[0].text or "") / 1e6
-        result = annotate(kb) if what == "article" else report(kb, NO_FILTERS)
+        queries = {"article": annotate, "report": lambda kb: report(kb, NO_FILTERS), "coverage": coverage}
+        result = queries[what](kb)
         seconds = {}
         for output in (Format.table, Format.html):
             started = time.perf_counter()

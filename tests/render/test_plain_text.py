@@ -2,14 +2,17 @@
 Rich every text it cannot measure as Rich does."""
 
 import io
+from collections.abc import Callable
 
 import pytest
 from hypothesis import example, given, settings
 from hypothesis import strategies as st
+from rich import box
 from rich.console import Console
+from rich.table import Table
 from rich.text import Text
 
-from kzcn.render.plain_text import plain_lines
+from kzcn.render.plain_text import plain_lines, plain_table
 from kzcn.render.table import Unwrapped
 
 ALPHABET = st.sampled_from(
@@ -70,6 +73,7 @@ def test_the_one_cell_characters_are_those_rich_measures_so_line_ends_aside(monk
     from kzcn.render import plain_text
 
     monkeypatch.setattr(plain_text, "_ONE_CELL", {})  # asked of Rich afresh
+    monkeypatch.setattr(plain_text, "_ONE_CELL_SEEN", set())
     asked: list[str] = []
     measure = rich.cells.get_character_cell_size
     monkeypatch.setattr(
@@ -84,3 +88,86 @@ def test_the_one_cell_characters_are_those_rich_measures_so_line_ends_aside(monk
     asked.clear()
     assert plain_text._one_cell(one_cell) and not plain_text._one_cell({"中"})
     assert asked == []  # once per character, per process
+
+
+def rich_prints_table(table: Table, width: int) -> str:
+    buffer = io.StringIO()
+    console = Console(
+        file=buffer, width=width, no_color=True, color_system=None, emoji=False, highlight=False, markup=False
+    )
+    console.print(table, crop=False)
+    return buffer.getvalue()
+
+
+def table_of_our_make(headers: list[str], widths: list[int], whole: list[bool], *, header: bool = True) -> Table:
+    """A table as kzcn's table_layout._grid makes one: every column its width, folded, ids unwrapped."""
+    table = Table(box=box.SIMPLE_HEAD, expand=False, pad_edge=False, title_justify="left", show_header=header)
+    for title, width, no_wrap in zip(headers, widths, whole, strict=True):
+        table.add_column(title, overflow="fold", width=width, no_wrap=no_wrap)
+    return table
+
+
+CELL = st.lists(st.sampled_from(["a", "bb", "word", "x" * 17, " ", "  ", "\n", "é", "—", "¶4", "“q”"]), max_size=14)
+
+
+@settings(max_examples=300, deadline=None)
+@given(data=st.data(), columns=st.integers(min_value=1, max_value=4), width=st.integers(min_value=8, max_value=120))
+def test_a_table_prints_as_rich_prints_it(data: st.DataObject, columns: int, width: int) -> None:
+    widths = data.draw(st.lists(st.integers(1, 20), min_size=columns, max_size=columns))
+    whole = data.draw(st.lists(st.booleans(), min_size=columns, max_size=columns))
+    headers = data.draw(st.lists(CELL.map("".join), min_size=columns, max_size=columns))
+    table = table_of_our_make(headers, widths, whole, header=data.draw(st.booleans()))
+    for _row in range(data.draw(st.integers(0, 4))):
+        table.add_row(*[Text("".join(data.draw(CELL))) for _column in range(columns)])
+    printed = plain_table(table, width)
+    if printed is not None:  # None: too wide for the line, or an id wider than its column: Rich prints it
+        assert printed == rich_prints_table(table, width)
+
+
+def test_a_header_of_two_lines_stands_at_the_bottom_of_its_row() -> None:
+    table = table_of_our_make(["Id", "Words of a header"], [4, 9], [True, False])
+    table.add_row(Text("a-1"), Text("one two three four"))
+    assert (
+        plain_table(table, 40)
+        == rich_prints_table(table, 40)
+        == (
+            "                  \n"
+            "        Words of  \n"
+            " Id     a header  \n"
+            " ──────────────── \n"
+            " a-1    one two   \n"
+            "        three     \n"
+            "        four      \n"
+            "                  \n"
+        )
+    )
+
+
+@pytest.mark.parametrize(
+    "change",
+    [
+        lambda table: setattr(table, "title", "A title"),
+        lambda table: setattr(table, "box", box.ASCII),
+        lambda table: setattr(table, "show_lines", True),
+        lambda table: setattr(table, "border_style", "red"),
+        lambda table: setattr(table.columns[1], "justify", "right"),
+        lambda table: setattr(table.columns[1], "width", None),
+        lambda table: setattr(table.rows[0], "style", "bold"),
+        lambda table: table.add_row(Text("b"), Text("中文")),  # a character of two cells
+        lambda table: table.add_row(Text("b"), Text("x", justify="center")),
+        lambda table: table.add_row(Text("a-long-id"), Text("x")),  # an id wider than its column: Rich crops it
+    ],
+)
+def test_a_table_of_another_make_goes_to_rich(change: Callable[[Table], object]) -> None:
+    table = table_of_our_make(["Id", "Words"], [4, 9], [True, False])
+    table.add_row(Text("a-1"), Text("one two"))
+    assert plain_table(table, 40) is not None
+    change(table)
+    assert plain_table(table, 40) is None
+
+
+def test_a_table_wider_than_the_line_goes_to_rich() -> None:
+    table = table_of_our_make(["Id", "Words"], [4, 9], [True, False])
+    table.add_row(Text("a-1"), Text("one two"))
+    assert plain_table(table, 4 + 9 + 5) is not None  # " " + 4 + pad + " " + pad + 9 + " "
+    assert plain_table(table, 4 + 9 + 4) is None

@@ -77,13 +77,7 @@ def plain_table(table: Any, width: int) -> str | None:
     columns = table.columns
     if not _table_of_our_make(table, columns, boxes.SIMPLE_HEAD):
         return None
-    last = len(columns) - 1
-    _top, right, _bottom, left = table.padding
-    # Each column: its width, and the spaces before and after it (none at the table's edges: pad_edge=False).
-    shapes = [
-        (column.width, left if index > 0 or table.pad_edge else 0, right if index < last or table.pad_edge else 0)
-        for index, column in enumerate(columns)
-    ]
+    shapes = _shapes(table)
     line_width = sum(sum(shape) for shape in shapes) + len(columns) + 1  # a divider between columns, an edge each side
     if line_width > width:
         return None  # Rich would narrow the columns
@@ -91,28 +85,49 @@ def plain_table(table: Any, width: int) -> str | None:
     rows += [list(cells) for cells in zip(*(column._cells for column in columns), strict=True)]
     out = [" " * line_width]  # the top edge
     for number, cells in enumerate(rows):
+        blocks = [_cell_lines(cell, column, column.width) for cell, column in zip(cells, columns, strict=True)]
+        if any(block is None for block in blocks):
+            return None
         header = table.show_header and number == 0
-        blocks: list[list[str]] = []
-        for cell, column in zip(cells, columns, strict=True):
-            lines = _cell_lines(cell, column, column.width)
-            if lines is None:
-                return None
-            blocks.append(lines)
-        height = max(len(block) for block in blocks)
-        # A header's lines stand at the bottom of its row, a cell's at the top.
-        blocks = [
-            [""] * (height - len(block)) + block if header else block + [""] * (height - len(block)) for block in blocks
-        ]
-        for line_number in range(height):
-            cells_line = " ".join(
-                " " * before + block[line_number].ljust(column_width) + " " * after
-                for block, (column_width, before, after) in zip(blocks, shapes, strict=True)
-            )
-            out.append(f" {cells_line} ")
+        out += _row_lines(blocks, shapes, header=header)  # type: ignore[arg-type]
         if header:
             out.append(" " + "─".join("─" * sum(shape) for shape in shapes) + " ")
     out.append(out[0])  # the bottom edge
     return "".join(line + "\n" for line in out)
+
+
+_UNSET_ON_OURS = ("title", "caption", "show_footer", "show_lines", "leading", "expand", "width", "min_width",
+                  "collapse_padding", "row_styles", "border_style")  # fmt: skip
+"""What a table of kzcn's make leaves unset (falsy)."""
+_UNSET_ON_OUR_COLUMNS = ("style", "footer", "ratio", "min_width", "max_width")
+_OUR_COLUMNS = {"justify": "left", "vertical": "top", "overflow": "fold"}
+
+
+def _shapes(table: Any) -> list[tuple[int, int, int]]:
+    """Each column's width, and the spaces before and after it (none at the table's edges: pad_edge=False)."""
+    last = len(table.columns) - 1
+    _top, right, _bottom, left = table.padding
+    return [
+        (column.width, left if index > 0 or table.pad_edge else 0, right if index < last or table.pad_edge else 0)
+        for index, column in enumerate(table.columns)
+    ]
+
+
+def _row_lines(blocks: list[list[str]], shapes: list[tuple[int, int, int]], *, header: bool) -> list[str]:
+    """A row's lines: each cell's lines padded to its column, a header's at the bottom of the row, a cell's at the
+    top, the columns joined by the box's blank divider between its edges."""
+    height = max(len(block) for block in blocks)
+    blocks = [
+        [""] * (height - len(block)) + block if header else block + [""] * (height - len(block)) for block in blocks
+    ]
+    lines = []
+    for line_number in range(height):
+        cells_line = " ".join(
+            " " * before + block[line_number].ljust(column_width) + " " * after
+            for block, (column_width, before, after) in zip(blocks, shapes, strict=True)
+        )
+        lines.append(f" {cells_line} ")
+    return lines
 
 
 def _table_of_our_make(table: Any, columns: list[Any], simple_head: Any) -> bool:
@@ -121,21 +136,20 @@ def _table_of_our_make(table: Any, columns: list[Any], simple_head: Any) -> bool
         columns
         and table.box is simple_head
         and table.show_edge
-        and not (table.title or table.caption or table.show_footer or table.show_lines or table.leading)
-        and not (table.expand or table.width or table.min_width or table.collapse_padding or table.row_styles)
         and table.style in ("", "none")
-        and not table.border_style
         and table.padding[0] == table.padding[2] == 0
-        and all(not row.style and not row.end_section for row in table.rows)
-        and all(
-            column.width is not None
-            and column.width > 0
-            and column.justify == "left"
-            and column.vertical == "top"
-            and column.overflow == "fold"
-            and not (column.style or column.footer or column.ratio or column.min_width or column.max_width)
-            for column in columns
-        )
+        and not any(getattr(table, name) for name in _UNSET_ON_OURS)
+        and not any(row.style or row.end_section for row in table.rows)
+        and all(_column_of_our_make(column) for column in columns)
+    )
+
+
+def _column_of_our_make(column: Any) -> bool:
+    return bool(
+        isinstance(column.width, int)
+        and column.width > 0
+        and all(getattr(column, name) == value for name, value in _OUR_COLUMNS.items())
+        and not any(getattr(column, name) for name in _UNSET_ON_OUR_COLUMNS)
     )
 
 

@@ -5,6 +5,7 @@ from __future__ import annotations
 
 import functools
 import re
+from collections.abc import Callable
 
 from kzcn.checks.meaning import FORECAST_CUE, HEDGE_CUE, Finding
 from kzcn.model.records import Fact, Source
@@ -69,7 +70,10 @@ def wording_findings(
     findings += _cues(fact, quotes.lower())
     paragraphs = " ".join(_paragraph(indexed, quote.paragraph) for quote in dict.fromkeys(fact.quotes))
     findings += _entities_named(fact, statement, f"{quotes} {context}", f"{quotes} {paragraphs}", aliases or {}, known)
-    findings += _entity_order(fact, statement, aliases or {})
+    beside = [_in_sentence(indexed, quote.text, quote.paragraph) for quote in fact.quotes]
+    findings += _entity_order(
+        fact, statement, aliases or {}, [(fold(before), fold(after)) for before, _, after in beside]
+    )
     findings += _unit(fact, quotes)
     return findings
 
@@ -102,14 +106,25 @@ def attribution_findings(fact: Fact, source: Source | None) -> list[Finding]:
 
 def _sentences_around(indexed: IndexedSource | None, quote: str, paragraph: int) -> str:
     """The sentence or sentences of the source that hold the quote, folded; "" where it stands nowhere."""
+    before, within, after = _in_sentence(indexed, quote, paragraph)
+    return fold(before + within + after)
+
+
+def _in_sentence(indexed: IndexedSource | None, quote: str, paragraph: int) -> tuple[str, str, str]:
+    """The words of the sentence or sentences that hold the quote: those before it, the quote as the source prints
+    it, those after it; three "" where it stands nowhere."""
     span = indexed.span_of(quote, paragraph) if indexed is not None else None
     if indexed is None or span is None:
-        return ""
+        return "", "", ""
     whole = indexed.paragraphs[paragraph - 1]
     text = indexed.text
     start = max((match.end() for match in _SENTENCE_END.finditer(text, whole.start, span.start)), default=whole.start)
     end_match = _SENTENCE_END.search(text, span.end, whole.end)
-    return fold(text[start : end_match.end() if end_match else whole.end])
+    return (
+        text[start : span.start],
+        text[span.start : span.end],
+        text[span.end : end_match.end() if end_match else whole.end],
+    )
 
 
 def _added_words(fact: Fact, quotes: str, statement: str) -> list[Finding]:
@@ -246,9 +261,14 @@ def _folded(names: tuple[str, ...]) -> tuple[str, ...]:
     return tuple(fold(name) for name in names)
 
 
-def _entity_order(fact: Fact, statement: str, aliases: dict[str, tuple[str, ...]]) -> list[Finding]:
+def _entity_order(
+    fact: Fact, statement: str, aliases: dict[str, tuple[str, ...]], beside: list[tuple[str, str]]
+) -> list[Finding]:
     """Two of the fact's entities named in both the statement and a quote (by name or a declared alias) stand in the
-    same order in each."""
+    same order in each; and where a quote names one of two the statement names, and the other stands only in the
+    quote's sentence, before or after it (`beside`: each quote's sentence, before and after it), the statement keeps
+    that order too: "our country ... cooperation with" one of the world's largest economies is Kazakhstan, then
+    China. A statement that puts a cause after its effect declares an exception."""
 
     def places(where: str) -> dict[str, int]:
         """Where the text first names each entity (by name or alias), for those it names at all."""
@@ -267,15 +287,42 @@ def _entity_order(fact: Fact, statement: str, aliases: dict[str, tuple[str, ...]
         for index, first in enumerate(named):
             for second in named[index + 1 :]:
                 if (in_quote[first] < in_quote[second]) != (in_statement[first] < in_statement[second]):
-                    return [
-                        Finding(
-                            "entity-order",
-                            ("statement",),
-                            f"the quote names {first} and {second} in one order and the statement in the other; "
-                            "who does what to whom is the quote's",
-                        )
-                    ]
+                    return [_out_of_order(first, second, "the quote")]
+    return _sentence_order(fact, in_statement, beside, places)
+
+
+def _sentence_order(
+    fact: Fact,
+    in_statement: dict[str, int],
+    beside: list[tuple[str, str]],
+    places: Callable[[str], dict[str, int]],
+) -> list[Finding]:
+    """An entity of the statement that no quote names but the sentence of one does, on one side of it only, keeps
+    that side in the statement relative to each entity the quote names."""
+    quoted = {entity for quote in fact.quotes for entity in places(fold(quote.text))}
+    for quote, (before, after) in zip(fact.quotes, beside, strict=True):
+        inside = [entity for entity in places(fold(quote.text)) if entity in in_statement]
+        named_before, named_after = places(before), places(after)
+        # An entity no quote names, named on one side of this quote only: before it (-1) or after it (+1).
+        sides = {
+            entity: -1 if entity in named_before else 1
+            for entity in in_statement
+            if entity not in quoted and (entity in named_before) != (entity in named_after)
+        }
+        for first in inside:
+            for second, side in sides.items():
+                if (side < 0) != (in_statement[second] < in_statement[first]):
+                    return [_out_of_order(first, second, "the quote's sentence")]
     return []
+
+
+def _out_of_order(first: str, second: str, where: str) -> Finding:
+    return Finding(
+        "entity-order",
+        ("statement",),
+        f"{where} names {first} and {second} in one order and the statement in the other; "
+        "who does what to whom is the quote's",
+    )
 
 
 @functools.lru_cache(maxsize=1024)

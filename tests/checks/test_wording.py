@@ -111,6 +111,82 @@ def test_entities_named_in_another_order_than_the_quote_are_refused() -> None:
     assert problems_of(data) == []
 
 
+def with_sentence(sentence: str) -> dict[str, Any]:
+    """small_kb with its first paragraph's second sentence replaced."""
+    from builders import fingerprinted
+
+    data = small_kb()
+    text = data["sources"][0]["text"].replace("Trade between the two countries grew quickly.", sentence)
+    data["sources"][0] = fingerprinted(
+        {key: value for key, value in data["sources"][0].items() if key != "sha256"} | {"text": text}
+    )
+    return data
+
+
+@pytest.mark.parametrize(
+    ("statement", "problems"),
+    [
+        ("Kazakhstan is using the cooperation with China.", []),
+        (
+            "China is using the cooperation with Kazakhstan.",
+            [
+                "facts[5].statement: the quote's sentence names Kazakhstan and China in one order and the statement "
+                "in the other; who does what to whom is the quote's [entity-order]"
+            ],
+        ),
+    ],
+)
+def test_an_entity_beside_the_quote_in_its_sentence_keeps_its_side(statement: str, problems: list[str]) -> None:
+    # The quote names Kazakhstan; China stands after it in the same sentence, in no quote of the fact (issue 21: a
+    # swap of "our country ... cooperation with" one of the world's largest economies passed).
+    data = with_sentence("Kazakhstan is using the cooperation with China.")
+    data["facts"][OPINION].update(
+        statement=statement,
+        entities=["Kazakhstan", "China"],
+        quotes=[{"paragraph": 1, "text": "Kazakhstan is using the cooperation with"}],
+    )
+    assert problems_of(data) == problems
+
+
+def test_an_entity_on_both_sides_of_the_quote_or_in_another_quote_has_no_side() -> None:
+    data = with_sentence("China said Kazakhstan is using the cooperation with China.")
+    data["facts"][OPINION].update(
+        statement="China is using the cooperation with Kazakhstan.",
+        entities=["Kazakhstan", "China"],
+        quotes=[{"paragraph": 1, "text": "Kazakhstan is using the cooperation with"}],
+    )
+    assert problems_of(data) == []  # China before and after: no side to hold the statement to
+    data = with_sentence("Kazakhstan is using the cooperation with China.")
+    data["facts"][OPINION].update(
+        statement="China is using the cooperation with Kazakhstan.",
+        entities=["Kazakhstan", "China"],
+        quotes=[
+            {"paragraph": 1, "text": "Kazakhstan is using the cooperation with"},
+            {"paragraph": 1, "text": "China."},
+        ],
+    )
+    # Named by a quote of its own, China's place is read from the quotes, in their order: caught there.
+    assert problems_of(data) == [
+        "facts[5].statement: the quote names Kazakhstan and China in one order and the statement in the other; who "
+        "does what to whom is the quote's [entity-order]"
+    ]
+
+
+def test_a_cause_put_after_its_effect_declares_an_exception() -> None:
+    data = with_sentence("Thanks to China, Kazakhstan grew.")
+    data["facts"][OPINION].update(
+        statement="Kazakhstan grew thanks to China.",
+        entities=["Kazakhstan", "China"],
+        quotes=[{"paragraph": 1, "text": "Kazakhstan grew."}],
+    )
+    assert problems_of(data) == [
+        "facts[5].statement: the quote's sentence names Kazakhstan and China in one order and the statement in the "
+        "other; who does what to whom is the quote's [entity-order]"
+    ]
+    data["facts"][OPINION]["exceptions"] = [{"rule": "entity-order", "reason": "the cause told after its effect"}]
+    assert problems_of(data) == []
+
+
 def test_a_condition_or_a_hedge_in_the_quotes_keeps_its_modality() -> None:
     data = small_kb()
     text = data["sources"][0]["text"] + "\n\nIf the corridor opens, trade will grow. Trade can grow."

@@ -15,20 +15,41 @@ from kzcn.model.result import PROSE, WHOLE, WORDS, Field
 from kzcn.render.options import RenderOptions
 
 
-def _column_floors(fields: tuple[Field, ...], rows: list[list[Text]]) -> list[int]:
+class Size(NamedTuple):
+    """A cell's measures, taken once per table (a fact sheet's 12,600 rows were measured four times over)."""
+
+    cells: int
+    """Its width on a terminal."""
+    word: int
+    """The length of its longest word, for prose (0 for ids and figures)."""
+
+
+def _sizes(fields: tuple[Field, ...], rows: list[list[Text]]) -> list[list[Size]]:
+    prose = [field.shape not in (WHOLE, WORDS) for field in fields]
+    return [
+        [
+            Size(cell.cell_len, max(map(len, cell.plain.split()), default=0) if words else 0)
+            for cell, words in zip(row, prose, strict=True)
+        ]
+        for row in rows
+    ]
+
+
+def _column_floors(fields: tuple[Field, ...], rows: list[list[Size]]) -> list[int]:
     """The narrowest each column may get: whole ids and figures, a dozen characters of prose."""
     floors = []
     for index, field in enumerate(fields):
+        lengths = [row[index].cells for row in rows]
         if field.shape == WHOLE:
-            floors.append(max([len(field.header)] + [row[index].cell_len for row in rows]))
+            floors.append(max([len(field.header), *lengths]))
         elif field.shape == WORDS:
             # A figure in words ("$3 billion", "18.6 % per year") is never split, at any width: its column is as
             # wide as its widest value; only its header may wrap.
-            floors.append(max([min(len(field.header), 8)] + [row[index].cell_len for row in rows]))
+            floors.append(max([min(len(field.header), 8), *lengths]))
         else:
             # Prose wraps between words, never inside one: an id quoted in prose stays whole too.
-            words = [len(word) for row in rows for word in row[index].plain.split()]
-            floors.append(max(min(12, max([len(field.header)] + [row[index].cell_len for row in rows])), *words, 1))
+            words = [row[index].word for row in rows]
+            floors.append(max(min(12, max([len(field.header), *lengths])), *words, 1))
     return floors
 
 
@@ -72,12 +93,12 @@ class Unwrapped(Text):
     """A line printed as it is, however long: the terminal wraps it, so no id or number is split by kzcn."""
 
 
-def _widths(fields: tuple[Field, ...], rows: list[list[Text]], floors: list[int], options: RenderOptions) -> list[int]:
+def _widths(fields: tuple[Field, ...], rows: list[list[Size]], floors: list[int], options: RenderOptions) -> list[int]:
     """Each column's width: its floor (ids and figures whole), then the room left goes to prose and headers, shared
     evenly, each column up to its natural width: no room is left unused while a column wraps."""
     widths = list(floors)
     spare = options.width - 3 * len(fields) - sum(widths)
-    natural = [max([len(field.header)] + [row[i].cell_len for row in rows]) for i, field in enumerate(fields)]
+    natural = [max([len(field.header)] + [row[i].cells for row in rows]) for i, field in enumerate(fields)]
     while spare > 0:
         growing = [i for i in range(len(fields)) if widths[i] < natural[i]]
         if not growing:
@@ -111,8 +132,9 @@ class Layout(NamedTuple):
 def laid_out(fields: tuple[Field, ...], all_rows: list[list[Text]], options: RenderOptions) -> Layout:
     """The records at the width: one table (columns giving way, and a note saying which), or where the words a
     reader came for have no room, a card each, or where ids cannot stand whole, one line per field."""
-    oversize = _oversize(fields, all_rows, options)
-    fitting = [row for number, row in enumerate(all_rows) if number not in oversize]
+    all_sizes = _sizes(fields, all_rows)
+    oversize = _oversize(fields, all_sizes, options)
+    fitting = [row for number, row in enumerate(all_sizes) if number not in oversize]
     main = None if options.fields else _main_prose(fields)  # --fields chose the columns: a table of them
     if not fitting:
         return Layout(
@@ -133,7 +155,7 @@ def laid_out(fields: tuple[Field, ...], all_rows: list[list[Text]], options: Ren
             frozenset(),
         )
     widths = _widths(shown, [[row[i] for i in kept] for row in fitting], [floors[i] for i in kept], options)
-    if main is not None and (main not in kept or widths[kept.index(main)] < _claim_room(all_rows, main)):
+    if main is not None and (main not in kept or widths[kept.index(main)] < _claim_room(all_sizes, main)):
         return Layout(_cards(fields, all_rows, main, options), frozenset())
     parts = _runs_and_stacks(fields, all_rows, oversize, kept, widths, options)
     hidden = [field.key for i, field in enumerate(fields) if i not in kept]
@@ -144,9 +166,9 @@ def laid_out(fields: tuple[Field, ...], all_rows: list[list[Text]], options: Ren
     return Layout(parts, frozenset(hidden))
 
 
-def _claim_room(rows: list[list[Text]], main: int) -> int:
+def _claim_room(rows: list[list[Size]], main: int) -> int:
     """The width the main words need to be read in a table: MIN_CLAIM_WIDTH, or less where all are shorter."""
-    return min(MIN_CLAIM_WIDTH, max(row[main].cell_len for row in rows))
+    return min(MIN_CLAIM_WIDTH, max(row[main].cells for row in rows))
 
 
 def _main_prose(fields: tuple[Field, ...]) -> int | None:
@@ -233,7 +255,7 @@ def _runs_and_stacks(
     return parts
 
 
-def _oversize(fields: tuple[Field, ...], rows: list[list[Text]], options: RenderOptions) -> set[int]:
+def _oversize(fields: tuple[Field, ...], rows: list[list[Size]], options: RenderOptions) -> set[int]:
     """The records whose ids and figures cannot stand whole even in the narrowest table (a 301-character id): each
     goes on lines of its own, in its place; the others stay a table."""
     last = _last_kept(fields, options)

@@ -107,8 +107,8 @@ def kind(fact: Fact) -> Fact | None:
 
 
 def opinion_event(fact: Fact) -> Fact | None:
-    # An opinion filed as a stated event, or an event as an opinion: a judgement of the editor, which no cue word
-    # decides; measured to be seen, not to be met.
+    # An opinion filed as a stated event, or an event as an opinion: which it is, is the editor's judgement, and
+    # the statement carries it ("In the author's view, ..."): the opinion-frame rule holds the kind to it.
     swapped = {"opinion": "event", "event": "opinion"}.get(fact["kind"])
     return _changed(fact, kind=swapped) if swapped else None
 

@@ -296,7 +296,7 @@ def small_kb(**changes: Any) -> dict[str, Any]:
             },
             {
                 "id": "trade-grew",
-                "statement": "Trade grew quickly.",
+                "statement": "In the author's view, trade grew quickly.",
                 "kind": "opinion",
                 "modality": "asserted",
                 "topics": ["trade"],

@@ -30,6 +30,7 @@ RULES = {
     "entity-named": "the entities a claim lists or its statement names are named in its quotes' sentences",
     "unit-cue": "a figure's unit or currency is printed in its quotes",
     "opinion-forecast-cue": "an opinion's quotes do not predict (will, forecast, by 2020): a prediction is a forecast",
+    "opinion-frame": "an opinion's statement says whose view it is (In the author's view); a stated fact's gives none",
 }
 """The heuristic rules a fact may be excepted from (`exceptions: [{rule, reason}]`), with what each verifies. The
 other checks (modality and kind, conditions, series) are not heuristics and admit no exception."""

@@ -16,6 +16,16 @@ _SENTENCE_END = re.compile(r"(?<!\b[A-Z])[.!?](?=\s)")  # "N. A. Nazarbayev" end
 _NEGATION = re.compile(r"\b(?:not|no|never|neither|nor|none|nothing|without|cannot)\b|n't\b")
 _REPORT_CUE = re.compile(r"\b(?:according to|believes?|believed|says?|said|claims?|claimed|reports?|reported)\b")
 _CONDITION_CUE = re.compile(r"(?:^|[,;:(]\s*)if\b")
+_VIEW = re.compile(
+    r"\bin (?:the |their |his |her |its |our |my |[\w'-]+'s )?(?:[\w-]+'s )?(?:view|opinion)\b"
+    r"|\b(?:holds?|held|believes?|believed|thinks?|thought|considers?|argues?|argued)\b"
+)
+"""How a statement says that it gives a view ("In the author's view, ...", "as some groups believe"), on folded,
+lower-cased text."""
+VIEW_WORDS = frozenset(
+    {"author", "view", "opinion", "hold", "held", "believe", "think", "thought", "consider", "argue"}
+)
+"""The words of a view's frame, which an opinion's statement may add to its quotes' words."""
 _UNNAMED = frozenset({"unnamed", "anonymous", "unspecified", "unidentified", "the", "a", "an", "of", "in", "some"})
 _CURRENCY_WORDS = {
     "USD": ("$", "dollar", "usd"),
@@ -67,6 +77,7 @@ def wording_findings(
     context = " ".join(_sentences_around(indexed, quote.text, quote.paragraph) for quote in fact.quotes)
     findings = _added_words(fact, f"{quotes} {context}", statement)
     findings += _negation(quotes, statement)
+    findings += _view_frame(fact, statement.lower())
     findings += _cues(fact, quotes.lower())
     paragraphs = " ".join(_paragraph(indexed, quote.paragraph) for quote in dict.fromkeys(fact.quotes))
     findings += _entities_named(fact, statement, f"{quotes} {context}", f"{quotes} {paragraphs}", aliases or {}, known)
@@ -131,6 +142,8 @@ def _added_words(fact: Fact, quotes: str, statement: str) -> list[Finding]:
     allowed = {_stem(word) for word in _words(quotes)}
     for declared in (*fact.entities, fact.attributed_to or "", fact.condition or "", *fact.topics):
         allowed |= {_stem(word) for word in _words(declared)}
+    if fact.kind == "opinion":
+        allowed |= {_stem(word) for word in VIEW_WORDS}  # whose view it is: "In the author's view, ..."
     added = []
     for word in _words(statement):
         if word.lower() in FUNCTION_WORDS or _stem(word) in allowed or word in added:
@@ -147,6 +160,32 @@ def _added_words(fact: Fact, quotes: str, statement: str) -> list[Finding]:
             "say, or quote the words that say it",
         )
     ]
+
+
+def _view_frame(fact: Fact, statement: str) -> list[Finding]:
+    """An opinion's statement says whose view it is, so that it never reads as a stated fact wherever the statement
+    travels alone (a table's column, a JSON field, a search hit); a stated fact's statement gives no view."""
+    view = _VIEW.search(statement)
+    if fact.kind == "opinion" and view is None:
+        return [
+            Finding(
+                "opinion-frame",
+                ("statement",),
+                'an opinion worded as a stated fact; say whose view it is ("In the author\'s view, ...", "as some '
+                'groups believe"), or make the claim the fact it states with the kind that fits',
+            )
+        ]
+    if fact.kind in ("event", "statistic") and view is not None:
+        return [
+            Finding(
+                "opinion-frame",
+                ("kind",),
+                f"{'an' if fact.kind == 'event' else 'a'} {fact.kind} whose statement gives a view "
+                f"({view.group()!r}); a view is an opinion: write kind: "
+                "opinion, or state the fact without the view",
+            )
+        ]
+    return []
 
 
 def _negation(quotes: str, statement: str) -> list[Finding]:

@@ -304,7 +304,7 @@ def test_an_exception_to_no_rule_suggests_the_closest_rule_or_lists_them_all() -
         "facts[0].exceptions[0].rule: no rule 'forecast-cues' takes exceptions; did you mean 'forecast-cue'?",
         "facts[0].exceptions[1].rule: no rule 'zzz' takes exceptions; rules that admit one: qualifier-cue, "
         "scale-cue, time-cue, statement-numbers, forecast-cue, statistic-cue, hedge-cue, invisible-character, statement-words, negation, attribution-cue, reported-cue, conditional-cue, "
-        "hedge-lost, entity-order, entity-named, unit-cue, opinion-forecast-cue",
+        "hedge-lost, entity-order, entity-named, unit-cue, opinion-forecast-cue, opinion-frame",
     ]
     assert warnings == []
 

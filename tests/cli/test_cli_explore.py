@@ -73,7 +73,7 @@ def test_year_filter_matches_start_years_onwards(cli: Run, write_kb: Callable[..
     for fact in data["facts"]:  # the same words as trains-2017 quotes: declared on both
         if fact["quotes"][0]["text"] == "In 2017 the port handled 40 trains.":
             fact["quotes"][0]["shared"] = "a test of --year on a start year"
-    data["facts"][5]["statement"] = "The port handled 40 trains since 2017."
+    data["facts"][5]["statement"] = "In the author's view, the port handled 40 trains since 2017."
     data["facts"][5]["exceptions"] = [{"rule": "time-cue", "reason": "a test of --year on a start year"}]
     path = str(write_kb(data))
     assert ids_in_json(cli("--facts", path, "facts", "--year", "2019", "--json")) == ["trade-grew"]
@@ -356,6 +356,7 @@ def test_knowledge_base_text_is_never_markup(cli: Run, write_kb: Callable[..., P
     data["facts"][5]["exceptions"] = [
         {"rule": "statement-numbers", "reason": "the 0 of an escape sequence"},
         {"rule": "statement-words", "reason": "markup words, as a hostile author writes them"},
+        {"rule": "opinion-frame", "reason": "markup in place of a statement, with no view's frame"},
     ]
     result = cli("--facts", str(write_kb(data)), "facts", "--kind", "opinion", env={"FORCE_COLOR": "1"})
     assert "[bold red]Trade[/] grew :smile: \\[x]" in result.stdout
@@ -431,7 +432,7 @@ def test_fields_ignore_blanks_and_a_trailing_comma(cli: Run, write_kb: Callable[
         result = cli("--facts", path, "facts", "--kind", "opinion", "--fields", fields, "--format", "csv")
         assert (result.exit_code, result.stdout, result.stderr) == (
             0,
-            "id,statement\ntrade-grew,Trade grew quickly.\n",
+            'id,statement\ntrade-grew,"In the author\'s view, trade grew quickly."\n',
             "",
         )
 

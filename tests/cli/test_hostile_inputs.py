@@ -176,6 +176,7 @@ def test_terminal_escapes_are_escaped_in_json_and_visible_in_tables(cli: Run, wr
     data["facts"][5]["exceptions"] = [
         {"rule": "statement-numbers", "reason": "the 0 of an escape sequence"},
         {"rule": "statement-words", "reason": "hostile words, written as an attacker writes them"},
+        {"rule": "opinion-frame", "reason": "hostile text in place of a statement, with no view's frame"},
     ]
     listing(data["facts"][5], "\x1b[31mred")
     path = str(write_kb(data))

@@ -34,7 +34,7 @@ def test_the_claim_appears_in_the_article_with_each_field_the_knowledge_base_kno
             "@context": "https://schema.org",
             "@type": "ClaimReview",
             "url": "https://example.org/fc#trade-grew",
-            "claimReviewed": "Trade grew quickly.",
+            "claimReviewed": "In the author's view, trade grew quickly.",
             "itemReviewed": {
                 "@type": "Claim",
                 "appearance": {

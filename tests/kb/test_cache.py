@@ -142,7 +142,7 @@ def test_a_cache_that_refuses_writes_still_works(
 def test_entries_are_pruned(write_kb: Callable[..., Path], private_cache: Path) -> None:
     for number in range(cache.MAX_ENTRIES + 3):
         data = small_kb()
-        data["facts"][5]["statement"] = f"Trade grew quickly{'!' * (number + 1)}"
+        data["facts"][5]["statement"] = f"In the author's view, trade grew quickly{'!' * (number + 1)}"
         load_knowledge_base(str(write_kb(data)))
     assert len(entries(private_cache)) == cache.MAX_ENTRIES
     assert not list(private_cache.glob(".tmp-*"))
@@ -311,7 +311,7 @@ def test_without_the_cache_nothing_is_read_or_written(
     assert not private_cache.exists()
     # A good entry for another knowledge base, stored under this file's key: trusted only if the cache is read.
     data = small_kb()
-    data["facts"][5]["statement"] = "Trade between the countries grew."
+    data["facts"][5]["statement"] = "In the author's view, trade between the countries grew."
     other = load_knowledge_base(str(write_kb(data)), use_cache=False)
     cache.store(cache.cache_key(str(path), path.read_bytes()), other, source_size=path.stat().st_size)
     assert load_knowledge_base(str(path)) == other  # the poisoned entry is what the cache would serve

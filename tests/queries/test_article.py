@@ -41,7 +41,7 @@ def test_the_small_article_marked_with_tags_and_notes(cli: Run, write_kb: Callab
     assert "¶1" in lines
     body = lines[lines.index("¶1") + 1]
     assert body == "⟦Trade between the two countries grew quickly.⟧O1 ⟦In 2017 the port handled 40 trains.⟧S2"
-    assert "  O1  trade-grew: opinion, author. Trade grew quickly." in lines
+    assert "  O1  trade-grew: opinion, author. In the author's view, trade grew quickly." in lines
     assert "  S2  trains-2017: statistic, author; verdict: unreviewed. The port handled 40 trains in 2017." in lines
     assert "\x1b" not in out  # no colour into a pipe: the brackets and letters carry the marks
 
@@ -98,7 +98,8 @@ def hostile_kb() -> dict[str, Any]:
     data["sources"][0]["sha256"] = sha256(text)
     data["facts"][5]["statement"] = 'The <b>bold</b> claim "><img src=x onerror=alert()>.'
     data["facts"][5]["exceptions"] = [
-        {"rule": "statement-words", "reason": "hostile words, written as an attacker writes them"}
+        {"rule": "statement-words", "reason": "hostile words, written as an attacker writes them"},
+        {"rule": "opinion-frame", "reason": "hostile text in place of a statement, with no view's frame"},
     ]
     data["facts"].append(
         fact_data(

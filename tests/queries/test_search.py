@@ -133,7 +133,7 @@ def test_a_typed_apostrophe_or_dash_finds_the_typographers(write_kb: Callable[..
     data["sources"][0].update(text=text, sha256=sha256(text))
     grew = next(fact for fact in data["facts"] if fact["id"] == "trade-grew")
     grew["quotes"] = [{"paragraph": 1, "text": "The world’s trade grew – quickly."}]
-    grew["statement"] = "The world’s trade grew quickly."
+    grew["statement"] = "In the author's view, the world’s trade grew quickly."
     kb = load_knowledge_base(str(write_kb(data)))
     assert (
         _hits(kb, "world's trade")

@@ -114,6 +114,7 @@ def hostile_kb() -> KnowledgeBase:
         {"rule": "statement-numbers", "reason": "the digits of the escape sequences"},
         {"rule": "statement-words", "reason": "hostile words, written as an attacker writes them"},
         {"rule": "entity-named", "reason": "hostile entities, which the quote of plain words never names"},
+        {"rule": "opinion-frame", "reason": "hostile text in place of a statement, with no view's frame"},
     ]
     data["facts"][1]["note"] = HOSTILE_TEXT
     data["derived"][0]["label"] = HOSTILE[0]

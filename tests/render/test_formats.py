@@ -120,7 +120,8 @@ def test_csv_round_trips_commas_quotes_and_newlines(cli: Run, write_kb: Callable
     tricky = 'Trade, "they say",\ngrew; =SUM(A1)'
     data["facts"][5]["statement"] = tricky
     data["facts"][5]["exceptions"] = [
-        {"rule": "statement-words", "reason": "hostile words, written as an attacker writes them"}
+        {"rule": "statement-words", "reason": "hostile words, written as an attacker writes them"},
+        {"rule": "opinion-frame", "reason": "hostile text in place of a statement, with no view's frame"},
     ]
     data["facts"][5]["note"] = "=cmd|' /C calc'!A0"
     path = str(write_kb(data))
@@ -211,7 +212,8 @@ def test_markdown_keeps_knowledge_base_text_as_text(cli: Run, write_kb: Callable
     data = small_kb()
     data["facts"][5]["statement"] = "See [this](http://evil) *now* `x` <b>|</b> # _y_"
     data["facts"][5]["exceptions"] = [
-        {"rule": "statement-words", "reason": "hostile words, written as an attacker writes them"}
+        {"rule": "statement-words", "reason": "hostile words, written as an attacker writes them"},
+        {"rule": "opinion-frame", "reason": "hostile text in place of a statement, with no view's frame"},
     ]
     out = cli(
         "--facts", str(write_kb(data)), "facts", "--kind", "opinion", "--format", "markdown", "--fields", "statement"

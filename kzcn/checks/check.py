@@ -192,7 +192,8 @@ class _Checker:
                     (*path, "exceptions", number, "rule"),
                     f"no rule {exemption.rule!r} takes exceptions; {hint}",
                 )
-        excused = {exemption.rule for exemption in fact.exceptions}
+        # An exception naming its words excuses those words alone: wording.py reads them; the rule stays on.
+        excused = {exemption.rule for exemption in fact.exceptions if not exemption.words}
         findings: list[Finding] = fact_findings(fact)
         source = self.kb.sources_by_id.get(fact.source)
         if wording and self.kb.is_claim(fact):  # evidence facts summarise other sources in their own words
@@ -201,6 +202,7 @@ class _Checker:
         if source is not None and source.language is not None and not source.language.startswith("en"):
             # The cue words are English: a quote in Turkish or Russian is read for its numbers only.
             findings = [finding for finding in findings if finding.rule not in ENGLISH_CUES]
+        self.words_excused(fact, findings, wording=wording)
         for finding in findings:
             if finding.rule in excused:
                 self.excepted.add((fact.id, finding.rule))
@@ -208,6 +210,12 @@ class _Checker:
                 # A heuristic's name ends its message, as a linter's code does: the name an exception would give.
                 suffix = f" [{finding.rule}]" if finding.rule in RULES else ""
                 self.report((*path, *finding.path), finding.message + suffix)
+
+    def words_excused(self, fact: Fact, findings: list[Finding], *, wording: bool) -> None:
+        """An exception naming the words it excuses is in use where the wording was read and it named none in vain."""
+        named = any(exemption.words for exemption in fact.exceptions)
+        if wording and named and not any(finding.path[:1] == ("exceptions",) for finding in findings):
+            self.excepted.add((fact.id, "statement-words"))
 
     def unused_exceptions(self) -> None:
         """An exception that excuses nothing would silently excuse a later mistake: say so."""

@@ -1,12 +1,12 @@
 """The check's reading of a claim's wording against its quotes: words that add meaning, negation, who says it, the
-cues of a report, a condition and a hedge, the order of its entities, and its unit."""
+cues of a report, a condition and a hedge, a view's frame, and its unit (whom it names: entities.py)."""
 
 from __future__ import annotations
 
 import functools
 import re
-from collections.abc import Callable
 
+from kzcn.checks.entities import entities_named, entity_order
 from kzcn.checks.meaning import FORECAST_CUE, HEDGE_CUE, Finding
 from kzcn.model.records import Fact, Source
 from kzcn.model.text import IndexedSource, fold
@@ -80,9 +80,9 @@ def wording_findings(
     findings += _view_frame(fact, statement.lower())
     findings += _cues(fact, quotes.lower())
     paragraphs = " ".join(_paragraph(indexed, quote.paragraph) for quote in dict.fromkeys(fact.quotes))
-    findings += _entities_named(fact, statement, f"{quotes} {context}", f"{quotes} {paragraphs}", aliases or {}, known)
+    findings += entities_named(fact, statement, f"{quotes} {context}", f"{quotes} {paragraphs}", aliases or {}, known)
     beside = [_in_sentence(indexed, quote.text, quote.paragraph) for quote in fact.quotes]
-    findings += _entity_order(
+    findings += entity_order(
         fact, statement, aliases or {}, [(fold(before), fold(after)) for before, _, after in beside]
     )
     findings += _unit(fact, quotes)
@@ -149,17 +149,42 @@ def _added_words(fact: Fact, quotes: str, statement: str) -> list[Finding]:
         if word.lower() in FUNCTION_WORDS or _stem(word) in allowed or word in added:
             continue
         added.append(word)
+    findings, added = _excused_words(fact, added)
     if not added:
-        return []
+        return findings
     return [
+        *findings,
         Finding(
             "statement-words",
             ("statement",),
             f"the statement says {', '.join(repr(word) for word in added)}, which no quote says (nor the sentence "
             "it stands in, nor the fact's entities, topics, attribution or condition); say only what the quotes "
             "say, or quote the words that say it",
-        )
+        ),
     ]
+
+
+def _excused_words(fact: Fact, added: list[str]) -> tuple[list[Finding], list[str]]:
+    """The words an exception to statement-words names, taken off the words the statement adds; a word it names that
+    the statement does not add is a finding of its own (the exception would excuse that word when it came later)."""
+    findings = []
+    for number, exemption in enumerate(fact.exceptions):
+        if exemption.rule != "statement-words" or not exemption.words:
+            continue
+        adds = {_stem(word) for word in added}
+        needless = [word for word in exemption.words if _stem(word) not in adds]
+        if needless:
+            findings.append(
+                Finding(
+                    "statement-words",
+                    ("exceptions", number, "words"),
+                    f"the exception names {', '.join(repr(word) for word in needless)}, which the statement does not "
+                    "add to its quotes; name only the words it adds",
+                )
+            )
+        excused = {_stem(word) for word in exemption.words}
+        added = [word for word in added if _stem(word) not in excused]
+    return findings, added
 
 
 def _view_frame(fact: Fact, statement: str) -> list[Finding]:
@@ -246,144 +271,12 @@ def _cues(fact: Fact, quotes: str) -> list[Finding]:
     return found
 
 
-def _entities_named(
-    fact: Fact,
-    statement: str,
-    sentences: str,
-    paragraphs: str,
-    aliases: dict[str, tuple[str, ...]],
-    known: frozenset[str],
-) -> list[Finding]:
-    """Each entity the knowledge base knows that the statement names is named (by name or a declared alias) in the
-    quotes or the sentences that hold them: the claim's own words back whom it is about. Each entity the fact
-    lists is named in the quotes' paragraphs: a listed entity is what the passage is about ("sinophobia" in a
-    paragraph about "the Kazakh society"), the way `--entity` finds it."""
-    in_statement = [entity for entity in sorted(known) if _names(entity, statement, aliases)]
-    unsaid = [entity for entity in in_statement if not _names(entity, sentences, aliases)]
-    unsaid += [e for e in fact.entities if e not in in_statement and not _names(e, paragraphs, aliases)]
-    if not unsaid:
-        return []
-    which, them = (unsaid[0], "it") if len(unsaid) == 1 else (f"{', '.join(unsaid[:-1])} and {unsaid[-1]}", "them")
-    where = "statement" if unsaid[0] in in_statement else "entities"
-    said_where = "the sentences that hold its quotes" if where == "statement" else "the paragraphs of its quotes"
-    return [
-        Finding(
-            "entity-named",
-            (where,),
-            f"the {'statement names' if where == 'statement' else 'fact lists'} {which}, named nowhere in "
-            f"{said_where}; quote the words that name {them}, declare the name the source uses under `aliases:`, "
-            f"or {'say only what the quotes say' if where == 'statement' else f'drop {them} from the fact'}",
-        )
-    ]
-
-
 def _paragraph(indexed: IndexedSource | None, number: int) -> str:
     """The paragraph a quote stands in, folded; "" where the source has none such."""
     if indexed is None or not 0 < number <= len(indexed.paragraphs):
         return ""
     whole = indexed.paragraphs[number - 1]
     return fold(indexed.text[whole.start : whole.end])
-
-
-def _names(entity: str, text: str, aliases: dict[str, tuple[str, ...]]) -> bool:
-    """True when the text names the entity, by its name or a declared alias."""
-    return any(_at(name, text) >= 0 for name in _spellings(entity, aliases) if name[1:4] in text)
-
-
-def _spellings(entity: str, aliases: dict[str, tuple[str, ...]]) -> tuple[str, ...]:
-    """The entity's name and declared aliases, folded as the texts they are sought in are (’ as ')."""
-    return _folded((entity, *aliases.get(entity, ())))
-
-
-@functools.lru_cache(maxsize=4096)
-def _folded(names: tuple[str, ...]) -> tuple[str, ...]:
-    return tuple(fold(name) for name in names)
-
-
-def _entity_order(
-    fact: Fact, statement: str, aliases: dict[str, tuple[str, ...]], beside: list[tuple[str, str]]
-) -> list[Finding]:
-    """Two of the fact's entities named in both the statement and a quote (by name or a declared alias) stand in the
-    same order in each; and where a quote names one of two the statement names, and the other stands only in the
-    quote's sentence, before or after it (`beside`: each quote's sentence, before and after it), the statement keeps
-    that order too: "our country ... cooperation with" one of the world's largest economies is Kazakhstan, then
-    China. A statement that puts a cause after its effect declares an exception."""
-
-    def places(where: str) -> dict[str, int]:
-        """Where the text first names each entity (by name or alias), for those it names at all."""
-        found = {}
-        for entity in fact.entities:
-            at = [_at(name, where) for name in _spellings(entity, aliases)]
-            if any(place >= 0 for place in at):
-                found[entity] = min(place for place in at if place >= 0)
-        return found
-
-    in_statement = places(statement)
-    # Each quote, and all of them in their order: "If China is expelled" ... "Kazakhstan will" spans two quotes.
-    for text in (*(fold(quote.text) for quote in fact.quotes), " ".join(fold(quote.text) for quote in fact.quotes)):
-        in_quote = places(text)
-        named = [entity for entity in fact.entities if entity in in_quote and entity in in_statement]
-        for index, first in enumerate(named):
-            for second in named[index + 1 :]:
-                if (in_quote[first] < in_quote[second]) != (in_statement[first] < in_statement[second]):
-                    return [_out_of_order(first, second, "the quote")]
-    return _sentence_order(fact, in_statement, beside, places)
-
-
-def _sentence_order(
-    fact: Fact,
-    in_statement: dict[str, int],
-    beside: list[tuple[str, str]],
-    places: Callable[[str], dict[str, int]],
-) -> list[Finding]:
-    """An entity of the statement that no quote names but the sentence of one does, on one side of it only, keeps
-    that side in the statement relative to each entity the quote names."""
-    quoted = {entity for quote in fact.quotes for entity in places(fold(quote.text))}
-    for quote, (before, after) in zip(fact.quotes, beside, strict=True):
-        inside = [entity for entity in places(fold(quote.text)) if entity in in_statement]
-        named_before, named_after = places(before), places(after)
-        # An entity no quote names, named on one side of this quote only: before it (-1) or after it (+1).
-        sides = {
-            entity: -1 if entity in named_before else 1
-            for entity in in_statement
-            if entity not in quoted and (entity in named_before) != (entity in named_after)
-        }
-        for first in inside:
-            for second, side in sides.items():
-                if (side < 0) != (in_statement[second] < in_statement[first]):
-                    return [_out_of_order(first, second, "the quote's sentence")]
-    return []
-
-
-def _out_of_order(first: str, second: str, where: str) -> Finding:
-    return Finding(
-        "entity-order",
-        ("statement",),
-        f"{where} names {first} and {second} in one order and the statement in the other; "
-        "who does what to whom is the quote's",
-    )
-
-
-@functools.lru_cache(maxsize=1024)
-def _naming(entity: str) -> re.Pattern[str]:
-    """How a text names the entity: its name, or a word sharing the name's first four letters when the name is one
-    word (Kazakh and Kazakhstan's for Kazakhstan, Chinese for China, European for Europe); its first letter in
-    either case, as a sentence begins ("Our country" for "our country", "the port" for Port)."""
-    first = entity[:1]
-    head = (
-        f"[{re.escape(first.lower())}{re.escape(first.upper())}]"
-        if first.lower() != first.upper()
-        else re.escape(first)
-    )
-    if " " not in entity and len(entity) > 4:
-        return re.compile(rf"\b{head}{re.escape(entity[1:4])}\w*")
-    return re.compile(rf"\b{head}{re.escape(entity[1:])}\b")
-
-
-def _at(entity: str, text: str) -> int:
-    """Where the text first names the entity (see _naming), or -1."""
-    match = _naming(entity).search(text)
-    return match.start() if match else -1
 
 
 def _unit(fact: Fact, quotes: str) -> list[Finding]:

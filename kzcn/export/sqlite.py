@@ -102,8 +102,8 @@ def write_database(kb: KnowledgeBase, connection: sqlite3.Connection, filters: F
         for statement in (*INDEXES, *FULL_TEXT, *VIEWS):
             connection.execute(statement)
         # The layout's version, for readers that check it (2: reviews; 3: export_filters; 6: facts_fts an
-        # external-content index of facts, facts.quote_text, sources.name).
-        connection.execute("PRAGMA user_version = 6")
+        # external-content index of facts, facts.quote_text, sources.name; 7: fact_exceptions.words).
+        connection.execute("PRAGMA user_version = 7")
 
 
 def export_sqlite(kb: KnowledgeBase, target: str, *, force: bool = False, filters: Filters = NO_FILTERS) -> None:

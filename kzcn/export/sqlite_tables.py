@@ -311,10 +311,11 @@ def _derived_inputs(export: Export) -> Iterator[Row]:
     position INTEGER NOT NULL,
     rule TEXT NOT NULL,
     reason TEXT NOT NULL,
+    words TEXT,
     PRIMARY KEY (fact, position)
     """,
 )
 def _exceptions(export: Export) -> Iterator[Row]:
     for fact in export.kb.facts:
         for position, exemption in enumerate(fact.exceptions, 1):
-            yield (fact.id, position, exemption.rule, exemption.reason)
+            yield (fact.id, position, exemption.rule, exemption.reason, ", ".join(exemption.words) or None)

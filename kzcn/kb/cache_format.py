@@ -33,12 +33,13 @@ from kzcn.model.records import (
     TimeRef,
 )
 
+# 12: an exception may name the words it excuses; 11: the fact sheet's heading;
 # 10: reviews declare a short claim; 9: inferred years; 8: evidence says why it is kept;
 # 7: reviews judge a forecast's outcome apart;
 # 6: derived figures declare comparability;
 # 5: sealed by the user's secret (kzcn/kb/cache.py);
 # 4: fields in dataclass order
-FORMAT = "kzcn-cache-11"
+FORMAT = "kzcn-cache-12"
 """The entry format: the first line of an entry file and the first value of its JSON; any other is ignored."""
 
 # JSON, not pickle or marshal: pickle runs whatever a tampered file names, and marshal trusts the counts it reads

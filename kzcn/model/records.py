@@ -148,6 +148,9 @@ class Exemption:
     """The name of the check rule this fact is excepted from (forecast-cue, qualifier-cue, ...)."""
     reason: str
     """Why the rule's heuristic is wrong for this fact, in the editor's words; required."""
+    words: tuple[str, ...] = ()
+    """For statement-words: the words of the statement it excuses, each named ("documentary"); none excuses the rule
+    for the whole statement, so that a word added later passes too."""
 
 
 @dataclass(frozen=True)

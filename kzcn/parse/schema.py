@@ -254,12 +254,15 @@ class SchemaReader(FieldReader):
         found = []
         for index, entry in enumerate(self.sequence(item, "exceptions", path)):
             here = (*path, "exceptions", index)
-            if not self.mapping(entry, here, _field_names(Exemption), _field_names(Exemption)):
+            if not self.mapping(entry, here, _field_names(Exemption), {"rule", "reason"}):
                 continue
             rule = self.text(entry, "rule", here, kebab_id=True)
             reason = self.text(entry, "reason", here, what="text (why the rule does not apply here)")
-            if rule is not None and reason is not None:
-                found.append(Exemption(rule, reason))
+            words = self.text_list(entry, "words", here, minimum=1)
+            if words and rule != "statement-words":
+                self.report((*here, "words"), "only an exception to statement-words names the words it excuses")
+            elif rule is not None and reason is not None:
+                found.append(Exemption(rule, reason, words))
         return tuple(found)
 
     def quotes(self, item: dict[str, Any], path: tuple[str | int, ...]) -> tuple[Quote, ...]:

@@ -141,7 +141,10 @@ def fact_record(fact: Fact, kb: KnowledgeBase | None = None) -> dict[str, Any]:
         "attributed_to": fact.attributed_to,
         "modality": fact.modality,
         "condition": fact.condition,
-        "exceptions": [f"{item.rule}: {item.reason}" for item in fact.exceptions],
+        "exceptions": [
+            f"{item.rule} ({', '.join(item.words)}): {item.reason}" if item.words else f"{item.rule}: {item.reason}"
+            for item in fact.exceptions
+        ],
         "series": fact.series,
         "refers_to": list(fact.refers_to),
         "note": fact.note,

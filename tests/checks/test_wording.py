@@ -81,6 +81,40 @@ def test_a_reasoned_exception_silences_a_wording_rule_and_only_it() -> None:
     )
 
 
+def test_an_exception_that_names_its_words_excuses_those_words_alone() -> None:
+    # Issue 21's meaning mutations: a word added to a statement excused from statement-words passed, whatever it was.
+    named = [{"rule": "statement-words", "reason": "the port's own record, in its report's words", "words": ["record"]}]
+    data = changed(TRAINS, statement="The port handled a record 40 trains in 2017.", exceptions=named)
+    assert checked(data) == ([], [])
+    data["facts"][TRAINS]["statement"] = "The port handled a record 40 hostile trains in 2017."
+    assert problems_of(data) == [
+        "facts[0].statement: the statement says 'hostile', which no quote says (nor the sentence it stands in, nor "
+        "the fact's entities, topics, attribution or condition); say only what the quotes say, or quote the words "
+        "that say it [statement-words]"
+    ]
+    needless = changed(TRAINS, exceptions=[{**named[0], "words": ["record", "port"]}])
+    assert checked(needless) == (
+        [
+            "facts[0].exceptions[0].words: the exception names 'record', 'port', which the statement "
+            "does not add to its quotes; name only the words it adds [statement-words]"
+        ],
+        ["kb.yaml: fact trains-2017: the exception to statement-words excuses nothing; remove it"],
+    )
+
+
+def test_only_an_exception_to_statement_words_names_words() -> None:
+    from builders import dump
+    from kzcn.errors import KnowledgeBaseError
+    from kzcn.kb.load import parse_knowledge_base
+
+    data = changed(TRAINS, exceptions=[{"rule": "negation", "reason": "a test of the field", "words": ["record"]}])
+    with pytest.raises(KnowledgeBaseError) as caught:
+        parse_knowledge_base("kb.yaml", dump(data))
+    assert [f"{problem.path}: {problem.message}" for problem in caught.value.problems] == [
+        "facts[0].exceptions[0].words: only an exception to statement-words names the words it excuses"
+    ]
+
+
 def test_a_misquoted_fact_gets_no_wording_findings_until_its_quotes_stand() -> None:
     # The words of a misquote say nothing: its one fix is to quote, and one message says so.
     data = changed(TRAINS, statement="The port handled a record 40 trains in 2017.")

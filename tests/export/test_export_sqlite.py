@@ -89,9 +89,13 @@ def test_verdict_is_null_for_evidence_and_unjudged_opinions(exported: sqlite3.Co
 
 
 def test_fact_exceptions_match_facts_json(cli: Run, exported: sqlite3.Connection) -> None:
-    found = rows(exported, "SELECT fact, rule, reason FROM fact_exceptions ORDER BY fact, position")
+    found = rows(exported, "SELECT fact, rule, reason, words FROM fact_exceptions ORDER BY fact, position")
     expected = sorted((record["id"], exception) for record in every_fact(cli) for exception in record["exceptions"])
-    assert [(row["fact"], f"{row['rule']}: {row['reason']}") for row in found] == expected
+    named = [f" ({row['words']})" if row["words"] else "" for row in found]
+    assert [
+        (row["fact"], f"{row['rule']}{words}: {row['reason']}") for row, words in zip(found, named, strict=True)
+    ] == expected
+    assert [row["words"] for row in found if row["words"]] == ["documentary", "made, documentary"]
     assert found  # the shipped knowledge base excepts at least one fact
 
 

@@ -133,4 +133,4 @@ def test_without_filters_every_row_is_exported_and_export_filters_is_empty(kb: K
     assert tables["relations"] == ["transit-within-income", "income-rises"]
     assert tables["reviews"] == ["trains-2017", "income-2017", "trade-grew"]
     assert (tables["comparisons"], tables["export_filters"]) == (["income-2017-vs-page"], [])
-    assert sqlite3.connect(tmp_path / "all.sqlite").execute("PRAGMA user_version").fetchone() == (6,)
+    assert sqlite3.connect(tmp_path / "all.sqlite").execute("PRAGMA user_version").fetchone() == (7,)

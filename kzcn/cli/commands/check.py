@@ -59,7 +59,8 @@ def check(
         # An exception silences a rule: never silently. Each one is listed with its reason.
         for fact in kb.facts:
             for exemption in fact.exceptions:
-                say(f"{kb.path}: fact {fact.id}: excepted from {exemption.rule}: {exemption.reason}")
+                words = f" for {', '.join(repr(word) for word in exemption.words)}" if exemption.words else ""
+                say(f"{kb.path}: fact {fact.id}: excepted from {exemption.rule}{words}: {exemption.reason}")
     if strict and not coverage:
         raise UsageError("--strict makes the --coverage list fail on uncovered words; add --coverage")
     if coverage:

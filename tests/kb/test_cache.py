@@ -40,7 +40,7 @@ def test_second_load_comes_from_the_cache_without_yaml(
     path = str(write_kb())
     first = load_knowledge_base(path)
     assert len(entries(private_cache)) == 1
-    monkeypatch.setattr("kzcn.kb.load.parse_knowledge_base", lambda *_: pytest.fail("parsed despite the cache"))
+    monkeypatch.setattr("kzcn.kb.load.checked_knowledge_base", lambda *_: pytest.fail("parsed despite the cache"))
     assert load_knowledge_base(path) == first
 
 
@@ -182,13 +182,13 @@ def count_parses(monkeypatch: pytest.MonkeyPatch) -> list[str]:
     import kzcn.kb.load
 
     parsed: list[str] = []
-    real = kzcn.kb.load.parse_knowledge_base
+    real = kzcn.kb.load.checked_knowledge_base
 
-    def parse(path: str, text: str) -> Any:
+    def parse(path: str, loaded: Any) -> Any:
         parsed.append(path)
-        return real(path, text)
+        return real(path, loaded)
 
-    monkeypatch.setattr(kzcn.kb.load, "parse_knowledge_base", parse)
+    monkeypatch.setattr(kzcn.kb.load, "checked_knowledge_base", parse)
     return parsed
 
 

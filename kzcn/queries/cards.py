@@ -23,6 +23,8 @@ def says_in_words(fact: Fact) -> str:
         return f"{fact.attributed_to or 'unnamed'}, as the article reports"
     if fact.modality == "conditional":
         return f"the author, on a condition: {fact.condition}" if fact.condition else "the author, on a condition"
+    if fact.kind == "opinion" and fact.modality == "asserted":
+        return "the author, as a view"  # an opinion asserted is a view held, never "as a fact"
     return _HOW_SURELY.get(fact.modality, f"the author ({fact.modality})")
 
 

@@ -10,7 +10,8 @@ from difflib import get_close_matches
 from typing import Any
 
 from kzcn.errors import Problem
-from kzcn.parse.yamlload import LoadedYaml, Position, integer_text, shortened, shown
+from kzcn.parse.positions import Position, key_position, unpacked, value_position
+from kzcn.parse.yamlload import LoadedYaml, integer_text, shortened, shown
 
 ID_PATTERN = re.compile(r"^[a-z0-9]+(?:-[a-z0-9]+)*\Z")  # \Z, not $: "$" also matches before a final newline
 # How YAML 1.1 writes numbers that are not plain decimals: 010 (octal), 0x1F, 0b101, 0o17, 1:30 and 1:30.5 (base 60);
@@ -38,9 +39,9 @@ class Locator:
             marks = self.loaded.positions.get(id(node))
             try:
                 if isinstance(node, dict) and isinstance(marks, dict) and step in node:
-                    position, node = marks[step][1], node[step]
+                    position, node = value_position(marks[step]), node[step]
                 elif isinstance(node, list) and isinstance(step, int) and isinstance(marks, list):
-                    position, node = marks[step], node[step]
+                    position, node = unpacked(marks[step]), node[step]
                 else:
                     break
             except (IndexError, KeyError, TypeError):
@@ -110,11 +111,12 @@ class FieldReader:
 
     def _position(self, container: Any, key: str | int) -> Position:
         marks = self.loaded.positions.get(id(container))
+        if marks is None:
+            return self.loaded.root
         try:
-            position: Position = marks[key][1] if isinstance(container, dict) else marks[key]  # type: ignore[index]
+            return value_position(marks[key]) if isinstance(container, dict) else unpacked(marks[key])
         except (KeyError, IndexError, TypeError):
             return self.loaded.root
-        return position
 
     def _wrong(self, container: Any, key: str | int, path: tuple[str | int, ...], expected: str) -> None:
         value = container[key]
@@ -134,7 +136,7 @@ class FieldReader:
             return False
         for key in value:
             if key not in allowed:
-                position = self.loaded.positions[id(value)][key][0]
+                position = key_position(self.loaded.positions[id(value)][key])
                 name = key_text(key)
                 close = get_close_matches(name, sorted(allowed), n=1)
                 hint = f"; did you mean {close[0]!r}?" if close else f"; known fields: {', '.join(sorted(allowed))}"

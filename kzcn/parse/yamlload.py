@@ -9,6 +9,7 @@ from dataclasses import dataclass, field
 from typing import Any, NoReturn
 
 from kzcn.errors import KnowledgeBaseError, Problem
+from kzcn.parse.positions import Position, entry, key_position, packed
 
 MAX_FILE_BYTES = 256 * 1024 * 1024
 """Larger files are refused before reading: a knowledge base of 100,000 facts is about 60 MiB."""
@@ -26,9 +27,6 @@ _TAG = "tag:yaml.org,2002:"
 _SCALAR_TAGS = {_TAG + name for name in ("str", "int", "float", "bool", "null", "timestamp")}
 _COLLECTION_TAGS = {None, "!", _TAG + "map", _TAG + "seq"}
 
-Position = tuple[int, int, "str | None"]
-"""(line, column, source text): 1-based; the text is kept for scalars YAML read as something other than a string."""
-
 
 @dataclass
 class LoadedYaml:
@@ -37,7 +35,8 @@ class LoadedYaml:
     data: Any
     """The document: dicts, lists, str, int, float, bool, None, date and datetime."""
     positions: dict[int, Any] = field(default_factory=dict)
-    """id(container) -> {key: (key Position, value Position)} for dicts, [Position, ...] for lists."""
+    """id(container) -> {key: its entry's positions} for dicts, [each item's position] for lists, packed
+    (kzcn/parse/positions.py: read them with key_position, value_position and unpacked)."""
     root: Position = (1, 1, None)
     """Where the document's top value starts."""
 
@@ -312,7 +311,7 @@ class _Composer:
         container = frame.container
         if isinstance(container, list):
             container.append(value)
-            frame.marks.append(position)
+            frame.marks.append(packed(position))
             return
         if frame.key is _NO_KEY:
             if isinstance(value, (dict, list)):
@@ -322,17 +321,17 @@ class _Composer:
                 self._problem(position, "merge keys (<<) are not supported; write the fields out")
             frame.key, frame.key_position = value, position
             return
-        key, key_position = frame.key, frame.key_position
+        key, key_at = frame.key, frame.key_position
         frame.key = _NO_KEY
         if key in container:
-            first = frame.marks[key][0]
+            first = key_position(frame.marks[key])
             self._problem(
-                key_position,
+                key_at,
                 f"duplicate key {shown(key)}: it is already set at line {first[0]}; a key may appear once per mapping",
             )
             return
         container[key] = value
-        frame.marks[key] = (key_position, position)
+        frame.marks[key] = entry(key_at, position)
 
     def _scalar(self, event: Any, position: Position) -> tuple[Any, Position]:
         value = event.value

@@ -11,6 +11,7 @@ import yaml
 
 from conftest import REPO
 from kzcn.errors import KnowledgeBaseError
+from kzcn.parse.positions import key_position, unpacked, value_position
 from kzcn.parse.yamlload import MAX_DEPTH, MAX_PROBLEMS, decode, parse, read_bytes
 
 
@@ -24,8 +25,8 @@ def test_plain_document_loads_with_positions() -> None:
     loaded = parse("kb.yaml", "a: 1\nb:\n  - x\n  - 'y'\n")
     assert loaded.data == {"a": 1, "b": ["x", "y"]}
     marks = loaded.positions[id(loaded.data)]
-    assert marks["b"][0][:2] == (2, 1)
-    assert loaded.positions[id(loaded.data["b"])][1][:2] == (4, 5)
+    assert key_position(marks["b"]) == (2, 1, None) and value_position(marks["b"]) == (3, 3, None)
+    assert unpacked(loaded.positions[id(loaded.data["b"])][1]) == (4, 5, None)
 
 
 def test_duplicate_key_is_an_error_naming_both_lines() -> None:
@@ -44,7 +45,8 @@ def test_yaml_1_1_values_are_loaded_as_safe_load_reads_them() -> None:
     assert loaded.data == yaml.safe_load("a: no\nb: 010\nc: 2017-05-01\nd: '010'\n")
     assert loaded.data == {"a": False, "b": 8, "c": datetime.date(2017, 5, 1), "d": "010"}
     marks = loaded.positions[id(loaded.data)]
-    assert marks["a"][1][2] == "no" and marks["b"][1][2] == "010" and marks["d"][1][2] is None
+    assert value_position(marks["a"]) == (1, 4, "no") and value_position(marks["b"]) == (2, 4, "010")
+    assert value_position(marks["d"]) == (4, 4, None)
 
 
 @pytest.mark.parametrize(

@@ -304,8 +304,8 @@ BUGS: tuple[Bug, ...] = (
     Bug(
         "check-language-region",
         "kzcn/checks/check.py",
-        'not source.language.startswith("en")',
-        'source.language != "en"',
+        'or source.language.startswith("en")',
+        'or source.language == "en"',
         "missing case",
         "an article in en-GB is no longer held to the English cue-word rules",
     ),

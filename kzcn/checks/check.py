@@ -196,13 +196,14 @@ class _Checker:
         excused = {exemption.rule for exemption in fact.exceptions if not exemption.words}
         findings: list[Finding] = fact_findings(fact)
         source = self.kb.sources_by_id.get(fact.source)
+        english = source is None or source.language is None or source.language.startswith("en")
         if wording and self.kb.is_claim(fact):  # evidence facts summarise other sources in their own words
             findings += attribution_findings(fact, source)
             findings += wording_findings(fact, self.indexed.get(fact.source), self.aliases, self.entities)
-        if source is not None and source.language is not None and not source.language.startswith("en"):
+        if not english:
             # The cue words are English: a quote in Turkish or Russian is read for its numbers only.
             findings = [finding for finding in findings if finding.rule not in ENGLISH_CUES]
-        self.words_excused(fact, findings, wording=wording)
+        self.words_excused(fact, findings, read=wording and english and self.kb.is_claim(fact))
         for finding in findings:
             if finding.rule in excused:
                 self.excepted.add((fact.id, finding.rule))
@@ -211,10 +212,11 @@ class _Checker:
                 suffix = f" [{finding.rule}]" if finding.rule in RULES else ""
                 self.report((*path, *finding.path), finding.message + suffix)
 
-    def words_excused(self, fact: Fact, findings: list[Finding], *, wording: bool) -> None:
-        """An exception naming the words it excuses is in use where the wording was read and it named none in vain."""
+    def words_excused(self, fact: Fact, findings: list[Finding], *, read: bool) -> None:
+        """An exception naming the words it excuses is in use where the statement's words were read (a claim, in
+        English, whose quotes stand) and it named none in vain; else it excuses nothing, and a warning says so."""
         named = any(exemption.words for exemption in fact.exceptions)
-        if wording and named and not any(finding.path[:1] == ("exceptions",) for finding in findings):
+        if read and named and not any(finding.path[:1] == ("exceptions",) for finding in findings):
             self.excepted.add((fact.id, "statement-words"))
 
     def unused_exceptions(self) -> None:

@@ -8,6 +8,7 @@ import re
 
 from kzcn.checks.entities import entities_named, entity_order
 from kzcn.checks.meaning import FORECAST_CUE, HEDGE_CUE, Finding
+from kzcn.checks.view_frame import VIEW_WORDS, view_frame_findings
 from kzcn.model.records import Fact, Source
 from kzcn.model.text import IndexedSource, fold
 
@@ -16,16 +17,6 @@ _SENTENCE_END = re.compile(r"(?<!\b[A-Z])[.!?](?=\s)")  # "N. A. Nazarbayev" end
 _NEGATION = re.compile(r"\b(?:not|no|never|neither|nor|none|nothing|without|cannot)\b|n't\b")
 _REPORT_CUE = re.compile(r"\b(?:according to|believes?|believed|says?|said|claims?|claimed|reports?|reported)\b")
 _CONDITION_CUE = re.compile(r"(?:^|[,;:(]\s*)if\b")
-_VIEW = re.compile(
-    r"\bin (?:the |their |his |her |its |our |my |[\w'-]+'s )?(?:[\w-]+'s )?(?:view|opinion)\b"
-    r"|\b(?:holds?|held|believes?|believed|thinks?|thought|considers?|argues?|argued)\b"
-)
-"""How a statement says that it gives a view ("In the author's view, ...", "as some groups believe"), on folded,
-lower-cased text."""
-VIEW_WORDS = frozenset(
-    {"author", "view", "opinion", "hold", "held", "believe", "think", "thought", "consider", "argue"}
-)
-"""The words of a view's frame, which an opinion's statement may add to its quotes' words."""
 _UNNAMED = frozenset({"unnamed", "anonymous", "unspecified", "unidentified", "the", "a", "an", "of", "in", "some"})
 _CURRENCY_WORDS = {
     "USD": ("$", "dollar", "usd"),
@@ -77,7 +68,7 @@ def wording_findings(
     context = " ".join(_sentences_around(indexed, quote.text, quote.paragraph) for quote in fact.quotes)
     findings = _added_words(fact, f"{quotes} {context}", statement)
     findings += _negation(quotes, statement)
-    findings += _view_frame(fact, statement.lower())
+    findings += view_frame_findings(fact, statement.lower())
     findings += _cues(fact, quotes.lower())
     paragraphs = " ".join(_paragraph(indexed, quote.paragraph) for quote in dict.fromkeys(fact.quotes))
     findings += entities_named(fact, statement, f"{quotes} {context}", f"{quotes} {paragraphs}", aliases or {}, known)
@@ -142,11 +133,11 @@ def _added_words(fact: Fact, quotes: str, statement: str) -> list[Finding]:
     allowed = {_stem(word) for word in _words(quotes)}
     for declared in (*fact.entities, fact.attributed_to or "", fact.condition or "", *fact.topics):
         allowed |= {_stem(word) for word in _words(declared)}
-    if fact.kind == "opinion":
-        allowed |= {_stem(word) for word in VIEW_WORDS}  # whose view it is: "In the author's view, ..."
+    frame = VIEW_WORDS if fact.kind == "opinion" else frozenset()  # whose view it is: "In the author's view, ..."
     added = []
     for word in _words(statement):
-        if word.lower() in FUNCTION_WORDS or _stem(word) in allowed or word in added:
+        lower = word.lower()
+        if lower in FUNCTION_WORDS or lower.replace("’", "'") in frame or _stem(word) in allowed or word in added:
             continue
         added.append(word)
     findings, added = _excused_words(fact, added)
@@ -171,8 +162,9 @@ def _excused_words(fact: Fact, added: list[str]) -> tuple[list[Finding], list[st
     for number, exemption in enumerate(fact.exceptions):
         if exemption.rule != "statement-words" or not exemption.words:
             continue
-        adds = {_stem(word) for word in added}
-        needless = [word for word in exemption.words if _stem(word) not in adds]
+        # Whole words, as written: "state" excuses neither "statesman" nor "statement".
+        adds = {word.lower() for word in added}
+        needless = [word for word in exemption.words if word.lower() not in adds]
         if needless:
             findings.append(
                 Finding(
@@ -182,35 +174,9 @@ def _excused_words(fact: Fact, added: list[str]) -> tuple[list[Finding], list[st
                     "add to its quotes; name only the words it adds",
                 )
             )
-        excused = {_stem(word) for word in exemption.words}
-        added = [word for word in added if _stem(word) not in excused]
+        excused = {word.lower() for word in exemption.words}
+        added = [word for word in added if word.lower() not in excused]
     return findings, added
-
-
-def _view_frame(fact: Fact, statement: str) -> list[Finding]:
-    """An opinion's statement says whose view it is, so that it never reads as a stated fact wherever the statement
-    travels alone (a table's column, a JSON field, a search hit); a stated fact's statement gives no view."""
-    view = _VIEW.search(statement)
-    if fact.kind == "opinion" and view is None:
-        return [
-            Finding(
-                "opinion-frame",
-                ("statement",),
-                'an opinion worded as a stated fact; say whose view it is ("In the author\'s view, ...", "as some '
-                'groups believe"), or make the claim the fact it states with the kind that fits',
-            )
-        ]
-    if fact.kind in ("event", "statistic") and view is not None:
-        return [
-            Finding(
-                "opinion-frame",
-                ("kind",),
-                f"{'an' if fact.kind == 'event' else 'a'} {fact.kind} whose statement gives a view "
-                f"({view.group()!r}); a view is an opinion: write kind: "
-                "opinion, or state the fact without the view",
-            )
-        ]
-    return []
 
 
 def _negation(quotes: str, statement: str) -> list[Finding]:

@@ -57,6 +57,8 @@ _TOP_FIELDS = {
     "aliases",
     "report",
 }
+_ONE_WORD = re.compile(r"[^\W\d_]+(?:['’][^\W\d_]+)*")
+"""A word as the statement-words rule reads one: letters, an apostrophe within ("author's")."""
 _SOURCE_FIELDS = _field_names(Source)
 _SOURCE_REQUIRED = {"id", "kind", "title", "author", "published"}
 _FACT_FIELDS = _field_names(Fact)
@@ -259,9 +261,15 @@ class SchemaReader(FieldReader):
             rule = self.text(entry, "rule", here, kebab_id=True)
             reason = self.text(entry, "reason", here, what="text (why the rule does not apply here)")
             words = self.text_list(entry, "words", here, minimum=1)
+            apart = [number for number, word in enumerate(words) if not _ONE_WORD.fullmatch(word)]
+            for number in apart:
+                self.report(
+                    (*here, "words", number),
+                    f"{words[number]!r} is not one word: name each word the statement adds on its own, letters only",
+                )
             if words and rule != "statement-words":
                 self.report((*here, "words"), "only an exception to statement-words names the words it excuses")
-            elif rule is not None and reason is not None:
+            elif rule is not None and reason is not None and not apart:
                 found.append(Exemption(rule, reason, words))
         return tuple(found)
 

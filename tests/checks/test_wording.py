@@ -146,37 +146,36 @@ def test_entities_named_in_another_order_than_the_quote_are_refused() -> None:
     assert problems_of(data) == []
 
 
+OPINION_AS_FACT = (
+    "facts[5].statement: an opinion of the author's worded as a stated fact, or as someone else's view; say it is "
+    'the author\'s ("In the author\'s view, ...", "The author holds that ..."), or, where the article reports it, '
+    "write modality: reported with attributed_to [opinion-frame]"
+)
+
+
 @pytest.mark.parametrize(
-    ("index", "fields", "message"),
+    "statement",
     [
-        (
-            OPINION,
-            {"statement": "Trade grew quickly."},
-            "facts[5].statement: an opinion worded as a stated fact; say whose view it is (\"In the author's view, "
-            '...", "as some groups believe"), or make the claim the fact it states with the kind that fits '
-            "[opinion-frame]",
-        ),
-        (
-            OPINION,
-            {"kind": "event", "statement": "Trade grew quickly, the author holds."},
-            "facts[5].kind: an event whose statement gives a view ('holds'); a view is an opinion: write kind: "
-            "opinion, or state the fact without the view [opinion-frame]",
-        ),
+        "Trade grew quickly.",
+        # A frame that gives the author's view to no one, or to someone else (an adversarial review, issue 21).
+        "Trade grew quickly, it is held.",
+        "It is thought that trade grew quickly.",
     ],
 )
-def test_an_opinion_says_whose_view_it_is_and_a_stated_fact_gives_none(
-    index: int, fields: dict[str, Any], message: str
-) -> None:
+def test_an_opinion_of_the_authors_says_it_is_the_authors(statement: str) -> None:
     # Issue 21: an opinion filed as an event, or an event as an opinion, passed: the kind was read nowhere else.
-    problems = problems_of(changed(index, **fields))
-    if fields.get("kind") == "event":  # "author" and "holds" frame a view, words only an opinion's statement may add
-        assert problems[0] == (
-            "facts[5].statement: the statement says 'author', 'holds', which no quote says (nor the sentence it "
-            "stands in, nor the fact's entities, topics, attribution or condition); say only what the quotes say, "
-            "or quote the words that say it [statement-words]"
-        )
-        problems = problems[1:]
-    assert problems == [message]
+    assert problems_of(changed(OPINION, statement=statement)) == [OPINION_AS_FACT]
+
+
+def test_a_stated_fact_gives_no_ones_view() -> None:
+    assert problems_of(changed(OPINION, kind="event", statement="In the author's view, trade grew quickly.")) == [
+        "facts[5].statement: the statement says \"author's\", 'view', which no quote says (nor the sentence it "
+        "stands in, nor the fact's entities, topics, attribution or condition); say only what the quotes say, or "
+        "quote the words that say it [statement-words]",
+        "facts[5].kind: an event whose statement gives someone's view (\"in the author's view\"); a view is an "
+        "opinion: write kind: opinion, or state the fact without the view (a record of what people hold, a "
+        "survey's, declares an exception: {rule: opinion-frame, reason: ...}) [opinion-frame]",
+    ]
 
 
 @pytest.mark.parametrize(
@@ -184,17 +183,27 @@ def test_an_opinion_says_whose_view_it_is_and_a_stated_fact_gives_none(
     [
         "In the author's view, trade grew quickly.",
         "In the author’s opinion, trade grew quickly.",
-        "Trade grew quickly, as some believe.",
         "The author holds that trade grew quickly.",
-        "In their view, trade grew quickly.",
+        "The author argues that trade grew quickly.",
+        "According to the author, trade grew quickly.",
     ],
 )
-def test_the_ways_a_statement_says_it_gives_a_view(statement: str) -> None:
+def test_the_ways_a_statement_says_it_gives_the_authors_view(statement: str) -> None:
     assert problems_of(changed(OPINION, statement=statement)) == []
 
 
-def test_a_stated_figure_about_beliefs_declares_an_exception() -> None:
-    data = changed(OPINION, kind="event", statement="Some economists believe trade grew quickly.")
+def test_the_frames_words_are_allowed_as_words_not_as_the_first_letters_of_others() -> None:
+    # "author" let in "authoritarian", "consider" let in "considerable" (an adversarial review, issue 21).
+    data = changed(OPINION, statement="In the author's view, authoritarian trade grew considerably quickly.")
+    assert problems_of(data) == [
+        "facts[5].statement: the statement says 'authoritarian', 'considerably', which no quote says (nor the "
+        "sentence it stands in, nor the fact's entities, topics, attribution or condition); say only what the quotes "
+        "say, or quote the words that say it [statement-words]"
+    ]
+
+
+def test_a_stated_record_of_beliefs_declares_an_exception() -> None:
+    data = changed(OPINION, kind="event", statement="Some economists think that trade grew quickly.")
     assert [problem.split(": ")[0] for problem in problems_of(data)] == ["facts[5].statement", "facts[5].kind"]
     data["facts"][OPINION]["exceptions"] = [
         {"rule": "opinion-frame", "reason": "a record of what people believe, not a belief of the source's own"},
@@ -410,3 +419,31 @@ def test_a_listed_entity_may_stand_anywhere_in_the_paragraph_but_a_named_one_onl
         "facts[0].statement: the statement names Trade, named nowhere in the sentences that hold its quotes; "
         f"quote the words that name it, {ENTITY_FIX}, or say only what the quotes say [entity-named]",
     ]
+
+
+def test_an_exceptions_words_are_whole_words_each_one_word() -> None:
+    from builders import dump
+    from kzcn.errors import KnowledgeBaseError
+    from kzcn.kb.load import parse_knowledge_base
+
+    # "state" excused "statesman" and "statement" (an adversarial review, issue 21): words are read whole.
+    named = [{"rule": "statement-words", "reason": "a test", "words": ["record"]}]
+    data = changed(TRAINS, statement="The port handled a recorded 40 trains in 2017.", exceptions=named)
+    assert problems_of(data)[0].startswith("facts[0].exceptions[0].words: the exception names 'record'")
+    data["facts"][TRAINS]["exceptions"] = [{**named[0], "words": ["state media"]}]
+    with pytest.raises(KnowledgeBaseError) as caught:
+        parse_knowledge_base("kb.yaml", dump(data))
+    assert [f"{problem.path}: {problem.message}" for problem in caught.value.problems] == [
+        "facts[0].exceptions[0].words[0]: 'state media' is not one word: name each word the statement adds on its "
+        "own, letters only"
+    ]
+
+
+def test_words_excused_where_no_statement_is_read_excuse_nothing() -> None:
+    # A claim of a source in Russian is read for its numbers only: its exception said nothing of its use.
+    data = changed(TRAINS, exceptions=[{"rule": "statement-words", "reason": "a test", "words": ["nonsense"]}])
+    data["sources"][0]["language"] = "ru"
+    assert checked(data) == (
+        [],
+        ["kb.yaml: fact trains-2017: the exception to statement-words excuses nothing; remove it"],
+    )

@@ -121,7 +121,8 @@ def _in_sentence(indexed: IndexedSource | None, quote: str, paragraph: int) -> t
     whole = indexed.paragraphs[paragraph - 1]
     text = indexed.text
     start = max((match.end() for match in _SENTENCE_END.finditer(text, whole.start, span.start)), default=whole.start)
-    end_match = _SENTENCE_END.search(text, span.end, whole.end)
+    # From the quote's last character: a quote that ends its sentence ("... cooperation.") has no words after it.
+    end_match = _SENTENCE_END.search(text, max(span.start, span.end - 1), whole.end)
     return (
         text[start : span.start],
         text[span.start : span.end],

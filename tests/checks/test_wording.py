@@ -447,3 +447,14 @@ def test_words_excused_where_no_statement_is_read_excuse_nothing() -> None:
         [],
         ["kb.yaml: fact trains-2017: the exception to statement-words excuses nothing; remove it"],
     )
+
+
+def test_a_quote_that_ends_its_sentence_lends_the_statement_no_word_of_the_next() -> None:
+    # "Trade between the two countries grew quickly." ends its sentence; "trains" stands in the next one, which the
+    # sentence reader took in too: a quote ending in a full stop had the next sentence's words to lend.
+    data = changed(OPINION, statement="In the author's view, trade grew quickly, by trains.")
+    assert problems_of(data) == [
+        "facts[5].statement: the statement says 'trains', which no quote says (nor the sentence it stands in, nor "
+        "the fact's entities, topics, attribution or condition); say only what the quotes say, or quote the words "
+        "that say it [statement-words]"
+    ]

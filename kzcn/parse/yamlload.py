@@ -6,10 +6,12 @@ import os
 import stat
 import sys
 from dataclasses import dataclass, field
-from typing import Any, NoReturn
+from typing import TYPE_CHECKING, Any, NoReturn
 
 from kzcn.errors import KnowledgeBaseError, Problem
-from kzcn.parse.positions import Position, entry, key_position, packed
+
+if TYPE_CHECKING:
+    from kzcn.parse.positions import Position
 
 MAX_FILE_BYTES = 256 * 1024 * 1024
 """Larger files are refused before reading: a knowledge base of 100,000 facts is about 60 MiB."""
@@ -191,6 +193,11 @@ class _Composer:
         self.problems: list[Problem] = []
         self.resolver = yaml.resolver.Resolver()
         self.constructor = yaml.constructor.SafeConstructor()
+        # How positions are stored: imported by a parse alone (a warm run reads the file's bytes from this module
+        # and parses nothing).
+        from kzcn.parse.positions import entry, key_position, packed
+
+        self.entry, self.key_position, self.packed = entry, key_position, packed
         self.anchors: dict[str, tuple[Any, int]] = {}
         """Each anchor defined so far: its value and its size in nodes."""
         self.expansion = 0
@@ -311,7 +318,7 @@ class _Composer:
         container = frame.container
         if isinstance(container, list):
             container.append(value)
-            frame.marks.append(packed(position))
+            frame.marks.append(self.packed(position))
             return
         if frame.key is _NO_KEY:
             if isinstance(value, (dict, list)):
@@ -324,14 +331,14 @@ class _Composer:
         key, key_at = frame.key, frame.key_position
         frame.key = _NO_KEY
         if key in container:
-            first = key_position(frame.marks[key])
+            first = self.key_position(frame.marks[key])
             self._problem(
                 key_at,
                 f"duplicate key {shown(key)}: it is already set at line {first[0]}; a key may appear once per mapping",
             )
             return
         container[key] = value
-        frame.marks[key] = entry(key_at, position)
+        frame.marks[key] = self.entry(key_at, position)
 
     def _scalar(self, event: Any, position: Position) -> tuple[Any, Position]:
         value = event.value

@@ -5,7 +5,6 @@ from __future__ import annotations
 
 import threading
 from collections.abc import Callable
-from typing import Any
 
 from kzcn.escape import visible
 from kzcn.model.records import FACT_KINDS, MODALITIES, VERDICT_CHOICES
@@ -48,12 +47,15 @@ def facet_completions(facts: str | None, facet: str, incomplete: str) -> list[st
     return [visible(value) for value in found if value.casefold().startswith(lowered)]
 
 
-def completer(facet: str) -> Callable[[Any, str], list[str]]:
+def completer(facet: str) -> Callable[[object, str], list[str]]:
     """A Typer autocompletion callback offering the knowledge base's values of one facet. Typer hands it the
     context by the parameter's name, `ctx`; the facet is kept on it for the fast path's table."""
 
-    def complete(ctx: Any, incomplete: str) -> list[str]:
-        return facet_completions(ctx.find_root().params.get("facts"), facet, incomplete)
+    # `ctx` is Click's context. Annotated `object`: Typer evaluates this signature, and naming typing's Any would
+    # import typing (2.8 ms) on every Tab.
+    def complete(ctx: object, incomplete: str) -> list[str]:
+        root = ctx.find_root()  # type: ignore[attr-defined]
+        return facet_completions(root.params.get("facts"), facet, incomplete)
 
     complete.facet = facet  # type: ignore[attr-defined]
     return complete

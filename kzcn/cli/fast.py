@@ -14,7 +14,12 @@ from __future__ import annotations
 import json
 import os
 from collections.abc import Mapping
-from typing import Any, NamedTuple
+
+TYPE_CHECKING = False  # typing.TYPE_CHECKING without importing typing (2.8 ms a run: kzcn/records_light.py)
+if TYPE_CHECKING:
+    from typing import Any, NamedTuple
+else:
+    from kzcn.records_light import NamedTuple
 
 
 def _table() -> dict[str, Any]:

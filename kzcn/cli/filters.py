@@ -2,11 +2,15 @@
 value they make (kzcn/cli/declarations.py declares them to Typer, `with_filters` there gives a command those it names).
 """
 
-from typing import TYPE_CHECKING, Any
+from __future__ import annotations
 
 from kzcn.cli.options import parse_year
 
+TYPE_CHECKING = False  # typing.TYPE_CHECKING without importing typing (2.8 ms a run: kzcn/records_light.py)
+
 if TYPE_CHECKING:  # the filters themselves are imported by the commands that run with them, not at start-up
+    from typing import Any
+
     from kzcn.queries.filters import Filters
 
 
@@ -28,7 +32,7 @@ def given_filters(
     year: list[str] | None = None,
     source: list[str] | None = None,
     verdict: list[str] | None = None,
-) -> "Filters":
+) -> Filters:
     """The `Filters` the command line gives: years parsed, and kzcn's own choices checked before any loading."""
     from kzcn.queries.filters import Filters
 

@@ -5,11 +5,16 @@ from __future__ import annotations
 
 from collections.abc import Callable
 from dataclasses import dataclass
-from typing import TYPE_CHECKING, Any, NamedTuple
 
 from kzcn.cli.output import render_options, say, write
 from kzcn.errors import UsageError
 from kzcn.render import Format
+
+TYPE_CHECKING = False  # typing.TYPE_CHECKING without importing typing (2.8 ms a run: kzcn/records_light.py)
+if TYPE_CHECKING:
+    from typing import Any, NamedTuple
+else:
+    from kzcn.records_light import NamedTuple
 
 if TYPE_CHECKING:
     from kzcn.model.records import KnowledgeBase

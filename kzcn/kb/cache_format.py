@@ -8,7 +8,6 @@ import math
 from collections.abc import Callable, Sequence
 from itertools import accumulate, chain, pairwise
 from operator import attrgetter
-from typing import Any
 
 from kzcn.model import records
 from kzcn.model.records import (
@@ -32,6 +31,10 @@ from kzcn.model.records import (
     Source,
     TimeRef,
 )
+
+TYPE_CHECKING = False  # typing.TYPE_CHECKING without importing typing (2.8 ms a run: kzcn/records_light.py)
+if TYPE_CHECKING:
+    from typing import Any
 
 # 12: an exception may name the words it excuses; 11: the fact sheet's heading;
 # 10: reviews declare a short claim; 9: inferred years; 8: evidence says why it is kept;

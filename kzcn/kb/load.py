@@ -4,10 +4,11 @@ from __future__ import annotations
 
 import os
 from dataclasses import replace
-from typing import TYPE_CHECKING
 
 from kzcn.errors import KnowledgeBaseError, UsageError
 from kzcn.model.records import KnowledgeBase
+
+TYPE_CHECKING = False  # typing.TYPE_CHECKING without importing typing (2.8 ms a run: kzcn/records_light.py)
 
 if TYPE_CHECKING:
     from kzcn.parse.yamlload import LoadedYaml

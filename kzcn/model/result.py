@@ -3,11 +3,14 @@
 from __future__ import annotations
 
 from dataclasses import dataclass
-from typing import TYPE_CHECKING, Any
 
 from kzcn.errors import UsageError
 
+TYPE_CHECKING = False  # typing.TYPE_CHECKING without importing typing (2.8 ms a run: kzcn/records_light.py)
+
 if TYPE_CHECKING:
+    from typing import Any
+
     from kzcn.model.document import Document
 
 WHOLE = "whole"

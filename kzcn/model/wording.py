@@ -2,9 +2,9 @@
 
 from __future__ import annotations
 
-from typing import TYPE_CHECKING
-
 from kzcn.model.records import Quantity, TimeRef, decimal_parts
+
+TYPE_CHECKING = False  # typing.TYPE_CHECKING without importing typing (2.8 ms a run: kzcn/records_light.py)
 
 if TYPE_CHECKING:  # decimal is imported only by the figures that compute: listing facts never pays for it
     from decimal import Decimal

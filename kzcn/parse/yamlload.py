@@ -6,11 +6,14 @@ import os
 import stat
 import sys
 from dataclasses import dataclass, field
-from typing import TYPE_CHECKING, Any, NoReturn
 
 from kzcn.errors import KnowledgeBaseError, Problem
 
+TYPE_CHECKING = False  # typing.TYPE_CHECKING without importing typing (2.8 ms a run: kzcn/records_light.py)
+
 if TYPE_CHECKING:
+    from typing import Any, NoReturn
+
     from kzcn.parse.positions import Position
 
 MAX_FILE_BYTES = 256 * 1024 * 1024

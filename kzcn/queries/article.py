@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 from collections.abc import Iterable
-from typing import Any
 
 from kzcn.errors import NotFoundError, UsageError
 from kzcn.model.document import Block, Document, Mark, Note
@@ -13,6 +12,10 @@ from kzcn.model.text import IndexedSource, with_lf_line_ends
 from kzcn.queries.facets import verdict_of
 from kzcn.queries.facts import closest_ids, says
 from kzcn.queries.filters import NO_FILTERS, Filters
+
+TYPE_CHECKING = False  # typing.TYPE_CHECKING without importing typing (2.8 ms a run: kzcn/records_light.py)
+if TYPE_CHECKING:
+    from typing import Any
 
 KIND_TAGS = {"statistic": "S", "event": "E", "forecast": "F", "opinion": "O"}
 """The letter a mark's tag carries for each kind: the cue that survives no colour, a pipe and a colour-blind reader."""

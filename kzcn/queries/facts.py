@@ -4,7 +4,6 @@ from __future__ import annotations
 
 from collections.abc import Iterable
 from dataclasses import fields, replace
-from typing import Any
 
 from kzcn.errors import NotFoundError
 from kzcn.model.records import Fact, KnowledgeBase
@@ -12,6 +11,10 @@ from kzcn.model.result import WHOLE, WORDS, Context, Field, Result
 from kzcn.model.wording import counted, quantity_text, time_text
 from kzcn.queries.facets import outcome_of, verdict_of
 from kzcn.queries.filters import NO_FILTERS, Filters
+
+TYPE_CHECKING = False  # typing.TYPE_CHECKING without importing typing (2.8 ms a run: kzcn/records_light.py)
+if TYPE_CHECKING:
+    from typing import Any
 
 SORT_KEYS = ("source", "id", "kind", "year")
 """What `kzcn facts --sort` accepts; `source` is the order of the knowledge base (the article's order)."""

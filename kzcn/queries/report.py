@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 from dataclasses import replace
-from typing import Any
 
 from kzcn.errors import NotFoundError
 from kzcn.model.derive import DerivationError, derive_all
@@ -16,6 +15,10 @@ from kzcn.queries.facets import facet_counts, outcome_of, verdict_of
 from kzcn.queries.filters import NO_FILTERS, Filters
 from kzcn.queries.overview import list_sources
 from kzcn.queries.selection import kept_part
+
+TYPE_CHECKING = False  # typing.TYPE_CHECKING without importing typing (2.8 ms a run: kzcn/records_light.py)
+if TYPE_CHECKING:
+    from typing import Any
 
 KEY_FIGURE_FIELDS = (
     Field("id", "ID", shape=WHOLE),

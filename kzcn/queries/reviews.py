@@ -2,14 +2,16 @@
 
 from __future__ import annotations
 
-from typing import Any
-
 from kzcn.errors import NotFoundError
 from kzcn.model.records import CHECKABLE_KINDS, UNREVIEWED, VERDICTS, Fact, KnowledgeBase, Review
 from kzcn.model.result import WHOLE, Field, Result
 from kzcn.model.wording import counted, quantity_text, time_text
 from kzcn.queries.facts import closest_ids
 from kzcn.queries.filters import NO_FILTERS, Filters
+
+TYPE_CHECKING = False  # typing.TYPE_CHECKING without importing typing (2.8 ms a run: kzcn/records_light.py)
+if TYPE_CHECKING:
+    from typing import Any
 
 QUOTE_FORMAT = "¶{paragraph}: {text}"
 """How tables, CSV and Markdown write a quote object."""

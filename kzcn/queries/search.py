@@ -3,12 +3,15 @@
 from __future__ import annotations
 
 from collections.abc import Iterator
-from typing import Any
 
 from kzcn.model.records import KnowledgeBase
 from kzcn.model.result import WHOLE, WORDS, Field, Result
 from kzcn.model.wording import counted
 from kzcn.queries.filters import Filters, contains_all, search_fold, search_terms
+
+TYPE_CHECKING = False  # typing.TYPE_CHECKING without importing typing (2.8 ms a run: kzcn/records_light.py)
+if TYPE_CHECKING:
+    from typing import Any
 
 HIT_KINDS = ("claim", "evidence", "review", "source text")
 """What a hit can be, in the order they are listed."""

@@ -2,9 +2,9 @@
 
 from __future__ import annotations
 
-from typing import TYPE_CHECKING
-
 from kzcn.render.options import DelimitedOptions, Format, Renderer, RenderOptions, renderer_of
+
+TYPE_CHECKING = False  # typing.TYPE_CHECKING without importing typing (2.8 ms a run: kzcn/records_light.py)
 
 if TYPE_CHECKING:
     from collections.abc import Callable

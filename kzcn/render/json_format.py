@@ -3,11 +3,14 @@
 from __future__ import annotations
 
 import json
-from typing import Any
 
 from kzcn.escape import json_safe
 from kzcn.model.result import Result
 from kzcn.render.options import RenderOptions
+
+TYPE_CHECKING = False  # typing.TYPE_CHECKING without importing typing (2.8 ms a run: kzcn/records_light.py)
+if TYPE_CHECKING:
+    from typing import Any
 
 
 def objects(result: Result, options: RenderOptions) -> list[dict[str, Any]]:

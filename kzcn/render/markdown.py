@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 import re
-from typing import Any
 
 from kzcn.escape import visible
 from kzcn.model.document import Document
@@ -11,6 +10,10 @@ from kzcn.model.result import Chart, Field, Result, Section
 from kzcn.render import markdown_cards
 from kzcn.render.options import RenderOptions
 from kzcn.render.reading import labelled_value, pieces, quote_in_context, tag, with_addresses
+
+TYPE_CHECKING = False  # typing.TYPE_CHECKING without importing typing (2.8 ms a run: kzcn/records_light.py)
+if TYPE_CHECKING:
+    from typing import Any
 
 _MARKDOWN_SPECIAL = re.compile(r"[\\`*_\[\]|>#~^$]")
 _SPACE = re.compile(r"\s+")

@@ -4,7 +4,12 @@ from __future__ import annotations
 
 import enum
 from dataclasses import dataclass
-from typing import NamedTuple, NoReturn
+
+TYPE_CHECKING = False  # typing.TYPE_CHECKING without importing typing (2.8 ms a run: kzcn/records_light.py)
+if TYPE_CHECKING:
+    from typing import NamedTuple, NoReturn
+else:
+    from kzcn.records_light import NamedTuple
 
 
 class Format(str, enum.Enum):

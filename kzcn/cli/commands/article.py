@@ -2,12 +2,14 @@
 
 from __future__ import annotations
 
-from typing import TYPE_CHECKING, Annotated, Optional
-
 from kzcn.cli.filters import FROM_OPTIONS, RULE
 from kzcn.cli.registry import command
 
+TYPE_CHECKING = False  # typing.TYPE_CHECKING without importing typing (2.8 ms a run: kzcn/records_light.py)
+
 if TYPE_CHECKING:
+    from typing import Annotated, Optional
+
     import typer
 
     from kzcn.cli.completion import completer

@@ -2,13 +2,15 @@
 
 from __future__ import annotations
 
-from typing import TYPE_CHECKING, Annotated, Optional
-
 from kzcn.cli.options import parse_year
 from kzcn.cli.registry import command
 from kzcn.errors import UsageError
 
+TYPE_CHECKING = False  # typing.TYPE_CHECKING without importing typing (2.8 ms a run: kzcn/records_light.py)
+
 if TYPE_CHECKING:
+    from typing import Annotated, Optional
+
     import typer
 
     from kzcn.cli.completion import completer

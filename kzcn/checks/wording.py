@@ -10,9 +10,8 @@ from kzcn.checks.entities import entities_named, entity_order
 from kzcn.checks.meaning import FORECAST_CUE, HEDGE_CUE, Finding
 from kzcn.checks.view_frame import VIEW_WORDS, view_frame_findings
 from kzcn.model.records import Fact, Source
-from kzcn.model.text import IndexedSource, fold
+from kzcn.model.text import WORD, IndexedSource, fold
 
-_WORD = re.compile(r"[^\W\d_]+(?:['’][^\W\d_]+)*")
 _SENTENCE_END = re.compile(r"(?<!\b[A-Z])[.!?](?=\s)")  # "N. A. Nazarbayev" ends no sentence
 _NEGATION = re.compile(r"\b(?:not|no|never|neither|nor|none|nothing|without|cannot)\b|n't\b")
 _REPORT_CUE = re.compile(r"\b(?:according to|believes?|believed|says?|said|claims?|claimed|reports?|reported)\b")
@@ -50,7 +49,7 @@ def _stem(word: str) -> str:
 
 
 def _words(text: str) -> list[str]:
-    return _WORD.findall(text)
+    return WORD.findall(text)
 
 
 def wording_findings(

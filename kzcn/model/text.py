@@ -22,6 +22,9 @@ _FOLD = str.maketrans(
     }
 )  # fmt: skip
 
+WORD = re.compile(r"[^\W\d_]+(?:['’][^\W\d_]+)*")
+"""A word as the wording check reads one: letters, an apostrophe within ("author's"); no digits."""
+
 _LINE_END = "(?:\r\n|\r(?!\n)|[\n\x0b\x0c\x1c-\x1e\x85\u2028])"
 """Every line end str.splitlines knows but the paragraph separator: LF, CRLF, a lone CR, U+2028, ..."""
 _BLANK = f"(?:[^\\S\n\r\x0b\x0c\x1c-\x1e\x85\u2028\u2029]|[{INVISIBLE}])*"

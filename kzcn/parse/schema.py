@@ -29,7 +29,7 @@ from kzcn.model.records import (
     Source,
     TimeRef,
 )
-from kzcn.model.text import fingerprint
+from kzcn.model.text import WORD, fingerprint
 from kzcn.parse.review_schema import read_comparison, read_heading, read_review, read_reviewer
 from kzcn.parse.yamlfields import FieldReader, describe, key_text
 
@@ -57,8 +57,6 @@ _TOP_FIELDS = {
     "aliases",
     "report",
 }
-_ONE_WORD = re.compile(r"[^\W\d_]+(?:['’][^\W\d_]+)*")
-"""A word as the statement-words rule reads one: letters, an apostrophe within ("author's")."""
 _SOURCE_FIELDS = _field_names(Source)
 _SOURCE_REQUIRED = {"id", "kind", "title", "author", "published"}
 _FACT_FIELDS = _field_names(Fact)
@@ -261,7 +259,7 @@ class SchemaReader(FieldReader):
             rule = self.text(entry, "rule", here, kebab_id=True)
             reason = self.text(entry, "reason", here, what="text (why the rule does not apply here)")
             words = self.text_list(entry, "words", here, minimum=1)
-            apart = [number for number, word in enumerate(words) if not _ONE_WORD.fullmatch(word)]
+            apart = [number for number, word in enumerate(words) if not WORD.fullmatch(word)]
             for number in apart:
                 self.report(
                     (*here, "words", number),

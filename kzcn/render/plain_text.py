@@ -57,14 +57,23 @@ def _one_cell(characters: set[str]) -> bool:
 def plain_lines(text: Any, width: int, *, wrap: bool) -> str | None:
     """What Rich prints for the Text `text` at `width` columns without colour, its final newline included; None
     when this module cannot say (a character Rich measures otherwise, a tab, a Text with its own settings)."""
+    lines = _text_lines(text, width, wrap=wrap)
+    return None if lines is None else "".join(line + "\n" for line in lines)
+
+
+def _text_lines(text: Any, width: int, *, wrap: bool) -> list[str] | None:
+    """The lines Rich prints for a Text at `width` columns without colour: its own line ends kept, each line wrapped
+    as Rich wraps it unless `wrap` is off; None for a Text with its own settings or a character Rich measures
+    otherwise. What a line of text and a table's cell share."""
     if text.justify or text.overflow or text.no_wrap or text.end != "\n" or text.tab_size:
         return None
     plain: str = text.plain
     if not _one_cell(set(plain) - {"\n"}):
         return None
+    paragraphs = plain.split("\n")
     if not wrap:
-        return plain + "\n"
-    return "".join(line + "\n" for paragraph in plain.split("\n") for line in _wrapped(paragraph, width))
+        return paragraphs
+    return [line for paragraph in paragraphs for line in _wrapped(paragraph, width)]
 
 
 def plain_table(table: Any, width: int) -> str | None:
@@ -159,17 +168,12 @@ def _cell_lines(cell: Any, column: Any, width: int) -> list[str] | None:
 
     if isinstance(cell, str):
         cell = Text(cell)
-    if not isinstance(cell, Text) or cell.justify or cell.overflow or cell.no_wrap or cell.tab_size:
+    if not isinstance(cell, Text):
         return None
-    if cell.end != "\n":
-        return None
-    plain = cell.plain
-    if not _one_cell(set(plain) - {"\n"}):
-        return None
-    paragraphs = plain.split("\n")
-    if column.no_wrap:
-        return paragraphs if all(len(paragraph) <= width for paragraph in paragraphs) else None
-    return [line for paragraph in paragraphs for line in _wrapped(paragraph, width)]
+    lines = _text_lines(cell, width, wrap=not column.no_wrap)
+    if lines is not None and column.no_wrap and any(len(line) > width for line in lines):
+        return None  # Rich would crop the line: an id wider than its column
+    return lines
 
 
 def _wrapped(line: str, width: int) -> list[str]:

@@ -77,28 +77,29 @@ def entity_order(
         return found
 
     in_statement = places(statement)
+    in_each = [places(fold(quote.text)) for quote in fact.quotes]
     # Each quote, and all of them in their order: "If China is expelled" ... "Kazakhstan will" spans two quotes.
-    for text in (*(fold(quote.text) for quote in fact.quotes), " ".join(fold(quote.text) for quote in fact.quotes)):
-        in_quote = places(text)
+    in_all = places(" ".join(fold(quote.text) for quote in fact.quotes)) if len(fact.quotes) > 1 else {}
+    for in_quote in (*in_each, in_all):
         named = [entity for entity in fact.entities if entity in in_quote and entity in in_statement]
         for index, first in enumerate(named):
             for second in named[index + 1 :]:
                 if (in_quote[first] < in_quote[second]) != (in_statement[first] < in_statement[second]):
                     return [_out_of_order(first, second, "the quote")]
-    return _sentence_order(fact, in_statement, beside, places)
+    return _sentence_order(in_statement, in_each, beside, places)
 
 
 def _sentence_order(
-    fact: Fact,
     in_statement: dict[str, int],
+    in_each: list[dict[str, int]],
     beside: list[tuple[str, str]],
     places: Callable[[str], dict[str, int]],
 ) -> list[Finding]:
     """An entity of the statement that no quote names but the sentence of one does, on one side of it only, keeps
-    that side in the statement relative to each entity the quote names."""
-    quoted = {entity for quote in fact.quotes for entity in places(fold(quote.text))}
-    for quote, (before, after) in zip(fact.quotes, beside, strict=True):
-        inside = [entity for entity in places(fold(quote.text)) if entity in in_statement]
+    that side in the statement relative to each entity the quote names (`in_each`: where each quote names them)."""
+    quoted = {entity for in_quote in in_each for entity in in_quote}
+    for in_quote, (before, after) in zip(in_each, beside, strict=True):
+        inside = [entity for entity in in_quote if entity in in_statement]
         named_before, named_after = places(before), places(after)
         # An entity no quote names, named on one side of this quote only: before it (-1) or after it (+1).
         sides = {

@@ -64,14 +64,16 @@ def wording_findings(
     entities the knowledge base names anywhere, which a statement may name only where its quotes do."""
     quotes = " ".join(fold(quote.text) for quote in fact.quotes)
     statement = fold(fact.statement)
-    context = " ".join(_sentences_around(indexed, quote.text, quote.paragraph) for quote in fact.quotes)
+    # Each quote's sentence, read once: its words lend the statement a subject, and the entities beside the quote
+    # keep their side (entity-order).
+    beside = [_in_sentence(indexed, quote.text, quote.paragraph) for quote in fact.quotes]
+    context = " ".join(fold("".join(parts)) for parts in beside)
     findings = _added_words(fact, f"{quotes} {context}", statement)
     findings += _negation(quotes, statement)
     findings += view_frame_findings(fact, statement.lower())
     findings += _cues(fact, quotes.lower())
     paragraphs = " ".join(_paragraph(indexed, quote.paragraph) for quote in dict.fromkeys(fact.quotes))
     findings += entities_named(fact, statement, f"{quotes} {context}", f"{quotes} {paragraphs}", aliases or {}, known)
-    beside = [_in_sentence(indexed, quote.text, quote.paragraph) for quote in fact.quotes]
     findings += entity_order(
         fact, statement, aliases or {}, [(fold(before), fold(after)) for before, _, after in beside]
     )
@@ -103,12 +105,6 @@ def attribution_findings(fact: Fact, source: Source | None) -> list[Finding]:
             "unnamed form they support ('unnamed forecasts')",
         )
     ]
-
-
-def _sentences_around(indexed: IndexedSource | None, quote: str, paragraph: int) -> str:
-    """The sentence or sentences of the source that hold the quote, folded; "" where it stands nowhere."""
-    before, within, after = _in_sentence(indexed, quote, paragraph)
-    return fold(before + within + after)
 
 
 def _in_sentence(indexed: IndexedSource | None, quote: str, paragraph: int) -> tuple[str, str, str]:

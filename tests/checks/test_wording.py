@@ -122,15 +122,20 @@ def test_a_misquoted_fact_gets_no_wording_findings_until_its_quotes_stand() -> N
     assert [problem.split(":")[0] for problem in problems_of(data)] == ["facts[0].quotes[0].text"]
 
 
-def test_entities_named_in_another_order_than_the_quote_are_refused() -> None:
-    data = small_kb()
-    data["sources"][0]["text"] = data["sources"][0]["text"].replace(
-        "Trade between the two countries grew quickly.", "China exports grain to Kazakhstan."
-    )
-    data["sources"][0].pop("sha256")
+def with_sentence(sentence: str) -> dict[str, Any]:
+    """small_kb with its first paragraph's second sentence replaced."""
     from builders import fingerprinted
 
-    data["sources"][0] = fingerprinted(data["sources"][0])
+    data = small_kb()
+    text = data["sources"][0]["text"].replace("Trade between the two countries grew quickly.", sentence)
+    data["sources"][0] = fingerprinted(
+        {key: value for key, value in data["sources"][0].items() if key != "sha256"} | {"text": text}
+    )
+    return data
+
+
+def test_entities_named_in_another_order_than_the_quote_are_refused() -> None:
+    data = with_sentence("China exports grain to Kazakhstan.")
     opinion = data["facts"][OPINION]
     opinion.update(
         kind="event",
@@ -210,18 +215,6 @@ def test_a_stated_record_of_beliefs_declares_an_exception() -> None:
         {"rule": "statement-words", "reason": "the believers are named by the survey this test imagines"},
     ]
     assert problems_of(data) == []
-
-
-def with_sentence(sentence: str) -> dict[str, Any]:
-    """small_kb with its first paragraph's second sentence replaced."""
-    from builders import fingerprinted
-
-    data = small_kb()
-    text = data["sources"][0]["text"].replace("Trade between the two countries grew quickly.", sentence)
-    data["sources"][0] = fingerprinted(
-        {key: value for key, value in data["sources"][0].items() if key != "sha256"} | {"text": text}
-    )
-    return data
 
 
 @pytest.mark.parametrize(
@@ -316,15 +309,7 @@ def test_a_condition_or_a_hedge_in_the_quotes_keeps_its_modality() -> None:
 
 
 def test_a_declared_alias_names_its_entity_for_the_order_of_entities() -> None:
-    data = small_kb()
-    from builders import fingerprinted
-
-    text = data["sources"][0]["text"].replace(
-        "Trade between the two countries grew quickly.", "Our country exports grain to the Eastern neighbor."
-    )
-    data["sources"][0] = fingerprinted(
-        {key: value for key, value in data["sources"][0].items() if key != "sha256"} | {"text": text}
-    )
+    data = with_sentence("Our country exports grain to the Eastern neighbor.")
     data["facts"][OPINION].update(
         kind="event",
         statement="China exports grain to Kazakhstan.",

@@ -572,8 +572,8 @@ BUGS: tuple[Bug, ...] = (
     Bug(
         "table-control-characters",
         "kzcn/render/table.py",
-        "text = Text(visible(plain))",
-        "text = Text(plain)",
+        "return visible(plain)",
+        "return plain",
         "escaping dropped",
         "an escape sequence in a fact's statement reaches the terminal raw in `kzcn facts`",
     ),

@@ -44,6 +44,8 @@ def visible(text: str, *, one_line: bool = False) -> str:
 
     With `one_line`, tabs and line breaks are escaped too: one message is one line, whatever it quotes.
     """
+    if text.isascii() and text.isprintable():
+        return text  # nothing to escape: every character escaped is a control or beyond ASCII (a third of the time)
     # re caches the compiled pattern; compiling it at import would cost every run that prints no text.
     return re.sub(_ONE_LINE if one_line else _MULTI_LINE, _escaped, text)
 

@@ -31,13 +31,17 @@ def legend_line(document: Document) -> str:
     )
 
 
-def document_parts(document: Document) -> list[RenderableType]:
-    """Each paragraph with its marks, then the facts it carries, one line each. Styles are given whatever the
-    options: a console without colour (table._console) draws none of them."""
+def document_parts(document: Document, *, color: bool) -> list[RenderableType]:
+    """Each paragraph with its marks, then the facts it carries, one line each. Without colour no style prints, and
+    each line is its string (see table_layout.Cell): a 10 MB article's Texts were a third of its time."""
+
+    def line(text: str, style: str = "") -> RenderableType:
+        return Text(text, style=style) if color else text
+
     letters = {style: letter for style, letter, _meaning in document.legend}
-    parts: list[RenderableType] = [Text(visible(legend_line(document)), style="dim"), Text("")]
+    parts: list[RenderableType] = [line(visible(legend_line(document)), "dim"), line("")]
     for block in document.blocks:
-        parts.append(Text(f"¶{block.number}", style="bold"))
+        parts.append(line(f"¶{block.number}", "bold"))
         # The line's text and its styled spans, then one Text: what appending piece by piece gives, in a third of
         # the time (Text.append copies and checks each piece).
         texts: list[str] = []
@@ -59,12 +63,13 @@ def document_parts(document: Document) -> list[RenderableType]:
                 text = shown(piece.text)
             if text:
                 texts.append(text)
-                spans.append(Span(offset, offset + len(text), style))
-                offset += len(text)
-        parts.append(Text("".join(texts), spans=spans))
+                if color:
+                    spans.append(Span(offset, offset + len(text), style))
+                    offset += len(text)
+        parts.append(Text("".join(texts), spans=spans) if color else "".join(texts))
         for note in block.notes:
-            parts.append(Text(visible(f"  {letters.get(note.style, '?')}{note.ref}  {note.key}: {note.text}")))
-        parts.append(Text(""))
+            parts.append(line(visible(f"  {letters.get(note.style, '?')}{note.ref}  {note.key}: {note.text}")))
+        parts.append(line(""))
     return parts
 
 
@@ -118,5 +123,5 @@ def card_parts(card: Card, width: int) -> list[RenderableType]:
     lines += [f"Caveat: {caveat}" for caveat in card.caveats]
     parts: list[RenderableType] = [Text(""), Text(visible(card.statement), style="bold")]
     for line in lines:
-        parts += whole_word_lines(Text(visible(line)), width, indent="  ")
+        parts += whole_word_lines(visible(line), width, indent="  ")
     return parts

@@ -7,9 +7,10 @@ that for text whose every character Rich measures as one cell (Latin, Greek, Cyr
 a character's width is 1 and the arithmetic is that of string lengths. Any other text returns None, and Rich
 prints it. tests/render/test_plain_text.py holds the two to the same output.
 
-Tables too (plain_table): a fact sheet of 10,000 facts took 4 s as a table and 0.1 s as HTML, Rich measuring,
-padding and rendering each cell through the same layers. kzcn's tables give every column its width, so without
-colour what Rich prints is each cell's lines wrapped as above, padded and joined with the box's characters.
+Tables too (plain_grid): a fact sheet of 10,000 facts took 4 s as a table and 0.1 s as HTML, Rich measuring,
+padding and rendering each cell through the same layers. kzcn's tables (table_layout.Grid) give every column its
+width, so without colour what Rich prints is each cell's lines wrapped as above, padded and joined with the box's
+characters.
 """
 
 from __future__ import annotations
@@ -19,7 +20,6 @@ from bisect import bisect_right
 from typing import Any
 
 _NON_SPACE = re.compile(r"\S+")  # the heart of each of rich._wrap.re_word's words (\s*\S+\s*)
-_TRAILING_WHITESPACE = re.compile(r"\s+$")  # rich.text._re_whitespace
 
 _CANDIDATES = ((0x20, 0x7E), (0xA0, 0x52F), (0x2000, 0x27FF))
 """The ranges whose one-cell characters are taken as they are: the rest of Unicode goes through Rich."""
@@ -55,134 +55,165 @@ def _one_cell(characters: set[str]) -> bool:
 
 
 def plain_lines(text: Any, width: int, *, wrap: bool) -> str | None:
-    """What Rich prints for the Text `text` at `width` columns without colour, its final newline included; None
-    when this module cannot say (a character Rich measures otherwise, a tab, a Text with its own settings)."""
-    lines = _text_lines(text, width, wrap=wrap)
-    return None if lines is None else "".join(line + "\n" for line in lines)
+    """What Rich prints for the Text `text` (or a Text of the string `text`) at `width` columns without colour, its
+    final newline included; None when this module cannot say (a character Rich measures otherwise, a tab, a Text
+    with its own settings)."""
+    plain = _plain_of(text)
+    if plain is None or not _one_cell(set(plain) - {"\n"}):
+        return None
+    return "\n".join(_lines(plain, width, wrap=wrap)) + "\n"
 
 
-def _text_lines(text: Any, width: int, *, wrap: bool) -> list[str] | None:
-    """The lines Rich prints for a Text at `width` columns without colour: its own line ends kept, each line wrapped
-    as Rich wraps it unless `wrap` is off; None for a Text with its own settings or a character Rich measures
-    otherwise. What a line of text and a table's cell share."""
+def _plain_of(text: Any) -> str | None:
+    """A string, or a Text's plain string; None for a Text with settings of its own (justified, cropped, ...)."""
+    if isinstance(text, str):
+        return text
     if text.justify or text.overflow or text.no_wrap or text.end != "\n" or text.tab_size:
         return None
     plain: str = text.plain
-    if not _one_cell(set(plain) - {"\n"}):
-        return None
+    return plain
+
+
+def _lines(plain: str, width: int, *, wrap: bool) -> list[str]:
+    """The lines Rich prints for a text of one-cell characters at `width` columns: its own line ends kept, each line
+    wrapped as Rich wraps it unless `wrap` is off. What a line of text and a table's cell share."""
+    if "\n" not in plain and (len(plain) <= width or not wrap):
+        return [plain]  # most cells: one line that fits
     paragraphs = plain.split("\n")
     if not wrap:
         return paragraphs
     return [line for paragraph in paragraphs for line in _wrapped(paragraph, width)]
 
 
-def plain_table(table: Any, width: int) -> str | None:
-    """What Rich prints for `table` (a rich.table.Table) at `width` columns without colour, its final newline
-    included, on a console that reads no markup, emoji or highlights (kzcn's: header strings are taken as they
-    are); None when this module cannot say: a table of another make than kzcn's (another box, a title, styles
-    that print, a column without a fixed width, wider than the line) or a cell it cannot measure as Rich does."""
-    from rich import box as boxes
-
-    columns = table.columns
-    if not _table_of_our_make(table, columns, boxes.SIMPLE_HEAD):
+def plain_grid(grid: Any, width: int) -> str | None:
+    """What Rich prints for a grid.Grid at `width` columns without colour, its final newline included, on a console
+    that reads no markup, emoji or highlights (kzcn's: header strings are taken as they are); None when this module
+    cannot say: an ASCII box, a table wider than the line (Rich would narrow its columns), a cell it cannot measure
+    as Rich does, or an id wider than its column (Rich would crop it)."""
+    # Rich's table pads each cell with a space each side but at the table's edges (pad_edge off), and draws a blank
+    # edge each side and a blank divider between columns: three spaces between two columns, one at each end.
+    line_width = sum(grid.widths) + 3 * (len(grid.widths) - 1) + 2
+    if grid.ascii or line_width > width:
         return None
-    shapes = _shapes(table)
-    line_width = sum(sum(shape) for shape in shapes) + len(columns) + 1  # a divider between columns, an edge each side
-    if line_width > width:
-        return None  # Rich would narrow the columns
-    rows: list[list[Any]] = [[column.header for column in columns]] if table.show_header else []
-    rows += [list(cells) for cells in zip(*(column._cells for column in columns), strict=True)]
+    headers = list(grid.headers) if grid.header else []
+    rows = _grid_strings(grid, headers)
+    if rows is None:
+        return None
     out = [" " * line_width]  # the top edge
-    for number, cells in enumerate(rows):
-        blocks = [_cell_lines(cell, column, column.width) for cell, column in zip(cells, columns, strict=True)]
-        if any(block is None for block in blocks):
-            return None
-        header = table.show_header and number == 0
-        out += _row_lines(blocks, shapes, header=header)  # type: ignore[arg-type]
-        if header:
-            out.append(" " + "─".join("─" * sum(shape) for shape in shapes) + " ")
+    if headers:
+        blocks = [
+            _lines(cell, w, wrap=not whole) for cell, w, whole in zip(headers, grid.widths, grid.whole, strict=True)
+        ]
+        out += _row_lines(blocks, grid.widths, header=True)
+        out.append(" " + "─" * (line_width - 2) + " ")
+    out += _body_lines(rows, grid.widths, grid.whole)
     out.append(out[0])  # the bottom edge
-    return "".join(line + "\n" for line in out)
+    return "\n".join(out) + "\n"
 
 
-_UNSET_ON_OURS = ("title", "caption", "show_footer", "show_lines", "leading", "expand", "width", "min_width",
-                  "collapse_padding", "row_styles", "border_style")  # fmt: skip
-"""What a table of kzcn's make leaves unset (falsy)."""
-_UNSET_ON_OUR_COLUMNS = ("style", "footer", "ratio", "min_width", "max_width")
-_OUR_COLUMNS = {"justify": "left", "vertical": "top", "overflow": "fold"}
-
-
-def _shapes(table: Any) -> list[tuple[int, int, int]]:
-    """Each column's width, and the spaces before and after it (none at the table's edges: pad_edge=False)."""
-    last = len(table.columns) - 1
-    _top, right, _bottom, left = table.padding
-    return [
-        (column.width, left if index > 0 or table.pad_edge else 0, right if index < last or table.pad_edge else 0)
-        for index, column in enumerate(table.columns)
-    ]
-
-
-def _row_lines(blocks: list[list[str]], shapes: list[tuple[int, int, int]], *, header: bool) -> list[str]:
-    """A row's lines: each cell's lines padded to its column, a header's at the bottom of the row, a cell's at the
-    top, the columns joined by the box's blank divider between its edges."""
-    height = max(len(block) for block in blocks)
-    blocks = [
-        [""] * (height - len(block)) + block if header else block + [""] * (height - len(block)) for block in blocks
-    ]
-    lines = []
-    for line_number in range(height):
-        cells_line = " ".join(
-            " " * before + block[line_number].ljust(column_width) + " " * after
-            for block, (column_width, before, after) in zip(blocks, shapes, strict=True)
-        )
-        lines.append(f" {cells_line} ")
-    return lines
-
-
-def _table_of_our_make(table: Any, columns: list[Any], simple_head: Any) -> bool:
-    """Whether `table` is laid out as kzcn lays out its tables, the one make plain_table prints."""
-    return bool(
-        columns
-        and table.box is simple_head
-        and table.show_edge
-        and table.style in ("", "none")
-        and table.padding[0] == table.padding[2] == 0
-        and not any(getattr(table, name) for name in _UNSET_ON_OURS)
-        and not any(row.style or row.end_section for row in table.rows)
-        and all(_column_of_our_make(column) for column in columns)
-    )
-
-
-def _column_of_our_make(column: Any) -> bool:
-    return bool(
-        isinstance(column.width, int)
-        and column.width > 0
-        and all(getattr(column, name) == value for name, value in _OUR_COLUMNS.items())
-        and not any(getattr(column, name) for name in _UNSET_ON_OUR_COLUMNS)
-    )
-
-
-def _cell_lines(cell: Any, column: Any, width: int) -> list[str] | None:
-    """A cell's lines as Rich renders them at its column's width (header strings as Text), None where unsure."""
-    from rich.text import Text
-
-    if isinstance(cell, str):
-        cell = Text(cell)
-    if not isinstance(cell, Text):
+def _grid_strings(grid: Any, headers: list[str]) -> list[list[str]] | None:
+    """The grid's rows as strings, or None where Rich would print them otherwise than plain_grid: a Text with
+    settings of its own, a character Rich measures otherwise, a value of a never-wrapped column wider than it."""
+    rows: list[list[str]] = []
+    for cells in grid.rows:
+        row: list[Any] = [cell if type(cell) is str else _plain_of(cell) for cell in cells]
+        if None in row:
+            return None
+        rows.append(row)
+    # Every character of the table asked about at once: one set of a joined string, not one set per cell.
+    if not _one_cell(set("".join(headers) + "".join(map("".join, rows))) - {"\n"}):
         return None
-    lines = _text_lines(cell, width, wrap=not column.no_wrap)
-    if lines is not None and column.no_wrap and any(len(line) > width for line in lines):
-        return None  # Rich would crop the line: an id wider than its column
+    for index, (column_width, whole) in enumerate(zip(grid.widths, grid.whole, strict=True)):
+        if whole and _cropped([headers[index]] if headers else [], rows, index, column_width):
+            return None
+    return rows
+
+
+def _body_lines(rows: list[list[str]], widths: tuple[int, ...], whole: tuple[bool, ...]) -> list[str]:
+    """The lines of a table's rows below its header."""
+    # Column by column, each cell that needs more than one line as its lines; the rows that hold one, by number.
+    columns: list[list[Any]] = []
+    tall: set[int] = set()
+    for index, (column_width, unwrapped) in enumerate(zip(widths, whole, strict=True)):
+        column: list[Any] = [row[index] for row in rows]
+        for number, cell in enumerate(column):
+            if len(cell) > column_width or "\n" in cell:
+                column[number] = _lines(cell, column_width, wrap=not unwrapped)
+                tall.add(number)
+        columns.append(column)
+    # Most rows are one line: filled in by one format, its columns padded and three spaces apart.
+    one_line = " " + "   ".join(f"{{:<{column_width}}}" for column_width in widths) + " "
+    lines = []
+    for number, cells in enumerate(zip(*columns, strict=True)):
+        if number in tall:
+            lines += _row_lines([cell if isinstance(cell, list) else [cell] for cell in cells], widths, header=False)
+        else:
+            lines.append(one_line.format(*cells))
     return lines
+
+
+def _cropped(header: list[str], rows: list[list[str]], index: int, width: int) -> bool:
+    """Whether a value in column `index` (or its header), which is never wrapped, has a line wider than the column:
+    Rich would crop it."""
+    column = header + [row[index] for row in rows]
+    if max(map(len, column), default=0) <= width:
+        return False  # no value is longer than the column, so no line of one is
+    return any(len(line) > width for value in column for line in value.split("\n"))
+
+
+def _row_lines(blocks: list[list[str]], widths: tuple[int, ...], *, header: bool) -> list[str]:
+    """A row's lines: each cell's lines padded to its column, a header's at the bottom of the row, a cell's at the
+    top, the columns three spaces apart within the table's blank edges."""
+    height = max(map(len, blocks))
+    if header:
+        blocks = [[""] * (height - len(block)) + block for block in blocks]
+    else:
+        blocks = [block + [""] * (height - len(block)) for block in blocks]
+    return [
+        f" {'   '.join([block[number].ljust(w) for block, w in zip(blocks, widths, strict=True)])} "
+        for number in range(height)
+    ]
 
 
 def _wrapped(line: str, width: int) -> list[str]:
     """One line cut at Rich's break offsets, each piece cleared of the whitespace beyond `width`."""
     if len(line) <= width:
         return [line]  # a line that fits is neither divided nor stripped
-    offsets = _break_offsets(line, width)
+    offsets = (_ascii_break_offsets if line.isascii() else _break_offsets)(line, width)
     pieces = [line[start:end] for start, end in zip([0, *offsets], [*offsets, len(line)], strict=True)]
-    return [_rstrip_end(piece, width) for piece in pieces]
+    return [piece if len(piece) <= width else _rstrip_end(piece, width) for piece in pieces]
+
+
+def _ascii_break_offsets(text: str, width: int) -> list[int]:
+    """_break_offsets for a line whose every character is printable ASCII, where the one space is " ": each break
+    found where the line ends, by str.find and str.rfind, not by listing every word (a table's cell of two lines:
+    a third of the time)."""
+    first = len(text) - len(text.lstrip(" "))  # the first word starts the text: its leading spaces are its own
+    breaks: list[int] = []
+    line = 0
+    while line + width < len(text):
+        limit = line + width
+        if text[limit] == " ":  # every word ending by the limit fits: the next word starts the next line
+            match = _NON_SPACE.search(text, limit)
+            if match is None:
+                return breaks
+            start, end = match.span()
+        else:  # the word across the limit does not fit
+            start = text.rfind(" ", 0, limit) + 1
+            end = text.find(" ", limit)
+            end = len(text) if end < 0 else end
+        if start <= first:
+            start = 0
+        if end - start <= width:
+            breaks.append(start)  # the word fits on a line of its own: it starts the next
+            line = start
+            continue
+        following = _NON_SPACE.search(text, end)
+        word_end = len(text) if following is None else following.start()
+        pieces = -(-(word_end - start) // width)
+        breaks += [start + width * piece for piece in range(pieces) if start + width * piece]
+        line = start + width * (pieces - 1)
+    return breaks
 
 
 def _break_offsets(text: str, width: int) -> list[int]:
@@ -218,10 +249,11 @@ def _break_offsets(text: str, width: int) -> list[int]:
 
 
 def _rstrip_end(line: str, width: int) -> str:
-    """rich.text.Text.rstrip_end: whitespace past `width` removed from the end."""
+    """rich.text.Text.rstrip_end: whitespace past `width` removed from the end. (Rich finds the whitespace with
+    \\s+$; a line here holds no line end, and str.rstrip strips what \\s matches, without the expression's search
+    from every space.)"""
     excess = len(line) - width
     if excess > 0:
-        match = _TRAILING_WHITESPACE.search(line)
-        if match is not None:
-            return line[: len(line) - min(len(match.group(0)), excess)]
+        trailing = len(line) - len(line.rstrip())
+        return line[: len(line) - min(trailing, excess)]
     return line

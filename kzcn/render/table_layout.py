@@ -6,69 +6,83 @@ import itertools
 import re
 from typing import NamedTuple
 
-from rich import box
+from rich.cells import cell_len
 from rich.console import RenderableType
-from rich.table import Table
 from rich.text import Text
 
 from kzcn.model.result import PROSE, WHOLE, WORDS, Field
+from kzcn.render.grid import Cell, Grid, as_text, plain_of
 from kzcn.render.options import RenderOptions
 
 
-class Size(NamedTuple):
-    """A cell's measures, taken once per table (a fact sheet's 12,600 rows were measured four times over)."""
+class Measures(NamedTuple):
+    """A table's cells measured once, column by column (a fact sheet's 12,600 rows were measured four times over,
+    and a NamedTuple per cell cost more than the measuring)."""
 
-    cells: int
-    """Its width on a terminal."""
-    word: int
-    """The length of its longest word, for prose (0 for ids and figures)."""
-
-
-def _sizes(fields: tuple[Field, ...], rows: list[list[Text]]) -> list[list[Size]]:
-    prose = [field.shape not in (WHOLE, WORDS) for field in fields]
-    return [
-        [
-            Size(cell.cell_len, max(map(len, cell.plain.split()), default=0) if words else 0)
-            for cell, words in zip(row, prose, strict=True)
-        ]
-        for row in rows
-    ]
+    cells: list[list[int]]
+    """Each column's values' widths on a terminal, row by row."""
+    floors: list[list[int]]
+    """Each column's values' floors, row by row: the narrowest the column may get for that value alone."""
 
 
-def _column_floors(fields: tuple[Field, ...], rows: list[list[Size]]) -> list[int]:
-    """The narrowest each column may get: whole ids and figures, a dozen characters of prose."""
-    floors = []
+_LONG_WORD = re.compile(r"\S{13,}")
+"""A word longer than prose's dozen-character floor: only such a word can widen a prose column's floor."""
+
+
+def _measures(fields: tuple[Field, ...], rows: list[list[Cell]]) -> Measures:
+    """Each value's width, and its floor: ids and figures whole; prose a dozen characters (or its header's length,
+    or its own, if shorter), or its longest word (prose wraps between words, never inside one: an id quoted in
+    prose stays whole too)."""
+    cells, floors = [], []
     for index, field in enumerate(fields):
-        lengths = [row[index].cells for row in rows]
+        plains = [cell if isinstance(cell, str) else cell.plain for cell in (row[index] for row in rows)]
+        joined = "".join(plains)
+        # Printable ASCII is one cell a character: a column of it is measured by its lengths, at C speed.
+        widths = list(map(len if joined.isascii() and joined.isprintable() else cell_len, plains))
+        cells.append(widths)
+        if field.shape in (WHOLE, WORDS):
+            floors.append(widths)
+            continue
+        header = len(field.header)
+        floors.append(
+            [
+                max(min(12, max(header, width)), _longest_word(plain) if _LONG_WORD.search(plain) else 0)
+                for plain, width in zip(plains, widths, strict=True)
+            ]
+        )
+    return Measures(cells, floors)
+
+
+def _longest_word(plain: str) -> int:
+    return max(map(len, plain.split()))
+
+
+def _header_floors(fields: tuple[Field, ...]) -> list[int]:
+    """The narrowest each column may get for its header alone: ids whole, a figure's header from 8 characters (a
+    figure in words, "$3 billion", is never split: its column is as wide as its widest value, and only its header
+    may wrap), prose from a dozen."""
+    floors = []
+    for field in fields:
         if field.shape == WHOLE:
-            floors.append(max([len(field.header), *lengths]))
+            floors.append(len(field.header))
         elif field.shape == WORDS:
-            # A figure in words ("$3 billion", "18.6 % per year") is never split, at any width: its column is as
-            # wide as its widest value; only its header may wrap.
-            floors.append(max([min(len(field.header), 8), *lengths]))
+            floors.append(min(len(field.header), 8))
         else:
-            # Prose wraps between words, never inside one: an id quoted in prose stays whole too.
-            words = [row[index].word for row in rows]
-            floors.append(max(min(12, max([len(field.header), *lengths])), *words, 1))
+            floors.append(max(min(len(field.header), 12), 1))
     return floors
 
 
+def _widest(values: list[int], rows: list[int] | None) -> int:
+    """The largest of `values` in the rows numbered `rows` (all of them where None); 0 for none."""
+    return max(values if rows is None else [values[row] for row in rows], default=0)
+
+
 def _grid(
-    fields: tuple[Field, ...], rows: list[list[Text]], widths: list[int], options: RenderOptions, *, header: bool = True
-) -> Table:
-    table = Table(
-        box=box.ASCII if options.ascii_only else box.SIMPLE_HEAD,
-        expand=False,
-        pad_edge=False,
-        title_justify="left",
-        show_header=header,
-    )
-    for field, width in zip(fields, widths, strict=True):
-        # A figure in words is as wide as its column's floor, so it never wraps; its header may (no_wrap would cut it).
-        table.add_column(field.header, overflow="fold", width=width, no_wrap=field.shape == WHOLE)
-    for cells in rows:
-        table.add_row(*cells)
-    return table
+    fields: tuple[Field, ...], rows: list[list[Cell]], widths: list[int], options: RenderOptions, *, header: bool
+) -> Grid:
+    # A figure in words is as wide as its column's floor, so it never wraps; its header may (no_wrap would cut it).
+    whole = tuple(field.shape == WHOLE for field in fields)
+    return Grid(tuple(field.header for field in fields), tuple(widths), whole, rows, header, options.ascii_only)
 
 
 def _stacked(fields: tuple[Field, ...], rows: list[list[Text]], width: int) -> list[RenderableType]:
@@ -93,12 +107,21 @@ class Unwrapped(Text):
     """A line printed as it is, however long: the terminal wraps it, so no id or number is split by kzcn."""
 
 
-def _widths(fields: tuple[Field, ...], rows: list[list[Size]], floors: list[int], options: RenderOptions) -> list[int]:
+class WholeLine(str):
+    """An Unwrapped line without styles, kept as its string: printed as Unwrapped(line) would be (see Cell)."""
+
+    __slots__ = ()
+
+
+def _widths(
+    fields: tuple[Field, ...], cells: list[list[int]], rows: list[int] | None, floors: list[int], options: RenderOptions
+) -> list[int]:
     """Each column's width: its floor (ids and figures whole), then the room left goes to prose and headers, shared
-    evenly, each column up to its natural width: no room is left unused while a column wraps."""
+    evenly, each column up to its natural width (its widest value among `rows`): no room is left unused while a
+    column wraps."""
     widths = list(floors)
     spare = options.width - 3 * len(fields) - sum(widths)
-    natural = [max([len(field.header)] + [row[i].cells for row in rows]) for i, field in enumerate(fields)]
+    natural = [max(len(field.header), _widest(column, rows)) for field, column in zip(fields, cells, strict=True)]
     while spare > 0:
         growing = [i for i in range(len(fields)) if widths[i] < natural[i]]
         if not growing:
@@ -129,34 +152,32 @@ class Layout(NamedTuple):
     """The keys of the columns left out for want of room (a note among the parts names them)."""
 
 
-def laid_out(fields: tuple[Field, ...], all_rows: list[list[Text]], options: RenderOptions) -> Layout:
+def laid_out(fields: tuple[Field, ...], all_rows: list[list[Cell]], options: RenderOptions) -> Layout:
     """The records at the width: one table (columns giving way, and a note saying which), or where the words a
     reader came for have no room, a card each, or where ids cannot stand whole, one line per field."""
-    all_sizes = _sizes(fields, all_rows)
-    oversize = _oversize(fields, all_sizes, options)
-    fitting = [row for number, row in enumerate(all_sizes) if number not in oversize]
+    measures = _measures(fields, all_rows)
+    oversize = _oversize(fields, measures.floors, options)
+    # The rows that fit a table, by number (None: all of them, the common case, spared a copy of every column).
+    fitting = [number for number in range(len(all_rows)) if number not in oversize] if oversize else None
     main = None if options.fields else _main_prose(fields)  # --fields chose the columns: a table of them
-    if not fitting:
-        return Layout(
-            _cards(fields, all_rows, main, options) if main is not None else _stacked(fields, all_rows, options.width),
-            frozenset(),
-        )
-    floors = _column_floors(fields, fitting)
+    if not all_rows or fitting == []:
+        return Layout(_lines_each(fields, all_rows, main, options), frozenset())
+    floors = [
+        max(least, _widest(column, fitting))
+        for column, least in zip(measures.floors, _header_floors(fields), strict=True)
+    ]
     if main is not None:
         # The words a reader came for keep room to be read: other columns give way first.
-        floors[main] = max(floors[main], _claim_room(fitting, main))
+        floors[main] = max(floors[main], _claim_room(measures.cells[main], fitting))
     kept = _columns_kept(fields, floors, options)
     shown = tuple(fields[i] for i in kept)
     # A table whose ids and figures cannot stand whole would cut them; then each record goes on lines of its own:
     # a card where the record has words a reader came for, else one line per field.
     if not _fits([floors[i] for i in kept], options):
-        return Layout(
-            _cards(fields, all_rows, main, options) if main is not None else _stacked(fields, all_rows, options.width),
-            frozenset(),
-        )
-    widths = _widths(shown, [[row[i] for i in kept] for row in fitting], [floors[i] for i in kept], options)
-    if main is not None and (main not in kept or widths[kept.index(main)] < _claim_room(all_sizes, main)):
-        return Layout(_cards(fields, all_rows, main, options), frozenset())
+        return Layout(_lines_each(fields, all_rows, main, options), frozenset())
+    widths = _widths(shown, [measures.cells[i] for i in kept], fitting, [floors[i] for i in kept], options)
+    if main is not None and (main not in kept or widths[kept.index(main)] < _claim_room(measures.cells[main], None)):
+        return Layout(_lines_each(fields, all_rows, main, options), frozenset())
     parts = _runs_and_stacks(fields, all_rows, oversize, kept, widths, options)
     hidden = [field.key for i, field in enumerate(fields) if i not in kept]
     if hidden:
@@ -166,9 +187,18 @@ def laid_out(fields: tuple[Field, ...], all_rows: list[list[Text]], options: Ren
     return Layout(parts, frozenset(hidden))
 
 
-def _claim_room(rows: list[list[Size]], main: int) -> int:
-    """The width the main words need to be read in a table: MIN_CLAIM_WIDTH, or less where all are shorter."""
-    return min(MIN_CLAIM_WIDTH, max(row[main].cells for row in rows))
+def _lines_each(
+    fields: tuple[Field, ...], rows: list[list[Cell]], main: int | None, options: RenderOptions
+) -> list[RenderableType]:
+    """Each record on lines of its own: a card where it has words a reader came for, else one line per field."""
+    texts = [[as_text(cell) for cell in row] for row in rows]
+    return _cards(fields, texts, main, options) if main is not None else _stacked(fields, texts, options.width)
+
+
+def _claim_room(cells: list[int], rows: list[int] | None) -> int:
+    """The width the main words need to be read in a table: MIN_CLAIM_WIDTH, or less where all those of `rows` are
+    shorter."""
+    return min(MIN_CLAIM_WIDTH, _widest(cells, rows))
 
 
 def _main_prose(fields: tuple[Field, ...]) -> int | None:
@@ -231,7 +261,7 @@ def _item_lines(items: list[Text], width: int, *, indent: str, joiner: str) -> l
 
 def _runs_and_stacks(
     fields: tuple[Field, ...],
-    rows: list[list[Text]],
+    rows: list[list[Cell]],
     oversize: set[int],
     kept: list[int],
     widths: list[int],
@@ -241,7 +271,7 @@ def _runs_and_stacks(
     record on lines of its own between them."""
     shown = tuple(fields[i] for i in kept)
     parts: list[RenderableType] = []
-    run: list[list[Text]] = []
+    run: list[list[Cell]] = []
     for number, row in enumerate(rows):
         if number not in oversize:
             run.append([row[i] for i in kept])
@@ -249,21 +279,23 @@ def _runs_and_stacks(
         if run:
             parts.append(_grid(shown, run, widths, options, header=not parts))
             run = []
-        parts += _stacked(fields, [row], options.width)
+        parts += _stacked(fields, [[as_text(cell) for cell in row]], options.width)
     if run:
         parts.append(_grid(shown, run, widths, options, header=not parts))
     return parts
 
 
-def _oversize(fields: tuple[Field, ...], rows: list[list[Size]], options: RenderOptions) -> set[int]:
+def _oversize(fields: tuple[Field, ...], floors: list[list[int]], options: RenderOptions) -> set[int]:
     """The records whose ids and figures cannot stand whole even in the narrowest table (a 301-character id): each
     goes on lines of its own, in its place; the others stay a table."""
-    last = _last_kept(fields, options)
-    return {
-        number
-        for number, row in enumerate(rows)
-        if not _fits([floor for i, floor in enumerate(_column_floors(fields, [row])) if i in last], options)
-    }
+    last = sorted(_last_kept(fields, options))
+    headers = _header_floors(fields)
+    room = options.width - 3 * len(last)  # what _fits leaves the columns' floors
+    totals = [0] * len(floors[0]) if floors else []
+    for index in last:
+        least = headers[index]
+        totals = [total + max(floor, least) for total, floor in zip(totals, floors[index], strict=True)]
+    return {number for number, total in enumerate(totals) if total > room}
 
 
 def _columns_kept(fields: tuple[Field, ...], floors: list[int], options: RenderOptions) -> list[int]:
@@ -293,20 +325,21 @@ def _last_kept(fields: tuple[Field, ...], options: RenderOptions) -> set[int]:
     return set(sorted(range(len(fields)), key=lambda i: (fields[i].give_way_rank, i))[:3])
 
 
-def whole_word_lines(text: Text, width: int, indent: str = "") -> list[RenderableType]:
+def whole_word_lines(text: Cell, width: int, indent: str = "") -> list[RenderableType]:
     """The text wrapped between words at the width, each line printed as it is after `indent`: a word longer than
     the width (a URL) stands whole on a line of its own, where the terminal may fold it but kzcn never splits it.
-    Line ends in the text end lines. Plain lines, so printing them without colour costs Rich nothing."""
+    Line ends in the text end lines. Plain lines, so printing them without colour costs Rich nothing; a text without
+    styles gives its lines as strings (WholeLine)."""
     width = max(1, width - len(indent))
     lines: list[RenderableType] = []
-    if not text.spans and not text.style:
+    if isinstance(text, str) or (not text.spans and not text.style):
         # No styles to carry: the lines cut from the plain text, a tenth of the work of dividing a Text (a fact
         # sheet's cards at 10,000 facts: 1.9 of 6.6 s).
-        parts = text.plain.split("\n")
+        parts = plain_of(text).split("\n")
         if len(parts) > 1 and parts[-1] == "":
             parts.pop()  # as Text.split: a line end ends the last line, and starts none
         for line in parts:
-            lines += [Unwrapped(indent + piece) for piece in _word_runs(line, width)]
+            lines += [WholeLine(indent + piece) for piece in _word_runs(line, width)]
         return lines
     for part in text.split("\n"):
         plain, breaks, start, end = part.plain, [], 0, 0

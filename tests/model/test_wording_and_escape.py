@@ -110,3 +110,16 @@ def test_only_http_and_https_urls_with_a_host_are_web_urls(url: str, web: bool) 
     from kzcn.escape import is_web_url
 
     assert is_web_url(url) is web
+
+
+def test_every_ascii_character_is_escaped_exactly_when_it_is_not_printable() -> None:
+    # visible() returns printable ASCII as it is without searching it: every other ASCII character must be one the
+    # search escapes (or a tab or line end, which only one-line text escapes).
+    for code in range(128):
+        char = chr(code)
+        if char.isprintable():
+            assert visible(f"a{char}b") == f"a{char}b" == visible(f"a{char}b", one_line=True)
+        elif char in "\t\n":
+            assert visible(char) == char and visible(char, one_line=True) != char
+        else:
+            assert visible(f"a{char}b") != f"a{char}b", repr(char)

@@ -39,7 +39,7 @@ def test_every_output_prints_the_same_without_the_plain_paths(
     }[which]()
     env = {"COLUMNS": width}
     fast = [cli("--facts", str(path), *command, env=env) for command in COMMANDS]
-    monkeypatch.setattr(table, "plain_table", lambda *args: None)
+    monkeypatch.setattr(table, "plain_grid", lambda *args: None)
     monkeypatch.setattr(table, "plain_lines", lambda *args, **kwargs: None)
     slow = [cli("--facts", str(path), *command, env=env) for command in COMMANDS]
     printed = 0

@@ -7,12 +7,11 @@ from collections.abc import Callable
 import pytest
 from hypothesis import example, given, settings
 from hypothesis import strategies as st
-from rich import box
 from rich.console import Console
-from rich.table import Table
 from rich.text import Text
 
-from kzcn.render.plain_text import plain_lines, plain_table
+from kzcn.render.grid import Cell, Grid
+from kzcn.render.plain_text import plain_grid, plain_lines
 from kzcn.render.table import Unwrapped
 
 ALPHABET = st.sampled_from(
@@ -90,21 +89,20 @@ def test_the_one_cell_characters_are_those_rich_measures_so_line_ends_aside(monk
     assert asked == []  # once per character, per process
 
 
-def rich_prints_table(table: Table, width: int) -> str:
+def rich_prints_table(grid: Grid, width: int) -> str:
     buffer = io.StringIO()
     console = Console(
         file=buffer, width=width, no_color=True, color_system=None, emoji=False, highlight=False, markup=False
     )
-    console.print(table, crop=False)
+    console.print(grid.rich_table(), crop=False)
     return buffer.getvalue()
 
 
-def table_of_our_make(headers: list[str], widths: list[int], whole: list[bool], *, header: bool = True) -> Table:
-    """A table as kzcn's table_layout._grid makes one: every column its width, folded, ids unwrapped."""
-    table = Table(box=box.SIMPLE_HEAD, expand=False, pad_edge=False, title_justify="left", show_header=header)
-    for title, width, no_wrap in zip(headers, widths, whole, strict=True):
-        table.add_column(title, overflow="fold", width=width, no_wrap=no_wrap)
-    return table
+def grid(
+    headers: list[str], widths: list[int], whole: list[bool], rows: list[list[Cell]], *, header: bool = True
+) -> Grid:
+    """A table as kzcn's table_layout lays one out: every column its width, folded, ids unwrapped."""
+    return Grid(tuple(headers), tuple(widths), tuple(whole), rows, header, ascii=False)
 
 
 CELL = st.lists(st.sampled_from(["a", "bb", "word", "x" * 17, " ", "  ", "\n", "é", "—", "¶4", "“q”"]), max_size=14)
@@ -116,19 +114,19 @@ def test_a_table_prints_as_rich_prints_it(data: st.DataObject, columns: int, wid
     widths = data.draw(st.lists(st.integers(1, 20), min_size=columns, max_size=columns))
     whole = data.draw(st.lists(st.booleans(), min_size=columns, max_size=columns))
     headers = data.draw(st.lists(CELL.map("".join), min_size=columns, max_size=columns))
-    table = table_of_our_make(headers, widths, whole, header=data.draw(st.booleans()))
-    for _row in range(data.draw(st.integers(0, 4))):
-        table.add_row(*[Text("".join(data.draw(CELL))) for _column in range(columns)])
-    printed = plain_table(table, width)
+    # A cell is a Text where colour would style it, its string where nothing would: both print the same.
+    cell = CELL.map("".join).flatmap(lambda plain: st.sampled_from([plain, Text(plain)]))
+    rows = data.draw(st.lists(st.lists(cell, min_size=columns, max_size=columns), max_size=4))
+    table = grid(headers, widths, whole, rows, header=data.draw(st.booleans()))
+    printed = plain_grid(table, width)
     if printed is not None:  # None: too wide for the line, or an id wider than its column: Rich prints it
         assert printed == rich_prints_table(table, width)
 
 
 def test_a_header_of_two_lines_stands_at_the_bottom_of_its_row() -> None:
-    table = table_of_our_make(["Id", "Words of a header"], [4, 9], [True, False])
-    table.add_row(Text("a-1"), Text("one two three four"))
+    table = grid(["Id", "Words of a header"], [4, 9], [True, False], [["a-1", Text("one two three four")]])
     assert (
-        plain_table(table, 40)
+        plain_grid(table, 40)
         == rich_prints_table(table, 40)
         == (
             "                  \n"
@@ -146,28 +144,50 @@ def test_a_header_of_two_lines_stands_at_the_bottom_of_its_row() -> None:
 @pytest.mark.parametrize(
     "change",
     [
-        lambda table: setattr(table, "title", "A title"),
-        lambda table: setattr(table, "box", box.ASCII),
-        lambda table: setattr(table, "show_lines", True),
-        lambda table: setattr(table, "border_style", "red"),
-        lambda table: setattr(table.columns[1], "justify", "right"),
-        lambda table: setattr(table.columns[1], "width", None),
-        lambda table: setattr(table.rows[0], "style", "bold"),
-        lambda table: table.add_row(Text("b"), Text("中文")),  # a character of two cells
-        lambda table: table.add_row(Text("b"), Text("x", justify="center")),
-        lambda table: table.add_row(Text("a-long-id"), Text("x")),  # an id wider than its column: Rich crops it
+        lambda table: table._replace(ascii=True),
+        lambda table: table._replace(rows=[*table.rows, ["b", "中文"]]),  # a character of two cells
+        lambda table: table._replace(rows=[*table.rows, ["b", "tab\tbed"]]),
+        lambda table: table._replace(rows=[*table.rows, [Text("b"), Text("x", justify="center")]]),
+        lambda table: table._replace(rows=[*table.rows, ["a-long-id", "x"]]),  # an id wider than its column: cropped
     ],
 )
-def test_a_table_of_another_make_goes_to_rich(change: Callable[[Table], object]) -> None:
-    table = table_of_our_make(["Id", "Words"], [4, 9], [True, False])
-    table.add_row(Text("a-1"), Text("one two"))
-    assert plain_table(table, 40) is not None
-    change(table)
-    assert plain_table(table, 40) is None
+def test_a_table_plain_grid_cannot_print_goes_to_rich(change: Callable[[Grid], Grid]) -> None:
+    table = grid(["Id", "Words"], [4, 9], [True, False], [["a-1", "one two"]])
+    assert plain_grid(table, 40) is not None
+    assert plain_grid(change(table), 40) is None
 
 
 def test_a_table_wider_than_the_line_goes_to_rich() -> None:
-    table = table_of_our_make(["Id", "Words"], [4, 9], [True, False])
-    table.add_row(Text("a-1"), Text("one two"))
-    assert plain_table(table, 4 + 9 + 5) is not None  # " " + 4 + pad + " " + pad + 9 + " "
-    assert plain_table(table, 4 + 9 + 4) is None
+    table = grid(["Id", "Words"], [4, 9], [True, False], [["a-1", "one two"]])
+    assert plain_grid(table, 4 + 9 + 5) is not None  # " " + 4 + pad + " " + pad + 9 + " "
+    assert plain_grid(table, 4 + 9 + 4) is None
+
+
+@settings(max_examples=200, deadline=None)
+@given(words=st.lists(st.text(ALPHABET, max_size=30), max_size=12), width=st.integers(min_value=1, max_value=50))
+def test_a_string_prints_as_its_text_would(words: list[str], width: int) -> None:
+    content = " ".join(words)
+    assert plain_lines(content, width, wrap=True) == plain_lines(Text(content), width, wrap=True)
+
+
+ASCII_WORDS = st.sampled_from(["a", "bb", "word", "x" * 17, "y" * 40, " ", "  ", "   ", ".,-"])
+
+
+@settings(max_examples=400, deadline=None)
+@given(words=st.lists(ASCII_WORDS, max_size=20), width=st.integers(min_value=1, max_value=30), wrap=st.booleans())
+@example(words=["   ", "y" * 40, " ", "a"], width=7, wrap=True)  # leading spaces before a word longer than the line
+@example(words=["word", " ", "x" * 17, "   "], width=4, wrap=True)  # a word folded, then spaces past the width
+def test_a_line_of_ascii_prints_as_rich_prints_it(words: list[str], width: int, wrap: bool) -> None:
+    """Printable ASCII lines are broken by str.find and str.rfind (_ascii_break_offsets), not by listing words."""
+    content = "".join(words)
+    text = Text(content) if wrap else Unwrapped(content)
+    assert plain_lines(text, width, wrap=wrap) == rich_prints(text, width, soft_wrap=not wrap)
+
+
+@settings(max_examples=400, deadline=None)
+@given(words=st.lists(ASCII_WORDS, max_size=20), width=st.integers(min_value=1, max_value=30))
+def test_both_ways_of_breaking_a_line_of_ascii_agree(words: list[str], width: int) -> None:
+    from kzcn.render.plain_text import _ascii_break_offsets, _break_offsets
+
+    content = "".join(words)
+    assert _ascii_break_offsets(content, width) == _break_offsets(content, width)

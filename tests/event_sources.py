@@ -13,9 +13,10 @@ SYNTAX = "YAML syntax error: "
 
 
 def outcome(text: str, *, libyaml: bool) -> tuple[Any, ...]:
-    """What kzcn makes of the text: its data, every container's positions and the root's; or its problems."""
+    """What kzcn makes of the text: its data, every container's positions and the root's; or its problems. libyaml
+    reads the text's UTF-8 bytes, as kzcn.kb.load hands them to it; PyYAML's own parser reads the text."""
     try:
-        loaded = parse("kb.yaml", text, libyaml=libyaml)
+        loaded = parse("kb.yaml", text.encode("utf-8", "surrogatepass") if libyaml else text, libyaml=libyaml)
     except KnowledgeBaseError as error:
         return ("refused", [str(problem) for problem in error.problems])
     positions = sorted(repr(marks) for marks in loaded.positions.values())

@@ -122,36 +122,13 @@ def read_capped(handle: Any, expected: int, cap: int) -> bytes:
     return chunks[0] if len(chunks) == 1 else b"".join(chunks)
 
 
-def decode(path: str, raw: bytes) -> str:
-    """UTF-8 text from bytes, with a located error for anything else."""
-    if raw.startswith((b"\xff\xfe", b"\xfe\xff")):
-        raise _fail(path, "is UTF-16 (it starts with a UTF-16 byte-order mark); save it as UTF-8")
-    if raw.startswith(b"\xef\xbb\xbf"):
-        raw = raw[3:]
-    try:
-        text = raw.decode("utf-8")
-    except UnicodeDecodeError as error:
-        line = raw.count(b"\n", 0, error.start) + 1
-        column = error.start - (raw.rfind(b"\n", 0, error.start) + 1) + 1
-        byte = raw[error.start : error.start + 1].hex()
-        raise KnowledgeBaseError(
-            [Problem(path, f"invalid UTF-8 (byte 0x{byte}); save the file as UTF-8", line, column)]
-        ) from None
-    nul = text.find("\0")
-    if nul >= 0:
-        line = text.count("\n", 0, nul) + 1
-        column = nul - (text.rfind("\n", 0, nul) + 1) + 1
-        raise KnowledgeBaseError([Problem(path, "contains a NUL byte: this is a binary file, not YAML", line, column)])
-    if not text.strip():
-        raise _fail(path, "is empty; a knowledge base needs at least `sources:` and `facts:`")
-    return text
-
-
-def parse(path: str, text: str, *, libyaml: bool = True) -> LoadedYaml:
+def parse(path: str, text: str | bytes, *, libyaml: bool = True) -> LoadedYaml:
     """The one YAML document in `text` as plain data, by safe loading only; every problem found is raised at once.
 
     The parser's events come from libyaml where PyYAML has it, else (or with libyaml=False) from PyYAML's own
-    pure-Python parser; kzcn composes both alike, with positions, limits and duplicate-key checks."""
+    pure-Python parser; kzcn composes both alike, with positions, limits and duplicate-key checks. `text` may be
+    UTF-8 bytes checked by kzcn.parse.utf8.checked_utf8: libyaml reads them as they are (given a str, PyYAML
+    encodes it to UTF-8 for libyaml first), so a large file is never held as text as well."""
     import yaml
 
     return _Composer(path, yaml).compose(text, libyaml=libyaml)
@@ -208,12 +185,14 @@ class _Composer:
         self.tags: dict[tuple[str, Any], str] = {}
         """The tag each plain scalar resolved to, by its text and style."""
 
-    def compose(self, text: str, *, libyaml: bool = True) -> LoadedYaml:
+    def compose(self, text: str | bytes, *, libyaml: bool = True) -> LoadedYaml:
         yaml = self.yaml
         # Both loaders emit the same events for the same document; resolution and construction below are ours, so
         # results are identical. (Where the two parsers disagree on the document itself, tests/parse/
         # test_event_sources.py lists the cases.)
         loader = (getattr(yaml, "CSafeLoader", None) if libyaml else None) or yaml.SafeLoader
+        if isinstance(text, bytes) and loader is yaml.SafeLoader:
+            text = text.decode("utf-8")  # PyYAML's own reader would guess the encoding of bytes: they are UTF-8
         try:
             result = self._build(yaml.parse(text, Loader=loader))
         except _Stop:

@@ -49,3 +49,28 @@ def test_where_the_two_parsers_emit_the_same_events_kzcn_reads_the_same() -> Non
             disagreements += 1
     assert alike >= 350  # 359 of 402 in the suite as stored
     assert alike + disagreements == len(DOCUMENTS)
+
+
+def test_libyaml_reads_bytes_as_it_reads_their_text() -> None:
+    """kzcn.kb.load hands libyaml the file's bytes (a str PyYAML would encode to UTF-8 for it anyway): the same
+    data, positions (counted in characters, not bytes) and problems."""
+    from kzcn.errors import KnowledgeBaseError
+    from kzcn.parse.yamlload import parse
+
+    def read(document: str | bytes) -> object:
+        try:
+            loaded = parse("kb.yaml", document)
+        except KnowledgeBaseError as error:
+            return [str(problem) for problem in error.problems]
+        return repr(loaded.data), sorted(repr(marks) for marks in loaded.positions.values()), loaded.root
+
+    texts = [
+        SHIPPED_FACTS.read_text(encoding="utf-8"),
+        "ключ: «значение» — 中文 😀\nlist: [é, ü, 'x: y']\nkey: [1, 2\n",  # wide characters, then a syntax error
+        "a: é\na: ü\n",  # a duplicate key after a wide character: its column in characters
+    ]
+    for text in texts:
+        assert read(text.encode("utf-8")) == read(text), text[:80]
+    assert read("x: {éé: 1, éé: 2}\n".encode()) == [  # column 12 in characters (14 in bytes)
+        "kb.yaml:1:12: duplicate key 'éé': it is already set at line 1; a key may appear once per mapping"
+    ]

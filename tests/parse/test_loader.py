@@ -12,7 +12,8 @@ import yaml
 from conftest import REPO
 from kzcn.errors import KnowledgeBaseError
 from kzcn.parse.positions import key_position, unpacked, value_position
-from kzcn.parse.yamlload import MAX_DEPTH, MAX_PROBLEMS, decode, parse, read_bytes
+from kzcn.parse.utf8 import decode
+from kzcn.parse.yamlload import MAX_DEPTH, MAX_PROBLEMS, parse, read_bytes
 
 
 def problems(text: str) -> list[str]:

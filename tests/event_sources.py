@@ -19,8 +19,7 @@ def outcome(text: str, *, libyaml: bool) -> tuple[Any, ...]:
         loaded = parse("kb.yaml", text.encode("utf-8", "surrogatepass") if libyaml else text, libyaml=libyaml)
     except KnowledgeBaseError as error:
         return ("refused", [str(problem) for problem in error.problems])
-    positions = sorted(repr(marks) for marks in loaded.positions.values())
-    return ("read", repr(loaded.data), positions, loaded.root)
+    return ("read", repr(loaded.data), loaded.positions.listing(loaded.data), loaded.root)
 
 
 def without_parser_wording(result: tuple[Any, ...]) -> tuple[Any, ...]:

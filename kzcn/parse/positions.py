@@ -1,14 +1,17 @@
-"""Where a parsed document's values stand, as the composer stores them: packed into one integer each, read back.
+"""Where a parsed document's values stand: one flat array of packed (line, column) pairs, read back by container.
 
-A knowledge base of 30,000 facts has about 750,000 values, and a position each as a tuple (line, column, None) in a
-tuple with its key's was 240 bytes a value: two thirds of what parsing held (340 MiB). A mapping's entry whose key
-and value are both strings packs the four numbers into one integer (44 bytes); a list's item, its two (36 bytes).
-Where a scalar was read as something other than text (a number, a date), its position keeps the text it was read
-from, for messages ("expected text, found the number 10; quote it"), and stays a tuple.
+A knowledge base of 30,000 facts has about 870,000 values in 235,000 mappings and lists. A dict or list of positions
+per container, an integer per position, weighed 87 MiB, more than a third of what a parse held (beside at most
+122 MiB of data); at 150,000 facts, over 400 MiB. Here each container's positions are a run of one array of 64-bit
+slots: a list's items one slot each, a mapping's entries two (the key's, then the value's), in the order the
+container holds them; a container closed is its run's start, by id. Where a scalar was read as something other
+than text (a number, a date), its slot's text is kept beside, for messages ("expected text, found the number 10;
+quote it").
 """
 
 from __future__ import annotations
 
+from array import array
 from typing import Any
 
 Position = tuple[int, int, "str | None"]
@@ -18,35 +21,100 @@ _BITS = 32
 _MASK = (1 << _BITS) - 1
 
 
-def packed(position: Position) -> Any:
-    """A list item's position as stored: one integer, or the tuple where it keeps its source text."""
-    line, column, text = position
-    return position if text is not None or column > _MASK else (line << _BITS) | column
+def packed(line: int, column: int) -> int:
+    """A position as a slot holds it (a file of at most 256 MiB has no line or column past 2**32)."""
+    return (line << _BITS) | column
 
 
-def unpacked(stored: Any) -> Position:
-    """A list item's position as packed() stored it."""
-    if type(stored) is int:
-        return (stored >> _BITS, stored & _MASK, None)
-    return stored  # type: ignore[no-any-return]
+def unpacked(stored: int) -> tuple[int, int]:
+    """The line and column of a packed position."""
+    return stored >> _BITS, stored & _MASK
 
 
-def entry(key: Position, value: Position) -> Any:
-    """A mapping entry's key and value positions as stored: one integer, or the two tuples."""
-    if key[2] is None and value[2] is None and key[1] <= _MASK and value[1] <= _MASK:
-        return (key[0] << 3 * _BITS) | (key[1] << 2 * _BITS) | (value[0] << _BITS) | value[1]
-    return (key, value)
+def line_of(stored: int) -> int:
+    """The line of a packed position."""
+    return stored >> _BITS
 
 
-def key_position(stored: Any) -> Position:
-    """Where a mapping entry's key stands, from what entry() stored."""
-    if type(stored) is int:
-        return (stored >> 3 * _BITS, (stored >> 2 * _BITS) & _MASK, None)
-    return stored[0]  # type: ignore[no-any-return]
+class Positions:
+    """Where every value of a parsed document stands, each container's positions a run of one array."""
+
+    __slots__ = ("_slots", "_starts", "_texts")
+
+    def __init__(self) -> None:
+        self._slots = array("Q")
+        """Every position, packed: container by container, in the order they closed."""
+        self._starts: dict[int, int] = {}
+        """id(container) -> where its run of slots starts."""
+        self._texts: dict[int, str] = {}
+        """slot -> the text of a scalar YAML read as something other than text."""
+
+    def add(self, container: Any, slots: list[int], texts: dict[int, str] | None) -> None:
+        """A container closed: its slots (two per mapping entry, one per list item) and the texts of some, by
+        their place among them."""
+        start = len(self._slots)
+        self._starts[id(container)] = start
+        self._slots.extend(slots)
+        if texts:
+            self._texts.update({start + place: text for place, text in texts.items()})
+
+    def __contains__(self, container: Any) -> bool:
+        return id(container) in self._starts
+
+    def __len__(self) -> int:
+        return len(self._starts)
+
+    def item(self, container: list[Any], index: int) -> Position:
+        """Where a list's item stands; IndexError past its end, KeyError for a list not parsed."""
+        if not -len(container) <= index < len(container):
+            raise IndexError(index)
+        return self._at(self._starts[id(container)] + index % len(container))
+
+    def value(self, container: dict[Any, Any], key: Any) -> Position:
+        """Where a mapping's value for `key` stands; KeyError for a key it lacks or a mapping not parsed."""
+        return self._at(self._starts[id(container)] + 2 * entry_index(container, key) + 1)
+
+    def key(self, container: dict[Any, Any], key: Any) -> Position:
+        """Where a mapping's key stands; KeyError for a key it lacks or a mapping not parsed."""
+        return self._at(self._starts[id(container)] + 2 * entry_index(container, key))
+
+    def _at(self, slot: int) -> Position:
+        stored = self._slots[slot]
+        return (stored >> _BITS, stored & _MASK, self._texts.get(slot))
+
+    def listing(self, data: Any) -> list[Position]:
+        """Every position under `data`, in document order (each mapping's key before its value, then what the value
+        holds): what two parses of one text, whose containers' ids differ, compare by."""
+        found: list[Position] = []
+        stack = [data]
+        while stack:
+            node = stack.pop()
+            if isinstance(node, dict) and node in self:
+                for key, value in reversed(node.items()):
+                    stack.append(value)
+                    stack.append(_Found(self.key(node, key), self.value(node, key)))
+            elif isinstance(node, list) and node in self:
+                for index in range(len(node) - 1, -1, -1):
+                    stack.append(node[index])
+                    stack.append(_Found(self.item(node, index)))
+            elif isinstance(node, _Found):
+                found += node.positions
+        return found
 
 
-def value_position(stored: Any) -> Position:
-    """Where a mapping entry's value stands, from what entry() stored."""
-    if type(stored) is int:
-        return ((stored >> _BITS) & _MASK, stored & _MASK, None)
-    return stored[1]  # type: ignore[no-any-return]
+class _Found:
+    """Positions met while walking a document, listed when popped (after those before them)."""
+
+    __slots__ = ("positions",)
+
+    def __init__(self, *positions: Position) -> None:
+        self.positions = positions
+
+
+def entry_index(container: dict[Any, Any], key: Any) -> int:
+    """The place of `key` among the mapping's keys; KeyError if it has none. Positions are read only to report a
+    problem, so a walk over a mapping's few keys costs nothing a run pays for."""
+    for index, held in enumerate(container):
+        if held is key or held == key:  # as the dict compares keys: one of them is equal
+            return index
+    raise KeyError(key)

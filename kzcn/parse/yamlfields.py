@@ -10,7 +10,7 @@ from difflib import get_close_matches
 from typing import Any
 
 from kzcn.errors import Problem
-from kzcn.parse.positions import Position, key_position, unpacked, value_position
+from kzcn.parse.positions import Position
 from kzcn.parse.yamlload import LoadedYaml, integer_text, shortened, shown
 
 ID_PATTERN = re.compile(r"^[a-z0-9]+(?:-[a-z0-9]+)*\Z")  # \Z, not $: "$" also matches before a final newline
@@ -35,13 +35,13 @@ class Locator:
         """Where the value at `path` stands; the nearest enclosing value's position if the path ends early."""
         node = self.loaded.data
         position = self.loaded.root
+        positions = self.loaded.positions
         for step in path:
-            marks = self.loaded.positions.get(id(node))
             try:
-                if isinstance(node, dict) and isinstance(marks, dict) and step in node:
-                    position, node = value_position(marks[step]), node[step]
-                elif isinstance(node, list) and isinstance(step, int) and isinstance(marks, list):
-                    position, node = unpacked(marks[step]), node[step]
+                if isinstance(node, dict) and step in node:
+                    position, node = positions.value(node, step), node[step]
+                elif isinstance(node, list) and isinstance(step, int):
+                    position, node = positions.item(node, step), node[step]
                 else:
                     break
             except (IndexError, KeyError, TypeError):
@@ -110,13 +110,15 @@ class FieldReader:
         self.problems.append(Problem(self.file, message, line, column, format_path(path)))
 
     def _position(self, container: Any, key: str | int) -> Position:
-        marks = self.loaded.positions.get(id(container))
-        if marks is None:
-            return self.loaded.root
+        positions = self.loaded.positions
         try:
-            return value_position(marks[key]) if isinstance(container, dict) else unpacked(marks[key])
+            if isinstance(container, dict):
+                return positions.value(container, key)
+            if isinstance(key, int):
+                return positions.item(container, key)
         except (KeyError, IndexError, TypeError):
-            return self.loaded.root
+            pass
+        return self.loaded.root
 
     def _wrong(self, container: Any, key: str | int, path: tuple[str | int, ...], expected: str) -> None:
         value = container[key]
@@ -136,7 +138,7 @@ class FieldReader:
             return False
         for key in value:
             if key not in allowed:
-                position = key_position(self.loaded.positions[id(value)][key])
+                position = self.loaded.positions.key(value, key)
                 name = key_text(key)
                 close = get_close_matches(name, sorted(allowed), n=1)
                 hint = f"; did you mean {close[0]!r}?" if close else f"; known fields: {', '.join(sorted(allowed))}"

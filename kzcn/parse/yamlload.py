@@ -5,7 +5,7 @@ from __future__ import annotations
 import os
 import stat
 import sys
-from dataclasses import dataclass, field
+from dataclasses import dataclass
 
 from kzcn.errors import KnowledgeBaseError, Problem
 
@@ -14,7 +14,7 @@ TYPE_CHECKING = False  # typing.TYPE_CHECKING without importing typing (2.8 ms a
 if TYPE_CHECKING:
     from typing import Any, NoReturn
 
-    from kzcn.parse.positions import Position
+    from kzcn.parse.positions import Position, Positions
 
 MAX_FILE_BYTES = 256 * 1024 * 1024
 """Larger files are refused before reading: a knowledge base of 100,000 facts is about 60 MiB."""
@@ -39,9 +39,8 @@ class LoadedYaml:
 
     data: Any
     """The document: dicts, lists, str, int, float, bool, None, date and datetime."""
-    positions: dict[int, Any] = field(default_factory=dict)
-    """id(container) -> {key: its entry's positions} for dicts, [each item's position] for lists, packed
-    (kzcn/parse/positions.py: read them with key_position, value_position and unpacked)."""
+    positions: Positions
+    """Where each container's keys, values and items stand (kzcn/parse/positions.py)."""
     root: Position = (1, 1, None)
     """Where the document's top value starts."""
 
@@ -145,23 +144,27 @@ class _Stop(Exception):
 class _Frame:
     """A mapping or list being built: what is in it so far, and what its closing event needs."""
 
-    __slots__ = ("anchor", "container", "key", "key_position", "marks", "position", "size")
+    __slots__ = ("anchor", "container", "key", "key_at", "key_text", "marks", "position", "size", "texts")
 
-    def __init__(self, container: Any, marks: Any, anchor: str | None, position: Position) -> None:
+    def __init__(self, container: Any, anchor: str | None, position: int) -> None:
         self.container = container
         """The dict or list itself."""
-        self.marks = marks
-        """Its positions: {key: (key Position, value Position)} for a dict, [Position, ...] for a list."""
+        self.marks: list[int] = []
+        """Its positions, packed (positions.packed): a key's and its value's per mapping entry, one per list item."""
+        self.texts: dict[int, str] | None = None
+        """The source text of the positions (by place in `marks`) of scalars read as something other than text."""
         self.key: Any = _NO_KEY
         """A mapping's key read and waiting for its value, else _NO_KEY."""
-        self.key_position = position
-        """Where that pending key stands; the container's own start until there is one."""
+        self.key_at = position
+        """Where that pending key stands, packed; the container's own start until there is one."""
+        self.key_text: str | None = None
+        """The pending key's source text, where YAML read it as something other than text."""
         self.anchor = anchor
         """The anchor the container defines, if any, recorded when it closes."""
         self.size = 1
         """Nodes in and under it, itself included: what an alias to it adds towards MAX_ALIAS_EXPANSION."""
         self.position = position
-        """Where the container starts."""
+        """Where the container starts, packed."""
 
 
 class _Composer:
@@ -175,9 +178,10 @@ class _Composer:
         self.constructor = yaml.constructor.SafeConstructor()
         # How positions are stored: imported by a parse alone (a warm run reads the file's bytes from this module
         # and parses nothing).
-        from kzcn.parse.positions import entry, key_position, packed
+        from kzcn.parse.positions import Positions, entry_index, line_of, packed, unpacked
 
-        self.entry, self.key_position, self.packed = entry, key_position, packed
+        self.packed, self.unpacked, self.entry_index, self.line_of = packed, unpacked, entry_index, line_of
+        self.positions = Positions()
         self.anchors: dict[str, tuple[Any, int]] = {}
         """Each anchor defined so far: its value and its size in nodes."""
         self.expansion = 0
@@ -213,39 +217,40 @@ class _Composer:
         collection_end = (yaml.MappingEndEvent, yaml.SequenceEndEvent)
         document_start = yaml.DocumentStartEvent
 
-        positions: dict[int, Any] = {}
+        positions, packed = self.positions, self.packed
         anchors = self.anchors
         stack: list[_Frame] = []
         documents = 0
-        root: tuple[Any, Position] | None = None
+        root: tuple[Any, int, str | None] | None = None  # the value, where it stands (packed), its source text
 
         for event in events:
             kind = type(event)
             if kind is scalar_event or kind is alias_event:
                 mark = event.start_mark
-                position: Position = (mark.line + 1, mark.column + 1, None)
+                at = packed(mark.line + 1, mark.column + 1)
                 if kind is scalar_event:
-                    value, position = self._scalar(event, position)
+                    value, text = self._scalar(event, at)
                     size = 1
                     if event.anchor is not None:
                         anchors[event.anchor] = (value, 1)
                 else:
-                    value, size = self._alias(event.anchor, position)
+                    (value, size), text = self._alias(event.anchor, at), None
                 if not stack:
-                    root = (value, position)
+                    root = (value, at, text)
                 else:
-                    self._add(stack[-1], value, position, size)
+                    self._add(stack[-1], value, at, text, size)
             elif kind is mapping_start or kind is sequence_start:
-                stack.append(self._open(event, mapping=kind is mapping_start, depth=len(stack), positions=positions))
+                stack.append(self._open(event, mapping=kind is mapping_start, depth=len(stack)))
             elif kind in collection_end:
                 frame = stack.pop()
                 container, size, position = frame.container, frame.size, frame.position
+                positions.add(container, frame.marks, frame.texts)
                 if frame.anchor is not None:
                     anchors[frame.anchor] = (container, size)
                 if not stack:
-                    root = (container, position)
+                    root = (container, position, None)
                 else:
-                    self._add(stack[-1], container, position, size)
+                    self._add(stack[-1], container, position, None, size)
             elif kind is document_start:
                 documents += 1
                 if documents > 1:
@@ -253,9 +258,9 @@ class _Composer:
         if root is None:
             self.problems.append(Problem(self.path, "holds no YAML document (only comments or blank lines?)"))
             return None
-        return LoadedYaml(root[0], positions, root[1])
+        return LoadedYaml(root[0], positions, (*self.unpacked(root[1]), root[2]))
 
-    def _alias(self, anchor: str, position: Position) -> tuple[Any, int]:
+    def _alias(self, anchor: str, position: int) -> tuple[Any, int]:
         """The value an alias repeats and its size in nodes; _Stop for an unknown anchor, or when aliases have
         expanded past MAX_ALIAS_EXPANSION."""
         if anchor not in self.anchors:
@@ -272,57 +277,70 @@ class _Composer:
             raise _Stop
         return value, size
 
-    def _open(self, event: Any, *, mapping: bool, depth: int, positions: dict[int, Any]) -> _Frame:
-        """A mapping or list that starts, its positions registered; _Stop past MAX_DEPTH."""
+    def _open(self, event: Any, *, mapping: bool, depth: int) -> _Frame:
+        """A mapping or list that starts; _Stop past MAX_DEPTH."""
         mark = event.start_mark
-        position: Position = (mark.line + 1, mark.column + 1, None)
+        position = self.packed(mark.line + 1, mark.column + 1)
         if event.tag not in _COLLECTION_TAGS:
             self._problem(position, f"tag {event.tag} is not allowed; kzcn reads plain mappings and lists only")
         if depth >= MAX_DEPTH:
             self._problem(position, f"nested deeper than {MAX_DEPTH} levels; a knowledge base needs far fewer")
             raise _Stop
-        container: Any = {} if mapping else []
-        marks: Any = {} if mapping else []
-        positions[id(container)] = marks
-        return _Frame(container, marks, event.anchor, position)
+        return _Frame({} if mapping else [], event.anchor, position)
 
     def _second_document(self, event: Any) -> NoReturn:
         """_Stop at the start of a second document: a knowledge base is one."""
         mark = event.start_mark
         self._problem(
-            (mark.line + 1, mark.column + 1, None),
+            self.packed(mark.line + 1, mark.column + 1),
             "a second YAML document starts here; a knowledge base is one document",
         )
         raise _Stop
 
-    def _add(self, frame: _Frame, value: Any, position: Position, size: int) -> None:
+    def _add(self, frame: _Frame, value: Any, at: int, text: str | None, size: int) -> None:
+        """The value read at `at` (packed; `text`: its source text where YAML read it as something other than
+        text) goes into the container being built: a list's next item, a mapping's pending key or its value."""
         frame.size += size
         container = frame.container
+        marks = frame.marks
         if isinstance(container, list):
             container.append(value)
-            frame.marks.append(self.packed(position))
+            if text is not None:
+                self._keep_text(frame, len(marks), text)
+            marks.append(at)
             return
         if frame.key is _NO_KEY:
             if isinstance(value, (dict, list)):
-                self._problem(position, "a mapping key must be a plain value, not a list or mapping")
-                value = f"<invalid key at line {position[0]}>"
-            elif value == "<<" and position[2] == "<<":
-                self._problem(position, "merge keys (<<) are not supported; write the fields out")
-            frame.key, frame.key_position = value, position
+                self._problem(at, "a mapping key must be a plain value, not a list or mapping")
+                value = f"<invalid key at line {self.line_of(at)}>"
+            elif value == "<<" and text == "<<":
+                self._problem(at, "merge keys (<<) are not supported; write the fields out")
+            frame.key, frame.key_at, frame.key_text = value, at, text
             return
-        key, key_at = frame.key, frame.key_position
+        key = frame.key
         frame.key = _NO_KEY
         if key in container:
-            first = self.key_position(frame.marks[key])
+            first = self.line_of(marks[2 * self.entry_index(container, key)])
             self._problem(
-                key_at,
-                f"duplicate key {shown(key)}: it is already set at line {first[0]}; a key may appear once per mapping",
+                frame.key_at,
+                f"duplicate key {shown(key)}: it is already set at line {first}; a key may appear once per mapping",
             )
             return
         container[key] = value
-        frame.marks[key] = self.entry(key_at, position)
+        if frame.key_text is not None:
+            self._keep_text(frame, len(marks), frame.key_text)
+        if text is not None:
+            self._keep_text(frame, len(marks) + 1, text)
+        marks.append(frame.key_at)
+        marks.append(at)
 
-    def _scalar(self, event: Any, position: Position) -> tuple[Any, Position]:
+    def _keep_text(self, frame: _Frame, place: int, text: str) -> None:
+        if frame.texts is None:
+            frame.texts = {}
+        frame.texts[place] = text
+
+    def _scalar(self, event: Any, at: int) -> tuple[Any, str | None]:
+        """The scalar's value, and its source text where YAML reads it as something other than text."""
         value = event.value
         tag = event.tag
         if tag is None or tag == "!":
@@ -333,25 +351,25 @@ class _Composer:
             if tag is None:
                 tag = self.tags[key] = self.resolver.resolve(self.yaml.ScalarNode, value, event.implicit)
         elif tag not in _SCALAR_TAGS:
-            self._problem(position, f"tag {tag} is not allowed; kzcn never constructs objects from tags")
-            return value, position
+            self._problem(at, f"tag {tag} is not allowed; kzcn never constructs objects from tags")
+            return value, None
         if tag == _TAG + "str":
-            return value, position
-        text_position: Position = (position[0], position[1], value)
+            return value, None
         if tag == _TAG + "merge":
-            return "<<", text_position
+            return "<<", value
         node = self.yaml.ScalarNode(tag, value)
         try:
-            return self.constructor.construct_object(node), text_position
+            return self.constructor.construct_object(node), value
         except (self.yaml.YAMLError, ValueError, TypeError, OverflowError, KeyError) as error:
             self._problem(
-                position,
+                at,
                 f"cannot read {shortened(value)!r} as {tag.rsplit(':', 1)[-1]}: {error}; quote it to keep it as text",
             )
-            return value, position
+            return value, None
 
-    def _problem(self, position: Position, message: str) -> None:
-        self.problems.append(Problem(self.path, message, position[0], position[1]))
+    def _problem(self, at: int, message: str) -> None:
+        line, column = self.unpacked(at)
+        self.problems.append(Problem(self.path, message, line, column))
 
     def _syntax_problem(self, error: Any) -> None:
         mark = getattr(error, "problem_mark", None) or getattr(error, "context_mark", None)

@@ -62,7 +62,7 @@ def test_libyaml_reads_bytes_as_it_reads_their_text() -> None:
             loaded = parse("kb.yaml", document)
         except KnowledgeBaseError as error:
             return [str(problem) for problem in error.problems]
-        return repr(loaded.data), sorted(repr(marks) for marks in loaded.positions.values()), loaded.root
+        return repr(loaded.data), loaded.positions.listing(loaded.data), loaded.root
 
     texts = [
         SHIPPED_FACTS.read_text(encoding="utf-8"),

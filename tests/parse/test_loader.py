@@ -11,7 +11,6 @@ import yaml
 
 from conftest import REPO
 from kzcn.errors import KnowledgeBaseError
-from kzcn.parse.positions import key_position, unpacked, value_position
 from kzcn.parse.utf8 import decode
 from kzcn.parse.yamlload import MAX_DEPTH, MAX_PROBLEMS, parse, read_bytes
 
@@ -25,9 +24,11 @@ def problems(text: str) -> list[str]:
 def test_plain_document_loads_with_positions() -> None:
     loaded = parse("kb.yaml", "a: 1\nb:\n  - x\n  - 'y'\n")
     assert loaded.data == {"a": 1, "b": ["x", "y"]}
-    marks = loaded.positions[id(loaded.data)]
-    assert key_position(marks["b"]) == (2, 1, None) and value_position(marks["b"]) == (3, 3, None)
-    assert unpacked(loaded.positions[id(loaded.data["b"])][1]) == (4, 5, None)
+    positions = loaded.positions
+    assert positions.key(loaded.data, "b") == (2, 1, None) and positions.value(loaded.data, "b") == (3, 3, None)
+    assert positions.item(loaded.data["b"], 1) == (4, 5, None)
+    assert positions.listing(loaded.data) == [(1, 1, None), (1, 4, "1"), (2, 1, None), (3, 3, None),
+                                              (3, 5, None), (4, 5, None)]  # fmt: skip
 
 
 def test_duplicate_key_is_an_error_naming_both_lines() -> None:
@@ -45,9 +46,9 @@ def test_yaml_1_1_values_are_loaded_as_safe_load_reads_them() -> None:
     loaded = parse("kb.yaml", "a: no\nb: 010\nc: 2017-05-01\nd: '010'\n")
     assert loaded.data == yaml.safe_load("a: no\nb: 010\nc: 2017-05-01\nd: '010'\n")
     assert loaded.data == {"a": False, "b": 8, "c": datetime.date(2017, 5, 1), "d": "010"}
-    marks = loaded.positions[id(loaded.data)]
-    assert value_position(marks["a"]) == (1, 4, "no") and value_position(marks["b"]) == (2, 4, "010")
-    assert value_position(marks["d"]) == (4, 4, None)
+    positions = loaded.positions
+    assert positions.value(loaded.data, "a") == (1, 4, "no") and positions.value(loaded.data, "b") == (2, 4, "010")
+    assert positions.value(loaded.data, "d") == (4, 4, None)
 
 
 @pytest.mark.parametrize(

@@ -8,6 +8,7 @@ import sys
 import pytest
 
 from kzcn.errors import Problem
+from kzcn.parse.positions import Positions
 from kzcn.parse.yamlfields import FieldReader, Locator, describe, format_path, key_text
 from kzcn.parse.yamlload import LoadedYaml, parse
 
@@ -94,7 +95,7 @@ def test_locator_of_a_document_that_does_not_start_on_line_one() -> None:
 
 
 def test_locator_without_recorded_positions_gives_the_root() -> None:
-    loaded = LoadedYaml({"a": [1]}, {}, (4, 2, None))
+    loaded = LoadedYaml({"a": [1]}, Positions(), (4, 2, None))
     assert Locator(loaded).at(("a", 0)) == (4, 2, None)
 
 

@@ -39,13 +39,19 @@ def line_of(stored: int) -> int:
 class Positions:
     """Where every value of a parsed document stands, each container's positions a run of one array."""
 
-    __slots__ = ("_slots", "_starts", "_texts")
+    __slots__ = ("_ids", "_index", "_slots", "_starts", "_texts")
 
     def __init__(self) -> None:
         self._slots = array("Q")
         """Every position, packed: container by container, in the order they closed."""
-        self._starts: dict[int, int] = {}
-        """id(container) -> where its run of slots starts."""
+        self._ids = array("Q")
+        """Each container's id, in the order they closed."""
+        self._starts = array("Q")
+        """Where each container's run of slots starts, in the same order."""
+        self._index: dict[int, int] | None = None
+        """id(container) -> where its run starts: made when a position is first asked for. Positions are read only
+        for a problem's place, and a dict over a million containers (150,000 facts) was 100 MiB of the parse's
+        peak; two arrays are 18."""
         self._texts: dict[int, str] = {}
         """slot -> the text of a scalar YAML read as something other than text."""
 
@@ -53,30 +59,37 @@ class Positions:
         """A container closed: its slots (two per mapping entry, one per list item) and the texts of some, by
         their place among them."""
         start = len(self._slots)
-        self._starts[id(container)] = start
+        self._ids.append(id(container))
+        self._starts.append(start)
+        self._index = None  # made again if asked for
         self._slots.extend(slots)
         if texts:
             self._texts.update({start + place: text for place, text in texts.items()})
 
     def __contains__(self, container: Any) -> bool:
-        return id(container) in self._starts
+        return id(container) in self._start_of()
 
     def __len__(self) -> int:
-        return len(self._starts)
+        return len(self._ids)
+
+    def _start_of(self) -> dict[int, int]:
+        if self._index is None:
+            self._index = dict(zip(self._ids, self._starts, strict=True))
+        return self._index
 
     def item(self, container: list[Any], index: int) -> Position:
         """Where a list's item stands; IndexError past its end, KeyError for a list not parsed."""
         if not -len(container) <= index < len(container):
             raise IndexError(index)
-        return self._at(self._starts[id(container)] + index % len(container))
+        return self._at(self._start_of()[id(container)] + index % len(container))
 
     def value(self, container: dict[Any, Any], key: Any) -> Position:
         """Where a mapping's value for `key` stands; KeyError for a key it lacks or a mapping not parsed."""
-        return self._at(self._starts[id(container)] + 2 * entry_index(container, key) + 1)
+        return self._at(self._start_of()[id(container)] + 2 * entry_index(container, key) + 1)
 
     def key(self, container: dict[Any, Any], key: Any) -> Position:
         """Where a mapping's key stands; KeyError for a key it lacks or a mapping not parsed."""
-        return self._at(self._starts[id(container)] + 2 * entry_index(container, key))
+        return self._at(self._start_of()[id(container)] + 2 * entry_index(container, key))
 
     def _at(self, slot: int) -> Position:
         stored = self._slots[slot]

@@ -67,3 +67,12 @@ def test_a_listing_walks_the_document_in_order() -> None:
 @given(LINE, COLUMN)
 def test_a_packed_position_keeps_its_line(line: int, column: int) -> None:
     assert line_of(packed(line, column)) == line
+
+
+def test_a_container_added_after_a_lookup_is_found_too() -> None:
+    positions = Positions()
+    first, second = ["a"], ["b"]
+    stored(positions, first, [(1, 3, None)])
+    assert positions.item(first, 0) == (1, 3, None)
+    stored(positions, second, [(2, 3, None)])
+    assert positions.item(second, 0) == (2, 3, None) and positions.item(first, 0) == (1, 3, None)

@@ -138,6 +138,8 @@ class IndexedSource:
     """Each paragraph normalised, with each character's offset in the original paragraph."""
     _word_index: dict[int, _WordIndex] = field(default_factory=dict, compare=False, repr=False)
     """The word-pair index, made by the first closest-passage search (key 0)."""
+    _occurrences: dict[tuple[int, str], int] = field(default_factory=dict, compare=False, repr=False)
+    """The last answers of _occurrence: the check asks it three times per quote (found? cut? where?)."""
 
     @classmethod
     def of(cls, text: str) -> IndexedSource:
@@ -162,11 +164,17 @@ class IndexedSource:
     def _occurrence(self, index: int, needle: str) -> int:
         """Where the needle stands in paragraph `index` (from 0), normalised: the first place on word edges, else the
         first place at all (which edge_cut then explains), else -1. "port" is found in "the port", not "export"."""
+        known = self._occurrences.get((index, needle))
+        if known is not None:
+            return known
         haystack = self.normalised[index][0]
         first = at = haystack.find(needle)
         while at >= 0 and self._cut(index, at, len(needle)) is not None:
             at = haystack.find(needle, at + 1)
-        return at if at >= 0 else first
+        if len(self._occurrences) >= 64:
+            self._occurrences.clear()
+        self._occurrences[index, needle] = found = at if at >= 0 else first
+        return found
 
     def _cut(self, index: int, at: int, length: int) -> str | None:
         """edge_cut of the needle at `at` in paragraph `index`'s normalised text, judged on the original text: the

@@ -31,6 +31,7 @@ MAX_PROBLEMS = 50
 _TAG = "tag:yaml.org,2002:"
 _SCALAR_TAGS = {_TAG + name for name in ("str", "int", "float", "bool", "null", "timestamp")}
 _COLLECTION_TAGS = {None, "!", _TAG + "map", _TAG + "seq"}
+_STR, _MERGE = _TAG + "str", _TAG + "merge"  # made once: each scalar compares its tag with them
 
 
 @dataclass
@@ -353,9 +354,9 @@ class _Composer:
         elif tag not in _SCALAR_TAGS:
             self._problem(at, f"tag {tag} is not allowed; kzcn never constructs objects from tags")
             return value, None
-        if tag == _TAG + "str":
+        if tag == _STR:
             return value, None
-        if tag == _TAG + "merge":
+        if tag == _MERGE:
             return "<<", value
         node = self.yaml.ScalarNode(tag, value)
         try:

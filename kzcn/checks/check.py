@@ -6,6 +6,7 @@ import time
 import unicodedata
 from difflib import get_close_matches
 
+from kzcn.checks.entities import EntityNames
 from kzcn.checks.meaning import ENGLISH_CUES, RULES, Finding, fact_findings, series_findings, year_tokens
 from kzcn.checks.reviews import check_records_used, check_reviews, copied_text
 from kzcn.checks.wording import attribution_findings, wording_findings
@@ -38,9 +39,10 @@ class _Checker:
         self.closest_until = time.monotonic() + CLOSEST_BUDGET_SECONDS
         self.excepted: set[tuple[str, str]] = set()
         """(fact id, rule) of every exception that excused a finding."""
-        self.aliases = dict(kb.aliases)
-        self.entities = frozenset(entity for fact in kb.facts for entity in fact.entities) | frozenset(self.aliases)
-        """Every entity the knowledge base names: a statement that names one must quote it."""
+        aliases = dict(kb.aliases)
+        known = frozenset(entity for fact in kb.facts for entity in fact.entities) | frozenset(aliases)
+        self.entity_names = EntityNames(known, aliases)
+        """How a text names every entity the knowledge base names: a statement that names one must quote it."""
 
     def report(self, path: tuple[str | int, ...], message: str) -> None:
         path = self.in_file(path)
@@ -199,7 +201,7 @@ class _Checker:
         english = source is None or source.language is None or source.language.startswith("en")
         if wording and self.kb.is_claim(fact):  # evidence facts summarise other sources in their own words
             findings += attribution_findings(fact, source)
-            findings += wording_findings(fact, self.indexed.get(fact.source), self.aliases, self.entities)
+            findings += wording_findings(fact, self.indexed.get(fact.source), self.entity_names)
         if not english:
             # The cue words are English: a quote in Turkish or Russian is read for its numbers only.
             findings = [finding for finding in findings if finding.rule not in ENGLISH_CUES]

@@ -12,21 +12,50 @@ from kzcn.model.records import Fact
 from kzcn.model.text import fold
 
 
-def entities_named(
-    fact: Fact,
-    statement: str,
-    sentences: str,
-    paragraphs: str,
-    aliases: dict[str, tuple[str, ...]],
-    known: frozenset[str],
-) -> list[Finding]:
+class EntityNames:
+    """How a text names each entity of a knowledge base (by its name or a declared alias, see _naming), made once per
+    check: each fact asked after every entity of the knowledge base, through layers of lookups, was the largest part
+    of the wording check (a sixth of the check at 30,000 facts)."""
+
+    __slots__ = ("_aliases", "_spellings", "known")
+
+    def __init__(self, known: frozenset[str], aliases: dict[str, tuple[str, ...]]) -> None:
+        self.known = tuple(sorted(known))
+        """Every entity the knowledge base names, in order."""
+        self._aliases = aliases
+        self._spellings: dict[str, tuple[tuple[str, re.Pattern[str]], ...]] = {}
+        """Each entity asked about: each spelling's letters 2 to 4 (which every naming of it holds) and its pattern."""
+
+    def _of(self, entity: str) -> tuple[tuple[str, re.Pattern[str]], ...]:
+        found = self._spellings.get(entity)
+        if found is None:
+            # Folded as the texts they are sought in are (’ as ').
+            names = (fold(name) for name in (entity, *self._aliases.get(entity, ())))
+            found = self._spellings[entity] = tuple((name[1:4], _naming(name)) for name in names)
+        return found
+
+    def names(self, entity: str, text: str) -> bool:
+        """True when the text names the entity, by its name or a declared alias."""
+        return any(letters in text and pattern.search(text) for letters, pattern in self._of(entity))
+
+    def first(self, entity: str, text: str) -> int:
+        """Where the text first names the entity, by its name or a declared alias, or -1."""
+        places = [
+            match.start()
+            for letters, pattern in self._of(entity)
+            if letters in text and (match := pattern.search(text)) is not None
+        ]
+        return min(places, default=-1)
+
+
+def entities_named(fact: Fact, statement: str, sentences: str, paragraphs: str, names: EntityNames) -> list[Finding]:
     """Each entity the knowledge base knows that the statement names is named (by name or a declared alias) in the
     quotes or the sentences that hold them: the claim's own words back whom it is about. Each entity the fact
     lists is named in the quotes' paragraphs: a listed entity is what the passage is about ("sinophobia" in a
     paragraph about "the Kazakh society"), the way `--entity` finds it."""
-    in_statement = [entity for entity in sorted(known) if _names(entity, statement, aliases)]
-    unsaid = [entity for entity in in_statement if not _names(entity, sentences, aliases)]
-    unsaid += [e for e in fact.entities if e not in in_statement and not _names(e, paragraphs, aliases)]
+    in_statement = [entity for entity in names.known if names.names(entity, statement)]
+    unsaid = [entity for entity in in_statement if not names.names(entity, sentences)]
+    unsaid += [e for e in fact.entities if e not in in_statement and not names.names(e, paragraphs)]
     if not unsaid:
         return []
     which, them = (unsaid[0], "it") if len(unsaid) == 1 else (f"{', '.join(unsaid[:-1])} and {unsaid[-1]}", "them")
@@ -43,24 +72,7 @@ def entities_named(
     ]
 
 
-def _names(entity: str, text: str, aliases: dict[str, tuple[str, ...]]) -> bool:
-    """True when the text names the entity, by its name or a declared alias."""
-    return any(_at(name, text) >= 0 for name in _spellings(entity, aliases))
-
-
-def _spellings(entity: str, aliases: dict[str, tuple[str, ...]]) -> tuple[str, ...]:
-    """The entity's name and declared aliases, folded as the texts they are sought in are (’ as ')."""
-    return _folded((entity, *aliases.get(entity, ())))
-
-
-@functools.lru_cache(maxsize=4096)
-def _folded(names: tuple[str, ...]) -> tuple[str, ...]:
-    return tuple(fold(name) for name in names)
-
-
-def entity_order(
-    fact: Fact, statement: str, aliases: dict[str, tuple[str, ...]], beside: list[tuple[str, str]]
-) -> list[Finding]:
+def entity_order(fact: Fact, statement: str, names: EntityNames, beside: list[tuple[str, str]]) -> list[Finding]:
     """Two of the fact's entities named in both the statement and a quote (by name or a declared alias) stand in the
     same order in each; and where a quote names one of two the statement names, and the other stands only in the
     quote's sentence, before or after it (`beside`: each quote's sentence, before and after it), the statement keeps
@@ -71,9 +83,9 @@ def entity_order(
         """Where the text first names each entity (by name or alias), for those it names at all."""
         found = {}
         for entity in fact.entities:
-            at = [_at(name, where) for name in _spellings(entity, aliases)]
-            if any(place >= 0 for place in at):
-                found[entity] = min(place for place in at if place >= 0)
+            at = names.first(entity, where)
+            if at >= 0:
+                found[entity] = at
         return found
 
     in_statement = places(statement)
@@ -137,11 +149,3 @@ def _naming(entity: str) -> re.Pattern[str]:
     if " " not in entity and len(entity) > 4:
         return re.compile(rf"\b{head}{re.escape(entity[1:4])}\w*")
     return re.compile(rf"\b{head}{re.escape(entity[1:])}\b")
-
-
-def _at(entity: str, text: str) -> int:
-    """Where the text first names the entity (see _naming), or -1."""
-    if entity[1:4] not in text:
-        return -1  # every way _naming names it holds these letters: a substring test spares most searches
-    match = _naming(entity).search(text)
-    return match.start() if match else -1

@@ -6,7 +6,7 @@ from __future__ import annotations
 import functools
 import re
 
-from kzcn.checks.entities import entities_named, entity_order
+from kzcn.checks.entities import EntityNames, entities_named, entity_order
 from kzcn.checks.meaning import FORECAST_CUE, HEDGE_CUE, Finding
 from kzcn.checks.view_frame import VIEW_WORDS, view_frame_findings
 from kzcn.model.records import Fact, Source
@@ -55,13 +55,13 @@ def _words(text: str) -> list[str]:
 def wording_findings(
     fact: Fact,
     indexed: IndexedSource | None,
-    aliases: dict[str, tuple[str, ...]] | None = None,
-    known: frozenset[str] = frozenset(),
+    names: EntityNames | None = None,
 ) -> list[Finding]:
     """What a claim's statement says beyond or against its quotes (a claim of a primary source: evidence facts
     summarise other sources in their own words). `indexed` is the claim's source, whose sentences around each quote
-    may lend a statement its subject ("The port opens ..." of a clause that says "opening ..."); `known` are the
-    entities the knowledge base names anywhere, which a statement may name only where its quotes do."""
+    may lend a statement its subject ("The port opens ..." of a clause that says "opening ..."); `names` says how a text
+    names each entity the knowledge base names anywhere, which a statement may name only where its quotes do."""
+    names = names or EntityNames(frozenset(), {})
     quotes = " ".join(fold(quote.text) for quote in fact.quotes)
     statement = fold(fact.statement)
     # Each quote's sentence, read once: its words lend the statement a subject, and the entities beside the quote
@@ -73,10 +73,8 @@ def wording_findings(
     findings += view_frame_findings(fact, statement.lower())
     findings += _cues(fact, quotes.lower())
     paragraphs = " ".join(_paragraph(indexed, quote.paragraph) for quote in dict.fromkeys(fact.quotes))
-    findings += entities_named(fact, statement, f"{quotes} {context}", f"{quotes} {paragraphs}", aliases or {}, known)
-    findings += entity_order(
-        fact, statement, aliases or {}, [(fold(before), fold(after)) for before, _, after in beside]
-    )
+    findings += entities_named(fact, statement, f"{quotes} {context}", f"{quotes} {paragraphs}", names)
+    findings += entity_order(fact, statement, names, [(fold(before), fold(after)) for before, _, after in beside])
     findings += _unit(fact, quotes)
     return findings
 

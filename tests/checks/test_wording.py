@@ -329,6 +329,24 @@ def test_a_declared_alias_names_its_entity_for_the_order_of_entities() -> None:
     ]
 
 
+def test_an_entity_named_twice_stands_where_it_is_first_named() -> None:
+    # "Our country" (Kazakhstan, by its alias) comes before China, "Kazakhstan" after: its first naming counts.
+    data = with_sentence("Our country exports grain to China, as Kazakhstan has for years.")
+    data["aliases"] |= {"Kazakhstan": ["our country"]}
+    data["facts"][OPINION].update(
+        kind="event",
+        statement="Kazakhstan exports grain to China.",
+        entities=["Kazakhstan", "China"],
+        quotes=[{"paragraph": 1, "text": "Our country exports grain to China, as Kazakhstan has for years."}],
+    )
+    assert problems_of(data) == []
+    data["facts"][OPINION]["statement"] = "China exports grain to Kazakhstan."
+    assert problems_of(data) == [
+        "facts[5].statement: the quote names Kazakhstan and China in one order and the statement in the other; who "
+        "does what to whom is the quote's [entity-order]"
+    ]
+
+
 def test_aliases_must_be_a_mapping_of_names_to_lists() -> None:
     from builders import dump
     from kzcn.errors import KnowledgeBaseError

@@ -218,7 +218,7 @@ class _Composer:
         collection_end = (yaml.MappingEndEvent, yaml.SequenceEndEvent)
         document_start = yaml.DocumentStartEvent
 
-        positions, packed = self.positions, self.packed
+        positions, packed, tags = self.positions, self.packed, self.tags
         anchors = self.anchors
         stack: list[_Frame] = []
         documents = 0
@@ -230,7 +230,10 @@ class _Composer:
                 mark = event.start_mark
                 at = packed(mark.line + 1, mark.column + 1)
                 if kind is scalar_event:
-                    value, text = self._scalar(event, at)
+                    # Most scalars are text whose tag was resolved before (see _scalar): taken here, no call made.
+                    value, text = event.value, None
+                    if event.tag is not None or tags.get((value, event.implicit)) != _STR:
+                        value, text = self._scalar(event, at)
                     size = 1
                     if event.anchor is not None:
                         anchors[event.anchor] = (value, 1)

@@ -131,7 +131,9 @@ class FieldReader:
 
     # -- field readers -----------------------------------------------------------------------------------------
 
-    def mapping(self, value: Any, path: tuple[str | int, ...], allowed: set[str], required: set[str]) -> bool:
+    def mapping(
+        self, value: Any, path: tuple[str | int, ...], allowed: set[str] | frozenset[str], required: set[str]
+    ) -> bool:
         """True if value is a mapping; reports unknown and missing fields either way."""
         if not isinstance(value, dict):
             self.report(path, f"expected a mapping of fields, found {describe(value, self.locator.at(path)[2])}")

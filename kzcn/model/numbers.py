@@ -63,6 +63,11 @@ _NUMBER_TOKEN = re.compile(
 
 
 def _readings(token: str) -> set[int | float]:
+    if token.isascii() and token.isdigit():  # most numbers ("2017", "3"): one ASCII run of digits, read as it is
+        try:
+            return {int(token)}
+        except ValueError:  # more digits than Python converts, as _unsigned_readings says
+            return set()
     negative = token[0] in _SIGN
     digits = token.lstrip(_SIGN)
     if len({ord(char) - unicodedata.digit(char, 0) for char in digits if char.isdigit()}) > 1:

@@ -35,7 +35,8 @@ class EntityNames:
         return found
 
     def names(self, entity: str, text: str) -> bool:
-        """True when the text names the entity, by its name or a declared alias."""
+        """True when the text names the entity, by its name or a declared alias. (Not first() >= 0: asked of every
+        entity for every statement, stopping at the first spelling found is a tenth of the check at 30,000 facts.)"""
         return any(letters in text and pattern.search(text) for letters, pattern in self._of(entity))
 
     def first(self, entity: str, text: str) -> int:

@@ -167,6 +167,11 @@ class _Frame:
         self.position = position
         """Where the container starts, packed."""
 
+    def keep_text(self, place: int, text: str) -> None:
+        """The source text of the position at `place` in `marks`."""
+        self.texts = self.texts or {}
+        self.texts[place] = text
+
 
 class _Composer:
     """Builds plain data from parser events with an explicit stack, so no input can exhaust the C stack."""
@@ -310,7 +315,7 @@ class _Composer:
         if isinstance(container, list):
             container.append(value)
             if text is not None:
-                self._keep_text(frame, len(marks), text)
+                frame.keep_text(len(marks), text)
             marks.append(at)
             return
         if frame.key is _NO_KEY:
@@ -332,16 +337,11 @@ class _Composer:
             return
         container[key] = value
         if frame.key_text is not None:
-            self._keep_text(frame, len(marks), frame.key_text)
+            frame.keep_text(len(marks), frame.key_text)
         if text is not None:
-            self._keep_text(frame, len(marks) + 1, text)
+            frame.keep_text(len(marks) + 1, text)
         marks.append(frame.key_at)
         marks.append(at)
-
-    def _keep_text(self, frame: _Frame, place: int, text: str) -> None:
-        if frame.texts is None:
-            frame.texts = {}
-        frame.texts[place] = text
 
     def _scalar(self, event: Any, at: int) -> tuple[Any, str | None]:
         """The scalar's value, and its source text where YAML reads it as something other than text."""

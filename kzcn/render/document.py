@@ -33,7 +33,7 @@ def legend_line(document: Document) -> str:
 
 def document_parts(document: Document, *, color: bool) -> list[RenderableType]:
     """Each paragraph with its marks, then the facts it carries, one line each. Without colour no style prints, and
-    each line is its string (see table_layout.Cell): a 10 MB article's Texts were a third of its time."""
+    each line is its string (see grid.Cell): a 10 MB article's Texts were a third of its time."""
 
     def line(text: str, style: str = "") -> RenderableType:
         return Text(text, style=style) if color else text

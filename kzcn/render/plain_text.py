@@ -8,7 +8,7 @@ a character's width is 1 and the arithmetic is that of string lengths. Any other
 prints it. tests/render/test_plain_text.py holds the two to the same output.
 
 Tables too (plain_grid): a fact sheet of 10,000 facts took 4 s as a table and 0.1 s as HTML, Rich measuring,
-padding and rendering each cell through the same layers. kzcn's tables (table_layout.Grid) give every column its
+padding and rendering each cell through the same layers. kzcn's tables (grid.Grid) give every column its
 width, so without colour what Rich prints is each cell's lines wrapped as above, padded and joined with the box's
 characters.
 """
@@ -116,7 +116,7 @@ def _grid_strings(grid: Any, headers: list[str]) -> list[list[str]] | None:
     settings of its own, a character Rich measures otherwise, a value of a never-wrapped column wider than it."""
     rows: list[list[str]] = []
     for cells in grid.rows:
-        row: list[Any] = [cell if type(cell) is str else _plain_of(cell) for cell in cells]
+        row: list[Any] = [_plain_of(cell) for cell in cells]
         if None in row:
             return None
         rows.append(row)

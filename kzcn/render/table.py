@@ -119,7 +119,7 @@ def _console(options: RenderOptions) -> tuple[Console, io.StringIO]:
 
 def _cells(result: Result, fields: tuple[Field, ...], options: RenderOptions) -> list[list[Cell]]:
     if not options.color:
-        # Without colour no style prints: each value is its string (see table_layout.Cell).
+        # Without colour no style prints: each value is its string (see grid.Cell).
         return [[_shown(record.get(field.key), field, record) for field in fields] for record in result.records]
     return [
         [

@@ -35,7 +35,7 @@ def _measures(fields: tuple[Field, ...], rows: list[list[Cell]]) -> Measures:
     prose stays whole too)."""
     cells, floors = [], []
     for index, field in enumerate(fields):
-        plains = [cell if isinstance(cell, str) else cell.plain for cell in (row[index] for row in rows)]
+        plains = [plain_of(row[index]) for row in rows]
         joined = "".join(plains)
         # Printable ASCII is one cell a character: a column of it is measured by its lengths, at C speed.
         widths = list(map(len if joined.isascii() and joined.isprintable() else cell_len, plains))
@@ -108,7 +108,7 @@ class Unwrapped(Text):
 
 
 class WholeLine(str):
-    """An Unwrapped line without styles, kept as its string: printed as Unwrapped(line) would be (see Cell)."""
+    """An Unwrapped line without styles, kept as its string: printed as Unwrapped(line) would be (see grid.Cell)."""
 
     __slots__ = ()
 

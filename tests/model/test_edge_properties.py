@@ -104,3 +104,15 @@ def test_paragraphs_are_the_same_whatever_the_line_ends(text: str) -> None:
     as_lf = re.sub("\r\n|\r|\u2028", "\n", text).replace("\u2029", "\n\n")
     ours = [fold(text[span.start : span.end]) for span in paragraphs(text)]
     assert ours == [fold(as_lf[span.start : span.end]) for span in paragraphs(as_lf)]
+
+
+@PROPERTY
+@given(st.one_of(source_texts(), st.text(alphabet=st.characters(max_codepoint=0x7F)), st.text()))
+def test_fold_is_typography_folded_then_white_space_runs_as_one_space(text: str) -> None:
+    # Written from the definition, without fold's shortcut for ASCII text: each typographic quote, dash and space
+    # as its ASCII form, then the words joined by single spaces.
+    typography = {"\u2018": "'", "\u2019": "'", "\u201a": "'", "\u201b": "'", "\u2032": "'", "\u201c": '"',
+                  "\u201d": '"', "\u201e": '"', "\u201f": '"', "\u00ab": '"', "\u00bb": '"', "\u2033": '"'}  # fmt: skip
+    typography |= dict.fromkeys("\u2010\u2011\u2012\u2013\u2014\u2015\u2212", "-")
+    expected = " ".join("".join(typography.get(char, char) for char in text).split())
+    assert fold(text) == expected

@@ -90,6 +90,8 @@ def entity_order(fact: Fact, statement: str, names: EntityNames, beside: list[tu
         return found
 
     in_statement = places(statement)
+    if len(in_statement) < 2:  # an order is between two of the statement's entities (most claims name one or none)
+        return []
     in_each = [places(fold(quote.text)) for quote in fact.quotes]
     # Each quote, and all of them in their order: "If China is expelled" ... "Kazakhstan will" spans two quotes.
     in_all = places(" ".join(fold(quote.text) for quote in fact.quotes)) if len(fact.quotes) > 1 else {}

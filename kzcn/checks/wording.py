@@ -232,11 +232,10 @@ def _cues(fact: Fact, quotes: str) -> list[Finding]:
 
 
 def _paragraph(indexed: IndexedSource | None, number: int) -> str:
-    """The paragraph a quote stands in, folded; "" where the source has none such."""
+    """The paragraph a quote stands in, folded (as the source keeps it normalised); "" where the source has none."""
     if indexed is None or not 0 < number <= len(indexed.paragraphs):
         return ""
-    whole = indexed.paragraphs[number - 1]
-    return fold(indexed.text[whole.start : whole.end])
+    return indexed.normalised[number - 1][0]
 
 
 def _unit(fact: Fact, quotes: str) -> list[Finding]:

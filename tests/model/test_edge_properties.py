@@ -12,7 +12,7 @@ from hypothesis import strategies as st
 from kzcn.escape import INVISIBLE
 from kzcn.model.edges import holds_a_word, invisible_characters
 from kzcn.model.numbers import number_tokens, numbers_in
-from kzcn.model.text import IndexedSource, fold, paragraphs
+from kzcn.model.text import IndexedSource, fold, normalise, paragraphs
 
 # Bounded so CI stays fast (about a second each); the same examples every run in CI, so a red run is reproducible.
 PROPERTY = settings(
@@ -116,3 +116,10 @@ def test_fold_is_typography_folded_then_white_space_runs_as_one_space(text: str)
     typography |= dict.fromkeys("\u2010\u2011\u2012\u2013\u2014\u2015\u2212", "-")
     expected = " ".join("".join(typography.get(char, char) for char in text).split())
     assert fold(text) == expected
+
+
+@PROPERTY
+@given(st.one_of(source_texts(), st.text()))
+def test_a_normalised_text_is_its_fold(text: str) -> None:
+    # The wording check reads a quote's paragraph as IndexedSource.normalised keeps it, for fold(paragraph).
+    assert normalise(text)[0] == fold(text)

@@ -39,6 +39,17 @@ class EntityNames:
         entity for every statement, stopping at the first spelling found is a tenth of the check at 30,000 facts.)"""
         return any(letters in text and pattern.search(text) for letters, pattern in self._of(entity))
 
+    def named_in(self, text: str) -> list[str]:
+        """Every entity of the knowledge base the text names, in order (names() of each, in one loop: asked of every
+        statement, a call per entity was a twelfth of the check at 30,000 facts)."""
+        found = []
+        for entity in self.known:
+            for letters, pattern in self._of(entity):
+                if letters in text and pattern.search(text):
+                    found.append(entity)
+                    break
+        return found
+
     def first(self, entity: str, text: str) -> int:
         """Where the text first names the entity, by its name or a declared alias, or -1."""
         places = [
@@ -54,7 +65,7 @@ def entities_named(fact: Fact, statement: str, sentences: str, paragraphs: str, 
     quotes or the sentences that hold them: the claim's own words back whom it is about. Each entity the fact
     lists is named in the quotes' paragraphs: a listed entity is what the passage is about ("sinophobia" in a
     paragraph about "the Kazakh society"), the way `--entity` finds it."""
-    in_statement = [entity for entity in names.known if names.names(entity, statement)]
+    in_statement = names.named_in(statement)
     unsaid = [entity for entity in in_statement if not names.names(entity, sentences)]
     unsaid += [e for e in fact.entities if e not in in_statement and not names.names(e, paragraphs)]
     if not unsaid:

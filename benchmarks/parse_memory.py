@@ -62,9 +62,10 @@ def main(argv: list[str] | None = None) -> None:
     gc.disable()
     from kzcn.checks.check import check
     from kzcn.kb import cache
+    from kzcn.parse.files import read_bytes
     from kzcn.parse.schema import SchemaReader
     from kzcn.parse.utf8 import checked_utf8
-    from kzcn.parse.yamlload import parse, read_bytes
+    from kzcn.parse.yamlload import parse
 
     started = time.perf_counter()
     _step("start", started)

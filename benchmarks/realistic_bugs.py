@@ -94,7 +94,7 @@ BUGS: tuple[Bug, ...] = (
     Bug(
         "text-fold-dropped",
         "kzcn/model/text.py",
-        'return " ".join(text.translate(_FOLD).split())',
+        'return " ".join((text if text.isascii() else text.translate(_FOLD)).split())',
         'return " ".join(text.split())',
         "missing case fold",
         "a quote copied with the article's curly quotes or dashes is reported as not verbatim",

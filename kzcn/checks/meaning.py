@@ -67,8 +67,6 @@ _QUALIFIER_CUES: tuple[tuple[str, tuple[str, ...]], ...] = (
     ("some", ("about",)),
     ("circa", ("about",)),
 )
-_QUALIFIER_ENDINGS = tuple(" " + cue for cue, _allowed in _QUALIFIER_CUES)
-"""How the words before a number end where a cue stands there: most numbers have none, which one call tells."""
 _CURRENCY_BEFORE = re.compile(r"(?:\s*(?:us\$|\$|€|£|¥|₸|usd|eur|kzt|cny))?\s*\Z")
 _SCALE_AFTER = re.compile(r"\s*(thousand|million|billion|trillion|bn|mln|mn|tn|trln)\b")
 _SCALE_WORDS = {"bn": "billion", "mln": "million", "mn": "million", "tn": "trillion", "trln": "trillion"}
@@ -104,10 +102,9 @@ def _cue_before(text: str, token: NumberToken) -> str:
 def _qualifiers(text: str, token: NumberToken) -> tuple[str, tuple[str, ...]]:
     """(cue, qualifiers it allows) for the number; ("", ("exact",)) where no cue stands before it."""
     before = " " + _cue_before(text, token).rstrip()
-    if before.endswith(_QUALIFIER_ENDINGS):
-        for (cue, allowed), ending in zip(_QUALIFIER_CUES, _QUALIFIER_ENDINGS, strict=True):
-            if before.endswith(ending):
-                return cue, allowed
+    for cue, allowed in _QUALIFIER_CUES:
+        if before.endswith(" " + cue):
+            return cue, allowed
     return "", ("exact",)
 
 

@@ -184,7 +184,7 @@ def _user() -> int:
 
 def _read_entry(path: str, limit: int) -> bytes | None:
     """The entry's bytes if it is a regular file of at most `limit` bytes; None for anything else, at once."""
-    from kzcn.parse.yamlload import read_capped
+    from kzcn.parse.files import read_capped
 
     # O_NOFOLLOW: a symlink (to /dev/zero, say) is refused; O_NONBLOCK: a FIFO opens without waiting for a writer,
     # and is then refused as not a regular file, like a device or a directory named like an entry.

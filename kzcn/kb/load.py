@@ -60,7 +60,7 @@ def load_knowledge_base(path: str, *, use_cache: bool = True) -> KnowledgeBase:
 
 
 def _load(path: str, *, use_cache: bool) -> KnowledgeBase:
-    from kzcn.parse.yamlload import read_bytes
+    from kzcn.parse.files import read_bytes
 
     held = [read_bytes(path)]  # in a list, which _parsed empties: nothing here keeps the bytes through the parse
     if not use_cache:

@@ -23,7 +23,7 @@ def read_article(path: str) -> str:
     """The text `init --from-text` starts from: a regular file of at most MAX_FILE_BYTES (or stdin for "-"), UTF-8
     without NUL bytes. UsageError (exit 2) for anything else: a device such as /dev/zero, a FIFO, binary data."""
     from kzcn.errors import KnowledgeBaseError
-    from kzcn.parse.yamlload import MAX_FILE_BYTES, InputKind, read_bytes, read_capped
+    from kzcn.parse.files import MAX_FILE_BYTES, InputKind, read_bytes, read_capped
 
     try:
         if path == "-":

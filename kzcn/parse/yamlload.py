@@ -1,23 +1,20 @@
-"""Reading a knowledge-base file safely: bounded bytes, strict UTF-8, and YAML events to plain data with positions."""
+"""A knowledge base's YAML, read safely: parser events to plain data with positions, within limits of depth, aliases
+and problems (reading the file: files.py; its UTF-8: utf8.py)."""
 
 from __future__ import annotations
 
-import os
-import stat
 import sys
 from dataclasses import dataclass
 
 from kzcn.errors import KnowledgeBaseError, Problem
+from kzcn.parse.positions import Positions, entry_index, line_of, packed, unpacked
 
 TYPE_CHECKING = False  # typing.TYPE_CHECKING without importing typing (2.8 ms a run: kzcn/records_light.py)
 
 if TYPE_CHECKING:
     from typing import Any, NoReturn
 
-    from kzcn.parse.positions import Position, Positions
-
-MAX_FILE_BYTES = 256 * 1024 * 1024
-"""Larger files are refused before reading: a knowledge base of 100,000 facts is about 60 MiB."""
+    from kzcn.parse.positions import Position
 
 MAX_DEPTH = 64
 """Deeper nesting is refused: the schema needs five levels, and deep nesting only serves attacks."""
@@ -46,82 +43,6 @@ class LoadedYaml:
     """Where the document's top value starts."""
 
 
-@dataclass(frozen=True)
-class InputKind:
-    """What a file read is to the user, for the messages that refuse it."""
-
-    noun: str
-    """What the file should be: "knowledge-base file"."""
-    give: str
-    """What to give instead of a device or FIFO: "a YAML file"."""
-    inside: str
-    """What to name inside a directory given instead: "the facts.yaml"."""
-    plural: str
-    """What kzcn reads, in the plural, for the size limit: "knowledge bases"."""
-    given_by: str
-    """Where the path came from: "--facts or KZCN_FACTS"."""
-
-
-KNOWLEDGE_BASE = InputKind(
-    "knowledge-base file", "a YAML file", "the facts.yaml", "knowledge bases", "--facts or KZCN_FACTS"
-)
-"""The knowledge base, from --facts, KZCN_FACTS or the one shipped."""
-
-
-def read_bytes(path: str, kind: InputKind = KNOWLEDGE_BASE) -> bytes:
-    """The file's bytes, refusing what is not a regular, readable file of sane size: a device such as /dev/zero
-    would never end, and a FIFO would wait for a writer."""
-    try:
-        # stat before open: opening a FIFO for reading would block until a writer appears.
-        info = os.stat(path)
-    except FileNotFoundError:
-        raise _fail(path, f"no such file; check the path given by {kind.given_by}") from None
-    except OSError as error:
-        raise _fail(path, f"cannot be read: {error.strerror or error}") from None
-    not_regular = f"is not a regular file (a device, FIFO or socket); give {kind.give}"
-    if stat.S_ISDIR(info.st_mode):
-        raise _fail(path, f"is a directory, not a {kind.noun}; name {kind.inside} inside it")
-    if not stat.S_ISREG(info.st_mode):
-        raise _fail(path, not_regular)
-    if info.st_size > MAX_FILE_BYTES:
-        raise _fail(path, f"is {info.st_size:,} bytes; kzcn reads {kind.plural} of at most {MAX_FILE_BYTES:,} bytes")
-    try:
-        # O_NONBLOCK: should the path become a FIFO between the stat and the open, the open still returns.
-        with open(path, "rb", buffering=0, opener=_open_nonblocking) as handle:
-            if not stat.S_ISREG(os.fstat(handle.fileno()).st_mode):
-                raise _fail(path, not_regular)
-            raw = read_capped(handle, info.st_size, MAX_FILE_BYTES)
-    except OSError as error:
-        raise _fail(path, f"cannot be read: {error.strerror or error}") from None
-    if len(raw) > MAX_FILE_BYTES:
-        raise _fail(path, f"is larger than {MAX_FILE_BYTES:,} bytes; kzcn reads {kind.plural} of at most that")
-    return raw
-
-
-def _open_nonblocking(path: str, flags: int) -> int:
-    return os.open(path, flags | getattr(os, "O_NONBLOCK", 0))
-
-
-def read_capped(handle: Any, expected: int, cap: int) -> bytes:
-    """At most cap + 1 bytes from an unbuffered file, counted as read: a /proc file stats as size 0 and may never
-    end. `expected` is the size stat reported."""
-    chunks = []
-    total = 0
-    # First the size stat reports and one byte more, so a regular file is one read and its end the next; then
-    # chunks from 64 KiB, doubling. A read allocates what it asks for: one read of the whole cap took 256 MiB
-    # for every file, however small.
-    wanted = min(expected, cap) + 1
-    following = 64 * 1024
-    while total <= cap:
-        chunk = handle.read(min(wanted, cap + 1 - total))
-        if not chunk:
-            break
-        chunks.append(chunk)
-        total += len(chunk)
-        wanted, following = following, min(following * 2, 16 << 20)
-    return chunks[0] if len(chunks) == 1 else b"".join(chunks)
-
-
 def parse(path: str, text: str | bytes, *, libyaml: bool = True) -> LoadedYaml:
     """The one YAML document in `text` as plain data, by safe loading only; every problem found is raised at once.
 
@@ -132,10 +53,6 @@ def parse(path: str, text: str | bytes, *, libyaml: bool = True) -> LoadedYaml:
     import yaml
 
     return _Composer(path, yaml).compose(text, libyaml=libyaml)
-
-
-def _fail(path: str, message: str) -> KnowledgeBaseError:
-    return KnowledgeBaseError([Problem(path, message)])
 
 
 class _Stop(Exception):
@@ -182,11 +99,6 @@ class _Composer:
         self.problems: list[Problem] = []
         self.resolver = yaml.resolver.Resolver()
         self.constructor = yaml.constructor.SafeConstructor()
-        # How positions are stored: imported by a parse alone (a warm run reads the file's bytes from this module
-        # and parses nothing).
-        from kzcn.parse.positions import Positions, entry_index, line_of, packed, unpacked
-
-        self.packed, self.unpacked, self.entry_index, self.line_of = packed, unpacked, entry_index, line_of
         self.positions = Positions()
         self.anchors: dict[str, tuple[Any, int]] = {}
         """Each anchor defined so far: its value and its size in nodes."""
@@ -203,13 +115,18 @@ class _Composer:
         loader = (getattr(yaml, "CSafeLoader", None) if libyaml else None) or yaml.SafeLoader
         if isinstance(text, bytes) and loader is yaml.SafeLoader:
             text = text.decode("utf-8")  # PyYAML's own reader would guess the encoding of bytes: they are UTF-8
+        parser = loader(text)
         try:
-            result = self._build(yaml.parse(text, Loader=loader))
+            # Events straight from the parser, which gives None after the last: yaml.parse wraps the same calls in a
+            # generator and asks check_event() before each (a cold parse of 30,000 facts 0.1 s slower).
+            result = self._build(iter(parser.get_event, None))
         except _Stop:
             result = None
         except yaml.YAMLError as error:
             self._syntax_problem(error)
             result = None
+        finally:
+            parser.dispose()
         if self.problems or result is None:
             raise KnowledgeBaseError(cap_problems(self.problems))
         return result
@@ -223,7 +140,7 @@ class _Composer:
         collection_end = (yaml.MappingEndEvent, yaml.SequenceEndEvent)
         document_start = yaml.DocumentStartEvent
 
-        positions, packed, tags = self.positions, self.packed, self.tags
+        positions, tags = self.positions, self.tags
         anchors = self.anchors
         stack: list[_Frame] = []
         documents = 0
@@ -267,7 +184,7 @@ class _Composer:
         if root is None:
             self.problems.append(Problem(self.path, "holds no YAML document (only comments or blank lines?)"))
             return None
-        return LoadedYaml(root[0], positions, (*self.unpacked(root[1]), root[2]))
+        return LoadedYaml(root[0], positions, (*unpacked(root[1]), root[2]))
 
     def _alias(self, anchor: str, position: int) -> tuple[Any, int]:
         """The value an alias repeats and its size in nodes; _Stop for an unknown anchor, or when aliases have
@@ -289,7 +206,7 @@ class _Composer:
     def _open(self, event: Any, *, mapping: bool, depth: int) -> _Frame:
         """A mapping or list that starts; _Stop past MAX_DEPTH."""
         mark = event.start_mark
-        position = self.packed(mark.line + 1, mark.column + 1)
+        position = packed(mark.line + 1, mark.column + 1)
         if event.tag not in _COLLECTION_TAGS:
             self._problem(position, f"tag {event.tag} is not allowed; kzcn reads plain mappings and lists only")
         if depth >= MAX_DEPTH:
@@ -301,7 +218,7 @@ class _Composer:
         """_Stop at the start of a second document: a knowledge base is one."""
         mark = event.start_mark
         self._problem(
-            self.packed(mark.line + 1, mark.column + 1),
+            packed(mark.line + 1, mark.column + 1),
             "a second YAML document starts here; a knowledge base is one document",
         )
         raise _Stop
@@ -321,7 +238,7 @@ class _Composer:
         if frame.key is _NO_KEY:
             if isinstance(value, (dict, list)):
                 self._problem(at, "a mapping key must be a plain value, not a list or mapping")
-                value = f"<invalid key at line {self.line_of(at)}>"
+                value = f"<invalid key at line {line_of(at)}>"
             elif value == "<<" and text == "<<":
                 self._problem(at, "merge keys (<<) are not supported; write the fields out")
             frame.key, frame.key_at, frame.key_text = value, at, text
@@ -329,7 +246,7 @@ class _Composer:
         key = frame.key
         frame.key = _NO_KEY
         if key in container:
-            first = self.line_of(marks[2 * self.entry_index(container, key)])
+            first = line_of(marks[2 * entry_index(container, key)])
             self._problem(
                 frame.key_at,
                 f"duplicate key {shown(key)}: it is already set at line {first}; a key may appear once per mapping",
@@ -372,7 +289,7 @@ class _Composer:
             return value, None
 
     def _problem(self, at: int, message: str) -> None:
-        line, column = self.unpacked(at)
+        line, column = unpacked(at)
         self.problems.append(Problem(self.path, message, line, column))
 
     def _syntax_problem(self, error: Any) -> None:

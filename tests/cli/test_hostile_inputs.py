@@ -16,7 +16,7 @@ import pytest
 from builders import listing, small_kb
 from conftest import subprocess_env
 from kzcn.cli.completion import bash_word
-from kzcn.parse.yamlload import MAX_FILE_BYTES
+from kzcn.parse.files import MAX_FILE_BYTES
 from kzcn.render import Format, renderer_of
 
 Run = Callable[..., Any]
@@ -284,14 +284,14 @@ def test_unreadable_file_message_even_as_root(
     cli: Run, write_kb: Callable[..., Path], monkeypatch: pytest.MonkeyPatch
 ) -> None:
     # Root reads any file, so the permission error is simulated where kzcn opens the file.
-    import kzcn.parse.yamlload
+    import kzcn.parse.files
 
     path = write_kb()
 
     def refuse(*_args: object, **_kwargs: object) -> None:
         raise PermissionError(13, "Permission denied", str(path))
 
-    monkeypatch.setattr(kzcn.parse.yamlload, "open", refuse, raising=False)
+    monkeypatch.setattr(kzcn.parse.files, "open", refuse, raising=False)
     assert_unusable(cli("--facts", str(path), "facts"), path, ": cannot be read: Permission denied")
 
 

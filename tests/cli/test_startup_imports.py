@@ -3,7 +3,7 @@ or parser (Typer: the fast path, kzcn/cli/fast.py, runs them without it).
 
 Each case runs kzcn as a real process under `python -X importtime` on the shipped knowledge base, its parse cache
 warmed by an earlier run, and reads the modules it imported. Measured when this test was written: 186 to 190 module
-imports per case, of which kzcn's own are the CLI, kzcn.kb.load/cache/cache_format, kzcn.parse.yamlload (the capped
+imports per case, of which kzcn's own are the CLI, kzcn.kb.load/cache/cache_format, kzcn.parse.files (the capped
 reader the cache key is read with), kzcn.model.records/result/wording, the command's query module, kzcn.render,
 kzcn.render.options and the chosen format's module (revenue adds decimal, kzcn.model.derive and kzcn.queries.figures).
 """
@@ -43,6 +43,7 @@ ALWAYS_FORBIDDEN = (
     "kzcn.model.text",  # the source text index: only for what reads a source's text
     "kzcn.kb.scaffold",
     "kzcn.kb.warmup",
+    "kzcn.parse.yamlload",  # the composer: a warm run reads its file's bytes with kzcn.parse.files alone
     "kzcn.parse.schema",
     "kzcn.parse.yamlfields",
     "kzcn.parse.review_schema",
@@ -127,7 +128,7 @@ def test_start_up_imports_only_what_the_case_needs(warm_home: Path, case: str) -
 
 
 def test_the_guard_sees_what_it_forbids() -> None:
-    modules = ["kzcn.render.table", "rich.console", "kzcn.render.json_format", "kzcn.parse.yamlload", "decimal"]
+    modules = ["kzcn.render.table", "rich.console", "kzcn.render.json_format", "kzcn.parse.files", "decimal"]
     assert forbidden_in(modules, Format.json, ()) == ["kzcn.render.table", "rich.console"]
     assert forbidden_in(modules, None, ("decimal",)) == [
         "decimal",

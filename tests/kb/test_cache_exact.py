@@ -16,7 +16,7 @@ from typing import Any
 
 import pytest
 
-import kzcn.parse.yamlload
+import kzcn.parse.files
 from builders import fact, knowledge_base, quote, source
 from cache_entries import sealed
 from kzcn.kb import cache
@@ -266,7 +266,7 @@ def test_an_entry_of_exactly_the_limit_is_stored_and_read_and_one_a_byte_larger_
 def test_an_entry_that_grows_past_its_limit_while_it_is_read_is_refused(monkeypatch: pytest.MonkeyPatch) -> None:
     kb = small_model()
     cache.store(KEY, kb, source_size=100)
-    real = kzcn.parse.yamlload.read_capped
+    real = kzcn.parse.files.read_capped
 
     def grown_meanwhile(handle: Any, expected: int, cap: int) -> bytes:
         # Another process appends after the size was taken; trailing spaces still make valid JSON.
@@ -275,7 +275,7 @@ def test_an_entry_that_grows_past_its_limit_while_it_is_read_is_refused(monkeypa
         return real(handle, expected, cap)
 
     with monkeypatch.context() as patch:
-        patch.setattr(kzcn.parse.yamlload, "read_capped", grown_meanwhile)
+        patch.setattr(kzcn.parse.files, "read_capped", grown_meanwhile)
         patch.setattr(cache, "MAX_ENTRY_BYTES", len(entry_bytes(kb)))
         assert cache.load(KEY, source_size=100) is None
     assert entry_file().read_bytes() == entry_bytes(kb) + b" " * 8

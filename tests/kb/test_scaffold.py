@@ -71,9 +71,9 @@ def test_a_device_or_fifo_is_refused_at_once_with_the_option_named(tmp_path: Pat
 
 def test_a_larger_text_than_a_knowledge_base_may_be_is_refused(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
     from kzcn.kb.scaffold import read_article
-    from kzcn.parse import yamlload
+    from kzcn.parse import files
 
-    monkeypatch.setattr(yamlload, "MAX_FILE_BYTES", 10)
+    monkeypatch.setattr(files, "MAX_FILE_BYTES", 10)
     big = tmp_path / "big.txt"
     big.write_text("eleven char")
     with pytest.raises(UsageError) as caught:

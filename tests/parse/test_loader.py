@@ -11,8 +11,9 @@ import yaml
 
 from conftest import REPO
 from kzcn.errors import KnowledgeBaseError
+from kzcn.parse.files import read_bytes
 from kzcn.parse.utf8 import decode
-from kzcn.parse.yamlload import MAX_DEPTH, MAX_PROBLEMS, parse, read_bytes
+from kzcn.parse.yamlload import MAX_DEPTH, MAX_PROBLEMS, parse
 
 
 def problems(text: str) -> list[str]:
@@ -193,7 +194,7 @@ def test_reading_is_capped_by_bytes_read_not_by_the_size_stat_reports(
     real_stat = os.stat
     # Like /proc/kmsg: a regular file by stat, of size 0, that reads on and on.
     monkeypatch.setattr(os, "stat", lambda name, *args, **kwargs: os.stat_result((*real_stat(name)[:6], 0, 0, 0, 0)))
-    monkeypatch.setattr("kzcn.parse.yamlload.MAX_FILE_BYTES", 4096)
+    monkeypatch.setattr("kzcn.parse.files.MAX_FILE_BYTES", 4096)
     with pytest.raises(KnowledgeBaseError) as caught:
         read_bytes(str(path))
     assert caught.value.lines() == [f"{path}: is larger than 4,096 bytes; kzcn reads knowledge bases of at most that"]

@@ -47,17 +47,25 @@ no number of it (1O with a letter O, 1З with a Cyrillic Ze)."""
 _SIGN = "-\u2212\u2013"
 """A minus sign, or what stands for one: hyphen-minus, U+2212, an en dash."""
 
+_WORD_INITIALS = "".join(sorted({word[0] for word in _NUMBER_WORDS}))
+_NUMBER_WORD = "|".join(
+    f"{initial}(?:{'|'.join(word[1:] for word in _NUMBER_WORDS if word[0] == initial)})" for initial in _WORD_INITIALS
+)
+"""The number words, grouped by their first letter (t(?:wo|hree|en|...)): a word that starts with none of them is
+passed over at its first letter, not tried against every word."""
+
 _NUMBER_TOKEN = re.compile(
     # Digits may follow a currency code and touch a scale (KZT7,240, $76bn, 21mln), but not stand inside a word
     # (A1, v2) nor continue one (the 5 of .5, the 300 of 1,300 or 1 300) nor carry an ordinal's suffix (1st, 4th),
     # nor touch an invisible character: "1<U+200B>3" shows as 13 to a reader, so it is read as no number at all
     # rather than as 1 and 3. A minus sign before a number is part of it. Number words alike ("two<U+200B>a").
-    # Each branch first looks at one character (a digit or sign; a letter), so most positions are passed over at once.
-    rf"(?=[{_SIGN}]?\d)(?:(?-i:(?<=[A-Z]{{3}}))|(?<![\w.{INVISIBLE}])(?<![\d{INVISIBLE}][,{_GROUPING}{_DECIMAL}{_FOREIGN_JOINERS}/]))"
+    # Every match begins with a sign, a digit or a number word's first letter: asked first, once, most positions are
+    # passed over at once (a quarter of the expression's time at 30,000 facts); each branch then looks at its own.
+    rf"(?=[{_SIGN}\d{_WORD_INITIALS}])(?:(?=[{_SIGN}]?\d)(?:(?-i:(?<=[A-Z]{{3}}))|(?<![\w.{INVISIBLE}])(?<![\d{INVISIBLE}][,{_GROUPING}{_DECIMAL}{_FOREIGN_JOINERS}/]))"
     rf"(?:(?<![\w.,])[{_SIGN}](?=\d)|(?<![^\w.,][{_SIGN}])(?<!^[{_SIGN}]))\d+(?:[{_DECIMAL}{_GROUPING}]\d+)*"
     rf"(?!\d|[{_DECIMAL}{_GROUPING}{_FOREIGN_JOINERS}][{INVISIBLE}]*\d|[{INVISIBLE}{_AFTER_DIGITS}]"
     rf"|(?:s[{INVISIBLE}]*t|n[{INVISIBLE}]*d|r[{INVISIBLE}]*d|t[{INVISIBLE}]*h)\b|(?!(?:{_SCALE_SUFFIX})(?![^\W\d_]|[{INVISIBLE}]))[^\W\d_])"
-    rf"|(?<![\w{INVISIBLE}])(?=[a-z])(?:" + "|".join(_NUMBER_WORDS) + rf")(?![\w{INVISIBLE}])",
+    rf"|(?=[{_WORD_INITIALS}])(?<![\w{INVISIBLE}])(?:{_NUMBER_WORD})(?![\w{INVISIBLE}]))",
     flags=re.IGNORECASE,
 )  # number words by name: matching every word and looking it up was most of the meaning check's time
 

@@ -106,6 +106,15 @@ def test_number_words_read_in_any_case() -> None:
     assert numbers_in("Two or TEN, a dozen") == {2, 10, 12}
 
 
+def test_every_number_word_reads_as_its_value_alone_and_only_as_a_whole_word() -> None:
+    words = "zero one two three four five six seven eight nine ten eleven twelve dozen hundred thousand"
+    assert [token.values for token in number_tokens(words)] == [
+        frozenset({value}) for value in (0, 1, 2, 3, 4, 5, 6, 7, 8, 9, 10, 11, 12, 12, 100, 1000)
+    ]
+    assert [token.values for token in number_tokens(words.upper())] == [token.values for token in number_tokens(words)]
+    assert number_tokens("often stone seventh twos tenfold anyone Dozens eighty") == ()
+
+
 def test_an_indexed_source_keeps_its_text_and_paragraphs() -> None:
     source = IndexedSource.of(SOURCE)
     assert source.text == SOURCE

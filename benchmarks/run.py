@@ -46,6 +46,8 @@ COMPLETION_PREFIX = "tra"
 COMPLETION_EXPECTED = "transport-income-2017"  # a fact id of the shipped knowledge base that starts with "tra"
 TARGET_SIZE = 30_000  # the knowledge-base size the scale targets are stated for
 WARM_PEAK_LIMIT_MIB = 150
+COLD_SHARE_OF_YQ = 0.6
+"""A first run without a cache at the target size takes at most this share of yq's time (issue 19)."""
 TIME_BUDGET_SECONDS = 300
 KIB_PER_MIB = 1024
 # Printed by the kzcn interpreter: the number of kzcn's package files and their latest modification time.
@@ -203,8 +205,10 @@ def scale_targets(warm: Row, cold: Row, yq: Row | None) -> None:
         f"peak < {WARM_PEAK_LIMIT_MIB} MiB",
         None if warm.peak_mib is None else warm.peak_mib < WARM_PEAK_LIMIT_MIB,
     )
-    cold_met = cold.median_ms <= yq_ms if cold.median_ms is not None and yq_ms is not None else None
-    hold_to(cold, "≤ yq" + (f" ({yq_ms:.0f} ms)" if yq_ms is not None else ""), cold_met)
+    cold_limit = yq_ms * COLD_SHARE_OF_YQ if yq_ms is not None else None
+    cold_met = cold.median_ms <= cold_limit if cold.median_ms is not None and cold_limit is not None else None
+    shown_limit = f" ({cold_limit:.0f} ms)" if cold_limit is not None else ""
+    hold_to(cold, f"≤ {COLD_SHARE_OF_YQ:g}× yq{shown_limit}", cold_met)
     peak_met = cold.peak_mib < yq_peak if cold.peak_mib is not None and yq_peak is not None else None
     hold_to(cold, "peak < yq's" + (f" ({yq_peak:.0f} MiB)" if yq_peak is not None else ""), peak_met)
 

@@ -280,9 +280,9 @@ BUGS: tuple[Bug, ...] = (
     Bug(
         "meaning-hedged-forecast",
         "kzcn/checks/meaning.py",
-        'not (fact.modality == "hedged" and hedges)',
-        'not (fact.modality == "hedged" or hedges)',
-        "and/or",
+        'hedge = _first_cue(HEDGE_CUE, lowered) if fact.modality == "hedged" else None',
+        "hedge = _first_cue(HEDGE_CUE, lowered)",
+        "missing condition",
         'an asserted forecast whose quote says "may" is no longer asked for a forecast cue',
     ),
     Bug(

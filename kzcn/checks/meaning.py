@@ -279,8 +279,9 @@ def _statement_numbers(fact: Fact, quotes: list[str]) -> list[Finding]:
     found = []
     own = {fact.quantity.amount} if fact.quantity else set()
     own |= {fact.time.year} if fact.time else set()
+    backed = quoted | own
     for token in number_tokens(statement):
-        if token.digits and not token.values & (quoted | own):
+        if token.digits and not token.values & backed:
             found.append(
                 Finding(
                     "statement-numbers",
@@ -309,10 +310,21 @@ def _statement_numbers(fact: Fact, quotes: list[str]) -> list[Finding]:
     return found
 
 
+def _first_cue(cue: re.Pattern[str], texts: list[str]) -> str | None:
+    """The first cue word in the texts, lower-cased, if any."""
+    for text in texts:
+        match = cue.search(text)
+        if match is not None:
+            return match.group()
+    return None
+
+
 def _kind_cues(fact: Fact, quotes: list[str]) -> list[Finding]:
-    cues = [match.group() for text in quotes for match in FORECAST_CUE.finditer(text.lower())]
-    hedges = [match.group() for text in quotes for match in HEDGE_CUE.finditer(text.lower())]
-    if fact.modality == "hedged" and not hedges:
+    # Only what the fact's kind and modality ask about is looked for (most facts: one expression, or none).
+    lowered = [text.lower() for text in quotes]
+    cue = _first_cue(FORECAST_CUE, lowered) if fact.kind in ("forecast", "statistic") else None
+    hedge = _first_cue(HEDGE_CUE, lowered) if fact.modality == "hedged" else None
+    if fact.modality == "hedged" and hedge is None:
         return [
             Finding(
                 "hedge-cue",
@@ -321,7 +333,7 @@ def _kind_cues(fact: Fact, quotes: list[str]) -> list[Finding]:
                 "quote the hedging words, or write the modality the quotes give",
             )
         ]
-    if fact.kind == "forecast" and not cues and not (fact.modality == "hedged" and hedges):
+    if fact.kind == "forecast" and cue is None and hedge is None:
         return [
             Finding(
                 "forecast-cue",
@@ -330,12 +342,12 @@ def _kind_cues(fact: Fact, quotes: list[str]) -> list[Finding]:
                 "quote the words that make it a forecast, or change the kind",
             )
         ]
-    if fact.kind == "statistic" and cues:
+    if fact.kind == "statistic" and cue is not None:
         return [
             Finding(
                 "statistic-cue",
                 ("kind",),
-                f"a statistic, but its quotes read as a forecast ({cues[0]!r}); write kind: forecast, "
+                f"a statistic, but its quotes read as a forecast ({cue!r}); write kind: forecast, "
                 "or quote the stated figure only",
             )
         ]

@@ -124,9 +124,9 @@ def _in_sentence(indexed: IndexedSource | None, quote: str, paragraph: int) -> t
 
 
 def _added_words(fact: Fact, quotes: str, statement: str) -> list[Finding]:
-    allowed = {_stem(word) for word in _words(quotes)}
+    allowed = set(map(_stem, _words(quotes)))
     for declared in (*fact.entities, fact.attributed_to or "", fact.condition or "", *fact.topics):
-        allowed |= {_stem(word) for word in _words(declared)}
+        allowed.update(map(_stem, _words(declared)))
     frame = VIEW_WORDS if fact.kind == "opinion" else frozenset()  # whose view it is: "In the author's view, ..."
     added = []
     for word in _words(statement):

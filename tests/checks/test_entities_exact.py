@@ -2,7 +2,12 @@
 
 from __future__ import annotations
 
-from kzcn.checks.entities import EntityNames
+import os
+
+from hypothesis import given, settings
+from hypothesis import strategies as st
+
+from kzcn.checks.entities import EntityNames, _naming
 
 NAMES = EntityNames(
     frozenset({"Kazakhstan", "China", "Port of Aktau", "Xi Jinping"}),
@@ -31,3 +36,22 @@ def test_first_is_where_the_earliest_spelling_stands() -> None:
     assert NAMES.first("China", "trade with the PRC, China's neighbour") == 11
     assert NAMES.first("China", "China's neighbour, the PRC") == 0
     assert NAMES.first("Kazakhstan", "the PRC") == -1
+
+
+PIECES = ["Kazakhstan", "kazakh", "Kazakhs", "China", "china's", "Chinese", "Xi Jinping", "Xi", "EU", "eu", "EUR",
+          "Port of Aktau", "port of Aktau", "Aktau", "X", "x", "the PRC", "The PRC", "PRC", "1st Road", "Road", " ",
+          "-", "'", "’", "az", "hin", "\u200b", "é", "ina"]  # fmt: skip
+"""Names, their near misses and what stands between words: the texts first() and names() are asked about."""
+
+
+@settings(max_examples=int(os.environ.get("KZCN_PROPERTY_EXAMPLES", "300")), deadline=None,
+          derandomize=bool(os.environ.get("CI")))  # fmt: skip
+@given(
+    st.sampled_from(["Kazakhstan", "China", "Xi Jinping", "EU", "Port of Aktau", "X", "the PRC", "1st Road"]),
+    st.lists(st.sampled_from(PIECES), max_size=12).map("".join),
+)
+def test_first_is_where_the_spelling_s_pattern_first_matches(name: str, text: str) -> None:
+    # Written from _naming's pattern alone, searched the plain way, against first's shortcut through str.find.
+    match = _naming(name).search(text)
+    assert EntityNames(frozenset({name}), {}).first(name, text) == (match.start() if match else -1)
+    assert EntityNames(frozenset({name}), {}).names(name, text) == (match is not None)

@@ -65,6 +65,9 @@ def number(value: int | float | None) -> int | float | None:
     return value
 
 
-def one_of(values: Iterable[str]) -> str:
-    """The body of a CHECK (column IN (...)): the values as SQL strings."""
-    return ", ".join("'" + value.replace("'", "''") + "'" for value in values)
+def one_of(column: str, values: Iterable[str | int]) -> str:
+    """A CHECK that the column holds one of the values (or NULL), written as equalities joined by OR: SQLite builds
+    an `IN (...)` list's lookup table again for every row an executemany inserts (measured: 30,000 rows with four
+    such checks took 0.14 s, with OR 0.04 s, with no check 0.04 s)."""
+    shown = (str(value) if isinstance(value, int) else "'" + value.replace("'", "''") + "'" for value in values)
+    return "(" + " OR ".join(f"{column} = {value}" for value in shown) + ")"

@@ -14,11 +14,11 @@ from kzcn.model.records import BEARINGS, OUTCOMES, VERDICTS
     f"""
     claim TEXT PRIMARY KEY REFERENCES facts (id),
     position INTEGER NOT NULL,
-    verdict TEXT NOT NULL CHECK (verdict IN ({one_of(VERDICTS)})),
+    verdict TEXT NOT NULL CHECK {one_of("verdict", VERDICTS)},
     summary TEXT NOT NULL,
     searched TEXT,
     date TEXT,
-    outcome TEXT CHECK (outcome IN ({one_of(OUTCOMES)})),
+    outcome TEXT CHECK {one_of("outcome", OUTCOMES)},
     outcome_summary TEXT
     """,
 )
@@ -43,7 +43,7 @@ def _reviews(export: Export) -> Iterator[Row]:
     claim TEXT NOT NULL REFERENCES reviews (claim),
     position INTEGER NOT NULL,
     fact TEXT NOT NULL REFERENCES facts (id),
-    bearing TEXT NOT NULL CHECK (bearing IN ({one_of(BEARINGS)})),
+    bearing TEXT NOT NULL CHECK {one_of("bearing", BEARINGS)},
     note TEXT,
     PRIMARY KEY (claim, position)
     """,
@@ -57,11 +57,11 @@ def _review_evidence(export: Export) -> Iterator[Row]:
 
 @table(
     "comparisons",
-    """
+    f"""
     id TEXT PRIMARY KEY,
     first_fact TEXT NOT NULL REFERENCES facts (id),
     second_fact TEXT NOT NULL REFERENCES facts (id),
-    comparable INTEGER NOT NULL CHECK (comparable IN (0, 1)),
+    comparable INTEGER NOT NULL CHECK {one_of("comparable", (0, 1))},
     reason TEXT NOT NULL
     """,
 )

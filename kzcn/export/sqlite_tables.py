@@ -32,7 +32,7 @@ from kzcn.queries.facts import OTHER_FACT_FIELDS
     id TEXT PRIMARY KEY,
     position INTEGER NOT NULL,
     name TEXT NOT NULL,
-    role TEXT NOT NULL CHECK (role IN ({one_of(SOURCE_ROLES)})),
+    role TEXT NOT NULL CHECK {one_of("role", SOURCE_ROLES)},
     kind TEXT NOT NULL,
     title TEXT,
     author TEXT,
@@ -97,14 +97,14 @@ def _column_value(value: Any) -> Any:
     f"""
     id TEXT PRIMARY KEY,
     position INTEGER NOT NULL,
-    kind TEXT NOT NULL CHECK (kind IN ({one_of(FACT_KINDS)})),
-    modality TEXT NOT NULL CHECK (modality IN ({one_of(MODALITIES)})),
+    kind TEXT NOT NULL CHECK {one_of("kind", FACT_KINDS)},
+    modality TEXT NOT NULL CHECK {one_of("modality", MODALITIES)},
     statement TEXT NOT NULL,
     quote_text TEXT NOT NULL,
     quantity_text TEXT,
     time_text TEXT,
     source TEXT NOT NULL REFERENCES sources (id),
-    forecast INTEGER NOT NULL CHECK (forecast IN (0, 1)),
+    forecast INTEGER NOT NULL CHECK {one_of("forecast", (0, 1))},
     time_year INTEGER,
     time_kind TEXT,
     time_inferred TEXT,
@@ -118,9 +118,9 @@ def _column_value(value: Any) -> Any:
     series TEXT,
     note TEXT,
     measure TEXT,
-    verdict TEXT CHECK (verdict IN ({one_of((*VERDICTS, UNREVIEWED))})),
-    outcome TEXT CHECK (outcome IN ({one_of(OUTCOMES)})),
-    evidence INTEGER NOT NULL CHECK (evidence IN (0, 1))
+    verdict TEXT CHECK {one_of("verdict", (*VERDICTS, UNREVIEWED))},
+    outcome TEXT CHECK {one_of("outcome", OUTCOMES)},
+    evidence INTEGER NOT NULL CHECK {one_of("evidence", (0, 1))}
     """
     + "".join(f",\n    {name} {_column_type(name)}" for name in OTHER_FACT_FIELDS),
 )
@@ -254,9 +254,9 @@ def _relations(export: Export) -> Iterator[Row]:
     scale TEXT NOT NULL,
     value NUMERIC NOT NULL,
     year INTEGER,
-    forecast INTEGER NOT NULL CHECK (forecast IN (0, 1)),
-    exact INTEGER NOT NULL CHECK (exact IN (0, 1)),
-    qualifier TEXT NOT NULL CHECK (qualifier IN ({one_of(RESULT_QUALIFIERS)})),
+    forecast INTEGER NOT NULL CHECK {one_of("forecast", (0, 1))},
+    exact INTEGER NOT NULL CHECK {one_of("exact", (0, 1))},
+    qualifier TEXT NOT NULL CHECK {one_of("qualifier", RESULT_QUALIFIERS)},
     comparable TEXT,
     series TEXT
     """,

@@ -371,8 +371,16 @@ def test_a_whole_number_sqlite_cannot_hold_becomes_the_nearest_float() -> None:
 def test_one_of_writes_each_value_as_an_sql_string() -> None:
     from kzcn.export.sqlite_registry import one_of
 
-    assert one_of(["a", "it's", ""]) == "'a', 'it''s', ''"
-    assert one_of([]) == ""
+    assert one_of("kind", ["a", "it's", ""]) == "(kind = 'a' OR kind = 'it''s' OR kind = '')"
+    assert one_of("flag", (0, 1)) == "(flag = 0 OR flag = 1)"
+
+
+def test_the_checks_refuse_a_value_outside_their_list_and_admit_null(exported: sqlite3.Connection) -> None:
+    for change in ("kind = 'rumour'", "forecast = 2", "verdict = 'true'", "evidence = NULL"):
+        with pytest.raises(sqlite3.IntegrityError, match="constraint failed"):
+            exported.execute(f"UPDATE facts SET {change} WHERE id = 'transport-income-2017'")
+    exported.execute("UPDATE facts SET verdict = NULL, outcome = NULL WHERE id = 'transport-income-2017'")
+    assert exported.execute("PRAGMA integrity_check").fetchone()[0] == "ok"
 
 
 def test_a_fact_field_the_facts_table_does_not_list_gets_a_column_of_its_type_and_value() -> None:

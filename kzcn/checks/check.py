@@ -9,7 +9,7 @@ from difflib import get_close_matches
 from kzcn.checks.entities import EntityNames
 from kzcn.checks.meaning import ENGLISH_CUES, RULES, Finding, fact_findings, series_findings, year_tokens
 from kzcn.checks.reviews import check_records_used, check_reviews, copied_text
-from kzcn.checks.two_processes import check_in_two
+from kzcn.checks.two_processes import InOrderOnly, check_in_two
 from kzcn.checks.wording import attribution_findings, wording_findings
 from kzcn.errors import Problem
 from kzcn.model.derive import DerivationError, derive
@@ -38,6 +38,9 @@ class _Checker:
         self.indexed = {source.id: IndexedSource.of(source.text) for source in kb.sources if source.text is not None}
         self.closest_searches = 0
         self.closest_until = time.monotonic() + CLOSEST_BUDGET_SECONDS
+        self.halved = False
+        """True while the facts are checked in two processes (two_processes.py): a quote that stands nowhere then
+        raises InOrderOnly, since closest-passage searches share one budget spent in the facts' order."""
         self.excepted: set[tuple[str, str]] = set()
         """(fact id, rule) of every exception that excused a finding."""
         aliases = dict(kb.aliases)
@@ -258,6 +261,8 @@ class _Checker:
                 f"composed differently, such as é as one character or as e and a combining accent); {as_source}",
             )
             return False
+        if self.halved:  # whether its closest passage is sought depends on the searches of every fact before it
+            raise InOrderOnly
         left = self.closest_until - time.monotonic()
         if self.closest_searches < MAX_CLOSEST_SEARCHES and left > 0:
             self.closest_searches += 1

@@ -262,6 +262,22 @@ BUGS: tuple[Bug, ...] = (
     ),
     # -- kzcn/checks -----------------------------------------------------------------------------------------------
     Bug(
+        "two-processes-join-swapped",
+        "kzcn/checks/two_processes.py",
+        "checker.problems += (odd if index % 2 else even)[index // 2]",
+        "checker.problems += (even if index % 2 else odd)[index // 2]",
+        "swapped arguments",
+        "the child's and the parent's problems are joined to each other's facts: problems listed out of order",
+    ),
+    Bug(
+        "two-processes-budget-kept",
+        "kzcn/checks/two_processes.py",
+        "checker.closest_until += time.monotonic() - before.started",
+        "checker.closest_until -= time.monotonic() - before.started",
+        "sign",
+        "the seconds two processes spent are taken from the closest-passage budget again, not given back",
+    ),
+    Bug(
         "meaning-cue-word-edge",
         "kzcn/checks/meaning.py",
         'if before.endswith(" " + cue):',

@@ -11,7 +11,7 @@ it), and restores the file:
     .venv/bin/python benchmarks/realistic_bugs.py                     # every bug; exit 1 if one survives
     .venv/bin/python benchmarks/realistic_bugs.py --list              # the bugs, one line each
     .venv/bin/python benchmarks/realistic_bugs.py meaning-cue-word-edge export-file-mode
-    .venv/bin/python benchmarks/realistic_bugs.py --tests tests/checks meaning-cue-word-edge
+    .venv/bin/python benchmarks/realistic_bugs.py meaning-cue-word-edge --tests tests/checks  # ids before --tests
 
 A bug's tests are, by default, the test folder that mirrors its part of kzcn (tests/checks for kzcn/checks/...),
 then tests/cli. The copy comes first on PYTHONPATH, so the tests that run `python -m kzcn` in a subprocess run the

@@ -55,5 +55,10 @@ class KnowledgeBaseError(KzcnError):
         super().__init__("\n".join(str(problem) for problem in problems))
         self.problems = problems
 
+    @classmethod
+    def of_file(cls, path: str, message: str) -> KnowledgeBaseError:
+        """One problem of the file as a whole (it cannot be read, or holds no text), at no line."""
+        return cls([Problem(path, message)])
+
     def lines(self) -> list[str]:
         return [str(problem) for problem in self.problems]

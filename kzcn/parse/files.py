@@ -7,7 +7,7 @@ import os
 import stat
 from dataclasses import dataclass
 
-from kzcn.errors import KnowledgeBaseError, Problem
+from kzcn.errors import KnowledgeBaseError
 
 TYPE_CHECKING = False  # typing.TYPE_CHECKING without importing typing (2.8 ms a run: kzcn/records_light.py)
 
@@ -47,26 +47,30 @@ def read_bytes(path: str, kind: InputKind = KNOWLEDGE_BASE) -> bytes:
         # stat before open: opening a FIFO for reading would block until a writer appears.
         info = os.stat(path)
     except FileNotFoundError:
-        raise _fail(path, f"no such file; check the path given by {kind.given_by}") from None
+        raise KnowledgeBaseError.of_file(path, f"no such file; check the path given by {kind.given_by}") from None
     except OSError as error:
-        raise _fail(path, f"cannot be read: {error.strerror or error}") from None
+        raise KnowledgeBaseError.of_file(path, f"cannot be read: {error.strerror or error}") from None
     not_regular = f"is not a regular file (a device, FIFO or socket); give {kind.give}"
     if stat.S_ISDIR(info.st_mode):
-        raise _fail(path, f"is a directory, not a {kind.noun}; name {kind.inside} inside it")
+        raise KnowledgeBaseError.of_file(path, f"is a directory, not a {kind.noun}; name {kind.inside} inside it")
     if not stat.S_ISREG(info.st_mode):
-        raise _fail(path, not_regular)
+        raise KnowledgeBaseError.of_file(path, not_regular)
     if info.st_size > MAX_FILE_BYTES:
-        raise _fail(path, f"is {info.st_size:,} bytes; kzcn reads {kind.plural} of at most {MAX_FILE_BYTES:,} bytes")
+        raise KnowledgeBaseError.of_file(
+            path, f"is {info.st_size:,} bytes; kzcn reads {kind.plural} of at most {MAX_FILE_BYTES:,} bytes"
+        )
     try:
         # O_NONBLOCK: should the path become a FIFO between the stat and the open, the open still returns.
         with open(path, "rb", buffering=0, opener=_open_nonblocking) as handle:
             if not stat.S_ISREG(os.fstat(handle.fileno()).st_mode):
-                raise _fail(path, not_regular)
+                raise KnowledgeBaseError.of_file(path, not_regular)
             raw = read_capped(handle, info.st_size, MAX_FILE_BYTES)
     except OSError as error:
-        raise _fail(path, f"cannot be read: {error.strerror or error}") from None
+        raise KnowledgeBaseError.of_file(path, f"cannot be read: {error.strerror or error}") from None
     if len(raw) > MAX_FILE_BYTES:
-        raise _fail(path, f"is larger than {MAX_FILE_BYTES:,} bytes; kzcn reads {kind.plural} of at most that")
+        raise KnowledgeBaseError.of_file(
+            path, f"is larger than {MAX_FILE_BYTES:,} bytes; kzcn reads {kind.plural} of at most that"
+        )
     return raw
 
 
@@ -92,7 +96,3 @@ def read_capped(handle: Any, expected: int, cap: int) -> bytes:
         total += len(chunk)
         wanted, following = following, min(following * 2, 16 << 20)
     return chunks[0] if len(chunks) == 1 else b"".join(chunks)
-
-
-def _fail(path: str, message: str) -> KnowledgeBaseError:
-    return KnowledgeBaseError([Problem(path, message)])

@@ -13,7 +13,7 @@ _CHUNK = 1 << 20
 def decode(path: str, raw: bytes) -> str:
     """UTF-8 text from bytes, with a located error for anything else."""
     if raw.startswith((b"\xff\xfe", b"\xfe\xff")):
-        raise _fail(path, "is UTF-16 (it starts with a UTF-16 byte-order mark); save it as UTF-8")
+        raise KnowledgeBaseError.of_file(path, "is UTF-16 (it starts with a UTF-16 byte-order mark); save it as UTF-8")
     if raw.startswith(b"\xef\xbb\xbf"):
         raw = raw[3:]
     try:
@@ -31,7 +31,7 @@ def decode(path: str, raw: bytes) -> str:
         column = nul - (text.rfind("\n", 0, nul) + 1) + 1
         raise KnowledgeBaseError([Problem(path, "contains a NUL byte: this is a binary file, not YAML", line, column)])
     if not text.strip():
-        raise _fail(path, "is empty; a knowledge base needs at least `sources:` and `facts:`")
+        raise KnowledgeBaseError.of_file(path, "is empty; a knowledge base needs at least `sources:` and `facts:`")
     return text
 
 
@@ -59,7 +59,3 @@ def checked_utf8(path: str, raw: bytes) -> bytes:
     if blank:
         decode(path, raw)  # raises: the file holds only whitespace
     return raw[start:] if start else raw
-
-
-def _fail(path: str, message: str) -> KnowledgeBaseError:
-    return KnowledgeBaseError([Problem(path, message)])

@@ -67,8 +67,7 @@ class _Checker:
     def run(self) -> None:
         self.unique_ids()
         self.sources()
-        # Facts are checked one by one, each alone: a large knowledge base's in two processes where the machine has
-        # two CPUs (check_in_two says when), which halves the longest part of its first load.
+        # A large knowledge base's facts in two processes where that pays (check_in_two says when), else one by one.
         if not check_in_two(self, len(self.kb.facts)):
             for index in range(len(self.kb.facts)):
                 self.fact(index)

@@ -47,8 +47,6 @@ class _Before:
     """How many problems it had found."""
     excepted: frozenset[tuple[str, str]]
     """The (fact id, rule) pairs its exceptions had excused."""
-    searches: int
-    """The closest-passage searches it had made."""
     started: float
     """time.monotonic() when the two processes began: the seconds they took are given back to the search budget."""
 
@@ -63,7 +61,7 @@ def check_in_two(checker: _Checker, count: int) -> bool:
         return False
     import signal  # before the fork: an interrupt while it imported would leave the child running
 
-    before = _Before(len(checker.problems), frozenset(checker.excepted), checker.closest_searches, time.monotonic())
+    before = _Before(len(checker.problems), frozenset(checker.excepted), time.monotonic())
     try:
         reader, writer = os.pipe()
     except OSError:  # no descriptor left: check in this process
@@ -193,5 +191,4 @@ def _restore(checker: _Checker, before: _Before) -> None:
     del checker.problems[before.problems :]
     checker.excepted.clear()
     checker.excepted |= before.excepted
-    checker.closest_searches = before.searches
     checker.closest_until += time.monotonic() - before.started
